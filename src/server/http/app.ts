@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Api } from './types.ts';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Container } from '../container.ts';
+import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { registerSettingsRoutes } from '../modules/settings/index.ts';
+import { registerUnitRoutes } from '../modules/units/index.ts';
+import { registerUserRoutes } from '../modules/users/index.ts';
+import { registerSiteRoutes } from '../site/site.routes.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installSession } from './session.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const ADMIN_DIST = path.join(ROOT, 'dist', 'web');
+
+export interface AppOptions {
+  /** Serve the built admin UI from dist/web when present. */
+  serveAdmin?: boolean;
+  secureCookies?: boolean;
+  /** Structured request logs (off in tests). */
+  logger?: boolean;
+}
+
+/** Builds the HTTP app: API, OpenAPI document, admin UI and public site. */
+export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api> {
+  const app = Fastify({
+    loggerInstance: opts.logger ? (c.logger as FastifyBaseLogger) : undefined,
+    disableRequestLogging: !opts.logger,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Loa API', version: VERSION, description: 'Loa: directives, reports, portal and channels for public-information authorities.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'loa_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  installSession(app, c.services.users);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), migrations: z.array(z.string()) }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: c.database.kind, version: VERSION, migrations: await c.database.appliedMigrations() }),
+  );
+
+  const secureCookies = opts.secureCookies ?? c.env.PUBLIC_URL.startsWith('https://');
+  registerUserRoutes(app, c.services.users, { secureCookies, sessionTtlHours: c.env.SESSION_TTL_HOURS });
+  registerUnitRoutes(app, c.services);
+  registerAuditRoutes(app, c.services.audit);
+  registerSettingsRoutes(app, c.services.settings);
+  registerSiteRoutes(app, { settings: c.services.settings, clock: c.clock });
+
+  if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: ['index.html'], maxAge: '1h', immutable: false });
+    app.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+  }
+  return app;
+}

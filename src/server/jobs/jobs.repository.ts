@@ -1,0 +1,73 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
+import { jobs } from '../db/schema/index.ts';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+/** Inserts a job unless one with the same id exists; returns true when inserted. */
+export async function insertJob(
+  db: Db,
+  row: { id: string; name: string; payload: unknown; runAt: Date; maxAttempts: number },
+): Promise<boolean> {
+  const inserted = await db.insert(jobs).values(row).onConflictDoNothing({ target: jobs.id }).returning({ id: jobs.id });
+  return inserted.length > 0;
+}
+
+/**
+ * Claims the next due job for a worker: SKIP LOCKED lets several workers poll one table without
+ * taking the same job. Jobs left "running" by a dead worker are reclaimed after `staleAfterMs`.
+ */
+export async function claimNextJob(db: Db, workerId: string, now: Date, staleAfterMs: number): Promise<JobRow | null> {
+  const staleBefore = new Date(now.getTime() - staleAfterMs);
+  const result = await db.execute(sql`
+    UPDATE jobs SET status = 'running', locked_by = ${workerId}, locked_at = ${now.toISOString()}::timestamptz,
+      attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM jobs
+      WHERE (status = 'pending' AND run_at <= ${now.toISOString()}::timestamptz)
+         OR (status = 'running' AND locked_at < ${staleBefore.toISOString()}::timestamptz)
+      ORDER BY run_at
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, name, payload, status, run_at AS "runAt", attempts, max_attempts AS "maxAttempts",
+      last_error AS "lastError", locked_by AS "lockedBy", locked_at AS "lockedAt", created_at AS "createdAt",
+      finished_at AS "finishedAt"`);
+  return rowsOf<JobRow>(result)[0] ?? null;
+}
+
+export async function markJobDone(db: Db, id: string, workerId: string, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'done', finishedAt: now, lockedBy: null, lockedAt: null })
+    .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
+}
+
+export async function markJobFailed(
+  db: Db,
+  id: string,
+  workerId: string,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(jobs)
+    .set(
+      retryAt
+        ? { status: 'pending', runAt: retryAt, lastError: error, lockedBy: null, lockedAt: null }
+        : { status: 'failed', finishedAt: now, lastError: error, lockedBy: null, lockedAt: null },
+    )
+    .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
+}
+
+export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}
+
+export async function distinctPendingJobNames(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ name: jobs.name }).from(jobs).where(sql`${jobs.status} IN ('pending','running')`);
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { authorize } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { NATION_ID } from '../units/index.ts';
+import { findSetting, upsertSetting } from './settings.repository.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
+
+/** What the public portal shows about the authority running this Loa. */
+export const PortalSettings = z.object({
+  authorityName: text(200),
+  parentName: text(200).nullable().default(null),
+  hotline: z.string().trim().max(50).nullable().default(null),
+  email: z.email().nullable().default(null),
+  address: text(300).nullable().default(null),
+  logoUrl: z.string().trim().max(500).nullable().default(null),
+});
+export type PortalSettings = z.infer<typeof PortalSettings>;
+
+export const DEFAULT_PORTAL: PortalSettings = {
+  authorityName: 'Cổng thông tin Loa',
+  parentName: null,
+  hotline: null,
+  email: null,
+  address: null,
+  logoUrl: null,
+};
+
+const KEY = 'portal';
+
+export function createSettingsService(deps: { db: Db }) {
+  return {
+    async getPortalSettings(): Promise<PortalSettings> {
+      const parsed = PortalSettings.safeParse(await findSetting(deps.db, KEY));
+      return parsed.success ? parsed.data : DEFAULT_PORTAL;
+    },
+    /** actor null = the system (demo seeding). */
+    async updatePortalSettings(actor: Actor | null, input: PortalSettings): Promise<PortalSettings> {
+      const a = actor ? authorize(actor, 'settings.write', { unitPath: NATION_ID }) : null;
+      return deps.db.transaction(async (tx) => {
+        const before = await findSetting(tx, KEY);
+        await upsertSetting(tx, KEY, input);
+        await recordAudit(tx, a, { action: 'settings.update', entity: 'settings', entityId: KEY, unitId: null, before, after: input });
+        return input;
+      });
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

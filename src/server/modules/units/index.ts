@@ -1,0 +1,12 @@
+export { createUnitsService, presentUnit } from './units.service.ts';
+export type { UnitsService, UnitView } from './units.service.ts';
+export { createGroupsService, expandRule } from './groups.service.ts';
+export type { GroupsService } from './groups.service.ts';
+export { findUnitById, findUnitsByIds } from './units.repository.ts';
+export type { UnitRow } from './units.repository.ts';
+export { EDITIONS, EDITION_IDS, NATION_ID, unitIdFor } from './editions.ts';
+export type { EditionId } from './editions.ts';
+export { UNIT_KINDS, UNIT_KIND_LABELS, ADDABLE_KINDS } from './unit-kinds.ts';
+export type { UnitKind } from './unit-kinds.ts';
+export * from './units.schemas.ts';
+export { registerUnitRoutes } from './units.routes.ts';

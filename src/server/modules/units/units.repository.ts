@@ -1,0 +1,196 @@
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recipientGroups, units } from '../../db/schema/index.ts';
+import type { EditionUnit } from './editions.ts';
+
+export type UnitRow = typeof units.$inferSelect;
+export type UnitWithCount = UnitRow & { childCount: number };
+export type GroupRow = typeof recipientGroups.$inferSelect;
+
+const unitColumns = getTableColumns(units);
+
+/** Units in force at a date: validity dates include it, or are open. */
+function inForceAt(at: string | null): SQL | undefined {
+  if (!at) return undefined;
+  return sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${at}::date) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${at}::date)`;
+}
+
+function childCountAt(at: string | null): SQL<number> {
+  const validity = at
+    ? sql`AND (c.valid_from IS NULL OR c.valid_from <= ${at}::date) AND (c.valid_to IS NULL OR c.valid_to >= ${at}::date)`
+    : sql``;
+  return sql<number>`(SELECT count(*)::int FROM units c WHERE c.parent_id = "units"."id" ${validity})`;
+}
+
+function underPath(path: string): SQL {
+  return sql`(${units.path} = ${path} OR ${units.path} LIKE ${`${path}.%`})`;
+}
+
+export async function findUnitById(db: Db, id: string): Promise<UnitRow | undefined> {
+  const [row] = await db.select().from(units).where(eq(units.id, id));
+  return row;
+}
+
+export async function findUnitsByIds(db: Db, ids: readonly string[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(units).where(inArray(units.id, [...ids]));
+}
+
+export async function findChildren(db: Db, parentId: string, at: string | null): Promise<UnitWithCount[]> {
+  return db
+    .select({ ...unitColumns, childCount: childCountAt(at) })
+    .from(units)
+    .where(and(eq(units.parentId, parentId), inForceAt(at)))
+    .orderBy(sql`${units.kind} IN ('province','district','commune','village') DESC`, asc(units.code), asc(units.name));
+}
+
+export async function findWithCounts(db: Db, ids: readonly string[], at: string | null): Promise<UnitWithCount[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...unitColumns, childCount: childCountAt(at) })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
+}
+
+/** Diacritic-insensitive name search: substring on the folded name, best trigram match first. */
+export async function searchUnits(
+  db: Db,
+  q: { folded: string; at: string | null; limit: number; underPath?: string | undefined; kinds?: readonly string[] | undefined },
+): Promise<UnitWithCount[]> {
+  const pattern = `%${q.folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ ...unitColumns, childCount: childCountAt(q.at) })
+    .from(units)
+    .where(
+      and(
+        sql`${units.searchName} LIKE ${pattern}`,
+        inForceAt(q.at),
+        q.underPath ? underPath(q.underPath) : undefined,
+        q.kinds && q.kinds.length ? inArray(units.kind, [...q.kinds]) : undefined,
+      ),
+    )
+    .orderBy(sql`similarity(${units.searchName}, ${q.folded}) DESC`, asc(units.depth), asc(units.name))
+    .limit(q.limit);
+}
+
+/** Near matches by trigram similarity (for fuzzy recipient matching). */
+export async function findSimilarUnits(db: Db, folded: string, at: string | null, limit: number): Promise<(UnitRow & { score: number })[]> {
+  return db
+    .select({ ...unitColumns, score: sql<number>`similarity(${units.searchName}, ${folded})` })
+    .from(units)
+    .where(and(sql`${units.searchName} % ${folded}`, inForceAt(at)))
+    .orderBy(sql`similarity(${units.searchName}, ${folded}) DESC`)
+    .limit(limit);
+}
+
+export async function insertUnit(db: Db, row: typeof units.$inferInsert): Promise<UnitRow> {
+  const [created] = await db.insert(units).values(row).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function updateUnit(db: Db, id: string, patch: Partial<typeof units.$inferInsert>): Promise<UnitRow | undefined> {
+  const [row] = await db
+    .update(units)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(units.id, id))
+    .returning();
+  return row;
+}
+
+const IMPORT_BATCH = 2000;
+
+/**
+ * Upserts GSO units of one edition in batches. Ids are deterministic, so a re-import updates
+ * names in place and never duplicates. Returns how many rows were inserted or changed.
+ */
+export async function upsertEditionUnits(
+  db: Db,
+  edition: string,
+  rows: readonly EditionUnit[],
+  validity: { validFrom: string | null; validTo: string | null },
+): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
+    const batch = rows.slice(i, i + IMPORT_BATCH).map((u) => ({
+      id: u.id,
+      parentId: u.parentId,
+      path: u.path,
+      depth: u.depth,
+      edition,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      validFrom: validity.validFrom,
+      validTo: validity.validTo,
+    }));
+    const result = await db
+      .insert(units)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: units.id,
+        set: {
+          name: sql`excluded.name`,
+          parentId: sql`excluded.parent_id`,
+          path: sql`excluded.path`,
+          depth: sql`excluded.depth`,
+          validFrom: sql`excluded.valid_from`,
+          validTo: sql`excluded.valid_to`,
+          updatedAt: sql`now()`,
+        },
+        setWhere: sql`(${units.name}, ${units.parentId}, ${units.validFrom}, ${units.validTo}) IS DISTINCT FROM (excluded.name, excluded.parent_id, excluded.valid_from, excluded.valid_to)`,
+      })
+      .returning({ id: units.id });
+    changed += result.length;
+  }
+  return changed;
+}
+
+export async function countEditionUnits(db: Db, edition: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ kind: units.kind, n: sql<number>`count(*)::int` })
+    .from(units)
+    .where(eq(units.edition, edition))
+    .groupBy(units.kind);
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+}
+
+/** Units of a kind under a unit, in force at a date: how rule-based groups expand. */
+export async function findUnitsOfKindUnder(db: Db, kind: string, path: string, at: string | null): Promise<UnitRow[]> {
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.kind, kind), underPath(path), sql`${units.path} <> ${path}`, inForceAt(at)))
+    .orderBy(asc(units.code), asc(units.name));
+}
+
+// Recipient groups
+
+export async function findGroupsOwnedBy(db: Db, ownerUnitId: string): Promise<GroupRow[]> {
+  return db.select().from(recipientGroups).where(eq(recipientGroups.ownerUnitId, ownerUnitId)).orderBy(asc(recipientGroups.name));
+}
+
+export async function findGroupById(db: Db, id: string): Promise<GroupRow | undefined> {
+  const [row] = await db.select().from(recipientGroups).where(eq(recipientGroups.id, id));
+  return row;
+}
+
+export async function insertGroup(db: Db, row: typeof recipientGroups.$inferInsert): Promise<GroupRow> {
+  const [created] = await db.insert(recipientGroups).values(row).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function updateGroup(db: Db, id: string, patch: Partial<typeof recipientGroups.$inferInsert>): Promise<GroupRow | undefined> {
+  const [row] = await db
+    .update(recipientGroups)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(recipientGroups.id, id))
+    .returning();
+  return row;
+}
+
+export async function deleteGroup(db: Db, id: string): Promise<void> {
+  await db.delete(recipientGroups).where(eq(recipientGroups.id, id));
+}

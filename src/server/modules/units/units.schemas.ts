@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ADDABLE_KINDS, UNIT_KINDS } from './unit-kinds.ts';
+
+/** Shared limits: the admin UI uses the same numbers. */
+export const LIMITS = { name: 300, email: 254, phone: 30, address: 500, website: 500, listItems: 20 } as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const UnitIdParams = z.object({ id: z.uuid() });
+export const AtQuery = z.object({ at: isoDate.optional() });
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  at: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const CreateUnitBody = z.object({
+  parentId: z.uuid(),
+  name: text(LIMITS.name),
+  kind: z.enum(ADDABLE_KINDS as [string, ...string[]]),
+  code: z.string().trim().max(20).optional(),
+});
+export type CreateUnitInput = z.infer<typeof CreateUnitBody>;
+
+export const UpdateUnitBody = z.object({
+  name: text(LIMITS.name).optional(),
+  shortName: text(LIMITS.name).nullable().optional(),
+});
+export type UpdateUnitInput = z.infer<typeof UpdateUnitBody>;
+
+export const ContactsBody = z.object({
+  emails: z.array(z.email().max(LIMITS.email)).max(LIMITS.listItems).default([]),
+  phones: z
+    .array(z.string().trim().regex(/^[0-9+().\s-]{3,30}$/, 'số điện thoại không hợp lệ'))
+    .max(LIMITS.listItems)
+    .default([]),
+  address: text(LIMITS.address).nullable().default(null),
+  website: z.url().max(LIMITS.website).nullable().default(null),
+});
+export type ContactsInput = z.infer<typeof ContactsBody>;
+
+export const GroupRule = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('explicit'), unitIds: z.array(z.uuid()).min(1).max(20000) }),
+  z.object({ type: z.literal('kind_under'), kind: z.enum(UNIT_KINDS), underUnitId: z.uuid() }),
+]);
+export type GroupRuleInput = z.infer<typeof GroupRule>;
+
+export const GroupIdParams = z.object({ id: z.uuid() });
+export const GroupsQuery = z.object({ ownerUnitId: z.uuid() });
+export const CreateGroupBody = z.object({
+  ownerUnitId: z.uuid(),
+  name: text(LIMITS.name),
+  description: text(1000).nullable().optional(),
+  rule: GroupRule,
+});
+export type CreateGroupInput = z.infer<typeof CreateGroupBody>;
+export const UpdateGroupBody = z.object({
+  name: text(LIMITS.name).optional(),
+  description: text(1000).nullable().optional(),
+  rule: GroupRule.optional(),
+});
+export type UpdateGroupInput = z.infer<typeof UpdateGroupBody>;
+
+// Responses
+
+export const UnitOut = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  childCount: z.number(),
+});
+export const ContactsOut = z.object({
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+});
+export const UnitListOut = z.object({ items: z.array(UnitOut) });
+export const UnitSearchOut = z.object({ items: z.array(UnitOut.extend({ pathText: z.string() })) });
+export const UnitDetailOut = z.object({
+  unit: UnitOut,
+  path: z.array(z.object({ id: z.string(), name: z.string() })),
+  contacts: ContactsOut,
+});
+export const GroupOut = z.object({
+  id: z.string(),
+  ownerUnitId: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  rule: GroupRule,
+});

@@ -1,0 +1,202 @@
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
+import { authorize, hasGlobalScope, requireActor } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { EDITIONS, NATION_ID, loadEdition } from './editions.ts';
+import type { EditionId } from './editions.ts';
+import * as repo from './units.repository.ts';
+import type { UnitRow, UnitWithCount } from './units.repository.ts';
+import type { ContactsInput, CreateUnitInput, UpdateUnitInput } from './units.schemas.ts';
+
+export interface UnitView {
+  id: string;
+  parentId: string | null;
+  code: string | null;
+  name: string;
+  kind: string;
+  validFrom: string | null;
+  validTo: string | null;
+  childCount: number;
+}
+
+export function presentUnit(u: UnitWithCount | (UnitRow & { childCount?: number })): UnitView {
+  return {
+    id: u.id,
+    parentId: u.parentId,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+    childCount: u.childCount ?? 0,
+  };
+}
+
+export function presentContacts(u: UnitRow) {
+  return { emails: u.emails, phones: u.phones, address: u.address, website: u.website };
+}
+
+/** Ancestor ids of a unit, root first, excluding the unit itself. */
+function ancestorIds(u: { path: string }): string[] {
+  return u.path.split('.').slice(0, -1);
+}
+
+export function createUnitsService(deps: { db: Db; clock: Clock }) {
+  const { db } = deps;
+  const today = () => vnDateKey(deps.clock.now());
+
+  async function loadOr404(id: string): Promise<UnitRow> {
+    const unit = await repo.findUnitById(db, id);
+    if (!unit) throw new AppError('NOT_FOUND');
+    return unit;
+  }
+
+  async function pathNames(units: readonly { path: string }[]): Promise<Map<string, string>> {
+    const ids = [...new Set(units.flatMap(ancestorIds))].filter((id) => id !== NATION_ID);
+    const rows = await repo.findUnitsByIds(db, ids);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  return {
+    /** Top of the tree the actor browses: provinces for a system admin, else the actor's province. */
+    async listRoots(actor: Actor | null, at: string | undefined): Promise<UnitView[]> {
+      const a = requireActor(actor);
+      const date = at ?? today();
+      if (hasGlobalScope(a)) return (await repo.findChildren(db, NATION_ID, date)).map(presentUnit);
+      const own = await loadOr404(a.unitId);
+      const topId = own.path.split('.').find((id) => id !== NATION_ID) ?? own.id;
+      return (await repo.findWithCounts(db, [topId], date)).map(presentUnit);
+    },
+
+    async getUnit(actor: Actor | null, id: string) {
+      const unit = await loadOr404(id);
+      authorize(actor, 'unit.read', { unitPath: unit.path });
+      const names = await pathNames([unit]);
+      const path = ancestorIds(unit)
+        .filter((a) => names.has(a))
+        .map((a) => ({ id: a, name: names.get(a) ?? '' }));
+      const [withCount] = await repo.findWithCounts(db, [unit.id], null);
+      return { unit: presentUnit(withCount ?? unit), path, contacts: presentContacts(unit) };
+    },
+
+    async listChildren(actor: Actor | null, id: string, at: string | undefined): Promise<UnitView[]> {
+      const unit = await loadOr404(id);
+      authorize(actor, 'unit.read', { unitPath: unit.path });
+      return (await repo.findChildren(db, unit.id, at ?? today())).map(presentUnit);
+    },
+
+    /** "tam duong" finds "Huyện Tam Đường": both sides are folded the same way. */
+    async searchUnits(actor: Actor | null, q: { q: string; at?: string | undefined; limit: number }) {
+      const a = requireActor(actor);
+      authorize(a, 'unit.read', { unitPath: a.unitPath });
+      const rows = await repo.searchUnits(db, { folded: foldDiacritics(q.q), at: q.at ?? today(), limit: q.limit });
+      const names = await pathNames(rows);
+      return rows.map((r) => ({
+        ...presentUnit(r),
+        pathText: ancestorIds(r)
+          .map((id) => names.get(id))
+          .filter((n): n is string => Boolean(n))
+          .reverse()
+          .join(', '),
+      }));
+    },
+
+    async createOrganisation(actor: Actor | null, input: CreateUnitInput): Promise<UnitView> {
+      const parent = await repo.findUnitById(db, input.parentId);
+      if (!parent) throw new AppError('UNKNOWN_UNIT', { unit: input.parentId });
+      const a = authorize(actor, 'unit.write', { unitPath: parent.path }, 'unit.read');
+      if (input.kind === 'village' && parent.kind !== 'commune') throw new AppError('UNIT_KIND_NOT_ALLOWED');
+      return db.transaction(async (tx) => {
+        const id = crypto.randomUUID();
+        const created = await repo.insertUnit(tx, {
+          id,
+          parentId: parent.id,
+          path: `${parent.path}.${id}`,
+          depth: parent.depth + 1,
+          name: input.name,
+          kind: input.kind,
+          code: input.code ?? null,
+          validFrom: parent.validFrom,
+          validTo: parent.validTo,
+        });
+        await recordAudit(tx, a, { action: 'unit.create', entity: 'unit', entityId: id, unitId: id, after: presentUnit(created) });
+        return presentUnit(created);
+      });
+    },
+
+    async updateUnit(actor: Actor | null, id: string, input: UpdateUnitInput): Promise<UnitView> {
+      const unit = await loadOr404(id);
+      const a = authorize(actor, 'unit.write', { unitPath: unit.path }, 'unit.read');
+      return db.transaction(async (tx) => {
+        const updated = await repo.updateUnit(tx, id, input);
+        if (!updated) throw new AppError('NOT_FOUND');
+        await recordAudit(tx, a, {
+          action: 'unit.update',
+          entity: 'unit',
+          entityId: id,
+          unitId: id,
+          before: { name: unit.name, shortName: unit.shortName },
+          after: { name: updated.name, shortName: updated.shortName },
+        });
+        return presentUnit(updated);
+      });
+    },
+
+    async updateContacts(actor: Actor | null, id: string, input: ContactsInput) {
+      const unit = await loadOr404(id);
+      const a = authorize(actor, 'unit.write', { unitPath: unit.path }, 'unit.read');
+      return db.transaction(async (tx) => {
+        const updated = await repo.updateUnit(tx, id, input);
+        if (!updated) throw new AppError('NOT_FOUND');
+        await recordAudit(tx, a, {
+          action: 'unit.contacts.update',
+          entity: 'unit',
+          entityId: id,
+          unitId: id,
+          before: presentContacts(unit),
+          after: presentContacts(updated),
+        });
+        return presentContacts(updated);
+      });
+    },
+
+    /**
+     * Imports a GSO edition (idempotent). Only a system administrator, or the system itself
+     * (actor null: CLI, demo seeding), may import. One audit event summarises the import.
+     */
+    async importEdition(actor: Actor | null, edition: EditionId, opts: { provinceCodes?: readonly string[] } = {}) {
+      if (actor) authorize(actor, 'unit.write', { unitPath: NATION_ID });
+      let rows = loadEdition(edition);
+      if (opts.provinceCodes) {
+        const keep = new Set(opts.provinceCodes);
+        const provinceIds = new Set(rows.filter((r) => r.kind === 'province' && keep.has(r.code)).map((r) => r.id));
+        rows = rows.filter((r) => r.path.split('.').some((id) => provinceIds.has(id)));
+      }
+      const { validFrom, validTo } = EDITIONS[edition];
+      return db.transaction(async (tx) => {
+        await ensureNation(tx);
+        const changed = await repo.upsertEditionUnits(tx, edition, rows, { validFrom, validTo });
+        const counts = await repo.countEditionUnits(tx, edition);
+        await recordAudit(tx, actor, {
+          action: 'units.import',
+          entity: 'edition',
+          entityId: edition,
+          unitId: NATION_ID,
+          after: { rows: rows.length, changed, counts },
+        });
+        return { edition, rows: rows.length, changed, counts };
+      });
+    },
+  };
+}
+
+/** The single root above every province of every edition. */
+async function ensureNation(tx: Db): Promise<void> {
+  if (await repo.findUnitById(tx, NATION_ID)) return;
+  await repo.insertUnit(tx, { id: NATION_ID, parentId: null, path: NATION_ID, depth: 0, name: 'Việt Nam', kind: 'nation', code: 'VN' });
+}
+
+export type UnitsService = ReturnType<typeof createUnitsService>;

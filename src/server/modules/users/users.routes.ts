@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { clearSessionCookie, clientMeta, setSessionCookie } from '../../http/session.ts';
+import type { Api } from '../../http/types.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { UsersService } from './users.service.ts';
+import {
+  AcceptInvitationBody,
+  ChangePasswordBody,
+  CreateUserBody,
+  LoginBody,
+  SessionOut,
+  UpdateUserBody,
+  UserIdParams,
+  UserOut,
+  UsersQuery,
+} from './users.schemas.ts';
+
+const auth = { tags: ['auth'] };
+const users = { tags: ['users'] };
+
+export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCookies: boolean; sessionTtlHours: number }): void {
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { ...auth, body: LoginBody, response: { 200: SessionOut } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { token, session } = await svc.login(req.body, clientMeta(req));
+      setSessionCookie(reply, token, opts.secureCookies, opts.sessionTtlHours);
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+  app.post(
+    '/api/auth/accept-invitation',
+    { schema: { ...auth, body: AcceptInvitationBody, response: { 200: SessionOut } }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const { token, session } = await svc.acceptInvitation(req.body, clientMeta(req));
+      setSessionCookie(reply, token, opts.secureCookies, opts.sessionTtlHours);
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+  app.post('/api/auth/logout', { schema: { ...auth } }, async (req, reply) => {
+    if (req.sessionToken) await svc.logout(req.sessionToken);
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+  app.get('/api/auth/me', { schema: { ...auth, response: { 200: SessionOut } } }, async (req) => {
+    if (!req.actor || !req.sessionToken) throw new AppError('UNAUTHENTICATED');
+    const session = await svc.resolveSession(req.sessionToken, req.ip);
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    return { user: session.user, csrfToken: session.csrfToken };
+  });
+  app.post('/api/auth/password', { schema: { ...auth, body: ChangePasswordBody } }, async (req, reply) => {
+    await svc.changePassword(req.actor, req.sessionToken ?? '', req.body);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/users', { schema: { ...users, querystring: UsersQuery, response: { 200: z.object({ items: z.array(UserOut) }) } } }, async (req) => ({
+    items: await svc.listUsers(req.actor, req.query.unitId),
+  }));
+  app.post('/api/users', { schema: { ...users, body: CreateUserBody, response: { 201: z.object({ user: UserOut }) } } }, async (req, reply) => {
+    const user = await svc.createUser(req.actor, req.body);
+    return reply.status(201).send({ user });
+  });
+  app.patch('/api/users/:id', { schema: { ...users, params: UserIdParams, body: UpdateUserBody, response: { 200: z.object({ user: UserOut }) } } }, async (req) => ({
+    user: await svc.updateUser(req.actor, req.params.id, req.body),
+  }));
+}
