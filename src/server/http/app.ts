@@ -36,7 +36,6 @@ export interface AppOptions {
 export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api> {
   const app = Fastify({
     loggerInstance: opts.logger ? (c.logger as FastifyBaseLogger) : undefined,
-    disableRequestLogging: !opts.logger,
     trustProxy: true,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { describe } from 'vitest';
+import { openDatabase } from '../../src/server/db/client.ts';
+import type { DatabaseKind } from '../../src/server/db/client.ts';
+import { createContainer } from '../../src/server/container.ts';
+import type { Container } from '../../src/server/container.ts';
+import { buildApp } from '../../src/server/http/app.ts';
+import type { Api } from '../../src/server/http/types.ts';
+import { fixedClock } from '../../src/server/platform/clock.ts';
+import type { Clock } from '../../src/server/platform/clock.ts';
+import { createLogger } from '../../src/server/platform/logger.ts';
+import type { Mailer } from '../../src/server/platform/mailer.ts';
+
+/** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** describe() once per database kind. */
+export function describeEachDb(name: string, fn: (kind: DatabaseKind) => void): void {
+  for (const kind of DATABASES) describe(`${name} [${kind}]`, () => fn(kind));
+}
+
+/** A mailer that keeps messages in memory, for tests that do not exercise SMTP itself. */
+export function memoryMailer(): Mailer & { sent: { to: string; subject: string; text: string }[] } {
+  const sent: { to: string; subject: string; text: string }[] = [];
+  return { kind: 'log', sent, send: async (m) => void sent.push(m), close: () => undefined };
+}
+
+export interface TestContext {
+  c: Container;
+  app: Api;
+  clock: Clock & { set(d: Date): void };
+  close(): Promise<void>;
+}
+
+/** A fresh database (in-memory PGlite, or a new PostgreSQL database) with migrations applied. */
+export async function createTestContext(
+  kind: DatabaseKind,
+  opts: { mailer?: Mailer; now?: Date; dataDir?: string | null } = {},
+): Promise<TestContext> {
+  let dropDb: (() => Promise<void>) | null = null;
+  let databaseUrl: string | undefined;
+  if (kind === 'postgres') {
+    const base = process.env.TEST_DATABASE_URL;
+    if (!base) throw new Error('TEST_DATABASE_URL is not set');
+    const name = `loa_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDb = async () => {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    };
+  }
+  const database = await openDatabase({ databaseUrl, dataDir: opts.dataDir ?? null });
+  await database.migrate();
+  const clock = fixedClock(opts.now ?? new Date('2021-02-03T03:00:00Z'));
+  const c = createContainer({
+    database,
+    clock,
+    logger: createLogger('silent'),
+    mailer: opts.mailer ?? memoryMailer(),
+    env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12 },
+  });
+  const app = await buildApp(c, { serveAdmin: false });
+  return {
+    c,
+    app,
+    clock,
+    async close() {
+      await app.close();
+      await c.jobs.stop();
+      await database.close();
+      if (dropDb) await dropDb();
+    },
+  };
+}
