@@ -38,17 +38,8 @@ export function printDemoAccounts(accounts: DemoAccount[], out: NodeJS.WritableS
 export async function startServer(env: Env = loadEnv()): Promise<{ close(): Promise<void>; port: number }> {
   const logger = createLogger(env.LOG_LEVEL);
   const c = await boot(env, logger);
-  if (env.SEED_DEMO === 'auto' && (await c.services.users.countUsers()) === 0) {
-    logger.info('empty database: seeding demo data');
-    printDemoAccounts(await seedDemo(c));
-  }
   await c.jobs.assertHandlersComplete();
   const app = await buildApp(c, { serveAdmin: true, logger: true });
-  await app.listen({ host: env.HOST, port: env.PORT });
-  if (env.WORKER) c.jobs.start();
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : env.PORT;
-  logger.info({ port, database: c.database.kind }, `Loa đang chạy tại ${env.PUBLIC_URL}`);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -63,5 +54,15 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
       void close().then(() => process.exit(0));
     });
   }
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  logger.info({ port, database: c.database.kind }, `Loa đang chạy tại ${env.PUBLIC_URL}`);
+  // Demo data loads after the server answers, so /healthz is up within seconds of a first start.
+  if (env.SEED_DEMO === 'auto' && (await c.services.users.countUsers()) === 0) {
+    logger.info('empty database: seeding demo data');
+    printDemoAccounts(await seedDemo(c));
+  }
+  if (env.WORKER) c.jobs.start();
   return { close, port };
 }
