@@ -9,6 +9,7 @@ import { EDITION_IDS, unitIdFor } from '../server/modules/units/index.ts';
 import type { EditionId } from '../server/modules/units/index.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
 import type { Container } from '../server/container.ts';
+import { runEvalCommand, runParseCommand } from '../server/modules/imports/index.ts';
 
 /** Runs a command against a booted container and always closes the database. */
 async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {
@@ -94,6 +95,23 @@ program
       }
       printDemoAccounts(await seedDemo(c));
     });
+  });
+
+program
+  .command('parse')
+  .description('Đọc công văn (.txt, .md, .docx, .pdf) thành dữ liệu có cấu trúc / parse dispatches')
+  .argument('<files...>')
+  .option('--json', 'in JSON (một đối tượng mỗi tệp; mảng khi nhiều tệp)')
+  .action(async (files: string[], opts: { json?: boolean }) => {
+    process.exitCode = await runParseCommand(files, { json: Boolean(opts.json) });
+  });
+
+program
+  .command('eval')
+  .description('Độ chính xác theo trường so với NN.gold.json / field accuracy against gold files')
+  .argument('<dir>')
+  .action(async (dir: string) => {
+    process.exitCode = await runEvalCommand(dir);
   });
 
 try {

@@ -85,4 +85,6 @@ export interface ParsedDispatch {
   sections: Section[];
   tasks: Task[];
   reportForm: ReportForm | null;
+  /** Problems met while parsing (e.g. the time limit was reached and the result is partial). */
+  warnings?: string[];
 }

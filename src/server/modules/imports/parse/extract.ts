@@ -1,0 +1,83 @@
+/**
+ * Text extraction from the supported file types: .txt, .md (as is), .docx (mammoth raw text)
+ * and text-layer .pdf (unpdf text items rebuilt into lines; wide gaps between columns are kept
+ * as runs of spaces). A PDF without a text layer is rejected with a message asking for OCR.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { extractTextItems } from 'unpdf';
+
+/** A file the parser cannot read; the message is meant for the user (Vietnamese). */
+export class ExtractError extends Error {}
+
+const SUPPORTED = ['.txt', '.md', '.docx', '.pdf'];
+
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+/** Rebuilds reading-order lines from positioned PDF text items of one page. */
+export function itemsToLines(items: readonly Item[]): string[] {
+  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Item[][] = [];
+  for (const item of sorted) {
+    const row = rows[rows.length - 1];
+    const first = row?.[0];
+    if (row && first && Math.abs(first.y - item.y) <= Math.max(2, item.fontSize * 0.4)) row.push(item);
+    else rows.push([item]);
+  }
+  return rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    let line = '';
+    let end: number | null = null;
+    for (const item of row) {
+      const gap = end === null ? 0 : item.x - end;
+      if (end !== null) line += gap > item.fontSize * 2 ? '    ' : gap > item.fontSize * 0.15 ? ' ' : '';
+      line += item.str;
+      end = item.x + item.width;
+    }
+    return line;
+  });
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { items } = await extractTextItems(bytes);
+  const text = items.map((page) => itemsToLines(page).join('\n')).join('\n');
+  if (text.replace(/\s+/g, '') === '') {
+    throw new ExtractError(
+      'Tệp PDF không có lớp văn bản (có thể là bản scan/ảnh chụp): cần nhận dạng ký tự quang học (OCR) trước khi phân tích.',
+    );
+  }
+  return text;
+}
+
+/** Reads a dispatch file and returns its text (not yet normalised). */
+export async function extractText(file: string): Promise<string> {
+  const ext = path.extname(file).toLowerCase();
+  if (!SUPPORTED.includes(ext)) {
+    throw new ExtractError(`Định dạng "${ext || file}" chưa được hỗ trợ; chỉ nhận ${SUPPORTED.join(', ')}.`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (err) {
+    throw new ExtractError(`Không đọc được tệp ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (ext === '.docx') {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    return value;
+  }
+  if (ext === '.pdf') return pdfText(bytes);
+  return decodeText(bytes);
+}
