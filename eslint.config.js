@@ -62,6 +62,7 @@ export default tseslint.config(
   },
   {
     files: ['src/server/site/**/*.ts', 'src/server/http/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

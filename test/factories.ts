@@ -54,3 +54,24 @@ export async function login(app: Api, username: string, password = PASSWORD): Pr
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { cookie: `loa_session=${cookie.value}`, csrf, headers: { cookie: `loa_session=${cookie.value}`, 'x-csrf-token': csrf } };
 }
+
+/** GSO ids of other Lai Châu districts (2025 list): a second district for cross-scope tests. */
+export const MUONG_TE = unitIdFor('vn-2025', '107');
+/** A commune of Tam Đường (Thị trấn Tam Đường) and one of Mường Tè (Thị trấn Mường Tè). */
+export const TT_TAM_DUONG = unitIdFor('vn-2025', '03390');
+export const TT_MUONG_TE = unitIdFor('vn-2025', '03433');
+
+/**
+ * Signs in through the service (not the HTTP route), so tests that need many sessions do not hit
+ * the login rate limit. The headers work with app.inject exactly like those of `login`.
+ */
+export async function signIn(c: Container, username: string, password = PASSWORD): Promise<Session> {
+  const { token, session } = await c.services.users.login({ username, password }, { ip: '127.0.0.1', userAgent: 'vitest' });
+  return { cookie: `loa_session=${token}`, csrf: session.csrfToken, headers: { cookie: `loa_session=${token}`, 'x-csrf-token': session.csrfToken } };
+}
+
+/** Builds a user and signs them in through the service. */
+export async function buildSignedInUser(c: Container, o: Parameters<typeof buildUser>[1] = {}) {
+  const user = await buildUser(c, o);
+  return { user, session: await signIn(c, user.username) };
+}

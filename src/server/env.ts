@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('Loa <no-reply@loa.local>'),
+  /** Reverse proxies to trust for the client IP: unset (none) or comma-separated addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/,\s]+$/, 'comma-separated addresses/CIDRs of the reverse proxies')
+    .optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   WORKER: z
     .enum(['true', 'false'])
@@ -43,12 +48,9 @@ export class EnvError extends Error {
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const env = parsed.data;
-  const problems: string[] = [];
-  if (env.SMTP_USER && !env.SMTP_PASSWORD) problems.push('SMTP_PASSWORD: required when SMTP_USER is set');
-  if (problems.length) throw new EnvError(problems);
-  return env;
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Cross-field rules are checked on the raw input too, so they are reported with the others.
+  if (cleaned.SMTP_USER && !cleaned.SMTP_PASSWORD) problems.push('SMTP_PASSWORD: required when SMTP_USER is set');
+  if (problems.length || !parsed.success) throw new EnvError(problems);
+  return parsed.data;
 }

@@ -39,7 +39,7 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
   const logger = createLogger(env.LOG_LEVEL);
   const c = await boot(env, logger);
   await c.jobs.assertHandlersComplete();
-  const app = await buildApp(c, { serveAdmin: true, logger: true });
+  const app = await buildApp(c, { serveAdmin: true, logger: true, trustProxy: env.TRUST_PROXY ?? false });
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {

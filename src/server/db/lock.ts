@@ -23,6 +23,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds (resolved paths). */
+const heldByThisProcess = new Set<string>();
+
 /**
  * Takes an exclusive lock on a data directory: PGlite does not lock its files, and two processes
  * on one directory corrupt it. The lock file is created with O_EXCL (atomic); a lock left by a
@@ -31,15 +34,21 @@ function isAlive(pid: number): boolean {
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'loa.lock');
+  // A lock file with our own PID is stale only if this process does not hold it (a previous run
+  // with the same PID, as in a container); a second open inside this process must be refused too.
+  const key = path.resolve(file);
+  if (heldByThisProcess.has(key)) throw new DataDirLockedError(dir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldByThisProcess.add(key);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldByThisProcess.delete(key);
         try {
           unlinkSync(file);
         } catch {

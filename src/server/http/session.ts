@@ -7,6 +7,10 @@ import { AppError } from '../platform/errors.ts';
 export const SESSION_COOKIE = 'loa_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session. Every other /api route refuses an anonymous caller (401). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
@@ -19,7 +23,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/accept-invitation']);
 
 /**
- * Resolves the session cookie to an actor on every /api request and enforces CSRF: an unsafe
+ * Resolves the session cookie to an actor on every /api request, refuses anonymous callers on
+ * routes not marked `config: { public: true }`, and enforces CSRF: an unsafe
  * method with a session must send X-CSRF-Token equal to the session's token (synchroniser token;
  * the cookie is also SameSite=Strict).
  */
@@ -38,6 +43,9 @@ export function installSession(app: Api, users: UsersService): void {
         req.sessionToken = token;
       }
     }
+    // Deny by default: an anonymous caller learns nothing (not even body validation errors) from a
+    // non-public route, since this runs before the body is parsed and validated.
+    if (!req.actor && req.routeOptions.config?.public !== true) throw new AppError('UNAUTHENTICATED');
     if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT.has(req.routeOptions.url ?? '')) return;
     if (req.actor && req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('CSRF_INVALID');
   });

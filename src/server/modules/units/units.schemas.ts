@@ -5,7 +5,8 @@ import { ADDABLE_KINDS, UNIT_KINDS } from './unit-kinds.ts';
 export const LIMITS = { name: 300, email: 254, phone: 30, address: 500, website: 500, listItems: 20 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A real calendar date (YYYY-MM-DD): an impossible one such as 2021-02-30 is a 400, not a database error. */
+const isoDate = z.iso.date();
 
 export const UnitIdParams = z.object({ id: z.uuid() });
 export const AtQuery = z.object({ at: isoDate.optional() });

@@ -23,7 +23,7 @@ export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCo
     '/api/auth/login',
     {
       schema: { ...auth, body: LoginBody, response: { 200: SessionOut } },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { token, session } = await svc.login(req.body, clientMeta(req));
@@ -33,7 +33,7 @@ export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCo
   );
   app.post(
     '/api/auth/accept-invitation',
-    { schema: { ...auth, body: AcceptInvitationBody, response: { 200: SessionOut } }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { ...auth, body: AcceptInvitationBody, response: { 200: SessionOut } }, config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const { token, session } = await svc.acceptInvitation(req.body, clientMeta(req));
       setSessionCookie(reply, token, opts.secureCookies, opts.sessionTtlHours);

@@ -133,6 +133,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
       const userId = await db.transaction(async (tx) => {
         const id = await repo.consumeInvitation(tx, hashToken(input.token), clock.now());
         if (!id) throw new AppError('INVITATION_INVALID');
+        if ((await repo.findUserById(tx, id))?.disabledAt) throw new AppError('ACCOUNT_DISABLED');
         const updated = await repo.updateUser(tx, id, { passwordHash });
         await recordAudit(tx, null, { action: 'user.invitation.accept', entity: 'user', entityId: id, unitId: updated?.unitId ?? null });
         return id;
@@ -181,7 +182,9 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
 
     async updateUser(actor: Actor | null, id: string, input: UpdateUserInput) {
       const { a, user } = await loadUserInScope(actor, id, 'user.write');
-      if (input.roles?.includes('system_admin') && !a.roles.includes('system_admin')) throw new AppError('FORBIDDEN');
+      // Only a system administrator grants the role, or touches an account that holds it.
+      const touchesAdmin = input.roles?.includes('system_admin') || user.roles.includes('system_admin');
+      if (touchesAdmin && !a.roles.includes('system_admin')) throw new AppError('FORBIDDEN');
       await db.transaction(async (tx) => {
         const updated = await repo.updateUser(tx, id, {
           ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),

@@ -1,0 +1,169 @@
+// Root component: providers, session bootstrap, login gate, shell and routes.
+import { Alert, Button, Center, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { configureApi, errorMessage, getMe, logout, type Me } from '../api.ts';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { navigate, useRoute } from '../router.tsx';
+import { I18nProvider, useI18n } from './i18n-context.tsx';
+import { NotifyProvider, useNotify } from './notify.tsx';
+import { SessionProvider, type SessionValue } from './session.tsx';
+
+// Pages are split into separate chunks: the login screen paints without them.
+const loadShell = () => import('./Shell.tsx');
+const loadUnits = () => import('../features/units/UnitsPage.tsx');
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+const UnitsPage = lazy(() => loadUnits().then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const GroupsPage = lazy(() => import('../features/groups/GroupsPage.tsx').then((m) => ({ default: m.GroupsPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const PasswordPage = lazy(() =>
+  import('../features/auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })),
+);
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  // Shade 8 keeps white-on-blue buttons above WCAG AA contrast (4.5:1).
+  primaryShade: 8,
+  defaultRadius: 'sm',
+  // System fonts only: no web-font download on slow links.
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <I18nProvider>
+        <NotifyProvider>
+          <SessionGate />
+        </NotifyProvider>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}
+
+function FullPageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center mih="60vh" role="status" aria-live="polite">
+      <Stack align="center" gap="xs">
+        <Loader size="sm" />
+        <span>{t('common.loading')}</span>
+      </Stack>
+    </Center>
+  );
+}
+
+type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; me: Me | null };
+
+function SessionGate() {
+  const { t, lang } = useI18n();
+  const { notify, notifyError } = useNotify();
+  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let alive = true;
+    getMe().then(
+      (s) => alive && setBoot({ status: 'ready', me: s?.user ?? null }),
+      (e: unknown) => alive && setBoot({ status: 'error', message: errorMessage(e, lang) }),
+    );
+    return () => {
+      alive = false;
+    };
+    // Only on start / retry, not on language switch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
+
+  useEffect(() => {
+    configureApi({
+      onUnauthorized: () => {
+        setBoot((b) => {
+          if (b.status === 'ready' && b.me) notify('info', t('auth.sessionExpired'));
+          return { status: 'ready', me: null };
+        });
+      },
+    });
+  }, [notify, t]);
+
+  const setMe = useCallback((me: Me) => setBoot({ status: 'ready', me }), []);
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } catch (e) {
+      notifyError(e);
+    }
+    setBoot({ status: 'ready', me: null });
+    navigate('/units', { replace: true });
+  }, [notifyError]);
+
+  const me = boot.status === 'ready' ? boot.me : null;
+  const session = useMemo<SessionValue | null>(() => (me ? { me, setMe, signOut } : null), [me, setMe, signOut]);
+
+  if (boot.status === 'loading') return <FullPageLoader />;
+  if (boot.status === 'error') {
+    return (
+      <Center mih="60vh" p="md">
+        <Alert color="red" title={t('common.error')} maw={420}>
+          <Stack gap="sm">
+            <span>{boot.message}</span>
+            <Button
+              onClick={() => {
+                setBoot({ status: 'loading' });
+                setAttempt((n) => n + 1);
+              }}
+            >
+              {t('common.retry')}
+            </Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  }
+  if (!session) {
+    return (
+      <LoginPage
+        onLoggedIn={(u) => {
+          setMe(u);
+          // Warm the main page chunk right away.
+          void loadShell();
+          void loadUnits();
+        }}
+      />
+    );
+  }
+  return (
+    <SessionProvider value={session}>
+      <Suspense fallback={<FullPageLoader />}>
+        <Shell>
+          <Suspense fallback={<FullPageLoader />}>
+            <Routes />
+          </Suspense>
+        </Shell>
+      </Suspense>
+    </SessionProvider>
+  );
+}
+
+function Redirect({ to }: { to: string }): ReactNode {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Routes() {
+  const route = useRoute();
+  const [first, second] = route.segments;
+  switch (first) {
+    case 'units':
+      return <UnitsPage selectedId={second ?? null} />;
+    case 'users':
+      return <UsersPage />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'password':
+      return <PasswordPage />;
+    default:
+      return <Redirect to="/units" />;
+  }
+}

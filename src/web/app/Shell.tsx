@@ -1,0 +1,92 @@
+// Application frame: header (title, language switch, user, logout) and a
+// navigation sidebar that collapses behind a burger button on small screens.
+import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n.ts';
+import { href, useRoute } from '../router.tsx';
+import { useI18n } from './i18n-context.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
+import { isAdmin, useSession } from './session.tsx';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  adminOnly?: boolean;
+}
+
+const NAV: NavItem[] = [
+  { to: '/units', label: 'nav.units' },
+  { to: '/users', label: 'nav.users', adminOnly: true },
+  { to: '/groups', label: 'nav.groups' },
+  { to: '/audit', label: 'nav.audit', adminOnly: true },
+  { to: '/password', label: 'nav.password' },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { me, signOut } = useSession();
+  const route = useRoute();
+  const [opened, setOpened] = useState(false);
+  const admin = isAdmin(me);
+
+  // Close the mobile menu after navigating.
+  useEffect(() => setOpened(false), [route.path]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={() => setOpened((o) => !o)}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+            />
+            <Text fw={700} c="blue.8" size="lg" style={{ whiteSpace: 'nowrap' }} visibleFrom="xs">
+              {t('app.title')}
+            </Text>
+            <Text fw={700} c="blue.8" size="lg" hiddenFrom="xs" aria-hidden>
+              Loa
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="current-user">
+              {me.displayName}
+            </Text>
+            <LangSwitch />
+            <Button variant="default" size="xs" onClick={() => void signOut()} data-testid="logout">
+              {t('auth.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <nav className="loa-nav" aria-label={t('nav.main')}>
+          {NAV.filter((n) => !n.adminOnly || admin).map((n) => {
+            const active = route.path === n.to || route.path.startsWith(n.to + '/');
+            return (
+              <a
+                key={n.to}
+                href={href(n.to)}
+                aria-current={active ? 'page' : undefined}
+                data-testid={`nav-${n.to.slice(1)}`}
+              >
+                {t(n.label)}
+              </a>
+            );
+          })}
+        </nav>
+        <Text size="xs" c="dimmed" mt="auto" pt="md">
+          {me.displayName} · {me.unitName}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

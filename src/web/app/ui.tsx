@@ -1,0 +1,242 @@
+// Small shared UI pieces used by several feature pages.
+import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useId, useState } from 'react';
+import { errorMessage, ROLES, searchUnits, UNIT_KINDS, type Role, type UnitSearchHit } from '../api.ts';
+import { isKnownKind, isKnownRole, type MessageKey } from '../i18n.ts';
+import { useI18n, type I18n } from './i18n-context.tsx';
+import { useAsync, useDebounced } from './use-async.ts';
+
+export function kindLabel(t: I18n['t'], kind: string): string {
+  return isKnownKind(kind) ? t(`kind.${kind}` as MessageKey) : kind;
+}
+
+export function roleLabel(t: I18n['t'], role: string): string {
+  return isKnownRole(role) ? t(`role.${role}` as MessageKey) : role;
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <Group gap="xs" role="status" aria-live="polite" py="xs">
+      <Loader size="xs" />
+      <Text size="sm">{label ?? t('common.loading')}</Text>
+    </Group>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <Alert color="red" role="alert" title={t('common.loadFailed')}>
+      <Stack gap="xs" align="flex-start">
+        <span>{errorMessage(error, lang)}</span>
+        {onRetry && (
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function KindSelect({
+  value,
+  onChange,
+  label,
+  required,
+  withEmpty,
+  testId,
+  kinds = UNIT_KINDS,
+}: {
+  value: string;
+  onChange: (kind: string) => void;
+  label: string;
+  required?: boolean;
+  withEmpty?: boolean;
+  testId?: string;
+  kinds?: readonly string[];
+}) {
+  const { t } = useI18n();
+  const data = kinds.map((k) => ({ value: k, label: kindLabel(t, k) }));
+  return (
+    <NativeSelect
+      label={label}
+      required={required}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={withEmpty ? [{ value: '', label: t('common.choose') }, ...data] : data}
+      data-testid={testId}
+    />
+  );
+}
+
+export function RolesField({
+  value,
+  onChange,
+  error,
+}: {
+  value: Role[];
+  onChange: (roles: Role[]) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <Checkbox.Group
+      label={t('users.roles')}
+      value={value}
+      onChange={(v) => onChange(ROLES.filter((r) => v.includes(r)))}
+      error={error}
+    >
+      <Stack gap={6} mt={6}>
+        {ROLES.map((r) => (
+          <Checkbox key={r} value={r} label={roleLabel(t, r)} data-testid={`role-${r}`} />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
+export function RoleBadges({ roles }: { roles: string[] }) {
+  const { t } = useI18n();
+  if (roles.length === 0) return <Text size="sm">—</Text>;
+  return (
+    <Group gap={4}>
+      {roles.map((r) => (
+        <Badge key={r} variant="light" color={r === 'system_admin' ? 'red' : 'blue'} tt="none" radius="sm">
+          {roleLabel(t, r)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/**
+ * Search-as-you-type unit picker backed by /api/units/search. Results are a
+ * plain list of buttons (keyboard and screen-reader friendly, no popover).
+ */
+export function UnitSearchPicker({
+  label,
+  at,
+  onPick,
+  placeholder,
+  excludeIds,
+  testId,
+}: {
+  label: string;
+  at: string;
+  onPick: (unit: UnitSearchHit) => void;
+  placeholder?: string;
+  excludeIds?: readonly string[];
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q.trim(), 300);
+  const enabled = dq.length >= 2 && q.trim().length >= 2;
+  const res = useAsync(() => searchUnits(dq, at, 20), [dq, at], enabled);
+  const listId = useId();
+  const items = (res.data ?? []).filter((u) => !excludeIds?.includes(u.id));
+
+  return (
+    <Stack gap={4}>
+      <TextInput
+        type="search"
+        label={label}
+        placeholder={placeholder ?? t('units.searchPlaceholder')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        aria-controls={listId}
+        data-testid={testId}
+      />
+      <div id={listId} aria-live="polite">
+        {enabled && res.loading && <Loading label={t('units.searching')} />}
+        {enabled && !res.loading && res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
+        {enabled && !res.loading && res.data && items.length === 0 && (
+          <Text size="sm" py={4}>
+            {t('units.noResults')}
+          </Text>
+        )}
+        {enabled && !res.loading && items.length > 0 && (
+          <ul className="loa-tree" aria-label={t('units.searchResults')}>
+            {items.map((u) => (
+              <li key={u.id}>
+                <button
+                  type="button"
+                  className="loa-list-button"
+                  onClick={() => {
+                    onPick(u);
+                    setQ('');
+                  }}
+                >
+                  <Text size="sm" fw={600} span>
+                    {u.name}
+                  </Text>{' '}
+                  <Text size="xs" c="dimmed" span>
+                    · {kindLabel(t, u.kind)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {u.pathText}
+                  </Text>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Stack>
+  );
+}
+
+/** Current picked unit + "change" button that reveals the search picker. */
+export function UnitChooser({
+  label,
+  at,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  at: string;
+  value: { id: string; name: string } | null;
+  onChange: (unit: { id: string; name: string }) => void;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(value === null);
+  if (!open && value) {
+    return (
+      <Stack gap={2}>
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+        <Group gap="sm">
+          <Text fw={600} data-testid={testId ? `${testId}-value` : undefined}>
+            {value.name}
+          </Text>
+          <Button size="compact-sm" variant="subtle" onClick={() => setOpen(true)}>
+            {t('common.change')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <UnitSearchPicker
+        label={label}
+        at={at}
+        testId={testId}
+        onPick={(u) => {
+          onChange({ id: u.id, name: u.name });
+          setOpen(false);
+        }}
+      />
+      {value && (
+        <Button size="compact-sm" variant="subtle" onClick={() => setOpen(false)} style={{ alignSelf: 'flex-start' }}>
+          {t('common.cancel')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

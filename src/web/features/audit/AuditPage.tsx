@@ -1,0 +1,200 @@
+// Audit trail: filters, paged table ("load more" by cursor), before/after diff.
+import { Button, Code, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { listAudit, type AuditEvent, type AuditFilter } from '../../api.ts';
+import { formatDateTime } from '../../app/dates.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { LoadError, Loading } from '../../app/ui.tsx';
+import { DiffView } from './DiffView.tsx';
+
+interface Filters {
+  actor: string;
+  entity: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { actor: '', entity: '', action: '', from: '', to: '' };
+
+function toQuery(f: Filters): AuditFilter {
+  const q: AuditFilter = { limit: 50 };
+  if (f.actor.trim()) q.actor = f.actor.trim();
+  if (f.entity.trim()) q.entity = f.entity.trim();
+  if (f.action.trim()) q.action = f.action.trim();
+  // Calendar dates in the user's time zone, "to" inclusive (end of that day).
+  if (f.from) q.from = new Date(`${f.from}T00:00:00`).toISOString();
+  if (f.to) q.to = new Date(`${f.to}T23:59:59.999`).toISOString();
+  return q;
+}
+
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [items, setItems] = useState<AuditEvent[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<AuditEvent | null>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async (f: Filters, before: string | null) => {
+    const my = ++seq.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await listAudit({ ...toQuery(f), ...(before ? { before } : {}) });
+      if (my !== seq.current) return;
+      setItems((prev) => (before ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (my === seq.current) setError(e);
+    } finally {
+      if (my === seq.current) setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(applied, null);
+  }, [applied, load]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setApplied({ ...draft });
+  };
+  const set = (k: keyof Filters) => (e: { currentTarget: HTMLInputElement }) => {
+    const v = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [k]: v }));
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h3">
+        {t('audit.title')}
+      </Title>
+      <Paper withBorder p="sm" component="form" onSubmit={submit} aria-label={t('audit.filters')}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+          <TextInput label={t('audit.actor')} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
+          <TextInput
+            label={t('audit.entity')}
+            placeholder={t('audit.entityPlaceholder')}
+            value={draft.entity}
+            onChange={set('entity')}
+            data-testid="audit-entity"
+          />
+          <TextInput
+            label={t('audit.action')}
+            placeholder={t('audit.actionPlaceholder')}
+            value={draft.action}
+            onChange={set('action')}
+            data-testid="audit-action"
+          />
+          <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} data-testid="audit-from" />
+          <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} data-testid="audit-to" />
+        </SimpleGrid>
+        <Group gap="sm" mt="sm">
+          <Button type="submit" data-testid="audit-apply">
+            {t('audit.apply')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              setDraft(EMPTY);
+              setApplied(EMPTY);
+            }}
+          >
+            {t('audit.reset')}
+          </Button>
+        </Group>
+      </Paper>
+
+      <Paper withBorder p="sm">
+        {error != null && <LoadError error={error} onRetry={() => void load(applied, items.length ? cursor : null)} />}
+        {!loading && !error && items.length === 0 && <Text size="sm">{t('audit.empty')}</Text>}
+        {items.length > 0 && (
+          <div className="loa-table-wrap">
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="audit-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.time')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.entity')}</Table.Th>
+                  <Table.Th>{t('audit.ip')}</Table.Th>
+                  <Table.Th>{t('audit.details')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((ev) => (
+                  <Table.Tr key={ev.id} data-testid="audit-row">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">{formatDateTime(ev.at, lang)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{ev.actorName ?? t('audit.system')}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{ev.action}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {ev.entity}
+                        {ev.entityId ? ` #${ev.entityId}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{ev.ip ?? '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="light" onClick={() => setOpen(ev)}>
+                        {t('audit.view')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+        {loading && <Loading />}
+        {!loading && cursor && (
+          <Button variant="default" mt="sm" onClick={() => void load(applied, cursor)} data-testid="audit-more">
+            {t('audit.loadMore')}
+          </Button>
+        )}
+      </Paper>
+
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        size="xl"
+        title={t('audit.eventTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {open && (
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4}>
+              <Text size="sm">
+                {t('audit.time')}: <b>{formatDateTime(open.at, lang)}</b>
+              </Text>
+              <Text size="sm">
+                {t('audit.actor')}: <b>{open.actorName ?? t('audit.system')}</b>
+              </Text>
+              <Text size="sm">
+                {t('audit.action')}: <Code>{open.action}</Code>
+              </Text>
+              <Text size="sm">
+                {t('audit.entity')}: <b>{open.entity}</b> {open.entityId ?? ''}
+              </Text>
+              <Text size="sm">
+                {t('audit.ip')}: {open.ip ?? '—'}
+              </Text>
+            </SimpleGrid>
+            <DiffView before={open.before} after={open.after} />
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

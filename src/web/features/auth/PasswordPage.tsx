@@ -1,0 +1,91 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { changePassword, errorMessage } from '../../api.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { useNotify } from '../../app/notify.tsx';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function PasswordPage() {
+  const { t, lang } = useI18n();
+  const { notify } = useNotify();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const tooShort = next.length > 0 && next.length < MIN_PASSWORD_LENGTH;
+  const mismatch = confirm.length > 0 && confirm !== next;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!current || !next) return setError(t('password.required'));
+    if (next.length < MIN_PASSWORD_LENGTH) return setError(t('password.tooShort', { n: MIN_PASSWORD_LENGTH }));
+    if (next !== confirm) return setError(t('password.mismatch'));
+    setBusy(true);
+    try {
+      await changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      notify('success', t('password.changed'));
+    } catch (err) {
+      setError(errorMessage(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const toggle = { 'aria-label': t('auth.togglePassword') };
+  return (
+    <Paper withBorder p="lg" maw={460}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <Title order={1} size="h3">
+            {t('password.title')}
+          </Title>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('password.current')}
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            visibilityToggleButtonProps={toggle}
+            data-testid="password-current"
+          />
+          <PasswordInput
+            label={t('password.new')}
+            description={t('password.hint', { n: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            required
+            value={next}
+            error={tooShort ? t('password.tooShort', { n: MIN_PASSWORD_LENGTH }) : undefined}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            visibilityToggleButtonProps={toggle}
+            data-testid="password-new"
+          />
+          <PasswordInput
+            label={t('password.confirm')}
+            autoComplete="new-password"
+            required
+            value={confirm}
+            error={mismatch ? t('password.mismatch') : undefined}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            visibilityToggleButtonProps={toggle}
+            data-testid="password-confirm"
+          />
+          <Button type="submit" loading={busy} data-testid="password-submit">
+            {t('password.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
