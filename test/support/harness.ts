@@ -6,6 +6,7 @@ import type { DatabaseKind } from '../../src/server/db/client.ts';
 import { createContainer } from '../../src/server/container.ts';
 import type { Container } from '../../src/server/container.ts';
 import { buildApp } from '../../src/server/http/app.ts';
+import type { AppOptions } from '../../src/server/http/app.ts';
 import type { Api } from '../../src/server/http/types.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
 import type { Clock } from '../../src/server/platform/clock.ts';
@@ -36,7 +37,7 @@ export interface TestContext {
 /** A fresh database (in-memory PGlite, or a new PostgreSQL database) with migrations applied. */
 export async function createTestContext(
   kind: DatabaseKind,
-  opts: { mailer?: Mailer; now?: Date; dataDir?: string | null } = {},
+  opts: { mailer?: Mailer; now?: Date; dataDir?: string | null; app?: AppOptions } = {},
 ): Promise<TestContext> {
   let dropDb: (() => Promise<void>) | null = null;
   let databaseUrl: string | undefined;
@@ -68,7 +69,7 @@ export async function createTestContext(
     mailer: opts.mailer ?? memoryMailer(),
     env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12 },
   });
-  const app = await buildApp(c, { serveAdmin: false });
+  const app = await buildApp(c, { serveAdmin: false, ...opts.app });
   return {
     c,
     app,

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createTestContext } from '../test/support/harness.ts';
+import type { TestContext } from '../test/support/harness.ts';
+import { PASSWORD, buildUser } from '../test/factories.ts';
+import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
+import { launchChromium } from './browser.ts';
+
+/** A person's journey: sign in to the admin UI and browse the unit tree in both GSO editions. */
+describe('admin UI: sign in and browse the unit tree (chromium)', () => {
+  let t: TestContext;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestContext('pglite', { now: new Date(), app: { serveAdmin: true } });
+    await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
+    await t.c.services.units.importEdition(null, 'vn-2026', { provinceCodes: ['12'] });
+    await buildUser(t.c, { unitId: SYSTEM_ACTOR.unitId, roles: ['system_admin'], username: 'admin' });
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('logs in, expands the 2026 tree, switches to the 2025 tree and finds "Tam Đường" without diacritics', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1000, height: 800 } });
+    await page.goto(`${base}/admin/`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('wrong-password-1');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    const tree = page.getByTestId('unit-tree');
+    const laiChau = tree.getByRole('treeitem', { name: 'Tỉnh Lai Châu' });
+    await laiChau.waitFor();
+
+    // 2026 two-level tree: communes sit directly under the province.
+    await laiChau.click();
+    await tree.getByRole('treeitem', { name: /^Xã / }).first().waitFor();
+    const nodes2026 = await tree.getByRole('treeitem').allInnerTexts();
+    expect(nodes2026.some((n) => n.includes('Huyện'))).toBe(false);
+
+    // The tree in force on 01/02/2021: the three-level list with its districts.
+    await page.getByTestId('at-date').fill('2021-02-01');
+    const laiChau2025 = tree.getByRole('treeitem', { name: 'Tỉnh Lai Châu' });
+    await laiChau2025.waitFor();
+    await laiChau2025.click();
+    await tree.getByRole('treeitem', { name: 'Huyện Tam Đường' }).waitFor();
+
+    // Search ignores diacritics.
+    await page.getByTestId('unit-search').fill('tam duong');
+    await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByText('Huyện Tam Đường').first().waitFor();
+    await page.screenshot({ path: 'test-results/admin-units.png' });
+    await page.close();
+  });
+});
