@@ -162,7 +162,7 @@ export function toApiError(status: number, bodyText: string, lang: Lang): ApiErr
   try {
     const parsed: unknown = JSON.parse(bodyText);
     if (parsed && typeof parsed === 'object' && 'error' in parsed) {
-      const err = (parsed as { error: unknown }).error;
+      const err = (parsed).error;
       if (err && typeof err === 'object') {
         const c = (err as { code?: unknown }).code;
         const m = (err as { message?: unknown }).message;
@@ -277,6 +277,13 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: Re
 
 export async function login(username: string, password: string): Promise<Session> {
   const s = await request<Session>('POST', '/api/auth/login', { username, password }, { quiet401: true });
+  state.csrfToken = s.csrfToken;
+  return s;
+}
+
+/** Sets the password of an invited account (token from the e-mail link) and signs in. */
+export async function acceptInvitation(token: string, password: string): Promise<Session> {
+  const s = await request<Session>('POST', '/api/auth/accept-invitation', { token, password }, { quiet401: true });
   state.csrfToken = s.csrfToken;
   return s;
 }

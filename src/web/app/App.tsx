@@ -2,6 +2,7 @@
 import { Alert, Button, Center, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { configureApi, errorMessage, getMe, logout, type Me } from '../api.ts';
+import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { navigate, useRoute } from '../router.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
@@ -98,6 +99,8 @@ function SessionGate() {
 
   const me = boot.status === 'ready' ? boot.me : null;
   const session = useMemo<SessionValue | null>(() => (me ? { me, setMe, signOut } : null), [me, setMe, signOut]);
+  const route = useRoute();
+  const inviteToken = route.segments[0] === 'invite' ? (route.segments[1] ?? null) : null;
 
   if (boot.status === 'loading') return <FullPageLoader />;
   if (boot.status === 'error') {
@@ -118,6 +121,9 @@ function SessionGate() {
         </Alert>
       </Center>
     );
+  }
+  if (!session && inviteToken) {
+    return <InvitePage token={inviteToken} onLoggedIn={(u) => setMe(u)} />;
   }
   if (!session) {
     return (

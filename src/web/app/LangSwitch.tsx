@@ -1,5 +1,4 @@
 import { SegmentedControl } from '@mantine/core';
-import type { Lang } from '../i18n.ts';
 import { useI18n } from './i18n-context.tsx';
 
 export function LangSwitch() {
@@ -9,7 +8,7 @@ export function LangSwitch() {
       size="xs"
       aria-label={t('common.language')}
       value={lang}
-      onChange={(v) => setLang(v as Lang)}
+      onChange={(v) => setLang(v)}
       data={[
         { value: 'vi', label: 'VI' },
         { value: 'en', label: 'EN' },

@@ -47,5 +47,5 @@ export function diffObjects(before: unknown, after: unknown): DiffRow[] {
 export function formatValue(v: unknown): string {
   if (v === undefined) return '';
   if (typeof v === 'string') return v;
-  return JSON.stringify(v, null, 1) ?? String(v);
+  return JSON.stringify(v, null, 1) ?? '';
 }

@@ -144,7 +144,7 @@ export function GroupFormModal({
               fullWidth
               aria-labelledby="rule-type-label"
               value={ruleType}
-              onChange={(v) => setRuleType(v as RuleType)}
+              onChange={(v) => setRuleType(v)}
               data={[
                 { value: 'explicit', label: t('groups.ruleExplicit') },
                 { value: 'kind_under', label: t('groups.ruleKind') },
