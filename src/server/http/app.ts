@@ -30,13 +30,16 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Structured request logs (off in tests). */
   logger?: boolean;
+  /** Fastify trustProxy: false (default), or comma-separated addresses/CIDRs of the proxies. */
+  trustProxy?: false | string;
 }
 
 /** Builds the HTTP app: API, OpenAPI document, admin UI and public site. */
 export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api> {
   const app = Fastify({
     loggerInstance: opts.logger ? (c.logger as FastifyBaseLogger) : undefined,
-    trustProxy: true,
+    // Behind a reverse proxy set TRUST_PROXY (its addresses/CIDRs); never trust X-Forwarded-For from anyone.
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -57,7 +60,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   });
   installSession(app, c.services.users);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   app.get(
     '/healthz',
     {
