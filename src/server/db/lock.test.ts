@@ -44,6 +44,25 @@ describe('data directory lock (PGlite)', () => {
     await again.close();
   });
 
+  it('a second Loa process on the same DATA_DIR exits non-zero with a clear message; the first keeps working', async () => {
+    const first = await openDatabase({ dataDir: dir });
+    try {
+      const bin = path.resolve(import.meta.dirname, '../../../bin/loa.mjs');
+      const second = spawnSync(process.execPath, [bin, 'migrate'], {
+        env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/đang được một tiến trình Loa khác sử dụng \(PID \d+\)/);
+      expect(second.stderr).not.toMatch(/\bat .*\.ts:\d+/); // a message, not a stack trace
+      const res = await first.db.execute(sql`SELECT 1 AS n`);
+      expect(rowsOf<{ n: number }>(res)[0]?.n).toBe(1);
+    } finally {
+      await first.close();
+    }
+  });
+
   it('refuses a directory locked by another live process', async () => {
     writeFileSync(path.join(dir, 'loa.lock'), String(process.ppid));
     try {
