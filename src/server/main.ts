@@ -15,7 +15,11 @@ import { createLogMailer, createSmtpMailer } from './platform/mailer.ts';
 
 /** env → database → migrations → services: shared by the server and every CLI command. */
 export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Container> {
-  const database: Database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR) });
+  const database: Database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.DATA_DIR),
+    onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
   try {
     await database.migrate();
   } catch (err) {

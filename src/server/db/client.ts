@@ -50,12 +50,18 @@ export interface OpenOptions {
   /** postgres:// URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is null). */
   databaseUrl?: string | undefined;
   dataDir: string | null;
+  /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
+  onIdleError?: (err: Error) => void;
 }
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite under an exclusive directory lock. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client whose server connection drops (restart, admin termination) emits 'error' on the
+    // pool; the pool discards it and opens a new one on demand. Without a listener it would crash
+    // the process. Queries in flight still reject to their callers.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       kind: 'postgres',
