@@ -13,7 +13,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from '../container.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
+import { registerDirectiveRoutes } from '../modules/directives/index.ts';
+import { registerPublishingRoutes } from '../modules/publishing/index.ts';
 import { registerSettingsRoutes } from '../modules/settings/index.ts';
+import { registerReportPageRoutes, registerTaskRoutes } from '../modules/tasks/index.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
 import { registerUserRoutes } from '../modules/users/index.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
@@ -76,8 +79,12 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   registerUserRoutes(app, c.services.users, { secureCookies, sessionTtlHours: c.env.SESSION_TTL_HOURS });
   registerUnitRoutes(app, c.services);
   registerAuditRoutes(app, c.services.audit);
+  registerDirectiveRoutes(app, c.services);
   registerSettingsRoutes(app, c.services.settings);
-  registerSiteRoutes(app, { settings: c.services.settings, clock: c.clock });
+  registerTaskRoutes(app, c.services.tasks);
+  await registerReportPageRoutes(app, { tasks: c.services.tasks, users: c.services.users });
+  await registerPublishingRoutes(app, c.services.publishing);
+  await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, clock: c.clock, publicUrl: c.env.PUBLIC_URL });
 
   if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: ['index.html'], maxAge: '1h', immutable: false });

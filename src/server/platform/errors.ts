@@ -44,6 +44,81 @@ export const ERRORS = {
     en: 'This kind of unit cannot be added here.',
   },
   UNKNOWN_UNIT: { status: 400, vi: 'Đơn vị không tồn tại: {unit}.', en: 'Unknown unit: {unit}.' },
+  DIRECTIVE_INVALID_STATE: {
+    status: 409,
+    vi: 'Văn bản đang ở trạng thái "{status}" nên không thể {action}.',
+    en: 'The document is "{status}", so it cannot be {action}.',
+  },
+  SIGNER_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Người ký phải có vai trò Lãnh đạo duyệt, ký của đơn vị ban hành ({unit}).',
+    en: 'The signer must hold the approver role of the issuing unit ({unit}).',
+  },
+  NUMBER_CONFLICT: {
+    status: 409,
+    vi: 'Số {number} năm {year} của đơn vị ban hành đã được cấp cho văn bản khác.',
+    en: 'Number {number} of {year} has already been given to another document of the issuing unit.',
+  },
+  UNKNOWN_GROUP: { status: 400, vi: 'Nhóm nơi nhận không tồn tại: {group}.', en: 'Unknown recipient group: {group}.' },
+  NO_RECIPIENTS: {
+    status: 400,
+    vi: 'Văn bản chưa có nơi nhận nào (kiểm tra đơn vị, nhóm nơi nhận tại ngày ban hành).',
+    en: 'The document has no recipients (check its units and groups at the issue date).',
+  },
+  DIRECTIVE_REFERENCE_INVALID: {
+    status: 400,
+    vi: 'Văn bản được sửa đổi, thay thế hoặc thu hồi phải là văn bản đã ban hành của cùng đơn vị.',
+    en: 'The document amended, replaced or revoked must be an issued document of the same unit.',
+  },
+  POST_INVALID_STATE: {
+    status: 409,
+    vi: 'Bài viết đang ở trạng thái "{status}" nên không thể {action}.',
+    en: 'The post is "{status}", so it cannot be {action}.',
+  },
+  SLUG_TAKEN: { status: 409, vi: 'Đường dẫn "{slug}" đã được dùng.', en: 'The address "{slug}" is already in use.' },
+  UNKNOWN_SITUATION_FIELD: {
+    status: 400,
+    vi: 'Chỉ tiêu không có trong cấu hình của chuyên mục: {field}.',
+    en: 'Unknown figure for this section: {field}.',
+  },
+  NOT_A_SITUATION_SECTION: {
+    status: 400,
+    vi: 'Chuyên mục này không đăng số liệu tình hình hằng ngày.',
+    en: 'This section does not carry the daily situation figures.',
+  },
+  FORM_REJECTED: {
+    status: 400,
+    vi: 'Không gửi được câu hỏi. Vui lòng tải lại trang, điền đầy đủ và gửi lại.',
+    en: 'The question could not be sent. Reload the page, fill it in and send it again.',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    vi: 'Chỉ nhận tệp PNG, JPEG, PDF, MP4 hoặc MP3.',
+    en: 'Only PNG, JPEG, PDF, MP4 or MP3 files are accepted.',
+  },
+  // Tasks and periodic reports
+  REPORT_INVALID: {
+    status: 400,
+    vi: 'Báo cáo chưa hợp lệ, vui lòng kiểm tra các chỉ tiêu.',
+    en: 'The report is not valid; check the figures.',
+  },
+  REPORT_PERIOD_INVALID: {
+    status: 400,
+    vi: 'Kỳ báo cáo {period} không có trong lịch báo cáo của nhiệm vụ.',
+    en: 'Period {period} is not in the reporting schedule of the task.',
+  },
+  REPORT_LOCKED: {
+    status: 409,
+    vi: 'Đã quá hạn báo cáo kỳ {period} ({deadline}); báo cáo đã nộp không thể sửa.',
+    en: 'The deadline of period {period} ({deadline}) has passed; the submitted report can no longer be changed.',
+  },
+  TASK_HAS_NO_FORM: { status: 400, vi: 'Nhiệm vụ này không có biểu mẫu báo cáo.', en: 'This task has no report form.' },
+  TASK_NOT_ASSIGNED: { status: 400, vi: 'Đơn vị {unit} không được giao nhiệm vụ này.', en: 'Unit {unit} is not assigned this task.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Khóa Idempotency-Key này đã được dùng cho một báo cáo khác.',
+    en: 'This Idempotency-Key was already used for a different report.',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',

@@ -22,7 +22,26 @@ export type Permission =
   | 'user.read'
   | 'user.write'
   | 'audit.read'
-  | 'settings.write';
+  | 'settings.write'
+  | 'directive.read'
+  | 'directive.draft'
+  | 'directive.approve'
+  | 'directive.sign'
+  | 'directive.issue'
+  | 'directive.revoke'
+  | 'inbox.read'
+  | 'inbox.acknowledge'
+  | 'post.read'
+  | 'post.write'
+  | 'post.publish'
+  | 'section.manage'
+  | 'situation.write'
+  | 'question.answer'
+  | 'media.write'
+  | 'task.read'
+  | 'task.write'
+  | 'report.submit'
+  | 'report.read';
 
 /**
  * Role → permissions. A permission not listed is denied. Every grant applies inside the actor's
@@ -30,13 +49,20 @@ export type Permission =
  * readable by any signed-in user: drafters address units outside their own subtree).
  */
 const GRANTS: Record<Role, readonly Permission[]> = {
-  system_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read', 'settings.write'],
-  unit_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read'],
-  drafter: ['unit.read', 'group.read', 'group.write'],
-  approver: ['unit.read', 'group.read'],
-  clerk: ['unit.read', 'group.read', 'group.write'],
-  reporter: ['unit.read', 'group.read'],
-  viewer: ['unit.read', 'group.read'],
+  // Portal: drafters write posts, daily figures and answers (editors of their unit's sections and of
+  // sections delegated to their unit); approvers also publish; unit admins manage sections.
+  // Directives: an administrator reads everything but drafts, approves, signs or issues nothing.
+  system_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read', 'settings.write', 'directive.read', 'inbox.read', 'post.read', 'post.write', 'post.publish', 'section.manage', 'situation.write', 'question.answer', 'media.write', 'task.read', 'report.read'],
+  unit_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read', 'directive.read', 'inbox.read', 'post.read', 'section.manage', 'task.read', 'task.write', 'report.read', 'report.submit'],
+  drafter: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.draft', 'inbox.read', 'post.read', 'post.write', 'situation.write', 'question.answer', 'media.write', 'task.read', 'task.write', 'report.read'],
+  // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
+  approver: ['unit.read', 'group.read', 'directive.read', 'directive.approve', 'directive.sign', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'post.read', 'post.write', 'post.publish', 'situation.write', 'question.answer', 'media.write', 'task.read', 'task.write', 'report.read'],
+  // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
+  // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
+  // The clerk (văn thư) registers numbers, issues, records revocations and receives incoming documents.
+  clerk: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.issue', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'task.read', 'report.read', 'report.submit'],
+  reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
+  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read'],
 };
 
 const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.read']);

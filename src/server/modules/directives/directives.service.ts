@@ -1,0 +1,580 @@
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
+import { authorize, can, hasGlobalScope, isWithin, requireActor } from '../access/index.ts';
+import type { Actor, Permission } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { GroupRule, expandRule, findUnitById, findUnitsByIds } from '../units/index.ts';
+import { JOB_ID_PREFIX, notifyRecipientJob } from './directives.jobs.ts';
+import * as repo from './directives.repository.ts';
+import type { DirectiveInsert, DirectiveRow, DirectiveWithPath } from './directives.repository.ts';
+import { Attachment, Body, CcEntry, STATUS_LABELS } from './directives.schemas.ts';
+import type {
+  CitationIn,
+  CreateDirectiveInput,
+  DirectiveStatus,
+  IssueInput,
+  SearchInput,
+  TrackingInput,
+  UpdateDirectiveInput,
+} from './directives.schemas.ts';
+import { bodyText, formatNumber, fullSymbol, symbolKey, toParsedDispatch } from './dispatch.ts';
+
+export interface ReminderPolicy {
+  /** Remind a recipient that has not acknowledged this long after delivery. */
+  remindAfterHours: number;
+  /** Then tell its parent unit this long after delivery. */
+  escalateAfterHours: number;
+}
+export const DEFAULT_REMINDERS: ReminderPolicy = { remindAfterHours: 48, escalateAfterHours: 96 };
+
+const EMPTY_BODY: Body = { opening: [], sections: [], closing: [] };
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export function presentSummary(d: DirectiveRow) {
+  return {
+    id: d.id,
+    issuerUnitId: d.issuerUnitId,
+    issuer: d.issuer,
+    docType: d.docType,
+    number: formatNumber(d.number),
+    symbol: d.symbol,
+    fullSymbol: fullSymbol(d),
+    year: d.year,
+    date: d.date,
+    subject: d.subject,
+    urgency: d.urgency,
+    status: d.status as DirectiveStatus,
+    issuedAt: iso(d.issuedAt),
+  };
+}
+export type DirectiveSummary = ReturnType<typeof presentSummary>;
+
+function parseBody(v: unknown): Body {
+  const parsed = Body.safeParse(v);
+  return parsed.success ? parsed.data : EMPTY_BODY;
+}
+
+function invalidState(d: { status: string }, action: string): AppError {
+  return new AppError('DIRECTIVE_INVALID_STATE', { status: STATUS_LABELS[d.status as DirectiveStatus] ?? d.status, action });
+}
+
+function citationRows(citations: readonly CitationIn[]) {
+  return citations.map((c, position) => ({
+    position,
+    type: c.type ?? null,
+    number: c.number,
+    symbol: c.symbol,
+    symbolKey: symbolKey(c.symbol),
+    date: c.date ?? null,
+  }));
+}
+
+/** The columns an edit may set, from the fields present in the input. */
+function contentPatch(input: UpdateDirectiveInput): Partial<DirectiveInsert> {
+  const p: Partial<DirectiveInsert> = {};
+  if (input.issuerParent !== undefined) p.issuerParent = input.issuerParent;
+  if (input.issuer) p.issuer = input.issuer;
+  if (input.docType) p.docType = input.docType;
+  if (input.symbol) {
+    p.symbol = input.symbol;
+    p.symbolKey = symbolKey(input.symbol);
+  }
+  if (input.place !== undefined) p.place = input.place;
+  if (input.subject) p.subject = input.subject;
+  if (input.urgency !== undefined) p.urgency = input.urgency;
+  if (input.circulation !== undefined) p.circulation = input.circulation;
+  if (input.legalBases) p.legalBases = input.legalBases;
+  if (input.body) p.body = input.body;
+  if (input.addressees) p.addressees = input.addressees;
+  if (input.recipients) {
+    p.recipientUnitIds = [...new Set(input.recipients.units)];
+    p.recipientGroupIds = [...new Set(input.recipients.groups)];
+  }
+  if (input.cc) p.cc = input.cc;
+  if (input.archive) p.archive = input.archive;
+  if (input.signer) {
+    const s = input.signer;
+    if (s.authority !== undefined) p.signerAuthority = s.authority;
+    if (s.position !== undefined) p.signerPosition = s.position;
+    if (s.title !== undefined) p.signerTitle = s.title;
+    if (s.name !== undefined) p.signerName = s.name;
+    if (s.userId !== undefined) p.signerUserId = s.userId;
+  }
+  if (input.attachments) p.attachments = input.attachments;
+  return p;
+}
+
+/** What the audit trail keeps of a directive. */
+function auditView(d: DirectiveRow) {
+  return {
+    status: d.status,
+    docType: d.docType,
+    number: d.number,
+    year: d.year,
+    symbol: d.symbol,
+    date: d.date,
+    subject: d.subject,
+    urgency: d.urgency,
+    signerUserId: d.signerUserId,
+    recipientUnitIds: d.recipientUnitIds,
+    recipientGroupIds: d.recipientGroupIds,
+  };
+}
+
+export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?: ReminderPolicy }) {
+  const { db, clock } = deps;
+  const reminders = deps.reminders ?? DEFAULT_REMINDERS;
+
+  async function loadOr404(id: string): Promise<DirectiveWithPath> {
+    const d = await repo.findDirectiveById(db, id);
+    if (!d) throw new AppError('NOT_FOUND');
+    return d;
+  }
+
+  /** The issuer's scope may read; so may a recipient unit (and its parents) once it is issued. */
+  async function canRead(actor: Actor, d: DirectiveWithPath): Promise<boolean> {
+    if (can(actor, 'directive.read', { unitPath: d.issuerPath })) return true;
+    if (d.status !== 'issued' && d.status !== 'revoked') return false;
+    if (!can(actor, 'inbox.read', { unitPath: actor.unitPath })) return false;
+    return repo.isRecipientUnder(db, d.id, actor.unitPath);
+  }
+
+  /** Loads a directive for a workflow step: 404 when the actor may not even read it, 403 without the permission. */
+  async function loadFor(actor: Actor | null, id: string, permission: Permission) {
+    const d = await loadOr404(id);
+    const a = authorize(actor, permission, { unitPath: d.issuerPath }, 'directive.read');
+    return { a, d };
+  }
+
+  /** Units, groups, signer and reference named by a draft must exist and be usable by its issuer. */
+  async function checkReferences(a: Actor, issuerPath: string, issuerName: string, input: UpdateDirectiveInput & { references?: CreateDirectiveInput['references'] }) {
+    if (input.recipients) {
+      const unitIds = [...new Set(input.recipients.units)];
+      const found = new Set((await findUnitsByIds(db, unitIds)).map((u) => u.id));
+      const missing = unitIds.find((id) => !found.has(id));
+      if (missing) throw new AppError('UNKNOWN_UNIT', { unit: missing });
+      const groupIds = [...new Set(input.recipients.groups)];
+      const groups = await repo.findGroupsByIds(db, groupIds);
+      // A group the drafter may not read is reported as unknown: its existence is not revealed.
+      const usable = new Set(groups.filter((g) => can(a, 'group.read', { unitPath: g.ownerPath })).map((g) => g.id));
+      const missingGroup = groupIds.find((id) => !usable.has(id));
+      if (missingGroup) throw new AppError('UNKNOWN_GROUP', { group: missingGroup });
+    }
+    if (input.signer?.userId) await checkSigner(input.signer.userId, issuerPath, issuerName);
+    if (input.references) {
+      const target = await repo.findDirectiveById(db, input.references.directiveId);
+      if (!target || target.status !== 'issued' || !can(a, 'directive.read', { unitPath: target.issuerPath }))
+        throw new AppError('DIRECTIVE_REFERENCE_INVALID');
+    }
+  }
+
+  /** Decree 30: the signer is a leader of the issuing unit, i.e. holds the approver role over it. */
+  async function checkSigner(userId: string, issuerPath: string, issuerName: string): Promise<void> {
+    const u = await repo.findUserForSigning(db, userId);
+    const ok = u && !u.disabledAt && u.roles.includes('approver') && isWithin(issuerPath, u.unitPath);
+    if (!ok) throw new AppError('SIGNER_NOT_ALLOWED', { unit: issuerName });
+  }
+
+  async function presentDetail(d: DirectiveRow) {
+    const [citations, citedBy, referencedBy] = await Promise.all([
+      repo.findCitations(db, d.id),
+      d.number !== null && d.year !== null ? repo.findCitingDirectives(db, { number: d.number, symbolKey: d.symbolKey, year: d.year }) : [],
+      repo.findReferencing(db, d.id),
+    ]);
+    return {
+      ...presentSummary(d),
+      issuerParent: d.issuerParent,
+      place: d.place,
+      circulation: d.circulation,
+      legalBases: strings(d.legalBases),
+      citations: citations.map((c) => ({ type: c.type, number: c.number, symbol: c.symbol, date: c.date, directiveId: c.citedId })),
+      citedBy: citedBy.filter((x) => x.id !== d.id).map(presentSummary),
+      body: parseBody(d.body),
+      addressees: strings(d.addressees),
+      recipients: { units: strings(d.recipientUnitIds), groups: strings(d.recipientGroupIds) },
+      cc: CcEntry.array().catch([]).parse(d.cc),
+      archive: strings(d.archive),
+      signer: { authority: d.signerAuthority, position: d.signerPosition, title: d.signerTitle, name: d.signerName, userId: d.signerUserId },
+      attachments: Attachment.array().catch([]).parse(d.attachments),
+      returnedFrom: d.returnedFrom,
+      returnComment: d.returnComment,
+      references: d.refersToId && d.refersAs ? { directiveId: d.refersToId, relation: d.refersAs as 'amends' | 'replaces' | 'revokes' } : null,
+      referencedBy: referencedBy.map((r) => ({ ...presentSummary(r), relation: r.refersAs ?? '' })),
+      revokedAt: iso(d.revokedAt),
+      revokeReason: d.revokeReason,
+      createdAt: d.createdAt.toISOString(),
+      updatedAt: d.updatedAt.toISOString(),
+    };
+  }
+
+  /** A status step: claim the row in its expected status, stamp it, audit it, all in one transaction. */
+  async function step(
+    a: Actor,
+    d: DirectiveWithPath,
+    s: { from: readonly DirectiveStatus[]; to: DirectiveStatus; action: string; label: string; patch?: Partial<DirectiveInsert>; after?: Record<string, unknown> },
+  ) {
+    if (!s.from.includes(d.status as DirectiveStatus)) throw invalidState(d, s.label);
+    const row = await db.transaction(async (tx) => {
+      const updated = await repo.updateDirectiveIf(tx, d.id, s.from, { ...s.patch, status: s.to });
+      if (!updated) throw invalidState((await repo.findDirectiveById(tx, d.id)) ?? d, s.label);
+      await recordAudit(tx, a, {
+        action: s.action,
+        entity: 'directive',
+        entityId: d.id,
+        unitId: d.issuerUnitId,
+        before: { status: d.status },
+        after: { status: s.to, ...s.after },
+      });
+      return updated;
+    });
+    // Presented after commit: a query outside the transaction while it is open would wait for it.
+    return presentDetail(row);
+  }
+
+  /** Revokes inside a transaction: the directive, its recipients' inbox items, one notice job per recipient. */
+  async function revokeIn(tx: Db, a: Actor, d: DirectiveRow, reason: string, now: Date) {
+    const updated = await repo.updateDirectiveIf(tx, d.id, ['issued'], { status: 'revoked', revokedBy: a.userId, revokedAt: now, revokeReason: reason });
+    if (!updated) throw invalidState(d, 'thu hồi');
+    const recipients = await repo.markRecipientsRevoked(tx, d.id, now);
+    await repo.enqueueRecipientJobs(tx, d.id, {
+      name: notifyRecipientJob.name,
+      idPrefix: JOB_ID_PREFIX.revoked,
+      kind: 'revoked',
+      runAt: now,
+      maxAttempts: notifyRecipientJob.maxAttempts,
+    });
+    await recordAudit(tx, a, {
+      action: 'directive.revoke',
+      entity: 'directive',
+      entityId: d.id,
+      unitId: d.issuerUnitId,
+      before: { status: 'issued' },
+      after: { status: 'revoked', reason, recipients },
+    });
+    return updated;
+  }
+
+  return {
+    async createDirective(actor: Actor | null, input: CreateDirectiveInput) {
+      const issuer = await findUnitById(db, input.issuerUnitId);
+      if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
+      const a = authorize(actor, 'directive.draft', { unitPath: issuer.path }, 'directive.read');
+      await checkReferences(a, issuer.path, issuer.name, input);
+      const body = input.body ?? EMPTY_BODY;
+      const legalBases = input.legalBases ?? [];
+      const row = await db.transaction(async (tx) => {
+        const created = await repo.insertDirective(tx, {
+          ...contentPatch(input),
+          issuerUnitId: issuer.id,
+          issuer: input.issuer ?? issuer.name,
+          docType: input.docType,
+          symbol: input.symbol,
+          symbolKey: symbolKey(input.symbol),
+          subject: input.subject,
+          body,
+          bodyText: bodyText(body, legalBases),
+          legalBases,
+          status: 'draft',
+          createdBy: a.userId,
+          refersToId: input.references?.directiveId ?? null,
+          refersAs: input.references?.relation ?? null,
+        });
+        await repo.replaceCitations(tx, created.id, citationRows(input.citations ?? []));
+        await recordAudit(tx, a, { action: 'directive.create', entity: 'directive', entityId: created.id, unitId: issuer.id, after: auditView(created) });
+        return created;
+      });
+      return presentDetail(row);
+    },
+
+    async updateDirective(actor: Actor | null, id: string, input: UpdateDirectiveInput) {
+      const { a, d } = await loadFor(actor, id, 'directive.draft');
+      if (d.status !== 'draft' && d.status !== 'returned') throw invalidState(d, 'sửa');
+      await checkReferences(a, d.issuerPath, d.issuer, input);
+      const patch = contentPatch(input);
+      if (input.body || input.legalBases) patch.bodyText = bodyText(input.body ?? parseBody(d.body), input.legalBases ?? strings(d.legalBases));
+      const row = await db.transaction(async (tx) => {
+        const updated = await repo.updateDirectiveIf(tx, id, ['draft', 'returned'], patch);
+        if (!updated) throw invalidState((await repo.findDirectiveById(tx, id)) ?? d, 'sửa');
+        if (input.citations) await repo.replaceCitations(tx, id, citationRows(input.citations));
+        await recordAudit(tx, a, { action: 'directive.update', entity: 'directive', entityId: id, unitId: d.issuerUnitId, before: auditView(d), after: auditView(updated) });
+        return updated;
+      });
+      return presentDetail(row);
+    },
+
+    /** Amendment: a new draft that copies an issued directive and references it ("amends"). */
+    async amendDirective(actor: Actor | null, id: string) {
+      const { a, d } = await loadFor(actor, id, 'directive.draft');
+      if (d.status !== 'issued') throw invalidState(d, 'sửa đổi, bổ sung');
+      const row = await db.transaction(async (tx) => {
+        const { id: _id, number: _n, year: _y, date: _date, searchText: _s, issuerPath: _p, ...content } = d;
+        const created = await repo.insertDirective(tx, {
+          ...content,
+          status: 'draft',
+          refersToId: d.id,
+          refersAs: 'amends',
+          createdBy: a.userId,
+          returnedFrom: null,
+          returnComment: null,
+          submittedAt: null,
+          approvedBy: null,
+          approvedAt: null,
+          signedAt: null,
+          signerUserId: null,
+          issuedBy: null,
+          issuedAt: null,
+          revokedBy: null,
+          revokedAt: null,
+          revokeReason: null,
+          createdAt: clock.now(),
+          updatedAt: clock.now(),
+        });
+        const citations = await repo.findCitations(tx, d.id);
+        await repo.replaceCitations(tx, created.id, citations.map(({ citedId: _c, directiveId: _d, ...c }) => c));
+        await recordAudit(tx, a, {
+          action: 'directive.amend',
+          entity: 'directive',
+          entityId: created.id,
+          unitId: d.issuerUnitId,
+          after: { ...auditView(created), amends: d.id },
+        });
+        return created;
+      });
+      return presentDetail(row);
+    },
+
+    async submitDirective(actor: Actor | null, id: string) {
+      const { a, d } = await loadFor(actor, id, 'directive.draft');
+      if (strings(d.recipientUnitIds).length + strings(d.recipientGroupIds).length === 0 && ['draft', 'returned'].includes(d.status))
+        throw new AppError('NO_RECIPIENTS');
+      return step(a, d, { from: ['draft', 'returned'], to: 'submitted', action: 'directive.submit', label: 'trình duyệt', patch: { submittedAt: clock.now(), returnedFrom: null, returnComment: null } });
+    },
+
+    async approveDirective(actor: Actor | null, id: string) {
+      const { a, d } = await loadFor(actor, id, 'directive.approve');
+      return step(a, d, { from: ['submitted'], to: 'approved', action: 'directive.approve', label: 'duyệt', patch: { approvedBy: a.userId, approvedAt: clock.now() } });
+    },
+
+    /** Returned with comments: by the approver before signing, by the clerk before issuing. */
+    async returnDirective(actor: Actor | null, id: string, comment: string) {
+      const d = await loadOr404(id);
+      const permission: Permission = d.status === 'signed' ? 'directive.issue' : 'directive.approve';
+      const a = authorize(actor, permission, { unitPath: d.issuerPath }, 'directive.read');
+      return step(a, d, {
+        from: ['submitted', 'approved', 'signed'],
+        to: 'returned',
+        action: 'directive.return',
+        label: 'trả lại',
+        patch: { returnedFrom: d.status, returnComment: comment },
+        after: { comment, from: d.status },
+      });
+    },
+
+    /** Only a leader of the issuing unit signs (approver role over it); a designated signer must sign in person. */
+    async signDirective(actor: Actor | null, id: string) {
+      const d = await loadOr404(id);
+      const a = authorize(actor, 'directive.read', { unitPath: d.issuerPath }, 'directive.read');
+      if (!can(a, 'directive.sign', { unitPath: d.issuerPath }) || (d.signerUserId && d.signerUserId !== a.userId))
+        throw new AppError('SIGNER_NOT_ALLOWED', { unit: d.issuer });
+      return step(a, d, {
+        from: ['approved'],
+        to: 'signed',
+        action: 'directive.sign',
+        label: 'ký',
+        patch: { signedAt: clock.now(), signerUserId: a.userId, signerName: d.signerName ?? a.displayName },
+        after: { signerUserId: a.userId },
+      });
+    },
+
+    /**
+     * The clerk issues: the next number of the issuer's register for the year, the recipients expanded
+     * at the directive's date with their arrival numbers, one e-mail job per recipient unit — one
+     * transaction, so a failure leaves nothing behind and two clerks never share a number.
+     */
+    async issueDirective(actor: Actor | null, id: string, input: IssueInput = {}) {
+      const { a, d } = await loadFor(actor, id, 'directive.issue');
+      if (d.status !== 'signed') throw invalidState(d, 'ban hành');
+      const now = clock.now();
+      const date = input.date ?? vnDateKey(now);
+      const year = Number(date.slice(0, 4));
+      const arrivalYear = Number(vnDateKey(now).slice(0, 4));
+      const row = await db.transaction(async (tx) => {
+        const claimed = await repo.updateDirectiveIf(tx, id, ['signed'], { status: 'issued', issuedBy: a.userId, issuedAt: now, date, year });
+        if (!claimed) throw invalidState((await repo.findDirectiveById(tx, id)) ?? d, 'ban hành');
+
+        let number: number;
+        if (input.number !== undefined) {
+          if (await repo.isNumberTaken(tx, d.issuerUnitId, year, input.number)) throw new AppError('NUMBER_CONFLICT', { number: formatNumber(input.number) ?? '', year });
+          await repo.raiseRegisterTo(tx, d.issuerUnitId, year, 'outgoing', input.number);
+          number = input.number;
+        } else {
+          number = await repo.nextRegisterNumber(tx, d.issuerUnitId, year, 'outgoing');
+        }
+        let issued: DirectiveRow | undefined;
+        try {
+          issued = await repo.updateDirectiveIf(tx, id, ['issued'], { number });
+        } catch (err) {
+          if (repo.isUniqueViolation(err)) throw new AppError('NUMBER_CONFLICT', { number: formatNumber(number) ?? '', year });
+          throw err;
+        }
+        if (!issued) throw invalidState(d, 'ban hành');
+
+        // Expansion at the directive's date: explicit units first, then each group's members.
+        const unitIds = strings(d.recipientUnitIds);
+        const foundUnits = new Set((await findUnitsByIds(tx, unitIds)).map((u) => u.id));
+        const missingUnit = unitIds.find((u) => !foundUnits.has(u));
+        if (missingUnit) throw new AppError('UNKNOWN_UNIT', { unit: missingUnit });
+        const via = new Map<string, string | null>(unitIds.map((u) => [u, null]));
+        const groupIds = strings(d.recipientGroupIds);
+        const groups = await repo.findGroupsByIds(tx, groupIds);
+        const missingGroup = groupIds.find((g) => !groups.some((x) => x.id === g));
+        if (missingGroup) throw new AppError('UNKNOWN_GROUP', { group: missingGroup });
+        for (const g of groups) {
+          for (const u of await expandRule(tx, GroupRule.parse(g.rule), date)) if (!via.has(u.id)) via.set(u.id, g.id);
+        }
+        if (via.size === 0) throw new AppError('NO_RECIPIENTS');
+        const recipients = await repo.insertRecipients(
+          tx,
+          { directiveId: id, year: arrivalYear, deliveredAt: now },
+          [...via].map(([unitId, viaGroupId]) => ({ unitId, viaGroupId })),
+        );
+        const mails = await repo.enqueueRecipientJobs(tx, id, {
+          name: notifyRecipientJob.name,
+          idPrefix: JOB_ID_PREFIX.issued,
+          kind: 'issued',
+          runAt: now,
+          maxAttempts: notifyRecipientJob.maxAttempts,
+        });
+        await recordAudit(tx, a, {
+          action: 'directive.issue',
+          entity: 'directive',
+          entityId: id,
+          unitId: d.issuerUnitId,
+          before: { status: 'signed' },
+          after: { status: 'issued', number, year, date, fullSymbol: fullSymbol(issued), recipients, groups: groupIds, mailJobs: mails },
+        });
+        // A directive that replaces or revokes another takes it out of force when it is issued.
+        if (d.refersToId && (d.refersAs === 'revokes' || d.refersAs === 'replaces')) {
+          const target = await repo.findDirectiveById(tx, d.refersToId);
+          if (target?.status === 'issued') await revokeIn(tx, a, target, `${d.refersAs === 'revokes' ? 'Thu hồi' : 'Thay thế'} bởi văn bản số ${fullSymbol(issued)}`, now);
+        }
+        return issued;
+      });
+      return presentDetail(row);
+    },
+
+    async revokeDirective(actor: Actor | null, id: string, reason: string) {
+      const { a, d } = await loadFor(actor, id, 'directive.revoke');
+      if (d.status !== 'issued') throw invalidState(d, 'thu hồi');
+      const updated = await db.transaction((tx) => revokeIn(tx, a, d, reason, clock.now()));
+      return presentDetail(updated);
+    },
+
+    async getDirective(actor: Actor | null, id: string) {
+      const a = requireActor(actor);
+      const d = await loadOr404(id);
+      if (!(await canRead(a, d))) throw new AppError('NOT_FOUND');
+      return presentDetail(d);
+    },
+
+    /** The structured dispatch the Decree 30 renderer reads. */
+    async getDispatch(actor: Actor | null, id: string) {
+      const a = requireActor(actor);
+      const d = await loadOr404(id);
+      if (!(await canRead(a, d))) throw new AppError('NOT_FOUND');
+      const detail = await presentDetail(d);
+      return {
+        fileName: `${d.docType}-${fullSymbol(d).replace(/[^\p{L}\p{N}-]+/gu, '_')}`,
+        dispatch: toParsedDispatch({
+          ...d,
+          date: d.date,
+          legalBases: detail.legalBases,
+          citations: detail.citations,
+          body: detail.body,
+          addressees: detail.addressees,
+          cc: detail.cc,
+          archive: detail.archive,
+        }),
+      };
+    },
+
+    /** Diacritic-insensitive search over symbol, subject and body, within the actor's scope. */
+    async searchDirectives(actor: Actor | null, q: SearchInput) {
+      const a = requireActor(actor);
+      authorize(a, 'directive.read', { unitPath: a.unitPath });
+      const words = foldDiacritics(q.q ?? '')
+        .split(/\s+/)
+        .filter((w) => w.length > 0)
+        .slice(0, 10);
+      const { rows, total } = await repo.searchDirectives(db, {
+        words,
+        issuerId: q.issuerId,
+        docType: q.type,
+        year: q.year,
+        status: q.status,
+        underPath: hasGlobalScope(a) ? null : a.unitPath,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return { items: rows.map(presentSummary), total };
+    },
+
+    /** Per recipient: delivered, e-mailed, read, acknowledged (with times), and the counts. */
+    async trackDirective(actor: Actor | null, id: string, q: TrackingInput) {
+      const { d } = await loadFor(actor, id, 'directive.read');
+      const [counts, rows] = await Promise.all([repo.countRecipients(db, d.id), repo.findTracking(db, { directiveId: d.id, ...q })]);
+      return {
+        counts,
+        items: rows.map((r) => ({
+          itemId: r.id,
+          unitId: r.unitId,
+          unitName: r.unitName,
+          viaGroupId: r.viaGroupId,
+          arrivalNumber: formatNumber(r.arrivalNumber) ?? '',
+          deliveredAt: r.deliveredAt.toISOString(),
+          emailedAt: iso(r.emailedAt),
+          readAt: iso(r.readAt),
+          acknowledgedAt: iso(r.acknowledgedAt),
+          remindedAt: iso(r.remindedAt),
+          revokedAt: iso(r.revokedAt),
+        })),
+      };
+    },
+
+    /** The reminder job: nudges silent recipients, then tells their parent units. */
+    async runReminderScan() {
+      const now = clock.now();
+      const job = { name: notifyRecipientJob.name, maxAttempts: notifyRecipientJob.maxAttempts };
+      let reminded = 0;
+      let escalated = 0;
+      for (;;) {
+        const n = await repo.enqueueDueReminders(db, {
+          cutoff: new Date(now.getTime() - reminders.remindAfterHours * 3_600_000),
+          now,
+          job: { ...job, idPrefix: JOB_ID_PREFIX.reminder, kind: 'reminder' },
+          limit: repo.FANOUT_BATCH,
+        });
+        reminded += n;
+        if (n < repo.FANOUT_BATCH) break;
+      }
+      for (;;) {
+        const n = await repo.enqueueDueEscalations(db, {
+          cutoff: new Date(now.getTime() - reminders.escalateAfterHours * 3_600_000),
+          now,
+          job: { ...job, idPrefix: JOB_ID_PREFIX.escalation, kind: 'escalation' },
+          limit: repo.FANOUT_BATCH,
+        });
+        escalated += n;
+        if (n === 0) break;
+      }
+      if (reminded || escalated)
+        await recordAudit(db, null, { action: 'directive.reminders', entity: 'directive', entityId: null, unitId: null, after: { reminded, escalated } });
+      return { reminded, escalated };
+    },
+  };
+}
+
+export type DirectivesService = ReturnType<typeof createDirectivesService>;
