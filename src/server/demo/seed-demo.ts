@@ -3,6 +3,7 @@ import type { Container } from '../container.ts';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import type { Role } from '../modules/access/index.ts';
 import { unitIdFor } from '../modules/units/index.ts';
+import { seedPortalDemo } from './seed-portal.ts';
 import type { UnitKind } from '../modules/units/index.ts';
 
 /** The provinces of the seed dispatches, by GSO code in the 2025 list. */
@@ -109,5 +110,6 @@ export async function seedDemo(c: Container, opts: { password?: string } = {}): 
     await users.createUser(null, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
     accounts.push({ username: p.username, password, role: p.role, unit: p.unit });
   }
+  accounts.push(...(await seedPortalDemo(c, opts)));
   return accounts;
 }

@@ -1,37 +1,331 @@
-
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Api } from '../http/types.ts';
+import { QuestionForm, slugSchema } from '../modules/publishing/index.ts';
+import type { PublishingService, SectionView } from '../modules/publishing/index.ts';
 import type { SettingsService } from '../modules/settings/index.ts';
+import { AppError, errorMessage } from '../platform/errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { formatVnDate } from '../platform/text.ts';
-import { esc } from './html.ts';
+import { PageCache, isCachedPage, notModified } from './cache.ts';
+import type { Rendered } from './cache.ts';
+import { rss, sitemap } from './feeds.ts';
+import type { FeedItem } from './feeds.ts';
+import { esc, formatNumber, vnNoon } from './html.ts';
+import { absolute, page } from './layout.ts';
+import type { Chrome, PageOptions } from './layout.ts';
+import {
+  articleBody,
+  faqBody,
+  homeBody,
+  mediaBody,
+  mediaListBody,
+  messageBody,
+  postCards,
+  questionFormBody,
+  searchBody,
+  situationChart,
+  situationHistory,
+  situationTable,
+  situationTitle,
+} from './pages.ts';
+import type { FormState, SituationBlock } from './pages.ts';
 
-const CSS = `
-*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fafafa;line-height:1.55}
-a{color:#0b4f9c}a:focus,button:focus{outline:3px solid #f2a900;outline-offset:2px}
-.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px}
-header{background:#a50e0e;color:#fff;padding:12px 16px}header .parent{font-size:.85rem;text-transform:uppercase;margin:0}
-header h1{font-size:1.25rem;margin:2px 0;text-transform:uppercase}header img{height:48px;float:left;margin-right:12px}
-.hotline{background:#fff3cd;color:#5c3c00;padding:8px 16px;font-weight:600}
-main{max-width:960px;margin:0 auto;padding:16px}footer{border-top:1px solid #ddd;padding:16px;font-size:.9rem;color:#444;max-width:960px;margin:0 auto}
-`;
+/** Browsers and proxies may keep a page a minute, revalidate in the background, and ride out an outage. */
+export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
+const PAGE_SIZE = 12;
+const HTML = 'text/html; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+/** No script may run on the portal, whatever a body contains; styles are the one inline sheet. */
+const CSP = "default-src 'self'; img-src 'self' https: http: data:; media-src 'self'; style-src 'unsafe-inline'; script-src 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/** The question form: five per address per 10 minutes. */
+export const QUESTION_RATE_LIMIT = { max: 5, timeWindow: '10 minutes' } as const;
 
-/** The public portal shell: server-rendered, no JavaScript, readable on any phone. */
-export function registerSiteRoutes(app: Api, deps: { settings: SettingsService; clock: Clock }): void {
-  app.get('/', async (_req, reply) => {
-    const s = await deps.settings.getPortalSettings();
-    const today = formatVnDate(deps.clock.now());
-    const html = `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(s.authorityName)}</title><meta name="description" content="${esc(`Thông tin chính thức của ${s.authorityName}`)}">
-<style>${CSS}</style></head><body>
-<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
-<header role="banner">${s.logoUrl ? `<img src="${esc(s.logoUrl)}" alt="Biểu trưng ${esc(s.authorityName)}">` : ''}
-${s.parentName ? `<p class="parent">${esc(s.parentName)}</p>` : ''}<h1>${esc(s.authorityName)}</h1></header>
-${s.hotline ? `<p class="hotline" role="note">Đường dây nóng: <a href="tel:${esc(s.hotline.replace(/[^0-9+]/g, ''))}">${esc(s.hotline)}</a></p>` : ''}
-<main id="noi-dung"><h2>Thông tin chính thức</h2><p>Hôm nay, ${esc(today)}.</p>
-<p>Cổng thông tin đang được cập nhật. Tin tức, thông tin cần biết và văn bản chỉ đạo sẽ được đăng tại đây.</p></main>
-<footer role="contentinfo"><p>${esc(s.authorityName)}${s.address ? ` · ${esc(s.address)}` : ''}${s.email ? ` · <a href="mailto:${esc(s.email)}">${esc(s.email)}</a>` : ''}</p>
-<p><a href="/admin/">Đăng nhập quản trị</a></p></footer></body></html>`;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400').send(html);
+export interface SiteDeps {
+  settings: SettingsService;
+  publishing: PublishingService;
+  clock: Clock;
+  publicUrl: string;
+}
+
+const QUESTION_FIELD_LABELS: Record<string, string> = { sectionId: 'Lĩnh vực', name: 'Họ và tên', email: 'Thư điện tử', question: 'Nội dung câu hỏi' };
+
+/** The public portal: server-rendered, cached in memory, readable without JavaScript. */
+export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<PageCache> {
+  const portal = deps.publishing.portal;
+  const cache = new PageCache({ freshMs: 60_000, staleIfErrorMs: 86_400_000, maxEntries: 2000, now: () => deps.clock.now() });
+  deps.publishing.onChange(() => cache.clear());
+
+  async function chrome(): Promise<Chrome> {
+    const [settings, sections, links] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.links()]);
+    return { settings, sections, links, publicUrl: deps.publicUrl };
+  }
+  const html = async (o: PageOptions, status = 200): Promise<Rendered> => ({ body: page(await chrome(), o), type: HTML, status });
+  const notFound = () => html({ title: 'Không tìm thấy trang', description: 'Không tìm thấy trang', path: '/', body: messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ.'), noindex: true }, 404);
+
+  async function situationBlock(sections: readonly SectionView[], days: number): Promise<(SituationBlock & { slug: string }) | null> {
+    const s = sections.find((x) => x.situationFields);
+    if (!s?.situationFields) return null;
+    return { sectionName: s.name, slug: s.slug, fields: s.situationFields, updates: await portal.situation(s.id, days) };
+  }
+
+  async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>) {
+    const result = await cache.get(key, render);
+    if (!isCachedPage(result)) return reply.status(result.status ?? 200).type(result.type).header('cache-control', 'no-store').send(result.body);
+    void reply.header('etag', result.etag).header('last-modified', result.lastModified.toUTCString()).header('cache-control', CACHE_CONTROL).type(result.type);
+    if (notModified(result, req.headers)) return reply.status(304).send();
+    return reply.send(result.body);
+  }
+
+  const situationItems = (block: SituationBlock & { slug: string }, limit: number): FeedItem[] =>
+    block.updates.slice(0, limit).map((u) => ({
+      title: situationTitle(u),
+      link: absolute(deps.publicUrl, `/tinh-hinh#ngay-${u.date}`),
+      guid: `situation:${u.id}:${u.publishedAt}`,
+      date: new Date(u.publishedAt),
+      category: block.sectionName,
+      description: `${block.fields.map((f) => `${f.label}: ${formatNumber(u.figures[f.key] ?? 0)}`).join('; ')}.${u.note ? ` ${u.note}` : ''}`,
+    }));
+  const postItems = (posts: Awaited<ReturnType<typeof portal.latestPosts>>): FeedItem[] =>
+    posts.map((p) => ({
+      title: p.title,
+      link: absolute(deps.publicUrl, `/bai-viet/${p.slug}`),
+      guid: absolute(deps.publicUrl, `/bai-viet/${p.slug}`),
+      date: p.publishedAt ?? p.updatedAt,
+      category: p.sectionName,
+      description: p.summary ?? p.bodyText.slice(0, 500),
+    }));
+
+  await app.register(async (site) => {
+    await site.register(fastifyFormbody, { bodyLimit: 16_384 });
+    site.addHook('onRequest', async (_req, reply) => {
+      void reply
+        .header('content-security-policy', CSP)
+        .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'strict-origin-when-cross-origin')
+        .header('x-frame-options', 'DENY');
+    });
+    // Errors on the portal are pages, not JSON.
+    site.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
+      const code = err instanceof AppError ? err.code : err.statusCode === 429 ? 'RATE_LIMITED' : err.statusCode && err.statusCode < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
+      if (code === 'INTERNAL') req.log.error({ err }, 'portal page failed');
+      const status = err instanceof AppError ? ({ RATE_LIMITED: 429, NOT_FOUND: 404 } as Record<string, number>)[code] ?? 400 : code === 'RATE_LIMITED' ? 429 : code === 'INTERNAL' ? 500 : 400;
+      const text = errorMessage(code, 'vi');
+      let body: string;
+      try {
+        body = (await html({ title: 'Thông báo', description: text, path: req.url, body: messageBody('Thông báo', text), noindex: true })).body;
+      } catch {
+        body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Thông báo</title><p>${text}</p></html>`;
+      }
+      return reply.status(status).type(HTML).header('cache-control', 'no-store').send(body);
+    });
+
+    site.get('/', async (req, reply) =>
+      send(req, reply, '/', async () => {
+        const [settings, sections] = await Promise.all([deps.settings.getPortalSettings(), portal.sections()]);
+        const situation = await situationBlock(sections, 30);
+        const infoSection = sections.find((s) => s.slug === 'thong-tin-can-biet') ?? sections.find((s) => s.situationFields);
+        const [latest, infoPosts, links, questions] = await Promise.all([
+          portal.latestPosts({ limit: 8 }),
+          infoSection ? portal.latestPosts({ sectionId: infoSection.id, limit: 5 }) : Promise.resolve([]),
+          portal.links(),
+          portal.questions(3),
+        ]);
+        const latestUpdate = situation?.updates[0];
+        return html({
+          title: settings.authorityName,
+          description: latestUpdate && situation ? `${situationTitle(latestUpdate)}. Tin tức, thông tin cần biết, đường dây nóng.` : `Thông tin chính thức của ${settings.authorityName}`,
+          path: '/',
+          body: homeBody({
+            authorityName: settings.authorityName,
+            situation,
+            latest,
+            info: infoSection ? { slug: infoSection.slug, name: infoSection.name, posts: infoPosts, delegateName: infoSection.delegateName } : null,
+            links,
+            questions,
+          }),
+        });
+      }),
+    );
+
+    site.get('/chuyen-muc/:slug', async (req, reply) => {
+      const { slug } = req.params as { slug: string };
+      const n = Number((req.query as { trang?: string }).trang ?? '1');
+      const pageNo = Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+      return send(req, reply, `/chuyen-muc/${slug}?trang=${pageNo}`, async () => {
+        const section = slugSchema.safeParse(slug).success ? await portal.sectionBySlug(slug) : null;
+        if (!section) return notFound();
+        const [posts, total] = await Promise.all([portal.latestPosts({ sectionId: section.id, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }), portal.countPosts(section.id)]);
+        const situation = section.situationFields && pageNo === 1 ? await situationBlock([section], 14) : null;
+        const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+        const pager = `<nav class="pager" aria-label="Phân trang">${pageNo > 1 ? `<a href="/chuyen-muc/${slug}?trang=${pageNo - 1}" rel="prev">Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${
+          pageNo < pages ? `<a href="/chuyen-muc/${slug}?trang=${pageNo + 1}" rel="next">Trang sau</a>` : ''
+        }</nav>`;
+        return html({
+          title: section.name,
+          description: section.description ?? `${section.name} - tin bài mới nhất`,
+          path: `/chuyen-muc/${slug}${pageNo > 1 ? `?trang=${pageNo}` : ''}`,
+          current: slug,
+          feeds: [{ title: section.name, href: `/chuyen-muc/${slug}/rss.xml` }],
+          body: `<h1>${esc(section.name)}</h1>${section.delegateName ? `<p class="meta">Chuyên mục do ${esc(section.delegateName)} cập nhật</p>` : ''}${
+            section.description ? `<p>${esc(section.description)}</p>` : ''
+          }${situation && situation.updates.length ? `<section aria-labelledby="so-lieu"><h2 id="so-lieu">Số liệu mới nhất</h2>${situationTable(situation, { id: 'so-lieu-bang' })}${situationChart(situation, 'bieu-do-cm', 14)}</section>` : ''}${postCards(posts, 2)}${pager}`,
+        });
+      });
+    });
+
+    site.get('/bai-viet/:slug', async (req, reply) => {
+      const { slug } = req.params as { slug: string };
+      return send(req, reply, `/bai-viet/${slug}`, async () => {
+        const post = slugSchema.safeParse(slug).success ? await portal.postBySlug(slug) : undefined;
+        if (!post) return notFound();
+        return html({
+          title: post.title,
+          description: post.summary ?? post.bodyText.slice(0, 200),
+          path: `/bai-viet/${post.slug}`,
+          current: post.sectionSlug,
+          og: { type: 'article', image: post.featuredImageUrl, publishedTime: post.publishedAt?.toISOString() },
+          body: articleBody(post, portal.revisionsOf(post)),
+        });
+      });
+    });
+
+    site.get('/tinh-hinh', async (req, reply) =>
+      send(req, reply, '/tinh-hinh', async () => {
+        const block = await situationBlock(await portal.sections(), 120);
+        const latest = block?.updates[0];
+        return html({
+          title: 'Tình hình dịch bệnh',
+          description: latest ? situationTitle(latest) : 'Số liệu tình hình dịch bệnh theo ngày',
+          path: '/tinh-hinh',
+          current: 'tinh-hinh',
+          body: block && latest
+            ? `<h1>Tình hình dịch bệnh</h1><p class="meta">Số liệu do ${esc(block.sectionName)} cập nhật lúc 15 giờ hằng ngày. Mới nhất: ${esc(formatVnDate(vnNoon(latest.date)))}.</p>
+${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-tinh-hinh', 60)}${situationHistory(block)}`
+            : messageBody('Tình hình dịch bệnh', 'Chưa có số liệu.'),
+        });
+      }),
+    );
+
+    site.get('/tim-kiem', async (req, reply) => {
+      const raw = (req.query as { q?: unknown }).q;
+      const q = typeof raw === 'string' ? raw.normalize('NFC').trim().slice(0, 200) : '';
+      return send(req, reply, `/tim-kiem?q=${q.toLowerCase()}`, async () => {
+        const result = q ? await portal.search(q, 30) : null;
+        return html({ title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm', description: 'Tìm kiếm tin bài và số liệu', path: '/tim-kiem', current: 'tim-kiem', noindex: Boolean(q), body: searchBody(q, result && result.words.length ? result : null) });
+      });
+    });
+
+    site.get('/hoi-dap', async (req, reply) =>
+      send(req, reply, '/hoi-dap', async () =>
+        html({ title: 'Hỏi đáp', description: 'Câu hỏi của người dân và trả lời của cơ quan chức năng', path: '/hoi-dap', current: 'hoi-dap', body: faqBody(await portal.questions(100)) }),
+      ),
+    );
+
+    const questionForm = async (reply: FastifyReply, state: FormState, status: number) => {
+      const [sections, token] = await Promise.all([portal.sections(), portal.formToken()]);
+      const r = await html({ title: 'Gửi câu hỏi', description: 'Gửi câu hỏi cho cơ quan chức năng', path: '/hoi-dap/gui-cau-hoi', current: 'hoi-dap', body: questionFormBody(sections, token, state) }, status);
+      // The form carries a signed time: never shared through a cache.
+      return reply.status(status).type(HTML).header('cache-control', 'no-store').send(r.body);
+    };
+    site.get('/hoi-dap/gui-cau-hoi', async (_req, reply) => questionForm(reply, {}, 200));
+    site.post('/hoi-dap/gui-cau-hoi', { config: { rateLimit: QUESTION_RATE_LIMIT } }, async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const values = { sectionId: str(body.sectionId), name: str(body.name), email: str(body.email), question: str(body.question) };
+      const parsed = QuestionForm.safeParse(body);
+      if (!parsed.success) {
+        const errors = [...new Set(parsed.error.issues.map((i) => `${QUESTION_FIELD_LABELS[String(i.path[0])] ?? 'Biểu mẫu'}: chưa hợp lệ`))];
+        return questionForm(reply, { values, errors }, 400);
+      }
+      try {
+        await portal.submitQuestion(parsed.data, { ip: req.ip });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'FORM_REJECTED') return questionForm(reply, { values, errors: [errorMessage('FORM_REJECTED', 'vi')] }, 400);
+        throw err;
+      }
+      return reply.status(303).header('location', '/hoi-dap/da-gui').send();
+    });
+    site.get('/hoi-dap/da-gui', async (req, reply) =>
+      send(req, reply, '/hoi-dap/da-gui', async () =>
+        html({ title: 'Đã gửi câu hỏi', description: 'Đã gửi câu hỏi', path: '/hoi-dap/da-gui', current: 'hoi-dap', noindex: true, body: messageBody('Đã gửi câu hỏi', 'Cảm ơn bạn. Câu hỏi sẽ được cơ quan phụ trách trả lời và đăng tại mục Hỏi đáp.') }),
+      ),
+    );
+
+    site.get('/tai-lieu', async (req, reply) =>
+      send(req, reply, '/tai-lieu', async () => html({ title: 'Tài liệu', description: 'Tài liệu, hình ảnh, âm thanh, video', path: '/tai-lieu', body: mediaListBody(await portal.media(200)) })),
+    );
+    site.get('/tai-lieu/:id', async (req, reply) => {
+      const { id } = req.params as { id: string };
+      return send(req, reply, `/tai-lieu/${id}`, async () => {
+        const m = UUID.test(id) ? await portal.mediaById(id) : null;
+        if (!m) return notFound();
+        return html({ title: m.title, description: `${m.title} (${m.fileName})`, path: `/tai-lieu/${m.id}`, body: mediaBody(m) });
+      });
+    });
+    site.get('/tep/:id/:name', async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const file = UUID.test(id) ? await portal.openMedia(id) : null;
+      if (!file) throw new AppError('NOT_FOUND');
+      const etag = `"${file.media.sha256}"`;
+      void reply
+        .header('etag', etag)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'")
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.media.fileName)}`);
+      if (req.headers['if-none-match'] === etag) {
+        file.stream.destroy();
+        return reply.status(304).send();
+      }
+      return reply.type(file.media.mime).header('content-length', file.size).send(file.stream);
+    });
+
+    site.get('/rss.xml', async (req, reply) =>
+      send(req, reply, '/rss.xml', async () => {
+        const [settings, sections, posts] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.latestPosts({ limit: 30 })]);
+        const block = await situationBlock(sections, 10);
+        const items = [...postItems(posts), ...(block ? situationItems(block, 10) : [])];
+        return { type: RSS, body: rss({ title: settings.authorityName, link: absolute(deps.publicUrl, '/'), self: absolute(deps.publicUrl, '/rss.xml'), description: `Tin mới - ${settings.authorityName}`, items }) };
+      }),
+    );
+    site.get('/chuyen-muc/:slug/rss.xml', async (req, reply) => {
+      const { slug } = req.params as { slug: string };
+      return send(req, reply, `/chuyen-muc/${slug}/rss.xml`, async () => {
+        const section = slugSchema.safeParse(slug).success ? await portal.sectionBySlug(slug) : null;
+        if (!section) return { type: XML, body: '<?xml version="1.0"?><error>not found</error>', status: 404 };
+        const settings = await deps.settings.getPortalSettings();
+        const posts = await portal.latestPosts({ sectionId: section.id, limit: 30 });
+        const block = section.situationFields ? await situationBlock([section], 10) : null;
+        const items = [...postItems(posts), ...(block ? situationItems(block, 10) : [])];
+        return {
+          type: RSS,
+          body: rss({ title: `${section.name} - ${settings.authorityName}`, link: absolute(deps.publicUrl, `/chuyen-muc/${slug}`), self: absolute(deps.publicUrl, `/chuyen-muc/${slug}/rss.xml`), description: section.description ?? section.name, items }),
+        };
+      });
+    });
+    site.get('/sitemap.xml', async (req, reply) =>
+      send(req, reply, '/sitemap.xml', async () => {
+        const [sections, posts] = await Promise.all([portal.sections(), portal.publishedSlugs()]);
+        const urls = [
+          { loc: absolute(deps.publicUrl, '/') },
+          ...sections.map((s) => ({ loc: absolute(deps.publicUrl, `/chuyen-muc/${s.slug}`) })),
+          { loc: absolute(deps.publicUrl, '/tinh-hinh') },
+          { loc: absolute(deps.publicUrl, '/hoi-dap') },
+          { loc: absolute(deps.publicUrl, '/tai-lieu') },
+          ...posts.map((p) => ({ loc: absolute(deps.publicUrl, `/bai-viet/${p.slug}`), lastmod: p.updatedAt })),
+        ];
+        return { type: XML, body: sitemap(urls) };
+      }),
+    );
+    site.get('/robots.txt', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').header('cache-control', CACHE_CONTROL).send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${absolute(deps.publicUrl, '/sitemap.xml')}\n`),
+    );
   });
+  return cache;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v.slice(0, 5000) : '';
 }
