@@ -1,0 +1,11 @@
+export { createTasksService, presentSubmission, presentTask } from './tasks.service.ts';
+export type { RollupView, SubmissionView, TasksService } from './tasks.service.ts';
+export { REPORT_REMINDER_SCHEDULE, bindTaskJobs, reminderJobId, reportReminderJob, reportReminderScanJob } from './tasks.jobs.ts';
+export { TEMPLATES, formFromParsed, validateValues } from './report-form.ts';
+export type { ReportFormSpec, StoredValue, TemplateId } from './report-form.ts';
+export { dueRuleFromSchedule, isLate, localDateKey, localToUtc, occurrences, periodByKey, periodFor, periodsBetween } from './recurrence.ts';
+export type { DueRule, Period } from './recurrence.ts';
+export { toCsv, toDocx, toXlsx } from './rollup-export.ts';
+export * from './tasks.schemas.ts';
+export { registerTaskRoutes } from './tasks.routes.ts';
+export { registerReportPageRoutes } from './report-page.routes.ts';

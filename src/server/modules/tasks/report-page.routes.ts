@@ -1,0 +1,211 @@
+/**
+ * The submission page for reporters on a phone: /bao-cao/:taskId. Plain server-rendered HTML form,
+ * no JavaScript. Outside /api, so it resolves the session cookie itself; every POST carries the
+ * session's CSRF token in a hidden field, and a random idempotency key so a double tap or a resent
+ * form never makes a second revision.
+ */
+import { randomUUID } from 'node:crypto';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../http/session.ts';
+import type { Api } from '../../http/types.ts';
+import { AppError, errorMessage, errorStatus } from '../../platform/errors.ts';
+import type { FieldIssue } from '../../platform/errors.ts';
+import type { Actor } from '../access/index.ts';
+import type { UsersService } from '../users/index.ts';
+import type { TasksService } from './tasks.service.ts';
+import { CHANNELS, CHANNEL_LABELS } from './tasks.schemas.ts';
+import type { Indicator } from './tasks.schemas.ts';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fafafa}
+header{background:#a50e0e;color:#fff;padding:12px 16px}header h1{font-size:1.1rem;margin:0}main{max-width:640px;margin:0 auto;padding:16px}
+label{display:block;font-weight:600;margin:14px 0 4px}input,select,textarea{width:100%;font:inherit;padding:10px;border:1px solid #888;border-radius:6px;background:#fff}
+fieldset{border:1px solid #ccc;border-radius:6px;margin:14px 0;padding:8px 12px}legend{font-weight:600}fieldset label{font-weight:400;margin:8px 0 2px}
+.radio{display:flex;gap:16px}.radio label{font-weight:400;display:flex;gap:6px;align-items:center}.radio input{width:auto}
+button{margin-top:20px;width:100%;padding:14px;font:inherit;font-weight:700;color:#fff;background:#0b4f9c;border:0;border-radius:6px}
+.err{color:#a50e0e}.ok{background:#e6f4ea;border:1px solid #2e7d32;padding:10px;border-radius:6px}.warn{background:#fff3cd;padding:10px;border-radius:6px}
+:focus{outline:3px solid #f2a900;outline-offset:2px}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}</title><meta name="robots" content="noindex"><style>${CSS}</style></head><body>
+<header><h1>${esc(title)}</h1></header><main id="noi-dung">${body}</main></body></html>`;
+}
+
+function vnTime(iso: string): string {
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}
+
+type FormValues = Record<string, unknown>;
+
+/** A form value as text ('' for anything that is not a scalar). */
+function str(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
+function field(ind: Indicator, values: FormValues, errors: Map<string, string>): string {
+  const id = `f_${ind.key}`;
+  const v = values[ind.key];
+  const err = errors.get(ind.key);
+  const errHtml = err ? `<p class="err" id="${id}_err">${esc(err)}</p>` : '';
+  const described = err ? ` aria-invalid="true" aria-describedby="${id}_err"` : '';
+  const req = ind.required ? ' required' : '';
+  const label = `${esc(ind.label)}${ind.required ? ' *' : ''}`;
+  const numAttrs = (t: Indicator['type']) =>
+    t === 'percent' ? 'min="0" max="100" step="0.01" inputmode="decimal"' : t === 'duration_minutes' ? 'min="0" step="0.01" inputmode="decimal"' : 'min="0" step="1" inputmode="numeric"';
+  if (ind.byChannel) {
+    const obj = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+    const channels = obj.channels && typeof obj.channels === 'object' ? (obj.channels as Record<string, unknown>) : obj;
+    return `<fieldset><legend>${label}</legend>${errHtml}${CHANNELS.map(
+      (ch) => `<label for="${id}_${ch}">${esc(CHANNEL_LABELS[ch])}</label><input type="number" ${numAttrs(ind.type)} id="${id}_${ch}" name="${ind.key}.${ch}" value="${esc(str(channels[ch]))}">`,
+    ).join('')}</fieldset>`;
+  }
+  switch (ind.type) {
+    case 'yes_no': {
+      const yes = v === true || v === 'yes';
+      const no = v === false || v === 'no';
+      return `<fieldset><legend>${label}</legend>${errHtml}<div class="radio"><label><input type="radio" name="${ind.key}" value="yes"${yes ? ' checked' : ''}${req}> Có</label><label><input type="radio" name="${ind.key}" value="no"${no ? ' checked' : ''}> Không</label></div></fieldset>`;
+    }
+    case 'text':
+      return `<label for="${id}">${label}</label>${errHtml}<textarea id="${id}" name="${ind.key}" rows="3"${req}${described}>${esc(str(v))}</textarea>`;
+    case 'url':
+      return `<label for="${id}">${label}</label>${errHtml}<input type="url" id="${id}" name="${ind.key}" value="${esc(str(v))}"${req}${described}>`;
+    case 'choice':
+      return `<label for="${id}">${label}</label>${errHtml}<select id="${id}" name="${ind.key}"${req}${described}><option value="">— Chọn —</option>${(ind.options ?? [])
+        .map((o) => `<option${o === v ? ' selected' : ''}>${esc(o)}</option>`)
+        .join('')}</select>`;
+    case 'count':
+    case 'people':
+    case 'duration_minutes':
+    case 'percent':
+      return `<label for="${id}">${label}</label>${errHtml}<input type="number" ${numAttrs(ind.type)} id="${id}" name="${ind.key}" value="${esc(str(v))}"${req}${described}>`;
+  }
+}
+
+/** Form fields → the values object of the API ("key.channel" fields become a per-channel object). */
+export function valuesFromForm(indicators: readonly Indicator[], body: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const ind of indicators) {
+    if (ind.byChannel) {
+      const channels: Record<string, string> = {};
+      for (const ch of CHANNELS) {
+        const v = body[`${ind.key}.${ch}`];
+        if (typeof v === 'string' && v.trim() !== '') channels[ch] = v;
+      }
+      if (Object.keys(channels).length) out[ind.key] = channels;
+      continue;
+    }
+    const v = body[ind.key];
+    if (typeof v === 'string' && v.trim() !== '') out[ind.key] = v;
+  }
+  return out;
+}
+
+const Params = z.object({ taskId: z.uuid() });
+const Query = z.object({ ky: z.iso.date().optional(), don_vi: z.uuid().optional() });
+
+export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksService; users: UsersService }): Promise<void> {
+  async function sessionOf(req: FastifyRequest): Promise<{ actor: Actor; csrfToken: string } | null> {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    return deps.users.resolveSession(token, req.ip);
+  }
+
+  function send(reply: FastifyReply, status: number, html: string) {
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  }
+
+  function errorPage(reply: FastifyReply, err: unknown) {
+    if (!(err instanceof AppError)) throw err;
+    const status = errorStatus(err.code);
+    return send(reply, status, page('Báo cáo', `<p class="err" role="alert">${esc(errorMessage(err.code, 'vi', err.params))}</p><p><a href="/admin/">Về trang quản trị</a></p>`));
+  }
+
+  async function render(
+    reply: FastifyReply,
+    s: { actor: Actor; csrfToken: string },
+    taskId: string,
+    q: { ky?: string | undefined; don_vi?: string | undefined },
+    extra: { values?: FormValues; issues?: FieldIssue[]; notice?: string; status?: number } = {},
+  ) {
+    const detail = await deps.tasks.getTask(s.actor, taskId);
+    if (!detail.reportForm) throw new AppError('TASK_HAS_NO_FORM');
+    const mine = detail.assignees.find((u) => u.id === s.actor.unitId);
+    const unitId = q.don_vi ?? mine?.id ?? detail.assignees[0]?.id;
+    if (!unitId) throw new AppError('NOT_FOUND');
+    const period = q.ky ?? detail.currentPeriod?.key;
+    let values = extra.values;
+    let status = '';
+    let deadline = detail.currentPeriod && detail.currentPeriod.key === period ? detail.currentPeriod.deadline : null;
+    if (period && !values) {
+      try {
+        const existing = await deps.tasks.getSubmission(s.actor, taskId, unitId, period);
+        values = existing.submission.values;
+        deadline = existing.submission.deadline;
+        status = `<p class="ok">Đã gửi lần ${existing.submission.revision} lúc ${esc(vnTime(existing.submission.updatedAt))}${existing.submission.late ? ' (nộp muộn)' : ''}. Có thể sửa đến hạn báo cáo.</p>`;
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    const errors = new Map((extra.issues ?? []).map((i) => [i.path.replace(/^values\./, ''), i.message]));
+    const unitOptions = detail.assignees
+      .map((u) => `<option value="${esc(u.id)}"${u.id === unitId ? ' selected' : ''}>${esc(u.name)}</option>`)
+      .join('');
+    const body = `<h2>${esc(detail.reportForm.name)}</h2><p>${esc(detail.task.title)}</p>
+${period ? `<p>Kỳ báo cáo: <strong>${esc(period)}</strong>${deadline ? ` — hạn gửi ${esc(vnTime(deadline))}` : ''}</p>` : '<p class="warn">Hiện không có kỳ báo cáo nào đang mở.</p>'}
+${extra.notice ?? status}${extra.issues?.length ? `<p class="err" role="alert">Báo cáo chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.</p>` : ''}
+<form method="post" action="/bao-cao/${esc(taskId)}" novalidate>
+<input type="hidden" name="_csrf" value="${esc(s.csrfToken)}"><input type="hidden" name="_key" value="${randomUUID()}">
+<input type="hidden" name="ky" value="${esc(period ?? '')}">
+${detail.assignees.length > 1 ? `<label for="don_vi">Đơn vị báo cáo</label><select id="don_vi" name="don_vi">${unitOptions}</select>` : `<input type="hidden" name="don_vi" value="${esc(unitId)}">`}
+${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('\n')}
+<button type="submit">Gửi báo cáo</button></form>`;
+    return send(reply, extra.status ?? 200, page('Gửi báo cáo', body));
+  }
+
+  await app.register(async (scope) => {
+    await scope.register(fastifyFormbody, { bodyLimit: 65_536 });
+
+    scope.get('/bao-cao/:taskId', async (req, reply) => {
+      const params = Params.safeParse(req.params);
+      const query = Query.safeParse(req.query);
+      if (!params.success || !query.success) return errorPage(reply, new AppError('NOT_FOUND'));
+      const s = await sessionOf(req);
+      if (!s) return reply.redirect('/admin/');
+      try {
+        return await render(reply, s, params.data.taskId, query.data);
+      } catch (err) {
+        return errorPage(reply, err);
+      }
+    });
+
+    scope.post('/bao-cao/:taskId', async (req, reply) => {
+      const params = Params.safeParse(req.params);
+      if (!params.success) return errorPage(reply, new AppError('NOT_FOUND'));
+      const s = await sessionOf(req);
+      if (!s) return errorPage(reply, new AppError('UNAUTHENTICATED'));
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      if (typeof form._csrf !== 'string' || form._csrf !== s.csrfToken) return errorPage(reply, new AppError('CSRF_INVALID'));
+      const q = Query.safeParse({ ky: form.ky || undefined, don_vi: form.don_vi || undefined });
+      if (!q.success) return errorPage(reply, new AppError('REPORT_PERIOD_INVALID', { period: str(form.ky) }));
+      const key = typeof form._key === 'string' && form._key.length >= 8 ? form._key.slice(0, 200) : undefined;
+      let values: FormValues = {};
+      try {
+        const detail = await deps.tasks.getTask(s.actor, params.data.taskId);
+        values = valuesFromForm(detail.reportForm?.indicators ?? [], form);
+        const result = await deps.tasks.submitReport(s.actor, params.data.taskId, { unitId: q.data.don_vi, period: q.data.ky, values }, key);
+        const sub = result.submission;
+        const notice = `<p class="ok" role="status">Đã gửi báo cáo kỳ ${esc(sub.period)} (lần ${sub.revision}) lúc ${esc(vnTime(sub.updatedAt))}${sub.late ? ' — nộp muộn' : ''}.</p>`;
+        return await render(reply, s, params.data.taskId, { ky: sub.period, don_vi: sub.unitId }, { notice });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'REPORT_INVALID') {
+          return render(reply, s, params.data.taskId, q.data, { values, issues: err.issues, status: 400 }).catch((e: unknown) => errorPage(reply, e));
+        }
+        return errorPage(reply, err);
+      }
+    });
+  });
+}

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { GroupRule } from '../units/index.ts';
+
+/** Shared limits: the admin UI and the submission page use the same numbers. */
+export const TASK_LIMITS = { title: 500, text: 4000, comment: 4000, links: 20, url: 1000, indicators: 50, assignees: 20000, option: 200 } as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
+const dateKey = z.iso.date();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ phải có dạng HH:MM (00:00–23:59)');
+
+/** Deadline rule in Viet Nam time; the same shape as the parser's Schedule (without "relative"). */
+export const DueRuleSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('once'), at: z.iso.datetime({ offset: true }) }),
+    z.object({ kind: z.literal('daily'), time: hhmm, from: dateKey.nullish(), until: dateKey.nullish() }),
+    z.object({ kind: z.literal('weekly'), weekday: z.number().int().min(1).max(7), time: hhmm, from: dateKey.nullish(), until: dateKey.nullish() }),
+    z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31), time: hhmm, from: dateKey.nullish(), until: dateKey.nullish() }),
+  ])
+  .refine((r) => r.kind === 'once' || !r.from || !r.until || r.from <= r.until, { message: 'ngày bắt đầu phải trước ngày kết thúc', path: ['until'] });
+export type DueRuleInput = z.infer<typeof DueRuleSchema>;
+
+export const INDICATOR_TYPES = ['count', 'duration_minutes', 'people', 'percent', 'yes_no', 'text', 'url', 'choice'] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+export const NUMERIC_TYPES: ReadonlySet<IndicatorType> = new Set(['count', 'duration_minutes', 'people', 'percent', 'yes_no']);
+
+export const CHANNELS = ['commune_radio', 'loudspeaker', 'district_radio_tv', 'fanpage', 'zalo', 'led_board', 'leaflets', 'mobile_team'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  commune_radio: 'Đài truyền thanh cấp xã',
+  loudspeaker: 'Loa thông báo thôn, bản',
+  district_radio_tv: 'Đài Truyền thanh - Truyền hình huyện',
+  fanpage: 'Trang Facebook (fanpage)',
+  zalo: 'Zalo',
+  led_board: 'Bảng điện tử LED',
+  leaflets: 'Tờ rơi, áp phích',
+  mobile_team: 'Đội thông tin lưu động',
+};
+
+export const AGGREGATIONS = ['sum', 'avg', 'max', 'latest'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const INDICATOR_TYPE_LABELS: Record<IndicatorType, string> = {
+  count: 'số lượng',
+  duration_minutes: 'thời lượng (phút)',
+  people: 'số người',
+  percent: 'tỷ lệ (%)',
+  yes_no: 'có/không',
+  text: 'văn bản',
+  url: 'đường dẫn',
+  choice: 'lựa chọn',
+};
+
+export const IndicatorSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'mã chỉ tiêu: chữ thường không dấu, số, gạch dưới (tối đa 40 ký tự)'),
+    label: text(200),
+    type: z.enum(INDICATOR_TYPES),
+    options: z.array(text(TASK_LIMITS.option)).max(50).optional(),
+    aggregation: z.enum(AGGREGATIONS).optional(),
+    /** Ask the figure per channel (the total is their sum). Numeric types only. */
+    byChannel: z.boolean().default(false),
+    required: z.boolean().default(false),
+  })
+  .refine((i) => i.type !== 'choice' || (i.options?.length ?? 0) >= 2, { message: 'chỉ tiêu lựa chọn cần ít nhất 2 phương án', path: ['options'] })
+  .refine((i) => !i.byChannel || NUMERIC_TYPES.has(i.type), { message: 'chỉ chỉ tiêu dạng số mới chia theo kênh', path: ['byChannel'] })
+  .transform((i) => ({ ...i, aggregation: NUMERIC_TYPES.has(i.type) ? (i.aggregation ?? (i.type === 'percent' ? 'avg' : 'sum')) : 'latest' }));
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const ReportFormBody = z.union([
+  z.object({ template: z.literal('tuyen-truyen') }),
+  z.object({
+    name: text(300),
+    indicators: z
+      .array(IndicatorSchema)
+      .min(1)
+      .max(TASK_LIMITS.indicators)
+      .refine((l) => new Set(l.map((i) => i.key)).size === l.length, { message: 'mã chỉ tiêu bị trùng' }),
+  }),
+]);
+export type ReportFormInput = z.infer<typeof ReportFormBody>;
+
+export const AssigneesSchema = z
+  .object({
+    unitIds: z.array(z.uuid()).max(TASK_LIMITS.assignees).default([]),
+    groupIds: z.array(z.uuid()).max(50).default([]),
+    rules: z.array(GroupRule).max(20).default([]),
+  })
+  .refine((a) => a.unitIds.length + a.groupIds.length + a.rules.length > 0, { message: 'cần ít nhất một đơn vị thực hiện' });
+
+export const CreateTaskBody = z.object({
+  issuerUnitId: z.uuid(),
+  title: text(TASK_LIMITS.title),
+  section: z.string().trim().max(20).nullish(),
+  description: text(TASK_LIMITS.text).nullish(),
+  directiveId: z.uuid().nullish(),
+  sourceRef: text(300).nullish(),
+  dueRule: DueRuleSchema,
+  reminderLeadMinutes: z.number().int().min(0).max(60 * 24 * 14).default(1440),
+  assignees: AssigneesSchema,
+  reportForm: ReportFormBody.optional(),
+});
+export type CreateTaskInput = z.infer<typeof CreateTaskBody>;
+
+export const TaskIdParams = z.object({ id: z.uuid() });
+export const TaskUnitPeriodParams = z.object({ id: z.uuid(), unitId: z.uuid(), period: dateKey });
+export const ListTasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const RangeQuery = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+
+export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+export const ProgressBody = z.object({
+  status: z.enum(PROGRESS_STATUSES),
+  evidence: z
+    .object({
+      text: text(TASK_LIMITS.text).nullish(),
+      links: z.array(z.url({ protocol: /^https?$/ }).max(TASK_LIMITS.url)).max(TASK_LIMITS.links).default([]),
+    })
+    .default({ links: [] }),
+});
+export type ProgressInput = z.infer<typeof ProgressBody>;
+
+export const CommentBody = z.object({ unitId: z.uuid().nullish(), body: text(TASK_LIMITS.comment) });
+export type CommentInput = z.infer<typeof CommentBody>;
+
+/** Values are checked against the form's indicators by the service (messages per indicator). */
+export const SubmitBody = z.object({
+  unitId: z.uuid().optional(),
+  period: dateKey.optional(),
+  values: z.record(z.string().max(40), z.unknown()),
+});
+export type SubmitInput = z.infer<typeof SubmitBody>;
+export const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z.string().trim().min(8, 'Idempotency-Key cần 8–200 ký tự').max(200).optional(),
+});
+
+export const RollupQuery = z.object({
+  unitId: z.uuid().optional(),
+  /** Period keys (local dates of deadlines); default: the last 8 periods up to now. */
+  from: dateKey.optional(),
+  to: dateKey.optional(),
+});
+export type RollupQueryInput = z.infer<typeof RollupQuery>;
+export const ExportQuery = z.object({ unitId: z.uuid().optional(), period: dateKey.optional() });
+
+// Responses
+
+export const TASK_STATUS_LABELS = {
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  done: 'Hoàn thành',
+  overdue: 'Quá hạn',
+} as const;
+export type CellStatus = keyof typeof TASK_STATUS_LABELS;
+
+const UnitRef = z.object({ id: z.string(), code: z.string().nullable(), name: z.string() });
+export const TaskOut = z.object({
+  id: z.string(),
+  issuerUnitId: z.string(),
+  directiveId: z.string().nullable(),
+  sourceRef: z.string().nullable(),
+  section: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  dueRule: z.unknown(),
+  reminderLeadMinutes: z.number(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+export const IndicatorOut = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.string(),
+  options: z.array(z.string()).optional(),
+  aggregation: z.string(),
+  byChannel: z.boolean(),
+  required: z.boolean(),
+});
+export const ReportFormOut = z.object({ name: z.string(), indicators: z.array(IndicatorOut) });
+export const TaskDetailOut = z.object({
+  task: TaskOut,
+  reportForm: ReportFormOut.nullable(),
+  assignees: z.array(UnitRef),
+  currentPeriod: z.object({ key: z.string(), deadline: z.string() }).nullable(),
+});
+export const MatrixOut = z.object({
+  periods: z.array(z.object({ key: z.string(), deadline: z.string() })),
+  rows: z.array(
+    z.object({
+      unit: UnitRef,
+      cells: z.array(z.object({ period: z.string(), status: z.enum(['not_started', 'in_progress', 'done', 'overdue']), label: z.string(), late: z.boolean() })),
+    }),
+  ),
+});
+export const SubmissionOut = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  unitId: z.string(),
+  period: z.string(),
+  deadline: z.string(),
+  values: z.record(z.string(), z.unknown()),
+  revision: z.number(),
+  late: z.boolean(),
+  submittedBy: z.string().nullable(),
+  onBehalfUnitId: z.string().nullable(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+});
+export const SubmissionDetailOut = z.object({
+  submission: SubmissionOut,
+  revisions: z.array(z.object({ revision: z.number(), values: z.record(z.string(), z.unknown()), late: z.boolean(), submittedBy: z.string().nullable(), onBehalfUnitId: z.string().nullable(), at: z.string() })),
+});
+export const CommentOut = z.object({ id: z.string(), unitId: z.string().nullable(), authorName: z.string(), body: z.string(), createdAt: z.string() });
+const Figure = z.object({ indicator: z.string(), value: z.union([z.number(), z.string()]).nullable(), reported: z.number() });
+const RollupRow = z.object({ unit: UnitRef, figures: z.array(Figure), expected: z.number(), reported: z.number(), late: z.number() });
+export const RollupOut = z.object({
+  unit: UnitRef,
+  indicators: z.array(IndicatorOut),
+  /** The trend: one entry per period, each with totals, coverage and one row per direct child unit. */
+  periods: z.array(
+    z.object({
+      key: z.string(),
+      deadline: z.string(),
+      totals: z.array(Figure),
+      coverage: z.object({ expected: z.number(), reported: z.number(), late: z.number() }),
+      rows: z.array(RollupRow),
+    }),
+  ),
+  /** Late and missing units by name, for the last period of the range. */
+  focus: z.object({ period: z.string(), lateUnits: z.array(UnitRef), missingUnits: z.array(UnitRef) }).nullable(),
+});
+export const NotificationOut = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  aboutUnitId: z.string(),
+  period: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});

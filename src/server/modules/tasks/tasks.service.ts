@@ -1,0 +1,581 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { authorize, can, hasGlobalScope, requireActor } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { expandRule, findUnitById } from '../units/index.ts';
+import type { GroupsService, UnitRow } from '../units/index.ts';
+import { TEMPLATES, validateValues } from './report-form.ts';
+import { toCsv, toDocx, toXlsx } from './rollup-export.ts';
+import type { ExportInput } from './rollup-export.ts';
+import type { ReportFormSpec, StoredValue } from './report-form.ts';
+import { isLate, localDateKey, localToUtc, periodByKey, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
+import type { DueRule, Period } from './recurrence.ts';
+import * as repo from './tasks.repository.ts';
+import type { CommentRow, SubmissionRow, TaskRow, UnitBrief } from './tasks.repository.ts';
+import { IndicatorSchema, TASK_STATUS_LABELS } from './tasks.schemas.ts';
+import type { CellStatus, CommentInput, CreateTaskInput, Indicator, ProgressInput, ReportFormInput, RollupQueryInput, SubmitInput } from './tasks.schemas.ts';
+
+const DAY_MS = 86_400_000;
+/** Periods shown at most in a matrix or a roll-up (a weekly rule over two years). */
+export const MAX_PERIODS = 120;
+
+export function presentTask(t: TaskRow) {
+  return {
+    id: t.id,
+    issuerUnitId: t.issuerUnitId,
+    directiveId: t.directiveId,
+    sourceRef: t.sourceRef,
+    section: t.section,
+    title: t.title,
+    description: t.description,
+    dueRule: t.dueRule as DueRule,
+    reminderLeadMinutes: t.reminderLeadMinutes,
+    status: t.status,
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+export function presentSubmission(s: SubmissionRow) {
+  return {
+    id: s.id,
+    taskId: s.taskId,
+    unitId: s.unitId,
+    period: s.period,
+    deadline: s.deadline.toISOString(),
+    values: s.values as Record<string, StoredValue>,
+    revision: s.revision,
+    late: s.late,
+    submittedBy: s.submittedBy,
+    onBehalfUnitId: s.onBehalfUnitId,
+    submittedAt: s.submittedAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+export type SubmissionView = ReturnType<typeof presentSubmission>;
+
+function presentComment(c: CommentRow) {
+  return { id: c.id, unitId: c.unitId, authorName: c.authorName, body: c.body, createdAt: c.createdAt.toISOString() };
+}
+
+const unitRef = (u: Pick<UnitBrief, 'id' | 'code' | 'name'>) => ({ id: u.id, code: u.code, name: u.name });
+const periodRef = (p: Period) => ({ key: p.key, deadline: p.deadline.toISOString() });
+
+function formOf(row: repo.ReportFormRow | undefined): ReportFormSpec | null {
+  if (!row) return null;
+  return { name: row.name, indicators: (row.indicators as unknown[]).map((i) => IndicatorSchema.parse(i)) };
+}
+
+function formFromInput(input: ReportFormInput): ReportFormSpec {
+  if ('template' in input) return TEMPLATES[input.template];
+  return { name: input.name, indicators: input.indicators };
+}
+
+/** A stable fingerprint of a submit request: the same key with another body is refused. */
+function requestHash(parts: unknown): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+function sortedObject(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Aggregates of one child (or the whole subtree) for one indicator. */
+interface Acc {
+  sum: number;
+  n: number;
+  max: number | null;
+  latest: number | string | null;
+  latestAt: string | null;
+}
+
+function figureValue(ind: Indicator, a: Acc | undefined): number | string | null {
+  if (!a) return null;
+  switch (ind.aggregation) {
+    case 'sum':
+      return a.n ? a.sum : null;
+    case 'avg':
+      return a.n ? Math.round((a.sum / a.n) * 100) / 100 : null;
+    case 'max':
+      return a.max;
+    case 'latest':
+      return a.latest;
+  }
+}
+
+function merge(into: Acc | undefined, r: Acc): Acc {
+  if (!into) return { ...r };
+  const newer = r.latestAt !== null && (into.latestAt === null || r.latestAt > into.latestAt);
+  return {
+    sum: into.sum + r.sum,
+    n: into.n + r.n,
+    max: into.max === null ? r.max : r.max === null ? into.max : Math.max(into.max, r.max),
+    latest: newer ? r.latest : into.latest,
+    latestAt: newer ? r.latestAt : into.latestAt,
+  };
+}
+
+/** The deepest unit above (or equal to) every given path: the natural root of a roll-up. */
+function commonAncestorId(paths: readonly string[]): string | null {
+  if (paths.length === 0) return null;
+  let prefix = (paths[0] ?? '').split('.');
+  for (const p of paths) {
+    const segs = p.split('.');
+    let i = 0;
+    while (i < prefix.length && i < segs.length && prefix[i] === segs[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  // A single assignee: roll up at its parent, so the row is the assignee itself.
+  if (paths.length === 1 && prefix.length > 1) prefix = prefix.slice(0, -1);
+  return prefix.at(-1) ?? null;
+}
+
+export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService }) {
+  const { db, clock } = deps;
+
+  async function loadTask(id: string): Promise<TaskRow> {
+    const task = await repo.findTaskById(db, id);
+    if (!task) throw new AppError('NOT_FOUND');
+    return task;
+  }
+
+  async function loadUnit(id: string): Promise<UnitRow> {
+    const unit = await findUnitById(db, id);
+    if (!unit) throw new AppError('NOT_FOUND');
+    return unit;
+  }
+
+  /**
+   * Who may see a task: readers in the issuer's subtree see all of it; readers whose subtree holds
+   * an assignee see the assignees of their subtree only. Anyone else gets 404.
+   */
+  async function readAccess(actor: Actor | null, task: TaskRow): Promise<{ actor: Actor; scope: string | null }> {
+    const a = requireActor(actor);
+    const issuer = await loadUnit(task.issuerUnitId);
+    if (can(a, 'task.read', { unitPath: issuer.path })) return { actor: a, scope: null };
+    if (can(a, 'task.read', { unitPath: a.unitPath }) && (await repo.hasAssigneeUnder(db, task.id, a.unitPath))) return { actor: a, scope: a.unitPath };
+    throw new AppError('NOT_FOUND');
+  }
+
+  async function expandAssignees(actor: Actor, input: CreateTaskInput['assignees'], at: string): Promise<string[]> {
+    const ids = new Set<string>();
+    if (input.unitIds.length) {
+      const found = new Set((await repo.findUnitBriefs(db, [...new Set(input.unitIds)])).map((u) => u.id));
+      const missing = input.unitIds.find((id) => !found.has(id));
+      if (missing) throw new AppError('UNKNOWN_UNIT', { unit: missing });
+      for (const id of found) ids.add(id);
+    }
+    for (const groupId of input.groupIds) {
+      let group;
+      try {
+        group = await deps.groups.getGroup(actor, groupId);
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) throw new AppError('UNKNOWN_GROUP', { group: groupId });
+        throw err;
+      }
+      for (const u of await expandRule(db, group.rule, at)) ids.add(u.id);
+    }
+    for (const rule of input.rules) for (const u of await expandRule(db, rule, at)) ids.add(u.id);
+    return [...ids];
+  }
+
+  function defaultRange(task: TaskRow): { from: Date; to: Date } {
+    const rule = task.dueRule as DueRule;
+    const now = clock.now();
+    const { first, last } = ruleBounds(rule);
+    const current = periodFor(rule, now);
+    const to = current?.deadline ?? last ?? now;
+    const from = first ?? new Date(Math.min(task.createdAt.getTime(), to.getTime()) - 7 * DAY_MS);
+    return { from, to };
+  }
+
+  function periodsIn(task: TaskRow, fromKey?: string, toKey?: string): Period[] {
+    const rule = task.dueRule as DueRule;
+    const d = defaultRange(task);
+    const from = fromKey ? localToUtc(fromKey, '00:00') : d.from;
+    const to = toKey ? new Date(localToUtc(toKey, '23:59').getTime() + 59_999) : d.to;
+    return periodsBetween(rule, from, to).slice(-MAX_PERIODS);
+  }
+
+  async function submitterFor(actor: Actor | null, task: TaskRow, unitId: string) {
+    await readAccess(actor, task);
+    const unit = await findUnitById(db, unitId);
+    if (!unit) throw new AppError('NOT_FOUND');
+    // A unit's own reporter, or a reporter of an ancestor unit (on behalf); anyone else: 404/403.
+    const a = authorize(actor, 'report.submit', { unitPath: unit.path }, 'report.read');
+    if (!(await repo.isAssignee(db, task.id, unit.id))) throw new AppError('TASK_NOT_ASSIGNED', { unit: unit.name });
+    return { a, unit };
+  }
+
+  return {
+    async createTask(actor: Actor | null, input: CreateTaskInput) {
+      const issuer = await findUnitById(db, input.issuerUnitId);
+      if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
+      const a = authorize(actor, 'task.write', { unitPath: issuer.path }, 'task.read');
+      const rule: DueRule = input.dueRule;
+      const at = localDateKey(ruleBounds(rule).first ?? clock.now());
+      const assignees = await expandAssignees(a, input.assignees, at);
+      if (assignees.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.assignees', message: 'không có đơn vị nào được giao (kiểm tra nhóm, quy tắc tại ngày bắt đầu)' }]);
+      const form = input.reportForm ? formFromInput(input.reportForm) : null;
+      return db.transaction(async (tx) => {
+        const task = await repo.insertTask(tx, {
+          issuerUnitId: issuer.id,
+          directiveId: input.directiveId ?? null,
+          sourceRef: input.sourceRef ?? null,
+          section: input.section ?? null,
+          title: input.title,
+          description: input.description ?? null,
+          dueRule: rule,
+          reminderLeadMinutes: input.reminderLeadMinutes,
+          createdBy: a.userId,
+        });
+        await repo.insertAssignees(tx, task.id, assignees);
+        if (form) await repo.upsertReportForm(tx, { taskId: task.id, directiveId: task.directiveId, name: form.name, indicators: form.indicators });
+        await recordAudit(tx, a, {
+          action: 'task.create',
+          entity: 'task',
+          entityId: task.id,
+          unitId: issuer.id,
+          after: { ...presentTask(task), assignees: assignees.length, reportForm: form?.name ?? null },
+        });
+        return { task: presentTask(task), assignees: assignees.length };
+      });
+    },
+
+    async listTasks(actor: Actor | null, limit: number) {
+      const a = authorize(actor, 'task.read', { unitPath: requireActor(actor).unitPath });
+      const rows = await repo.listTasksVisibleUnder(db, hasGlobalScope(a) ? null : a.unitPath, limit);
+      return rows.map(presentTask);
+    },
+
+    async getTask(actor: Actor | null, id: string) {
+      const task = await loadTask(id);
+      const { scope } = await readAccess(actor, task);
+      const assignees = await repo.findAssignees(db, task.id, scope);
+      const current = periodFor(task.dueRule as DueRule, clock.now());
+      return {
+        task: presentTask(task),
+        reportForm: formOf(await repo.findReportForm(db, task.id)),
+        assignees: assignees.map(unitRef),
+        currentPeriod: current ? periodRef(current) : null,
+      };
+    },
+
+    async setReportForm(actor: Actor | null, taskId: string, input: ReportFormInput) {
+      const task = await loadTask(taskId);
+      const issuer = await loadUnit(task.issuerUnitId);
+      const a = authorize(actor, 'task.write', { unitPath: issuer.path }, 'task.read');
+      const form = formFromInput(input);
+      return db.transaction(async (tx) => {
+        const before = formOf(await repo.findReportForm(tx, task.id));
+        await repo.upsertReportForm(tx, { taskId: task.id, directiveId: task.directiveId, name: form.name, indicators: form.indicators });
+        await recordAudit(tx, a, { action: 'task.report-form.update', entity: 'task', entityId: task.id, unitId: issuer.id, before, after: form });
+        return form;
+      });
+    },
+
+    /** Assignees × occurrences: each cell chưa thực hiện / đang thực hiện / hoàn thành / quá hạn. */
+    async matrix(actor: Actor | null, taskId: string, range: { from?: string | undefined; to?: string | undefined }) {
+      const task = await loadTask(taskId);
+      const { scope } = await readAccess(actor, task);
+      const rule = task.dueRule as DueRule;
+      const d = defaultRange(task);
+      const periods = periodsBetween(rule, range.from ? new Date(range.from) : d.from, range.to ? new Date(range.to) : d.to).slice(-MAX_PERIODS);
+      const keys = periods.map((p) => p.key);
+      const [assignees, submissions, progress] = await Promise.all([
+        repo.findAssignees(db, task.id, scope),
+        repo.findSubmissions(db, task.id, keys),
+        repo.findProgress(db, task.id, keys),
+      ]);
+      const sub = new Map(submissions.map((s) => [`${s.unitId}|${s.period}`, s]));
+      const prog = new Map(progress.map((p) => [`${p.unitId}|${p.period}`, p]));
+      const now = clock.now();
+      return {
+        periods: periods.map(periodRef),
+        rows: assignees.map((u) => ({
+          unit: unitRef(u),
+          cells: periods.map((p) => {
+            const s = sub.get(`${u.id}|${p.key}`);
+            const g = prog.get(`${u.id}|${p.key}`);
+            let status: CellStatus;
+            let late = false;
+            if (s) {
+              status = 'done';
+              late = s.late;
+            } else if (g?.status === 'done') {
+              status = 'done';
+              late = g.completedAt !== null && isLate(p.deadline, g.completedAt);
+            } else if (isLate(p.deadline, now)) status = 'overdue';
+            else status = g?.status === 'in_progress' ? 'in_progress' : 'not_started';
+            return { period: p.key, status, label: TASK_STATUS_LABELS[status], late };
+          }),
+        })),
+      };
+    },
+
+    async updateProgress(actor: Actor | null, taskId: string, unitId: string, period: string, input: ProgressInput) {
+      const task = await loadTask(taskId);
+      const { a, unit } = await submitterFor(actor, task, unitId);
+      const p = periodByKey(task.dueRule as DueRule, period);
+      if (!p) throw new AppError('REPORT_PERIOD_INVALID', { period });
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const before = await repo.findProgressOne(tx, task.id, unit.id, p.key);
+        const saved = await repo.upsertProgress(tx, {
+          taskId: task.id,
+          unitId: unit.id,
+          period: p.key,
+          status: input.status,
+          evidence: { text: input.evidence.text ?? null, links: input.evidence.links },
+          updatedBy: a.userId,
+          completedAt: input.status === 'done' ? (before?.completedAt ?? now) : null,
+          updatedAt: now,
+        });
+        const view = { status: saved.status, evidence: saved.evidence, completedAt: saved.completedAt?.toISOString() ?? null };
+        await recordAudit(tx, a, {
+          action: 'task.progress.update',
+          entity: 'task',
+          entityId: task.id,
+          unitId: unit.id,
+          before: before ? { status: before.status, evidence: before.evidence } : null,
+          after: { period: p.key, ...view, onBehalfOf: a.unitId === unit.id ? null : unit.id },
+        });
+        return { unitId: unit.id, period: p.key, ...view };
+      });
+    },
+
+    async addComment(actor: Actor | null, taskId: string, input: CommentInput) {
+      const task = await loadTask(taskId);
+      const { actor: a, scope } = await readAccess(actor, task);
+      if (input.unitId) {
+        const unit = await findUnitById(db, input.unitId);
+        if (!unit || !(await repo.isAssignee(db, task.id, unit.id))) throw new AppError('TASK_NOT_ASSIGNED', { unit: input.unitId });
+        if (scope && !(unit.path === scope || unit.path.startsWith(`${scope}.`))) throw new AppError('NOT_FOUND');
+      }
+      return db.transaction(async (tx) => {
+        const c = await repo.insertComment(tx, { taskId: task.id, unitId: input.unitId ?? null, authorId: a.userId, authorName: a.displayName, body: input.body });
+        await recordAudit(tx, a, { action: 'task.comment', entity: 'task', entityId: task.id, unitId: input.unitId ?? task.issuerUnitId, after: presentComment(c) });
+        return presentComment(c);
+      });
+    },
+
+    async listComments(actor: Actor | null, taskId: string) {
+      const task = await loadTask(taskId);
+      const { scope } = await readAccess(actor, task);
+      const unitIds = scope ? (await repo.findAssignees(db, task.id, scope)).map((u) => u.id) : null;
+      return (await repo.listComments(db, task.id, unitIds)).map(presentComment);
+    },
+
+    /**
+     * Submits (or, before the deadline, replaces) a unit's report for a period. With an
+     * Idempotency-Key, a retry returns the recorded submission and changes nothing, even when the
+     * two requests race. A parent unit's reporter may submit for a child (recorded and audited).
+     */
+    async submitReport(actor: Actor | null, taskId: string, input: SubmitInput, idempotencyKey?: string): Promise<{ submission: SubmissionView; replayed: boolean }> {
+      const task = await loadTask(taskId);
+      const a0 = requireActor(actor);
+      const { a, unit } = await submitterFor(a0, task, input.unitId ?? a0.unitId);
+      const form = formOf(await repo.findReportForm(db, task.id));
+      if (!form) throw new AppError('TASK_HAS_NO_FORM');
+      const rule = task.dueRule as DueRule;
+      const now = clock.now();
+      const period = input.period ? periodByKey(rule, input.period) : periodFor(rule, now);
+      if (!period) throw new AppError('REPORT_PERIOD_INVALID', { period: input.period ?? localDateKey(now) });
+      const hash = requestHash({ taskId: task.id, unitId: unit.id, period: period.key, values: sortedObject(input.values) });
+
+      const replay = async (): Promise<{ submission: SubmissionView; replayed: boolean } | null> => {
+        if (!idempotencyKey) return null;
+        const key = await repo.findIdempotencyKey(db, unit.id, idempotencyKey);
+        if (!key) return null;
+        if (key.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        const s = key.submissionId ? await repo.findSubmissionById(db, key.submissionId) : undefined;
+        if (!s) throw new AppError('CONFLICT');
+        return { submission: presentSubmission(s), replayed: true };
+      };
+      const earlier = await replay();
+      if (earlier) return earlier;
+
+      const { values, rows } = validateValues(form.indicators, input.values);
+      const onBehalfUnitId = a.unitId === unit.id ? null : a.unitId;
+      const saved = await db.transaction(async (tx) => {
+        if (idempotencyKey && !(await repo.claimIdempotencyKey(tx, unit.id, idempotencyKey, hash))) return null; // a concurrent twin won
+        const before = await repo.findSubmission(tx, task.id, unit.id, period.key);
+        const up = await repo.upsertSubmission(tx, {
+          taskId: task.id,
+          unitId: unit.id,
+          period: period.key,
+          deadline: period.deadline,
+          values,
+          late: isLate(period.deadline, now),
+          submittedBy: a.userId,
+          onBehalfUnitId,
+          submittedAt: now,
+        });
+        if (!up) throw new AppError('REPORT_LOCKED', { period: period.key, deadline: `${localDateKey(period.deadline)} ${period.deadline.toISOString().slice(11, 16)}Z` });
+        const s = up.row;
+        await repo.replaceValues(tx, s, rows);
+        await repo.insertRevision(tx, { submissionId: s.id, revision: s.revision, values, late: s.late, submittedBy: a.userId, onBehalfUnitId, at: now });
+        if (idempotencyKey) await repo.recordIdempotencyResult(tx, unit.id, idempotencyKey, s.id, s.revision);
+        await recordAudit(tx, a, {
+          action: up.inserted ? 'report.submit' : 'report.update',
+          entity: 'report_submission',
+          entityId: s.id,
+          unitId: unit.id,
+          before: before ? { revision: before.revision, values: before.values } : null,
+          after: { taskId: task.id, period: s.period, revision: s.revision, late: s.late, values, onBehalfOfUnitId: onBehalfUnitId ? unit.id : null, submittedByUnitId: a.unitId },
+        });
+        return s;
+      });
+      if (saved) return { submission: presentSubmission(saved), replayed: false };
+      const twin = await replay();
+      if (!twin) throw new AppError('CONFLICT');
+      return twin;
+    },
+
+    async getSubmission(actor: Actor | null, taskId: string, unitId: string, period: string) {
+      const task = await loadTask(taskId);
+      const unit = await loadUnit(unitId);
+      authorize(actor, 'report.read', { unitPath: unit.path }, 'report.read');
+      const s = await repo.findSubmission(db, task.id, unit.id, period);
+      if (!s) throw new AppError('NOT_FOUND');
+      const revisions = await repo.listRevisions(db, s.id);
+      return {
+        submission: presentSubmission(s),
+        revisions: revisions.map((r) => ({ revision: r.revision, values: r.values as Record<string, StoredValue>, late: r.late, submittedBy: r.submittedBy, onBehalfUnitId: r.onBehalfUnitId, at: r.at.toISOString() })),
+      };
+    },
+
+    /**
+     * Totals per period over a unit's subtree (default: the deepest unit above every assignee the
+     * actor may see), one row per direct child unit, coverage, and late/missing units by name for the
+     * last period. One GROUP BY over the units path does the aggregation.
+     */
+    async rollup(actor: Actor | null, taskId: string, q: RollupQueryInput) {
+      const task = await loadTask(taskId);
+      const { actor: a, scope } = await readAccess(actor, task);
+      let rootId = q.unitId;
+      if (!rootId) {
+        const paths = (await repo.findAssignees(db, task.id, scope)).map((u) => u.path);
+        rootId = commonAncestorId(paths) ?? a.unitId;
+        if (scope && rootId !== a.unitId) {
+          const candidate = await loadUnit(rootId);
+          if (!(candidate.path === scope || candidate.path.startsWith(`${scope}.`))) rootId = a.unitId;
+        }
+      }
+      const root = await loadUnit(rootId);
+      authorize(a, 'report.read', { unitPath: root.path }, 'report.read');
+      const form = formOf(await repo.findReportForm(db, task.id));
+      if (!form) throw new AppError('TASK_HAS_NO_FORM');
+      const periods = periodsIn(task, q.from, q.to);
+      const keys = periods.map((p) => p.key);
+      const base = { taskId: task.id, rootPath: root.path, rootDepth: root.depth };
+      const latestIndicators = form.indicators.filter((i) => i.aggregation === 'latest').map((i) => i.key);
+      const focusPeriod = periods.at(-1);
+      const [figures, expected, focus] = await Promise.all([
+        repo.rollupFigures(db, { ...base, periods: keys, latestIndicators }),
+        repo.expectedPerChild(db, base),
+        focusPeriod ? repo.lateAndMissing(db, { taskId: task.id, rootPath: root.path, period: focusPeriod.key, limit: 2000 }) : null,
+      ]);
+      const childIds = [...new Set([...expected.map((e) => e.child), ...figures.map((f) => f.child)])].map((c) => c || root.id);
+      const names = new Map((await repo.findUnitBriefs(db, childIds)).map((u) => [u.id, u]));
+      const children = childIds
+        .map((id) => names.get(id))
+        .filter((u): u is UnitBrief => Boolean(u))
+        .sort((x, y) => (x.code ?? '\uffff').localeCompare(y.code ?? '\uffff') || x.name.localeCompare(y.name, 'vi'));
+      const childKey = (id: string) => (id === root.id ? '' : id);
+      const expectedBy = new Map(expected.map((e) => [e.child, e.n]));
+      // Reports and late reports per child and period come from the marker rows of the same GROUP BY.
+      const reportedBy = new Map(
+        figures.filter((f) => f.indicator === repo.SUBMITTED_MARKER).map((f) => [`${f.child}|${f.period}`, { reported: f.n, late: Math.round(f.sum ?? 0) }]),
+      );
+      const accBy = new Map<string, Acc>();
+      for (const f of figures) {
+        if (f.indicator === repo.SUBMITTED_MARKER) continue;
+        accBy.set(`${f.child}|${f.period}|${f.indicator}`, {
+          sum: f.sum ?? 0,
+          n: f.n,
+          max: f.max,
+          latest: f.latest ?? f.latestTxt,
+          latestAt: f.latestAt,
+        });
+      }
+      return {
+        unit: unitRef(root),
+        indicators: form.indicators,
+        periods: periods.map((p) => {
+          const totals = new Map<string, Acc>();
+          const cov = { expected: 0, reported: 0, late: 0 };
+          const rows = children.map((u) => {
+            const k = childKey(u.id);
+            const r = reportedBy.get(`${k}|${p.key}`);
+            const row = { unit: unitRef(u), figures: [] as { indicator: string; value: number | string | null; reported: number }[], expected: expectedBy.get(k) ?? 0, reported: r?.reported ?? 0, late: r?.late ?? 0 };
+            cov.expected += row.expected;
+            cov.reported += row.reported;
+            cov.late += row.late;
+            for (const ind of form.indicators) {
+              const acc = accBy.get(`${k}|${p.key}|${ind.key}`);
+              if (acc) totals.set(ind.key, merge(totals.get(ind.key), acc));
+              row.figures.push({ indicator: ind.key, value: figureValue(ind, acc), reported: acc?.n ?? 0 });
+            }
+            return row;
+          });
+          return {
+            ...periodRef(p),
+            totals: form.indicators.map((ind) => ({ indicator: ind.key, value: figureValue(ind, totals.get(ind.key)), reported: totals.get(ind.key)?.n ?? 0 })),
+            coverage: cov,
+            rows,
+          };
+        }),
+        focus: focusPeriod && focus ? { period: focusPeriod.key, lateUnits: focus.late.map(unitRef), missingUnits: focus.missing.map(unitRef) } : null,
+      };
+    },
+
+    /** The roll-up of one period (default: the current or last one) as CSV, XLSX or the upward DOCX report. */
+    async exportRollup(actor: Actor | null, taskId: string, q: { unitId?: string | undefined; period?: string | undefined }, format: 'csv' | 'xlsx' | 'docx') {
+      const view = await this.rollup(actor, taskId, { unitId: q.unitId, from: q.period, to: q.period });
+      const period = view.periods.at(-1);
+      if (!period || (q.period && period.key !== q.period)) throw new AppError('REPORT_PERIOD_INVALID', { period: q.period ?? '' });
+      const task = await loadTask(taskId);
+      const issuer = await loadUnit(task.issuerUnitId);
+      const input: ExportInput = {
+        taskTitle: task.title,
+        sourceRef: task.sourceRef,
+        unitName: view.unit.name,
+        issuerName: issuer.name,
+        indicators: view.indicators,
+        period,
+        lateUnits: view.focus?.lateUnits ?? [],
+        missingUnits: view.focus?.missingUnits ?? [],
+        generatedAt: clock.now(),
+      };
+      const name = `tong-hop-${period.key}`;
+      switch (format) {
+        case 'csv':
+          return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(input) };
+        case 'xlsx':
+          return { filename: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(input) };
+        case 'docx':
+          return { filename: `bao-cao-${period.key}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await toDocx(input) };
+      }
+    },
+
+    async listNotifications(actor: Actor | null, limit: number) {
+      const a = authorize(actor, 'task.read', { unitPath: requireActor(actor).unitPath });
+      return (await repo.listNotifications(db, a.unitId, limit)).map((n) => ({
+        id: n.id,
+        taskId: n.taskId,
+        aboutUnitId: n.aboutUnitId,
+        period: n.period,
+        kind: n.kind,
+        message: n.message,
+        createdAt: n.createdAt.toISOString(),
+        readAt: n.readAt?.toISOString() ?? null,
+      }));
+    },
+  };
+}
+
+export type TasksService = ReturnType<typeof createTasksService>;
+export type RollupView = Awaited<ReturnType<TasksService['rollup']>>;
