@@ -10,6 +10,7 @@ import type { EditionId } from '../server/modules/units/index.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
 import type { Container } from '../server/container.ts';
 import { runEvalCommand, runParseCommand } from '../server/modules/imports/index.ts';
+import { runRenderCommand } from '../server/modules/directives/render/index.ts';
 
 /** Runs a command against a booted container and always closes the database. */
 async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {
@@ -112,6 +113,16 @@ program
   .argument('<dir>')
   .action(async (dir: string) => {
     process.exitCode = await runEvalCommand(dir);
+  });
+
+program
+  .command('render')
+  .description('Trình bày văn bản theo Nghị định 30 (PDF, DOCX) / render a directive in the Decree 30 layout')
+  .argument('<directive.json>', 'văn bản ở định dạng JSON của "loa parse --json"')
+  .option('--pdf <out.pdf>')
+  .option('--docx <out.docx>')
+  .action(async (file: string, opts: { pdf?: string; docx?: string }) => {
+    process.exitCode = await runRenderCommand(file, opts);
   });
 
 try {

@@ -69,6 +69,15 @@ export function registerDirectiveRoutes(app: Api, svc: { directives: DirectivesS
     const directive = await d.amendDirective(req.actor, req.params.id);
     return reply.status(201).send({ directive });
   });
+  for (const format of ['pdf', 'docx'] as const) {
+    app.get(`/api/directives/:id/${format}`, { schema: { ...tags, params: DirectiveIdParams } }, async (req, reply) => {
+      const { fileName, body } = await d.renderDirective(req.actor, req.params.id, format);
+      return reply
+        .type(format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(body);
+    });
+  }
   app.get('/api/directives/:id/tracking', { schema: { ...tags, params: DirectiveIdParams, querystring: TrackingQuery, response: { 200: TrackingOut } } }, async (req) =>
     d.trackDirective(req.actor, req.params.id, req.query),
   );

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { renderDirectiveDocx, renderDirectivePdf } from './render/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
@@ -499,6 +500,15 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?
           archive: detail.archive,
         }),
       };
+    },
+
+    /** The directive in the Decree 30 layout; anything not yet issued carries the draft mark. */
+    async renderDirective(actor: Actor | null, id: string, format: 'pdf' | 'docx') {
+      const { fileName, dispatch } = await this.getDispatch(actor, id);
+      const d = await loadOr404(id);
+      const opts = { draft: d.status !== 'issued' };
+      const body = format === 'pdf' ? await renderDirectivePdf(dispatch, opts) : await renderDirectiveDocx(dispatch, opts);
+      return { fileName: `${fileName}.${format}`, body };
     },
 
     /** Diacritic-insensitive search over symbol, subject and body, within the actor's scope. */
