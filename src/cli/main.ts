@@ -10,7 +10,7 @@ import type { EditionId } from '../server/modules/units/index.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
 import type { Container } from '../server/container.ts';
 import { runEvalCommand, runParseCommand } from '../server/modules/imports/index.ts';
-import { runRenderCommand } from '../server/modules/directives/render/index.ts';
+import { runRenderCommand } from '../server/modules/directives/index.ts';
 
 /** Runs a command against a booted container and always closes the database. */
 async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {

@@ -16,6 +16,10 @@ const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 const UnitsPage = lazy(() => loadUnits().then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const GroupsPage = lazy(() => import('../features/groups/GroupsPage.tsx').then((m) => ({ default: m.GroupsPage })));
+const OutgoingPage = lazy(() =>
+  import('../features/directives/OutgoingPage.tsx').then((m) => ({ default: m.OutgoingPage })),
+);
+const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const PasswordPage = lazy(() =>
   import('../features/auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })),
@@ -165,6 +169,10 @@ function Routes() {
       return <UsersPage />;
     case 'groups':
       return <GroupsPage />;
+    case 'outgoing':
+      return <OutgoingPage id={second ?? null} />;
+    case 'inbox':
+      return <InboxPage itemId={second ?? null} />;
     case 'audit':
       return <AuditPage />;
     case 'password':

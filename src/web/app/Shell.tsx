@@ -2,20 +2,26 @@
 // navigation sidebar that collapses behind a burger button on small screens.
 import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
+import type { Role } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { href, useRoute } from '../router.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
-import { isAdmin, useSession } from './session.tsx';
+import { hasRole, isAdmin, useSession } from './session.tsx';
 
 interface NavItem {
   to: string;
   label: MessageKey;
   adminOnly?: boolean;
+  /** Shown only to users with one of these roles. */
+  roles?: Role[];
 }
 
 const NAV: NavItem[] = [
   { to: '/units', label: 'nav.units' },
+  // Reporters have no access to outgoing documents (directive.read).
+  { to: '/outgoing', label: 'nav.outgoing', roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
+  { to: '/inbox', label: 'nav.inbox' },
   { to: '/users', label: 'nav.users', adminOnly: true },
   { to: '/groups', label: 'nav.groups' },
   { to: '/audit', label: 'nav.audit', adminOnly: true },
@@ -68,7 +74,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm">
         <nav className="loa-nav" aria-label={t('nav.main')}>
-          {NAV.filter((n) => !n.adminOnly || admin).map((n) => {
+          {NAV.filter((n) => (!n.adminOnly || admin) && (!n.roles || hasRole(me, ...n.roles))).map((n) => {
             const active = route.path === n.to || route.path.startsWith(n.to + '/');
             return (
               <a

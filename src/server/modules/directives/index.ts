@@ -6,3 +6,4 @@ export { bindDirectiveJobs, notifyRecipientJob, reminderScanJob, REMINDER_SCHEDU
 export { toParsedDispatch, formatNumber, fullSymbol } from './dispatch.ts';
 export * from './directives.schemas.ts';
 export { registerDirectiveRoutes } from './directives.routes.ts';
+export { renderDirectiveDocx, renderDirectivePdf, runRenderCommand } from './render/index.ts';

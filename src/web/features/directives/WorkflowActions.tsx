@@ -1,0 +1,153 @@
+// Workflow buttons for a directive (by status and the user's roles), with the
+// dialogs of the steps that need input: return (comment), issue (date), revoke (reason).
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { directiveStep, errorMessage, type Directive, type WorkflowStep } from '../../api.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { useNotify } from '../../app/notify.tsx';
+import { useSession } from '../../app/session.tsx';
+import type { MessageKey } from '../../i18n.ts';
+import { navigate } from '../../router.tsx';
+import { availableSteps, type StepName } from './workflow.ts';
+
+type Dialog = 'return' | 'issue' | 'revoke' | null;
+
+const COLORS: Partial<Record<StepName, string>> = { return: 'orange', revoke: 'red', amend: 'gray' };
+
+export function WorkflowActions({ directive, onChanged }: { directive: Directive; onChanged: (d: Directive) => void }) {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { notify, notifyError } = useNotify();
+  const [busy, setBusy] = useState<StepName | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [text, setText] = useState('');
+  const [date, setDate] = useState('');
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const steps = availableSteps(directive.status, me.roles).filter((s) => s !== 'submit');
+
+  async function run(s: WorkflowStep): Promise<boolean> {
+    setBusy(s.step);
+    setDialogError(null);
+    try {
+      const d = await directiveStep(directive.id, s);
+      notify('success', t(`directives.done.${s.step}` as MessageKey, { symbol: d.fullSymbol }));
+      if (s.step === 'amend') navigate(`/outgoing/${encodeURIComponent(d.id)}`);
+      else onChanged(d);
+      return true;
+    } catch (err) {
+      if (dialog) setDialogError(errorMessage(err, lang));
+      else notifyError(err);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function open(d: Exclude<Dialog, null>) {
+    setText('');
+    setDate('');
+    setDialogError(null);
+    setDialog(d);
+  }
+
+  async function confirm() {
+    if (dialog === 'return' || dialog === 'revoke') {
+      if (!text.trim()) return setDialogError(t('directives.needComment'));
+      const ok = await run(dialog === 'return' ? { step: 'return', comment: text.trim() } : { step: 'revoke', reason: text.trim() });
+      if (ok) setDialog(null);
+    } else if (dialog === 'issue') {
+      const ok = await run({ step: 'issue', ...(date ? { date } : {}) });
+      if (ok) setDialog(null);
+    }
+  }
+
+  const click = (s: StepName) => {
+    if (s === 'return' || s === 'issue' || s === 'revoke') open(s);
+    else void run({ step: s });
+  };
+
+  return (
+    <>
+      {steps.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="no-actions">
+          {t('directives.noActions')}
+        </Text>
+      ) : (
+        <Group gap="sm" data-testid="workflow-actions">
+          {steps.map((s) => (
+            <Button
+              key={s}
+              variant={COLORS[s] ? 'light' : 'filled'}
+              color={COLORS[s]}
+              loading={busy === s}
+              disabled={busy !== null}
+              onClick={() => click(s)}
+              data-testid={`action-${s}`}
+            >
+              {t(`directives.${s}` as MessageKey)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog ? t(`directives.${dialog}Title` as MessageKey) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+          noValidate
+        >
+          <Stack gap="sm">
+            {dialogError && (
+              <Text c="red.8" size="sm" role="alert" data-testid="step-error">
+                {dialogError}
+              </Text>
+            )}
+            {dialog === 'issue' ? (
+              <>
+                <Text size="sm">{t('directives.issueHint')}</Text>
+                <TextInput
+                  type="date"
+                  label={t('directives.issueDate')}
+                  description={t('directives.issueDateHint')}
+                  value={date}
+                  onChange={(e) => setDate(e.currentTarget.value)}
+                  data-testid="issue-date"
+                />
+              </>
+            ) : (
+              <Textarea
+                label={dialog === 'revoke' ? t('directives.revokeReason') : t('directives.returnComment')}
+                required
+                autosize
+                minRows={3}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+                data-testid="step-comment"
+                data-autofocus
+              />
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => setDialog(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                color={dialog === 'revoke' ? 'red' : dialog === 'return' ? 'orange' : undefined}
+                loading={busy !== null}
+                data-testid="step-confirm"
+              >
+                {dialog === 'issue' ? t('directives.issue') : t('directives.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

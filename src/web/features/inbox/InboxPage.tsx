@@ -1,0 +1,221 @@
+// Văn bản đến: the documents a unit received (unread in bold); open one (the
+// server records the reading) and acknowledge receipt ("Xác nhận đã nhận").
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { acknowledgeInboxItem, openInboxItem, listInbox, type InboxFilter, type InboxItem } from '../../api.ts';
+import { useAtDate } from '../../app/at-date.ts';
+import { formatDate, formatDateTime } from '../../app/dates.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { useNotify } from '../../app/notify.tsx';
+import { hasRole, useSession } from '../../app/session.tsx';
+import { LoadError, Loading, UnitChooser } from '../../app/ui.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { useUnitParam } from '../../app/use-unit-param.ts';
+import { Link } from '../../router.tsx';
+import { DirectivePreview } from '../directives/DirectivePreview.tsx';
+import { viewFromDirective } from '../directives/doc-view.ts';
+import { recentYears, useDocTypes } from '../directives/shared.tsx';
+
+export function InboxPage({ itemId }: { itemId: string | null }) {
+  return itemId ? <InboxItemView key={itemId} itemId={itemId} /> : <InboxList />;
+}
+
+function StateBadge({ item }: { item: InboxItem }) {
+  const { t } = useI18n();
+  if (item.revokedAt)
+    return (
+      <Badge color="red" variant="light" tt="none" radius="sm">
+        {t('inbox.revoked')}
+      </Badge>
+    );
+  if (item.acknowledgedAt)
+    return (
+      <Badge color="green" variant="light" tt="none" radius="sm">
+        {t('inbox.acknowledged')}
+      </Badge>
+    );
+  if (item.readAt)
+    return (
+      <Badge color="blue" variant="light" tt="none" radius="sm">
+        {t('inbox.read')}
+      </Badge>
+    );
+  return (
+    <Badge color="orange" variant="light" tt="none" radius="sm">
+      {t('inbox.unread')}
+    </Badge>
+  );
+}
+
+function InboxList() {
+  const { t, lang } = useI18n();
+  const [at] = useAtDate();
+  const [unit, setUnit] = useUnitParam('/inbox');
+  const [filter, setFilter] = useState<InboxFilter>('all');
+  const [year, setYear] = useState('');
+  const res = useAsync(() => listInbox({ unitId: unit.id, filter, year }), [unit.id, filter, year]);
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h3">
+        {t('inbox.title')}
+      </Title>
+      <Paper withBorder p="sm">
+        <Group align="flex-end" justify="space-between" gap="sm" wrap="wrap">
+          <UnitChooser key={unit.id} label={t('inbox.unit')} at={at} value={unit} onChange={setUnit} testId="inbox-unit" />
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <SegmentedControl
+              aria-label={t('inbox.filter')}
+              value={filter}
+              onChange={(v) => setFilter(v)}
+              data={[
+                { value: 'all', label: t('inbox.filterAll') },
+                { value: 'unread', label: t('inbox.filterUnread') },
+                { value: 'unacknowledged', label: t('inbox.filterUnack') },
+              ]}
+              data-testid="inbox-filter"
+            />
+            <NativeSelect
+              label={t('directives.year')}
+              value={year}
+              onChange={(e) => setYear(e.currentTarget.value)}
+              data={[{ value: '', label: t('directives.allYears') }, ...recentYears().map((y) => String(y))]}
+              w={150}
+              data-testid="inbox-year"
+            />
+          </Group>
+        </Group>
+      </Paper>
+      <Paper withBorder p="sm">
+        {res.loading && !res.data && <Loading />}
+        {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
+        {res.data && res.data.items.length === 0 && <Text size="sm">{t('inbox.empty')}</Text>}
+        {res.data && res.data.items.length > 0 && (
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('inbox.total', { n: res.data.total })}
+            </Text>
+            <div className="loa-table-wrap">
+              <Table striped highlightOnHover verticalSpacing="xs" data-testid="inbox-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('inbox.arrival')}</Table.Th>
+                    <Table.Th>{t('inbox.received')}</Table.Th>
+                    <Table.Th>{t('directives.colNumber')}</Table.Th>
+                    <Table.Th>{t('directives.colSubject')}</Table.Th>
+                    <Table.Th>{t('inbox.state')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {res.data.items.map((i) => {
+                    const unread = !i.readAt;
+                    const fw = unread ? 700 : undefined;
+                    return (
+                      <Table.Tr key={i.itemId} data-testid="inbox-row" data-unread={unread ? 'true' : 'false'} data-directive-id={i.directive.id}>
+                        <Table.Td>
+                          <Text size="sm" fw={fw}>
+                            {i.arrivalNumber}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text size="sm" fw={fw}>
+                            {formatDate(i.deliveredAt, lang)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Text size="sm" fw={fw}>
+                            {i.directive.fullSymbol}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {formatDate(i.directive.date, lang)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Link to={`/inbox/${encodeURIComponent(i.itemId)}`} style={{ fontWeight: fw }} data-testid="inbox-open">
+                            {i.directive.subject}
+                          </Link>
+                          <Text size="xs" c="dimmed">
+                            {i.directive.issuer}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <StateBadge item={i} />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
+
+function InboxItemView({ itemId }: { itemId: string }) {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { notify, notifyError } = useNotify();
+  const { nameOf } = useDocTypes();
+  const res = useAsync(() => openInboxItem(itemId), [itemId]);
+  const [busy, setBusy] = useState(false);
+
+  if (res.loading && !res.data) return <Loading />;
+  if (res.error != null) return <LoadError error={res.error} onRetry={res.reload} />;
+  if (!res.data) return null;
+  const { item, directive: d } = res.data;
+  const canAck = hasRole(me, 'approver', 'clerk');
+
+  async function acknowledge() {
+    setBusy(true);
+    try {
+      const updated = await acknowledgeInboxItem(itemId);
+      res.setData((x) => (x ? { ...x, item: updated } : x));
+      notify('success', t('inbox.ackDone'));
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <Link to="/inbox">{t('inbox.back')}</Link>
+      <Group gap="sm" align="center" wrap="wrap">
+        <Title order={1} size="h3" data-testid="inbox-item-title">
+          {d.number ? t('directives.numbered', { type: nameOf(d.docType), symbol: d.fullSymbol }) : nameOf(d.docType)}
+        </Title>
+        <StateBadge item={item} />
+      </Group>
+      <Text>{d.subject}</Text>
+      <Paper withBorder p="sm">
+        <Stack gap="xs">
+          <Text size="sm">
+            {d.issuer} · {t('inbox.arrivalInfo', { n: item.arrivalNumber, time: formatDateTime(item.deliveredAt, lang) })}
+          </Text>
+          {item.revokedAt ? (
+            <Alert color="red">{t('inbox.revokedNote')}</Alert>
+          ) : item.acknowledgedAt ? (
+            <Text size="sm" c="green.9" fw={600} data-testid="inbox-ack-state">
+              ✓ {t('inbox.acknowledgedAt', { time: formatDateTime(item.acknowledgedAt, lang) })}
+            </Text>
+          ) : canAck ? (
+            <Button onClick={() => void acknowledge()} loading={busy} style={{ alignSelf: 'flex-start' }} data-testid="inbox-ack">
+              {t('inbox.acknowledge')}
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('inbox.cannotAck')}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+      <section className="loa-preview-page" aria-label={t('directives.preview')}>
+        <DirectivePreview view={viewFromDirective(d, nameOf(d.docType))} />
+      </section>
+    </Stack>
+  );
+}
