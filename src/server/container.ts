@@ -12,6 +12,7 @@ import { REMINDER_SCHEDULE, bindDirectiveJobs, createDirectivesService, createIn
 import { SITUATION_REMINDER_SCHEDULE, bindPublishingJobs, createFileStore, createPublishingService } from './modules/publishing/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
 import { REPORT_REMINDER_SCHEDULE, bindTaskJobs, createTasksService } from './modules/tasks/index.ts';
+import { createImportsService } from './modules/imports/index.ts';
 import { createGroupsService, createUnitsService } from './modules/units/index.ts';
 import { bindInvitationJob, createUsersService } from './modules/users/index.ts';
 
@@ -33,16 +34,19 @@ export function createContainer(deps: Deps) {
   const filesDir = deps.env.DATA_DIR ? path.resolve(deps.env.DATA_DIR, 'files') : path.join(tmpdir(), `loa-files-${randomUUID()}`);
   const publishing = createPublishingService({ db, clock: deps.clock, jobs, files: createFileStore(filesDir), publicUrl: deps.env.PUBLIC_URL });
   const groups = createGroupsService({ db, clock: deps.clock });
+  const units = createUnitsService({ db, clock: deps.clock });
+  const tasks = createTasksService({ db, clock: deps.clock, groups });
   const services = {
     audit: createAuditService({ db }),
-    units: createUnitsService({ db, clock: deps.clock }),
+    units,
     groups,
     users: createUsersService({ db, clock: deps.clock, jobs, sessionTtlHours: deps.env.SESSION_TTL_HOURS }),
     settings: createSettingsService({ db }),
     directives,
     inbox: createInboxService({ db, clock: deps.clock, directives }),
     publishing,
-    tasks: createTasksService({ db, clock: deps.clock, groups }),
+    tasks,
+    imports: createImportsService({ db, clock: deps.clock, units, groups, directives, tasks }),
   };
   const directiveJobs = bindDirectiveJobs({ db, mailer: deps.mailer, clock: deps.clock, publicUrl: deps.env.PUBLIC_URL, runReminderScan: () => directives.runReminderScan() });
   jobs.register(...directiveJobs).schedule(REMINDER_SCHEDULE);

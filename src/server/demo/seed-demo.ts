@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import type { Role } from '../modules/access/index.ts';
 import { unitIdFor } from '../modules/units/index.ts';
 import { seedPortalDemo } from './seed-portal.ts';
+import { seedDemoDispatches } from './seed-dispatches.ts';
 import type { UnitKind } from '../modules/units/index.ts';
 
 /** The provinces of the seed dispatches, by GSO code in the 2025 list. */
@@ -105,11 +106,15 @@ export async function seedDemo(c: Container, opts: { password?: string } = {}): 
     { username: 'xem.laichau', displayName: 'Người xem Sở TT&TT Lai Châu', role: 'viewer', unitId: created['sttt-12'] ?? tamDuong, unit: 'Sở TT&TT Lai Châu' },
   ];
   const accounts: DemoAccount[] = [];
+  const userIds: Record<string, string> = {};
   for (const p of plan) {
     const password = opts.password ?? demoPassword();
-    await users.createUser(null, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
+    const user = await users.createUser(null, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
+    userIds[p.username] = user.id;
     accounts.push({ username: p.username, password, role: p.role, unit: p.unit });
   }
+  // The five seed công văn in their issuers' registers (drafted by the administrator account).
+  if (userIds.admin) await seedDemoDispatches(c, created, userIds.admin);
   accounts.push(...(await seedPortalDemo(c, opts)));
   return accounts;
 }

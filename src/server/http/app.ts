@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Container } from '../container.ts';
 import { registerAuditRoutes } from '../modules/audit/index.ts';
 import { registerDirectiveRoutes } from '../modules/directives/index.ts';
+import { registerImportRoutes } from '../modules/imports/index.ts';
 import { registerPublishingRoutes } from '../modules/publishing/index.ts';
 import { registerSettingsRoutes } from '../modules/settings/index.ts';
 import { registerReportPageRoutes, registerTaskRoutes } from '../modules/tasks/index.ts';
@@ -80,6 +81,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   registerUnitRoutes(app, c.services);
   registerAuditRoutes(app, c.services.audit);
   registerDirectiveRoutes(app, c.services);
+  await registerImportRoutes(app, c.services.imports);
   registerSettingsRoutes(app, c.services.settings);
   registerTaskRoutes(app, c.services.tasks);
   await registerReportPageRoutes(app, { tasks: c.services.tasks, users: c.services.users });

@@ -119,6 +119,18 @@ export const ERRORS = {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một báo cáo khác.',
     en: 'This Idempotency-Key was already used for a different report.',
   },
+  // Dispatch imports (nhập công văn)
+  IMPORT_UNSUPPORTED_FILE: {
+    status: 415,
+    vi: 'Chỉ nhận tệp văn bản (.txt, .md), Word (.docx) hoặc PDF có lớp chữ.',
+    en: 'Only text (.txt, .md), Word (.docx) or text-layer PDF files are accepted.',
+  },
+  IMPORT_UNREADABLE: { status: 422, vi: '{reason}', en: 'The file cannot be read: {reason}' },
+  IMPORT_ALREADY_CONFIRMED: {
+    status: 409,
+    vi: 'Công văn nhập này đã được xác nhận (văn bản đến đã được tạo).',
+    en: 'This import has already been confirmed (the incoming document exists).',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',

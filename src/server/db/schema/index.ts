@@ -6,3 +6,4 @@ export * from './settings.ts';
 export * from './directives.ts';
 export * from './publishing.ts';
 export * from './tasks.ts';
+export * from './imports.ts';

@@ -41,7 +41,9 @@ export type Permission =
   | 'task.read'
   | 'task.write'
   | 'report.submit'
-  | 'report.read';
+  | 'report.read'
+  /** Import a công văn received outside Loa into the unit's inbox (clerk, drafter, unit admin). */
+  | 'import.create';
 
 /**
  * Role → permissions. A permission not listed is denied. Every grant applies inside the actor's
@@ -53,14 +55,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // sections delegated to their unit); approvers also publish; unit admins manage sections.
   // Directives: an administrator reads everything but drafts, approves, signs or issues nothing.
   system_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read', 'settings.write', 'directive.read', 'inbox.read', 'post.read', 'post.write', 'post.publish', 'section.manage', 'situation.write', 'question.answer', 'media.write', 'task.read', 'report.read'],
-  unit_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read', 'directive.read', 'inbox.read', 'post.read', 'section.manage', 'task.read', 'task.write', 'report.read', 'report.submit'],
-  drafter: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.draft', 'inbox.read', 'post.read', 'post.write', 'situation.write', 'question.answer', 'media.write', 'task.read', 'task.write', 'report.read'],
+  unit_admin: ['unit.read', 'unit.write', 'group.read', 'group.write', 'user.read', 'user.write', 'audit.read', 'directive.read', 'inbox.read', 'post.read', 'section.manage', 'task.read', 'task.write', 'report.read', 'report.submit', 'import.create'],
+  drafter: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.draft', 'inbox.read', 'post.read', 'post.write', 'situation.write', 'question.answer', 'media.write', 'task.read', 'task.write', 'report.read', 'import.create'],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: ['unit.read', 'group.read', 'directive.read', 'directive.approve', 'directive.sign', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'post.read', 'post.write', 'post.publish', 'situation.write', 'question.answer', 'media.write', 'task.read', 'task.write', 'report.read'],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
   // The clerk (văn thư) registers numbers, issues, records revocations and receives incoming documents.
-  clerk: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.issue', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'task.read', 'report.read', 'report.submit'],
+  clerk: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.issue', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'task.read', 'report.read', 'report.submit', 'import.create'],
   reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
   viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read'],
 };

@@ -125,6 +125,16 @@ function auditView(d: DirectiveRow) {
   };
 }
 
+/** A document received outside Loa, as confirmed by the officer who imported it. */
+export type ReceivedDirectiveInput = Omit<CreateDirectiveInput, 'references'> & {
+  receiverUnitId: string;
+  /** The printed number; kept only with a full date (the register is per year). */
+  number?: number | null;
+  date?: string | null;
+  /** Where it came from (e.g. the import id), kept in the audit trail. */
+  source?: string | null;
+};
+
 export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?: ReminderPolicy }) {
   const { db, clock } = deps;
   const reminders = deps.reminders ?? DEFAULT_REMINDERS;
@@ -288,6 +298,66 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?
         return created;
       });
       return presentDetail(row);
+    },
+
+    /**
+     * Registers a document received outside Loa (a công văn import): stored as issued by its issuer
+     * with the printed number and date (or none), and delivered to the receiving unit's inbox with
+     * that unit's next arrival number. The actor needs `import.create` over the receiving unit only;
+     * a printed number also advances the issuer's register so Loa never gives it out again.
+     */
+    async registerReceivedDirective(actor: Actor | null, input: ReceivedDirectiveInput) {
+      const receiver = await findUnitById(db, input.receiverUnitId);
+      if (!receiver) throw new AppError('UNKNOWN_UNIT', { unit: input.receiverUnitId });
+      const a = authorize(actor, 'import.create', { unitPath: receiver.path }, 'inbox.read');
+      const issuer = await findUnitById(db, input.issuerUnitId);
+      if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
+      const now = clock.now();
+      const date = input.date ?? null;
+      const year = date ? Number(date.slice(0, 4)) : null;
+      const number = year !== null ? (input.number ?? null) : null;
+      const body = input.body ?? EMPTY_BODY;
+      const legalBases = input.legalBases ?? [];
+      const { signer: _signer, recipients: _recipients, ...content } = input;
+      const row = await db.transaction(async (tx) => {
+        if (number !== null && year !== null) {
+          if (await repo.isNumberTaken(tx, issuer.id, year, number)) throw new AppError('NUMBER_CONFLICT', { number: formatNumber(number) ?? '', year });
+          await repo.raiseRegisterTo(tx, issuer.id, year, 'outgoing', number);
+        }
+        const created = await repo.insertDirective(tx, {
+          ...contentPatch({ ...content, signer: { authority: input.signer?.authority ?? null, position: input.signer?.position ?? null, title: input.signer?.title ?? null, name: input.signer?.name ?? null } }),
+          issuerUnitId: issuer.id,
+          issuer: input.issuer ?? issuer.name,
+          docType: input.docType,
+          symbol: input.symbol,
+          symbolKey: symbolKey(input.symbol),
+          subject: input.subject,
+          body,
+          bodyText: bodyText(body, legalBases),
+          legalBases,
+          recipientUnitIds: [receiver.id],
+          recipientGroupIds: [],
+          status: 'issued',
+          number,
+          year,
+          date,
+          createdBy: a.userId,
+          issuedBy: a.userId,
+          issuedAt: now,
+        });
+        await repo.replaceCitations(tx, created.id, citationRows(input.citations ?? []));
+        await repo.insertRecipients(tx, { directiveId: created.id, year: Number(vnDateKey(now).slice(0, 4)), deliveredAt: now }, [{ unitId: receiver.id, viaGroupId: null }]);
+        const item = await repo.findRecipient(tx, created.id, receiver.id);
+        await recordAudit(tx, a, {
+          action: 'directive.receive.register',
+          entity: 'directive',
+          entityId: created.id,
+          unitId: receiver.id,
+          after: { ...auditView(created), receiverUnitId: receiver.id, arrivalNumber: item?.arrivalNumber ?? null, source: input.source ?? null },
+        });
+        return { created, item };
+      });
+      return { directive: await presentDetail(row.created), itemId: row.item?.id ?? null, arrivalNumber: formatNumber(row.item?.arrivalNumber ?? null) ?? '' };
     },
 
     async updateDirective(actor: Actor | null, id: string, input: UpdateDirectiveInput) {

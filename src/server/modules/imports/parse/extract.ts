@@ -62,6 +62,30 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return text;
 }
 
+/** The formats extraction knows, as detected from a file's content or name. */
+export type ExtractFormat = 'txt' | 'docx' | 'pdf';
+
+/** Extracts the text of a file already in memory (not yet normalised). */
+export async function extractBytes(bytes: Uint8Array, format: ExtractFormat): Promise<string> {
+  if (format === 'docx') {
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return value;
+    } catch {
+      throw new ExtractError('Không đọc được tệp DOCX (tệp hỏng hoặc không phải văn bản Word).');
+    }
+  }
+  if (format === 'pdf') {
+    try {
+      return await pdfText(bytes);
+    } catch (err) {
+      if (err instanceof ExtractError) throw err;
+      throw new ExtractError('Không đọc được tệp PDF (tệp hỏng hoặc được bảo vệ).');
+    }
+  }
+  return decodeText(bytes);
+}
+
 /** Reads a dispatch file and returns its text (not yet normalised). */
 export async function extractText(file: string): Promise<string> {
   const ext = path.extname(file).toLowerCase();

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Container } from '../container.ts';
+import { SYSTEM_ACTOR } from '../modules/access/index.ts';
+import type { Actor } from '../modules/access/index.ts';
+import { CreateDirectiveBody } from '../modules/directives/index.ts';
+import { directiveFieldsFromParsed, matchDispatch, parseDispatch } from '../modules/imports/index.ts';
+import { findUnitById } from '../modules/units/index.ts';
+
+const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/seeds');
+
+/**
+ * Which office issued each seed dispatch (read from its symbol, place and body: STTTT = Sở TT&TT of
+ * the printed province, VHTT = Phòng VH-TT of Tam Đường), as keys of the offices seedDemo created.
+ */
+export const SEED_ISSUERS = {
+  '000': 'sttt-12', // Lai Châu, /STTTT-TTBCXB
+  '001': 'sttt-38', // Thanh Hoá, /STTTT-BCXB
+  '002': 'pvhtt', // Tam Đường, /VHTT (Tết Tân Sửu 2021, weekly report)
+  '003': 'pvhtt', // Tam Đường, /VHTT-TT&TT
+  '004': 'sttt-20', // Lạng Sơn, /STTTT-TTBCXB
+} as const;
+
+/**
+ * The five seed công văn as directives of their issuing offices, addressed to the recipient groups
+ * the matcher finds among the issuer's groups. A dispatch with a printed number and full date is
+ * taken through the workflow and issued with that number (so it reaches the recipients' inboxes);
+ * one whose number is blank (all five as published) stays a draft in the issuer's register.
+ * Written by `authorUserId` acting as drafter, approver and clerk of each office.
+ */
+export async function seedDemoDispatches(
+  c: Container,
+  offices: Record<string, string>,
+  authorUserId: string,
+  readSeed: (seed: string) => Promise<string> = (seed) => readFile(path.join(SEEDS_DIR, `${seed}.txt`), 'utf8'),
+): Promise<{ drafts: number; issued: number }> {
+  const { directives, groups } = c.services;
+  let drafts = 0;
+  let issued = 0;
+  for (const [seed, key] of Object.entries(SEED_ISSUERS)) {
+    const issuerId = offices[key];
+    const issuer = issuerId ? await findUnitById(c.database.db, issuerId) : undefined;
+    if (!issuer) continue;
+    const parsed = parseDispatch(await readSeed(seed));
+    const actor: Actor = { ...SYSTEM_ACTOR, userId: authorUserId, displayName: 'Dữ liệu mẫu', unitId: issuer.id, unitPath: issuer.path, roles: ['drafter', 'approver', 'clerk'] };
+    const owned = await groups.listGroups(SYSTEM_ACTOR, issuer.id);
+    const match = matchDispatch(parsed, [], owned);
+    const groupIds = [...new Set([...match.recipients, ...match.addressees].flatMap((m) => (m.target?.type === 'group' ? [m.target.id] : [])))];
+    const fields = directiveFieldsFromParsed(parsed);
+    const input = CreateDirectiveBody.parse({
+      ...fields,
+      issuerUnitId: issuer.id,
+      issuer: fields.issuer ?? issuer.name,
+      recipients: { units: [], groups: groupIds },
+    });
+    const created = await directives.createDirective(actor, input);
+    const number = parsed.number && /^\d{1,6}$/.test(parsed.number) ? Number(parsed.number) : null;
+    const date = parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date) ? parsed.date : null;
+    if (number === null || date === null || groupIds.length === 0) {
+      drafts++;
+      continue;
+    }
+    await directives.submitDirective(actor, created.id);
+    await directives.approveDirective(actor, created.id);
+    await directives.signDirective(actor, created.id);
+    await directives.issueDirective(actor, created.id, { number, date });
+    issued++;
+  }
+  return { drafts, issued };
+}

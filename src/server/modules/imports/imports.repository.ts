@@ -1,0 +1,109 @@
+import { and, eq, inArray, isNull, lte, gte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { dispatchImports, units } from '../../db/schema/index.ts';
+
+export type ImportRow = typeof dispatchImports.$inferSelect;
+export type ImportInsert = typeof dispatchImports.$inferInsert;
+export type ImportWithPath = ImportRow & { unitPath: string };
+
+/** True when a database error (either driver, possibly wrapped by Drizzle) is a unique violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/** Administrative kinds: only those inside the importer's province are candidates. */
+const ADMINISTRATIVE = ['nation', 'province', 'district', 'commune', 'village'];
+
+export interface CandidateRow {
+  id: string;
+  name: string;
+  kind: string;
+  code: string | null;
+  parentName: string | null;
+}
+
+/**
+ * Matching candidates in force at a date: every unit of a subtree (the importer's province), plus
+ * every organisation of the directory (a Sở of another province may write to us).
+ */
+export async function findCandidateUnits(db: Db, p: { underPath: string; at: string }): Promise<CandidateRow[]> {
+  const parent = alias(units, 'parent');
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind, code: units.code, parentName: parent.name })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(
+      and(
+        or(
+          eq(units.path, p.underPath),
+          sql`${units.path} LIKE ${`${p.underPath}.%`}`,
+          sql`${units.kind} NOT IN (${sql.join(
+            ADMINISTRATIVE.map((k) => sql`${k}`),
+            sql`, `,
+          )})`,
+        ),
+        or(isNull(units.validFrom), lte(units.validFrom, p.at)),
+        or(isNull(units.validTo), gte(units.validTo, p.at)),
+      ),
+    );
+}
+
+export async function findUnitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function insertImport(db: Db, row: ImportInsert): Promise<ImportRow> {
+  const [created] = await db.insert(dispatchImports).values(row).returning();
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+export async function findImportByHash(db: Db, unitId: string, contentHash: string): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(dispatchImports)
+    .where(and(eq(dispatchImports.unitId, unitId), eq(dispatchImports.contentHash, contentHash)));
+  return row;
+}
+
+export async function findImportById(db: Db, id: string): Promise<ImportWithPath | undefined> {
+  const [row] = await db
+    .select({ imp: dispatchImports, unitPath: units.path })
+    .from(dispatchImports)
+    .innerJoin(units, eq(units.id, dispatchImports.unitId))
+    .where(eq(dispatchImports.id, id));
+  return row ? { ...row.imp, unitPath: row.unitPath } : undefined;
+}
+
+/** Claims a proposed import for confirmation ("confirming"); undefined when someone else holds or finished it. */
+export async function claimForConfirm(db: Db, id: string, p: { userId: string; at: Date }): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .update(dispatchImports)
+    .set({ status: 'confirming', confirmedBy: p.userId, confirmedAt: p.at })
+    .where(and(eq(dispatchImports.id, id), eq(dispatchImports.status, 'proposed')))
+    .returning();
+  return row;
+}
+
+/** Gives a claim back when registering the document failed. */
+export async function releaseClaim(db: Db, id: string): Promise<void> {
+  await db
+    .update(dispatchImports)
+    .set({ status: 'proposed', confirmedBy: null, confirmedAt: null })
+    .where(and(eq(dispatchImports.id, id), eq(dispatchImports.status, 'confirming')));
+}
+
+export async function finishConfirm(db: Db, id: string, directiveId: string, result: unknown): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .update(dispatchImports)
+    .set({ status: 'confirmed', directiveId, result })
+    .where(eq(dispatchImports.id, id))
+    .returning();
+  return row;
+}

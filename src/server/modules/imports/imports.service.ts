@@ -1,0 +1,529 @@
+/**
+ * Importing a công văn received outside Loa: the file's type is read from its content, its text
+ * extracted and parsed, the issuer and the addressees matched against the directory (the
+ * importer's province and every organisation) and the importer's recipient groups; the proposal is
+ * stored with the file's hash so the same file imported twice is recognised. Confirming (with the
+ * officer's corrections) registers the received document in the unit's inbox and creates the
+ * tasks and the report form the dispatch asks for.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { vnDateKey } from '../../platform/text.ts';
+import { SYSTEM_ACTOR, authorize } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { CreateDirectiveBody, URGENCY_LABELS, fullSymbol } from '../directives/index.ts';
+import type { Body, Block, DirectivesService, Run } from '../directives/index.ts';
+import { CreateTaskBody, dueRuleFromSchedule, formFromParsed } from '../tasks/index.ts';
+import type { DueRule, TasksService } from '../tasks/index.ts';
+import type { GroupsService, UnitsService } from '../units/index.ts';
+import { ExtractError, extractBytes } from './parse/extract.ts';
+import type { ExtractFormat } from './parse/extract.ts';
+import { matchDispatch } from './parse/match.ts';
+import type { DispatchMatch, TextMatch } from './parse/match.ts';
+import { parseDispatch } from './parse/parse.ts';
+import type { ParsedDispatch, Schedule } from './parse/dispatch.types.ts';
+import * as repo from './imports.repository.ts';
+import type { ImportRow } from './imports.repository.ts';
+import { IMPORT_LIMITS } from './imports.schemas.ts';
+import type { ConfirmInput, Proposal, TaskProposal, TaskProposalInput } from './imports.schemas.ts';
+
+/** The entry under an importing unit that files documents whose issuer is not in the directory. */
+export const EXTERNAL_ISSUER_NAME = 'Cơ quan gửi văn bản ngoài danh bạ';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+/** The format from the content, never from the name: %PDF, a zip (DOCX), else UTF-8/UTF-16 text. */
+export function detectFormat(bytes: Uint8Array): ExtractFormat {
+  if (startsWith(bytes, PDF)) return 'pdf';
+  if (startsWith(bytes, ZIP)) return 'docx';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'txt';
+  try {
+    const s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Control characters other than tab/newline/carriage return mean a binary file.
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000e-\u001a]/.test(s.slice(0, 65_536))) throw new Error('binary');
+    return 'txt';
+  } catch {
+    throw new AppError('IMPORT_UNSUPPORTED_FILE');
+  }
+}
+
+// Sources: where a field appears in the extracted text (1-based line and the line as printed).
+
+function squash(s: string): string {
+  return s.normalize('NFC').replace(/[*_`\\<>]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function locator(text: string) {
+  const lines = text.split(/\r\n|\r|\n/);
+  const squashed = lines.map(squash);
+  return (needle: string | null | undefined): { line: number; text: string } | null => {
+    if (!needle) return null;
+    const n = squash(needle).slice(0, 40);
+    if (n.length < 2) return null;
+    let i = squashed.findIndex((l) => l.includes(n));
+    // A value spread over two lines (a wrapped V/v): try its first words.
+    if (i < 0) {
+      const head = n.split(' ').slice(0, 4).join(' ');
+      if (head.length >= 6) i = squashed.findIndex((l) => l.includes(head));
+    }
+    return i < 0 ? null : { line: i + 1, text: (lines[i] ?? '').trim().slice(0, 300) };
+  };
+}
+
+// Body: the parser's paragraphs (with **bold** and *italic*) as a directive body.
+
+function runs(paragraph: string): Run[] {
+  const out: Run[] = [];
+  for (const part of paragraph.split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)) {
+    if (part === '') continue;
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) out.push({ text: part.slice(2, -2), bold: true });
+    else if (part.startsWith('*') && part.endsWith('*') && part.length > 2) out.push({ text: part.slice(1, -1), italic: true });
+    else out.push({ text: part });
+  }
+  return out.length ? out : [{ text: paragraph }];
+}
+const para = (p: string): Block => ({ kind: 'paragraph', runs: runs(p.slice(0, 20_000)) });
+const squashKey = (s: string) => squash(s).slice(0, 60);
+
+/** Opening paragraphs (legal bases apart), numbered sections, and what follows the last section. */
+export function bodyFromParsed(parsed: ParsedDispatch): { body: Body; legalBases: string[] } {
+  const sectionStarts = new Set(parsed.sections.map((s) => squashKey(s.items[0] ?? s.heading ?? '')));
+  const lastItems = parsed.sections.at(-1)?.items ?? [];
+  const lastKey = squashKey(lastItems.at(-1) ?? '');
+  const opening: string[] = [];
+  const closing: string[] = [];
+  let phase: 'opening' | 'sections' | 'closing' = 'opening';
+  for (const p of parsed.body) {
+    const key = squashKey(p.replace(/^\s*(?:\*\*)?\s*[0-9IVX]+[.)]\s*/, ''));
+    if (phase === 'opening' && parsed.sections.length && (sectionStarts.has(key) || /^\s*(?:\*\*)?\s*1[.)]\s/.test(p))) phase = 'sections';
+    if (phase === 'opening') opening.push(p);
+    else if (phase === 'closing') closing.push(p);
+    if (phase === 'sections' && lastKey && (key === lastKey || squashKey(p).includes(lastKey))) phase = 'closing';
+  }
+  const legalBases = opening.filter((p) => /^Căn cứ(?=\s)/u.test(p.trim())).map((p) => p.trim().slice(0, 2000)).slice(0, 50);
+  return {
+    legalBases,
+    body: {
+      opening: opening.filter((p) => !legalBases.includes(p.trim())).map(para).slice(0, 500),
+      sections: parsed.sections.slice(0, 100).map((s) => ({
+        number: s.number.slice(0, 20),
+        heading: s.heading ? runs(s.heading) : null,
+        addressees: s.addressees.map((a) => a.slice(0, 300)).filter((a) => a.trim() !== '').slice(0, 50),
+        blocks: s.items.map(para).slice(0, 500),
+      })),
+      closing: closing.map(para).slice(0, 500),
+    },
+  };
+}
+
+const round = (n: number) => Number(n.toFixed(3));
+
+/** One week after the dispatch (or today) at 17:00 Viet Nam time: the deadline proposed when none is printed. */
+function defaultDueRule(dateKey: string): DueRule {
+  const d = new Date(`${dateKey}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 7);
+  return { kind: 'once', at: `${d.toISOString().slice(0, 10)}T17:00:00+07:00` };
+}
+
+const sameSchedule = (a: Schedule | null | undefined, b: Schedule | null | undefined) => Boolean(a && b && JSON.stringify(a) === JSON.stringify(b));
+
+/** The date a dispatch speaks of: its printed date (a month-only date counts from the 1st) or today. */
+function dateOf(parsed: ParsedDispatch, today: string): string {
+  if (parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date)) return parsed.date;
+  if (parsed.date && /^\d{4}-\d{2}$/.test(parsed.date)) return `${parsed.date}-01`;
+  return today;
+}
+
+/** Builds the proposal the officer reviews: fields, matches and tasks, each with confidence and source. */
+export function buildProposal(text: string, parsed: ParsedDispatch, match: DispatchMatch, names: Map<string, string>, today: string): Proposal {
+  const locate = locator(text);
+  const low = IMPORT_LIMITS.lowConfidence;
+  const field = (name: string, value: string | null, o: { confidence?: number; note?: string | null; needle?: string | null } = {}) => {
+    const source = locate(o.needle ?? value);
+    const confidence = value === null ? 0 : (o.confidence ?? (source ? 0.95 : 0.6));
+    return { field: name, value, confidence: round(confidence), flagged: confidence < low, note: o.note ?? (value === null ? 'không đọc được, cần nhập' : null), source };
+  };
+  const fullDate = parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date);
+  const fields = [
+    field('issuerParent', parsed.issuerParent),
+    field('issuer', parsed.issuer ?? match.issuer?.name ?? null, {
+      confidence: parsed.issuer ? 0.95 : (match.issuer?.confidence ?? 0),
+      note: parsed.issuer ? null : match.issuer ? `suy ra từ ${match.issuer.evidence.join(', ')}` : 'không đọc được, cần nhập',
+      needle: parsed.issuer ?? parsed.symbol,
+    }),
+    field('number', parsed.number, { note: parsed.number ? null : 'số để trống trên văn bản' }),
+    field('symbol', parsed.symbol),
+    field('docType', parsed.docType, { confidence: 0.9 }),
+    field('place', parsed.place),
+    field('date', parsed.date, {
+      confidence: parsed.date ? (fullDate ? 0.95 : 0.4) : 0,
+      note: parsed.date && !fullDate ? 'ngày để trống trên văn bản (chỉ có tháng, năm)' : null,
+      needle: parsed.place ? `${parsed.place}, ngày` : null,
+    }),
+    field('subject', parsed.subject),
+    field('urgency', parsed.urgency, { note: parsed.urgency ? null : 'không có dấu độ khẩn' }),
+    field('signerPosition', parsed.signerPosition),
+    field('signerName', parsed.signerName),
+  ];
+  // A missing urgency mark is normal: not flagged.
+  const urgency = fields.find((f) => f.field === 'urgency');
+  if (urgency && urgency.value === null) urgency.flagged = false;
+
+  const present = (m: TextMatch) => ({ ...m, flagged: m.confidence < low || m.target === null, source: locate(m.text) });
+  const recipients = match.recipients.map(present);
+  const cc = match.cc.map(present);
+  const addressees = match.addressees.map((a) => ({ ...present(a), section: a.section }));
+
+  // Tasks: one per parsed task (section), assigned to the section's matched addressees.
+  const report = parsed.reportForm;
+  let reportAttached = false;
+  const tasks: TaskProposal[] = parsed.tasks.map((t) => {
+    const targets = addressees.filter((a) => a.section === t.section && a.target);
+    const unitIds = [...new Set(targets.filter((a) => a.target?.type === 'unit').map((a) => a.target?.id ?? ''))];
+    const groupIds = [...new Set(targets.filter((a) => a.target?.type === 'group').map((a) => a.target?.id ?? ''))];
+    const schedule = t.deadline?.schedule ?? null;
+    const rule = schedule ? dueRuleFromSchedule(schedule) : null;
+    const withForm = Boolean(report && report.indicators.length && !reportAttached && sameSchedule(report.schedule, schedule));
+    if (withForm) reportAttached = true;
+    const section = parsed.sections.find((s) => s.number === t.section);
+    return {
+      section: t.section,
+      title: t.title.slice(0, 500),
+      description: section ? section.items.join('\n').slice(0, 4000) || null : null,
+      assignees: { unitIds, groupIds },
+      assigneeNames: [...unitIds, ...groupIds].map((id) => names.get(id) ?? id),
+      dueRule: rule ?? defaultDueRule(dateOf(parsed, today)),
+      dueRuleProposed: !rule,
+      reportForm: withForm && report ? formFromParsed('Kết quả thực hiện', report.indicators) : null,
+      flagged: unitIds.length + groupIds.length === 0 || !rule || targets.some((a) => a.flagged),
+    };
+  });
+  // A report requested outside any numbered section: its own task, to every matched recipient.
+  if (report && report.indicators.length && !reportAttached) {
+    const unitIds = [...new Set(recipients.filter((r) => r.target?.type === 'unit').map((r) => r.target?.id ?? ''))];
+    const groupIds = [...new Set(recipients.filter((r) => r.target?.type === 'group').map((r) => r.target?.id ?? ''))];
+    const rule = report.schedule ? dueRuleFromSchedule(report.schedule) : null;
+    tasks.push({
+      section: null,
+      title: `Báo cáo kết quả: ${parsed.subject ?? 'công văn'}`.slice(0, 500),
+      description: report.deadlineText,
+      assignees: { unitIds, groupIds },
+      assigneeNames: [...unitIds, ...groupIds].map((id) => names.get(id) ?? id),
+      dueRule: rule ?? defaultDueRule(dateOf(parsed, today)),
+      dueRuleProposed: !rule,
+      reportForm: formFromParsed('Kết quả thực hiện', report.indicators),
+      flagged: true,
+    });
+  }
+
+  const issuer = match.issuer;
+  const flagged = [
+    ...fields.filter((f) => f.flagged).map((f) => f.field),
+    ...(issuer === null || issuer.confidence < low ? ['issuerUnit'] : []),
+    ...recipients.flatMap((r, i) => (r.flagged ? [`recipients[${i}]`] : [])),
+    ...cc.flatMap((r, i) => (r.flagged ? [`cc[${i}]`] : [])),
+    ...addressees.flatMap((r, i) => (r.flagged ? [`addressees[${i}]`] : [])),
+    ...tasks.flatMap((t, i) => (t.flagged ? [`tasks[${i}]`] : [])),
+  ];
+  return { issuer, fields, recipients, cc, addressees, tasks, flagged };
+}
+
+function urgencyCode(printed: string | null): 'khan' | 'thuong_khan' | 'hoa_toc' | null {
+  if (!printed) return null;
+  const p = printed.normalize('NFC').toUpperCase().trim();
+  const hit = Object.entries(URGENCY_LABELS).find(([, label]) => label === p);
+  return hit ? (hit[0] as 'khan' | 'thuong_khan' | 'hoa_toc') : null;
+}
+
+const nonEmpty = (s: string | null | undefined, max: number) => {
+  const t = s?.trim();
+  return t ? t.slice(0, max) : null;
+};
+
+/**
+ * The fields of a directive as a parsed dispatch prints them (unvalidated: pass them through the
+ * directives' CreateDirectiveBody). Used to confirm an import and to seed the demo.
+ */
+export function directiveFieldsFromParsed(parsed: ParsedDispatch) {
+  const { body, legalBases } = bodyFromParsed(parsed);
+  const authority = parsed.signerAuthority && ['KT.', 'TL.', 'TM.', 'Q.', 'TUQ.'].includes(parsed.signerAuthority) ? parsed.signerAuthority : null;
+  return {
+    issuerParent: nonEmpty(parsed.issuerParent, 300),
+    issuer: nonEmpty(parsed.issuer, 300) ?? undefined,
+    docType: parsed.docType,
+    symbol: nonEmpty(parsed.symbol?.replace(/\s+/g, ''), 100) ?? undefined,
+    place: nonEmpty(parsed.place, 100),
+    subject: nonEmpty(parsed.subject, 1000) ?? undefined,
+    urgency: urgencyCode(parsed.urgency),
+    legalBases,
+    body,
+    citations: parsed.citations
+      .filter((c) => /^\d{1,6}$/.test(c.number) && c.symbol.trim() !== '' && Number(c.number) > 0)
+      .slice(0, 100)
+      .map((c) => ({ type: nonEmpty(c.type, 100), number: Number(c.number), symbol: c.symbol.slice(0, 100), date: c.date && /^\d{4}-\d{2}-\d{2}$/.test(c.date) ? c.date : null })),
+    addressees: parsed.recipients.map((r) => r.slice(0, 300)).filter((r) => r.trim() !== '').slice(0, 100),
+    cc: parsed.cc
+      .filter((c) => !/^như trên$/iu.test(c.trim()) && c.trim() !== '')
+      .slice(0, 100)
+      .map((c) => ({ name: c.slice(0, 300), purpose: null })),
+    archive: (parsed.archive ?? '')
+      .replace(/^Lưu:?\s*/iu, '')
+      .replace(/\.$/, '')
+      .split(',')
+      .map((s) => s.trim().slice(0, 50))
+      .filter((s) => s !== '')
+      .slice(0, 20),
+    signer: { authority, position: nonEmpty(parsed.signerPosition, 200), name: nonEmpty(parsed.signerName, 200) },
+  };
+}
+
+export function createImportsService(deps: {
+  db: Db;
+  clock: Clock;
+  units: UnitsService;
+  groups: GroupsService;
+  directives: DirectivesService;
+  tasks: TasksService;
+}) {
+  const { db, clock } = deps;
+
+  function present(row: ImportRow, duplicateOf: string | null = null) {
+    return {
+      id: row.id,
+      unitId: row.unitId,
+      fileName: row.fileName,
+      format: row.format,
+      sizeBytes: row.sizeBytes,
+      contentHash: row.contentHash,
+      status: row.status,
+      directiveId: row.directiveId,
+      createdAt: row.createdAt.toISOString(),
+      duplicateOf,
+      text: row.text,
+      parsed: row.parsed,
+      proposal: row.proposal as Proposal,
+    };
+  }
+
+  /** The importer's province (the second segment of its path), or its own unit above provinces. */
+  function provincePath(unitPath: string): string {
+    const parts = unitPath.split('.');
+    return parts.length >= 2 ? parts.slice(0, 2).join('.') : unitPath;
+  }
+
+  /** The entry that files documents from senders outside the directory, created on first use. */
+  async function externalIssuer(unitId: string): Promise<string> {
+    const children = await deps.units.listChildren(SYSTEM_ACTOR, unitId, undefined);
+    const found = children.find((u) => u.kind === 'other' && u.name === EXTERNAL_ISSUER_NAME);
+    if (found) return found.id;
+    return (await deps.units.createOrganisation(SYSTEM_ACTOR, { parentId: unitId, name: EXTERNAL_ISSUER_NAME, kind: 'other' })).id;
+  }
+
+  return {
+    /**
+     * Reads an uploaded dispatch and proposes how to register it. The same file imported again by
+     * the same unit returns the earlier import with `duplicateOf` set (nothing new is stored).
+     */
+    async createImport(actor: Actor | null, file: { fileName: string; content: Uint8Array }) {
+      const a = authorize(actor, 'import.create', { unitPath: actor?.unitPath ?? '' });
+      if (file.content.byteLength === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: 'tệp rỗng' }]);
+      if (file.content.byteLength > IMPORT_LIMITS.fileBytes) throw new AppError('PAYLOAD_TOO_LARGE');
+      const format = detectFormat(file.content);
+      const contentHash = createHash('sha256').update(file.content).digest('hex');
+      const earlier = await repo.findImportByHash(db, a.unitId, contentHash);
+      if (earlier) return { import: present(earlier, earlier.id), duplicate: true };
+
+      let text: string;
+      try {
+        text = await extractBytes(file.content, format);
+      } catch (err) {
+        if (err instanceof ExtractError) throw new AppError('IMPORT_UNREADABLE', { reason: err.message });
+        throw err;
+      }
+      if (text.replace(/\s+/g, '') === '') throw new AppError('IMPORT_UNREADABLE', { reason: 'Tệp không có nội dung chữ để phân tích.' });
+      const parsed = parseDispatch(text);
+      const today = vnDateKey(clock.now());
+      const at = dateOf(parsed, today);
+      const [candidates, groups] = await Promise.all([
+        repo.findCandidateUnits(db, { underPath: provincePath(a.unitPath), at }),
+        deps.groups.listGroups(a, a.unitId).catch((err: unknown) => {
+          if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return [];
+          throw err;
+        }),
+      ]);
+      const match = matchDispatch(parsed, candidates, groups);
+      const names = new Map<string, string>([...candidates.map((c) => [c.id, c.name] as const), ...groups.map((g) => [g.id, g.name] as const)]);
+      const proposal = buildProposal(text, parsed, match, names, today);
+
+      try {
+        const row = await db.transaction(async (tx) => {
+          const created = await repo.insertImport(tx, {
+            unitId: a.unitId,
+            createdBy: a.userId,
+            fileName: file.fileName,
+            format,
+            sizeBytes: file.content.byteLength,
+            contentHash,
+            text,
+            parsed,
+            proposal,
+            createdAt: clock.now(),
+          });
+          await recordAudit(tx, a, {
+            action: 'import.create',
+            entity: 'dispatch_import',
+            entityId: created.id,
+            unitId: a.unitId,
+            after: { fileName: file.fileName, format, sizeBytes: created.sizeBytes, contentHash, symbol: parsed.symbol, subject: parsed.subject, issuer: proposal.issuer, flagged: proposal.flagged },
+          });
+          return created;
+        });
+        return { import: present(row), duplicate: false };
+      } catch (err) {
+        // Two uploads of the same file at once: the second finds the first.
+        if (repo.isUniqueViolation(err)) {
+          const first = await repo.findImportByHash(db, a.unitId, contentHash);
+          if (first) return { import: present(first, first.id), duplicate: true };
+        }
+        throw err;
+      }
+    },
+
+    async getImport(actor: Actor | null, id: string) {
+      const row = await repo.findImportById(db, id);
+      if (!row) throw new AppError('NOT_FOUND');
+      authorize(actor, 'import.create', { unitPath: row.unitPath }, 'inbox.read');
+      return present(row);
+    },
+
+    /**
+     * Registers the received document with the officer's corrections: in the importing unit's
+     * inbox (next arrival number), issued by the matched unit (or the unit's external-senders
+     * entry), then the tasks and report form of its sections when the officer may assign tasks.
+     */
+    async confirmImport(actor: Actor | null, id: string, input: ConfirmInput) {
+      const row = await repo.findImportById(db, id);
+      if (!row) throw new AppError('NOT_FOUND');
+      const a = authorize(actor, 'import.create', { unitPath: row.unitPath }, 'inbox.read');
+      if (row.status !== 'proposed') throw new AppError('IMPORT_ALREADY_CONFIRMED');
+      const parsed = row.parsed as ParsedDispatch;
+      const proposal = row.proposal as Proposal;
+
+      // The directive fields: corrections first, then what was read; validated by the directives' own rules.
+      const read = directiveFieldsFromParsed(parsed);
+      const draft = {
+        ...read,
+        issuerUnitId: input.issuerUnitId === undefined ? (proposal.issuer?.id ?? null) : input.issuerUnitId,
+        issuerParent: input.issuerParent !== undefined ? input.issuerParent : read.issuerParent,
+        issuer: input.issuer ?? read.issuer ?? proposal.issuer?.name ?? undefined,
+        docType: input.docType ?? read.docType,
+        symbol: input.symbol ?? read.symbol,
+        place: input.place !== undefined ? input.place : read.place,
+        subject: input.subject ?? read.subject,
+        urgency: input.urgency !== undefined ? input.urgency : read.urgency,
+        signer: {
+          authority: input.signer?.authority !== undefined ? input.signer.authority : read.signer.authority,
+          position: input.signer?.position !== undefined ? input.signer.position : read.signer.position,
+          name: input.signer?.name !== undefined ? input.signer.name : read.signer.name,
+        },
+      };
+      const date = input.date !== undefined ? input.date : parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date) ? parsed.date : null;
+      const number = input.number !== undefined ? input.number : parsed.number && /^\d{1,6}$/.test(parsed.number) ? Number(parsed.number) : null;
+      if (number !== null && date === null)
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.date', message: 'cần ngày ban hành đầy đủ khi ghi số văn bản (số được cấp theo năm)' }]);
+      // Validated before anything is written; the issuer id is checked for existence by the directives module.
+      const checked = CreateDirectiveBody.safeParse({ ...draft, issuerUnitId: draft.issuerUnitId ?? row.unitId });
+      if (!checked.success) throw new AppError('VALIDATION_FAILED', {}, checked.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+      const taskInputs: TaskProposalInput[] = !input.createTasks
+        ? []
+        : (input.tasks ??
+          proposal.tasks.map((t) => ({
+            section: t.section,
+            title: t.title,
+            description: t.description,
+            assignees: t.assignees,
+            dueRule: t.dueRule as TaskProposalInput['dueRule'],
+            reportForm: (t.reportForm as TaskProposalInput['reportForm']) ?? null,
+          })));
+
+      const claimed = await repo.claimForConfirm(db, row.id, { userId: a.userId, at: clock.now() });
+      if (!claimed) throw new AppError('IMPORT_ALREADY_CONFIRMED');
+      let registered: Awaited<ReturnType<DirectivesService['registerReceivedDirective']>>;
+      try {
+        const issuerUnitId = draft.issuerUnitId ?? (await externalIssuer(row.unitId));
+        const { references: _r, ...content } = checked.data;
+        registered = await deps.directives.registerReceivedDirective(a, { ...content, issuerUnitId, receiverUnitId: row.unitId, number, date, source: `import:${row.id}` });
+      } catch (err) {
+        await repo.releaseClaim(db, row.id);
+        throw err;
+      }
+      const directive = registered.directive;
+      const sourceRef = `${directive.docType === 'CV' ? 'Công văn' : directive.docType} số ${fullSymbol({ number: number, symbol: directive.symbol })}`.slice(0, 300);
+
+      // Tasks: one per section with matched units; the tasks module checks task.write itself.
+      const created: { id: string; title: string; assignees: number; reportForm: boolean }[] = [];
+      const skipped: { title: string; reason: string }[] = [];
+      for (const t of taskInputs) {
+        if (t.assignees.unitIds.length + t.assignees.groupIds.length === 0) {
+          skipped.push({ title: t.title, reason: 'chưa xác định được đơn vị thực hiện' });
+          continue;
+        }
+        const taskInput = CreateTaskBody.safeParse({
+          issuerUnitId: row.unitId,
+          title: t.title,
+          section: t.section,
+          description: t.description,
+          directiveId: directive.id,
+          sourceRef,
+          dueRule: t.dueRule,
+          assignees: { unitIds: t.assignees.unitIds, groupIds: t.assignees.groupIds, rules: [] },
+          ...(t.reportForm ? { reportForm: t.reportForm } : {}),
+        });
+        if (!taskInput.success) {
+          skipped.push({ title: t.title, reason: taskInput.error.issues.map((i) => i.message).join('; ') });
+          continue;
+        }
+        try {
+          const r = await deps.tasks.createTask(a, taskInput.data);
+          created.push({ id: r.task.id, title: r.task.title, assignees: r.assignees, reportForm: Boolean(t.reportForm) });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          skipped.push({ title: t.title, reason: err.code === 'FORBIDDEN' ? 'không có quyền giao nhiệm vụ (task.write)' : err.code });
+        }
+      }
+
+      const result = { directiveId: directive.id, inboxItemId: registered.itemId, arrivalNumber: registered.arrivalNumber, tasks: created, skippedTasks: skipped };
+      const done = await db.transaction(async (tx) => {
+        const updated = await repo.finishConfirm(tx, row.id, directive.id, result);
+        await recordAudit(tx, a, {
+          action: 'import.confirm',
+          entity: 'dispatch_import',
+          entityId: row.id,
+          unitId: row.unitId,
+          before: { status: 'proposed' },
+          after: { status: 'confirmed', corrections: input, ...result },
+        });
+        return updated ?? row;
+      });
+      return {
+        import: present(done),
+        directive: { id: directive.id, fullSymbol: directive.fullSymbol, subject: directive.subject, issuerUnitId: directive.issuerUnitId, issuer: directive.issuer, status: directive.status },
+        inboxItemId: registered.itemId,
+        arrivalNumber: registered.arrivalNumber,
+        tasks: created,
+        skippedTasks: skipped,
+      };
+    },
+  };
+}
+
+export type ImportsService = ReturnType<typeof createImportsService>;
