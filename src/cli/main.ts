@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { loadEnv, EnvError } from '../server/env.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
+import { buildPgliteTemplate } from '../server/db/build-template.ts';
+import { TEMPLATE_PATH } from '../server/db/pglite-template.ts';
 import { boot, printDemoAccounts, startServer } from '../server/main.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
 import { SYSTEM_ACTOR, ROLES } from '../server/modules/access/index.ts';
@@ -96,6 +98,14 @@ program
       }
       printDemoAccounts(await seedDemo(c));
     });
+  });
+
+program
+  .command('db-template', { hidden: true })
+  .description('Tạo sẵn cụm PGlite trống để lần khởi động đầu nhanh hơn / build the empty PGlite cluster template')
+  .action(async () => {
+    await buildPgliteTemplate();
+    process.stdout.write(`${TEMPLATE_PATH}\n`);
   });
 
 program

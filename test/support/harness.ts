@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
+import { TEMPLATE_PATH } from '../../src/server/db/pglite-template.ts';
 import { describe } from 'vitest';
 import { openDatabase } from '../../src/server/db/client.ts';
 import type { DatabaseKind } from '../../src/server/db/client.ts';
@@ -59,7 +61,9 @@ export async function createTestContext(
       await a.end();
     };
   }
-  const database = await openDatabase({ databaseUrl, dataDir: opts.dataDir ?? null });
+  // In memory, start from the migrated template the build step writes, when it is there.
+  const pgliteTemplate = kind === 'pglite' && existsSync(TEMPLATE_PATH) ? TEMPLATE_PATH : undefined;
+  const database = await openDatabase({ databaseUrl, dataDir: opts.dataDir ?? null, ...(pgliteTemplate ? { pgliteTemplate } : {}) });
   await database.migrate();
   const clock = fixedClock(opts.now ?? new Date('2021-02-03T03:00:00Z'));
   const c = createContainer({

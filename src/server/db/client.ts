@@ -13,6 +13,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { lockDataDir } from './lock.ts';
+import { templateFor } from './pglite-template.ts';
 
 export type Schema = typeof schema;
 /** A database handle or an open transaction: repositories accept either. */
@@ -26,6 +27,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Names of the applied migrations, oldest first. */
   appliedMigrations(): Promise<string[]>;
+  /** PGlite only: the cluster as a gzip tarball (used to build the start-up template). */
+  dumpPglite(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ export interface OpenOptions {
   /** postgres:// URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is null). */
   databaseUrl?: string | undefined;
   dataDir: string | null;
+  /** Migrated empty-cluster tarball for a new PGlite database (on disk default: the one the build writes). */
+  pgliteTemplate?: string;
   /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
   onIdleError?: (err: Error) => void;
 }
@@ -78,13 +83,20 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         }
       },
       appliedMigrations: () => appliedFrom(db),
+      dumpPglite: () => Promise.reject(new Error('dumpPglite: not a PGlite database')),
       close: () => pool.end(),
     };
   }
   const pgDir = opts.dataDir ? path.join(opts.dataDir, 'pglite') : null;
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => undefined;
   try {
-    const client = new PGlite({ ...(pgDir ? { dataDir: pgDir } : {}), extensions: { unaccent, pg_trgm } });
+    // On disk the built template is used by default; in memory only when asked (tests).
+    const template = pgDir || opts.pgliteTemplate ? templateFor(pgDir, opts.pgliteTemplate) : null;
+    const client = new PGlite({
+      ...(pgDir ? { dataDir: pgDir } : {}),
+      ...(template ? { loadDataDir: template } : {}),
+      extensions: { unaccent, pg_trgm },
+    });
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
@@ -92,6 +104,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR }),
       appliedMigrations: () => appliedFrom(db),
+      dumpPglite: async () => (await client.dumpDataDir('gzip')) as Blob,
       async close() {
         try {
           await client.close();
