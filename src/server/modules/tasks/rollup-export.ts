@@ -3,7 +3,6 @@
  * Decree 30-like layout. Vietnamese headers, one row per unit with its GSO code, a totals row.
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
 import { formatVnDate } from '../../platform/text.ts';
 import type { Indicator } from './tasks.schemas.ts';
 
@@ -66,6 +65,8 @@ export function toCsv(input: ExportInput): Buffer {
 
 export async function toXlsx(input: ExportInput): Promise<Buffer> {
   const { headers, rows } = rollupTable(input);
+  // Loaded on first export: exceljs is large and most processes never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Loa';
   wb.created = input.generatedAt;

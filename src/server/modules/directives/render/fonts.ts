@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PdfKit from 'pdfkit';
 
 const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../assets/fonts');
 
@@ -38,9 +39,13 @@ export function fontFile(face: Face): string {
 
 /** A pdfkit document whose default font is the regular face, so no standard (unembedded) font is set up. */
 export function newPdfDocument(options: PDFKit.PDFDocumentOptions = {}): PDFKit.PDFDocument {
+  // pdfkit is loaded on first use: it is large and most processes never render a PDF.
+  PDFDocument ??= createRequire(import.meta.url)('pdfkit') as PdfKitConstructor;
   return new PDFDocument({ ...options, font: fontFile('regular') });
 }
 
+type PdfKitConstructor = typeof PdfKit;
+let PDFDocument: PdfKitConstructor | undefined;
 let measurer: PDFKit.PDFDocument | undefined;
 
 /** Advance width of `text` (kerning included) in points, as pdfkit will draw it. */

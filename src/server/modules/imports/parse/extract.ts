@@ -5,11 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { extractTextItems } from 'unpdf';
 
 /** A file the parser cannot read; the message is meant for the user (Vietnamese). */
 export class ExtractError extends Error {}
+
+/** mammoth is loaded on first DOCX: it is large and most processes never read one. */
+async function loadMammoth() {
+  return (await import('mammoth')).default;
+}
 
 const SUPPORTED = ['.txt', '.md', '.docx', '.pdf'];
 
@@ -69,7 +73,7 @@ export type ExtractFormat = 'txt' | 'docx' | 'pdf';
 export async function extractBytes(bytes: Uint8Array, format: ExtractFormat): Promise<string> {
   if (format === 'docx') {
     try {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      const { value } = await (await loadMammoth()).extractRawText({ buffer: Buffer.from(bytes) });
       return value;
     } catch {
       throw new ExtractError('Không đọc được tệp DOCX (tệp hỏng hoặc không phải văn bản Word).');
@@ -99,7 +103,7 @@ export async function extractText(file: string): Promise<string> {
     throw new ExtractError(`Không đọc được tệp ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (ext === '.docx') {
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    const { value } = await (await loadMammoth()).extractRawText({ buffer: Buffer.from(bytes) });
     return value;
   }
   if (ext === '.pdf') return pdfText(bytes);
