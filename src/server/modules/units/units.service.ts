@@ -54,6 +54,18 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
     return unit;
   }
 
+  /** Updates a unit the actor may write, auditing the fields `view` picks before and after. */
+  async function patchUnit(actor: Actor | null, id: string, patch: UpdateUnitInput | ContactsInput, action: string, view: (u: UnitRow) => unknown) {
+    const unit = await loadOr404(id);
+    const a = authorize(actor, 'unit.write', { unitPath: unit.path }, 'unit.read');
+    return db.transaction(async (tx) => {
+      const updated = await repo.updateUnit(tx, id, patch);
+      if (!updated) throw new AppError('NOT_FOUND');
+      await recordAudit(tx, a, { action, entity: 'unit', entityId: id, unitId: id, before: view(unit), after: view(updated) });
+      return updated;
+    });
+  }
+
   async function pathNames(units: readonly { path: string }[]): Promise<Map<string, string>> {
     const ids = [...new Set(units.flatMap(ancestorIds))].filter((id) => id !== NATION_ID);
     const rows = await repo.findUnitsByIds(db, ids);
@@ -128,39 +140,12 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
     },
 
     async updateUnit(actor: Actor | null, id: string, input: UpdateUnitInput): Promise<UnitView> {
-      const unit = await loadOr404(id);
-      const a = authorize(actor, 'unit.write', { unitPath: unit.path }, 'unit.read');
-      return db.transaction(async (tx) => {
-        const updated = await repo.updateUnit(tx, id, input);
-        if (!updated) throw new AppError('NOT_FOUND');
-        await recordAudit(tx, a, {
-          action: 'unit.update',
-          entity: 'unit',
-          entityId: id,
-          unitId: id,
-          before: { name: unit.name, shortName: unit.shortName },
-          after: { name: updated.name, shortName: updated.shortName },
-        });
-        return presentUnit(updated);
-      });
+      const view = (u: UnitRow) => ({ name: u.name, shortName: u.shortName });
+      return presentUnit(await patchUnit(actor, id, input, 'unit.update', view));
     },
 
     async updateContacts(actor: Actor | null, id: string, input: ContactsInput) {
-      const unit = await loadOr404(id);
-      const a = authorize(actor, 'unit.write', { unitPath: unit.path }, 'unit.read');
-      return db.transaction(async (tx) => {
-        const updated = await repo.updateUnit(tx, id, input);
-        if (!updated) throw new AppError('NOT_FOUND');
-        await recordAudit(tx, a, {
-          action: 'unit.contacts.update',
-          entity: 'unit',
-          entityId: id,
-          unitId: id,
-          before: presentContacts(unit),
-          after: presentContacts(updated),
-        });
-        return presentContacts(updated);
-      });
+      return presentContacts(await patchUnit(actor, id, input, 'unit.contacts.update', presentContacts));
     },
 
     /**
