@@ -187,7 +187,9 @@ export function buildProposal(text: string, parsed: ParsedDispatch, match: Dispa
   const report = parsed.reportForm;
   let reportAttached = false;
   const tasks: TaskProposal[] = parsed.tasks.map((t) => {
-    const targets = addressees.filter((a) => a.section === t.section && a.target);
+    // Only confident matches become assignees; a flagged one waits for the officer's correction.
+    const sectionMatches = addressees.filter((a) => a.section === t.section);
+    const targets = sectionMatches.filter((a) => a.target && !a.flagged);
     const unitIds = [...new Set(targets.filter((a) => a.target?.type === 'unit').map((a) => a.target?.id ?? ''))];
     const groupIds = [...new Set(targets.filter((a) => a.target?.type === 'group').map((a) => a.target?.id ?? ''))];
     const schedule = t.deadline?.schedule ?? null;
@@ -204,13 +206,14 @@ export function buildProposal(text: string, parsed: ParsedDispatch, match: Dispa
       dueRule: rule ?? defaultDueRule(dateOf(parsed, today)),
       dueRuleProposed: !rule,
       reportForm: withForm && report ? formFromParsed('Kết quả thực hiện', report.indicators) : null,
-      flagged: unitIds.length + groupIds.length === 0 || !rule || targets.some((a) => a.flagged),
+      flagged: unitIds.length + groupIds.length === 0 || !rule || sectionMatches.some((a) => a.flagged),
     };
   });
   // A report requested outside any numbered section: its own task, to every matched recipient.
   if (report && report.indicators.length && !reportAttached) {
-    const unitIds = [...new Set(recipients.filter((r) => r.target?.type === 'unit').map((r) => r.target?.id ?? ''))];
-    const groupIds = [...new Set(recipients.filter((r) => r.target?.type === 'group').map((r) => r.target?.id ?? ''))];
+    const confident = recipients.filter((r) => !r.flagged);
+    const unitIds = [...new Set(confident.filter((r) => r.target?.type === 'unit').map((r) => r.target?.id ?? ''))];
+    const groupIds = [...new Set(confident.filter((r) => r.target?.type === 'group').map((r) => r.target?.id ?? ''))];
     const rule = report.schedule ? dueRuleFromSchedule(report.schedule) : null;
     tasks.push({
       section: null,

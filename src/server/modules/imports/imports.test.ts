@@ -91,6 +91,9 @@ describeEachDb('imports: công văn upload → proposal → received document, t
     expect(reportTask.assignees).toEqual({ unitIds: [station.id], groupIds: [group.id] });
     expect(reportTask.dueRule).toEqual({ kind: 'weekly', weekday: 4, time: '16:00', from: '2021-02-01', until: '2021-02-28' });
     expect(reportTask.reportForm.indicators.map((i: { key: string }) => i.key)).toEqual(['so_tin_bai', 'do_dai_tin_bai', 'so_luot_phat_song', 'uoc_so_nguoi_nghe']);
+    // A low-confidence (flagged) match never becomes an assignee before the officer confirms it.
+    const flagged = p.addressees.filter((a: { flagged: boolean; target: unknown }) => a.flagged && a.target).map((a: { target: { id: string } }) => a.target.id);
+    for (const task of p.tasks) for (const id of [...task.assignees.unitIds, ...task.assignees.groupIds]) expect(flagged).not.toContain(id);
 
     const confirmed = await call(drafter, 'POST', `/api/imports/${imp.id}/confirm`, { subject: 'Tăng cường công tác tuyên truyền dịp Tết Nguyên đán Tân Sửu 2021' });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
