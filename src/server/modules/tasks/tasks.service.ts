@@ -465,7 +465,9 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
         }
       }
       const root = await loadUnit(rootId);
-      authorize(a, 'report.read', { unitPath: root.path }, 'report.read');
+      // Readers on the issuer's side see their whole task wherever its assignees sit (a district
+      // office asks the district's communes to report); other readers only inside their subtree.
+      if (scope !== null) authorize(a, 'report.read', { unitPath: root.path }, 'report.read');
       const form = formOf(await repo.findReportForm(db, task.id));
       if (!form) throw new AppError('TASK_HAS_NO_FORM');
       const periods = periodsIn(task, q.from, q.to);
