@@ -21,9 +21,12 @@ const OutgoingPage = lazy(() =>
 );
 const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const PasswordPage = lazy(() =>
   import('../features/auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })),
 );
+const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx').then((m) => ({ default: m.PortalPage })));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -175,8 +178,14 @@ function Routes() {
       return <InboxPage itemId={second ?? null} />;
     case 'audit':
       return <AuditPage />;
+    case 'reports':
+      return <ReportsPage taskId={second ?? null} />;
     case 'password':
       return <PasswordPage />;
+    case 'portal':
+      return <PortalPage path={route.segments.slice(1)} />;
+    case 'imports':
+      return <ImportPage id={second ?? null} />;
     default:
       return <Redirect to="/units" />;
   }

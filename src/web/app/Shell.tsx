@@ -3,7 +3,7 @@
 import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '../api.ts';
-import type { MessageKey } from '../i18n.ts';
+import type { Lang, MessageKey } from '../i18n.ts';
 import { href, useRoute } from '../router.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -11,7 +11,7 @@ import { hasRole, isAdmin, useSession } from './session.tsx';
 
 interface NavItem {
   to: string;
-  label: MessageKey;
+  label: MessageKey | Record<Lang, string>;
   adminOnly?: boolean;
   /** Shown only to users with one of these roles. */
   roles?: Role[];
@@ -22,6 +22,9 @@ const NAV: NavItem[] = [
   // Reporters have no access to outgoing documents (directive.read).
   { to: '/outgoing', label: 'nav.outgoing', roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   { to: '/inbox', label: 'nav.inbox' },
+  { to: '/imports', label: { vi: 'Nhập văn bản đến', en: 'Import incoming document' }, roles: ['system_admin', 'unit_admin', 'drafter', 'clerk'] },
+  { to: '/reports', label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' } },
+  { to: '/portal', label: { vi: 'Cổng thông tin', en: 'Public portal' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver'] },
   { to: '/users', label: 'nav.users', adminOnly: true },
   { to: '/groups', label: 'nav.groups' },
   { to: '/audit', label: 'nav.audit', adminOnly: true },
@@ -29,7 +32,7 @@ const NAV: NavItem[] = [
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me, signOut } = useSession();
   const route = useRoute();
   const [opened, setOpened] = useState(false);
@@ -83,7 +86,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 aria-current={active ? 'page' : undefined}
                 data-testid={`nav-${n.to.slice(1)}`}
               >
-                {t(n.label)}
+                {typeof n.label === 'string' ? t(n.label) : n.label[lang]}
               </a>
             );
           })}
