@@ -104,7 +104,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR }),
       appliedMigrations: () => appliedFrom(db),
-      dumpPglite: async () => (await client.dumpDataDir('gzip')) as Blob,
+      dumpPglite: () => client.dumpDataDir('gzip'),
       async close() {
         try {
           await client.close();
