@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openAdminAs } from './browser.ts';
 
 /**
  * A công văn's journey through the admin UI, one browser context per person: the drafter composes it
@@ -18,7 +18,6 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
   let t: TestContext;
   let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
   let communeCount = 0;
 
   beforeAll(async () => {
@@ -39,22 +38,11 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await t?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => openAdminAs(browser, base, username, PASSWORD);
 
   const status = (page: Page, s: string) => page.locator(`[data-testid="directive-status"][data-status="${s}"]`).waitFor();
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, buildUnit, buildUser, importLaiChau } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openAdminAs } from './browser.ts';
 
 const seed002 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/seeds/002.txt');
 
@@ -22,7 +22,6 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
   let t: TestContext;
   let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
   let office: { id: string };
   let group: { id: string };
   let communes: { id: string; name: string }[] = [];
@@ -43,22 +42,11 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await t?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => openAdminAs(browser, base, username, PASSWORD);
 
   it('uploads seed 002, shows the proposal beside the source, confirms, and creates the weekly report task', async () => {
     expect(communes.length).toBeGreaterThan(5);

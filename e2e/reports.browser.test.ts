@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { LAI_CHAU, PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
 import type { Session } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openAdminAs } from './browser.ts';
 
 /**
  * Issue 5's journey ("Báo cáo định kỳ"): the district gives every commune of Tam Đường the seed-002
@@ -21,7 +21,6 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
   let t: TestContext;
   let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
   let communes: { id: string; name: string }[] = [];
   let taskId = '';
   const NOW = '2021-02-17T03:00:00Z';
@@ -73,22 +72,11 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await t?.close();
   });
 
-  async function signInBrowser(username: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('logout').waitFor();
-    return page;
-  }
+  const signInBrowser = (username: string, width = 1280): Promise<Page> => openAdminAs(browser, base, username, PASSWORD, { width, height: 900 });
 
   async function download(page: Page, testId: string): Promise<{ d: Download; bytes: Buffer }> {
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
