@@ -80,7 +80,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   registerUserRoutes(app, c.services.users, { secureCookies, sessionTtlHours: c.env.SESSION_TTL_HOURS });
   registerUnitRoutes(app, c.services);
   registerAuditRoutes(app, c.services.audit);
-  registerDirectiveRoutes(app, c.services);
+  await registerDirectiveRoutes(app, c.services);
   await registerImportRoutes(app, c.services.imports);
   registerSettingsRoutes(app, c.services.settings);
   registerTaskRoutes(app, c.services.tasks);

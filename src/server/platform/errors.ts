@@ -96,6 +96,11 @@ export const ERRORS = {
     vi: 'Chỉ nhận tệp PNG, JPEG, PDF, MP4 hoặc MP3.',
     en: 'Only PNG, JPEG, PDF, MP4 or MP3 files are accepted.',
   },
+  ATTACHMENT_UNSUPPORTED_FILE: {
+    status: 415,
+    vi: 'Tệp đính kèm chỉ nhận PDF, Word (.docx), Excel (.xlsx), ảnh PNG, JPEG, âm thanh MP3 hoặc video MP4 (kiểm tra theo nội dung tệp, không theo tên).',
+    en: 'Attachments must be PDF, Word (.docx), Excel (.xlsx), PNG, JPEG, MP3 or MP4 files (checked from the content, not the name).',
+  },
   // Tasks and periodic reports
   REPORT_INVALID: {
     status: 400,

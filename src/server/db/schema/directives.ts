@@ -156,3 +156,28 @@ export const directiveCitations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.directiveId, t.position] }), index('directive_citations_key_idx').on(t.number, t.symbolKey)],
 );
+
+/**
+ * Files attached to a directive (tệp đính kèm, or "Tài liệu tuyên truyền kèm theo" when `kind` is
+ * `propaganda_material`). The bytes live in the file store (DATA_DIR/files) under `storage_key`;
+ * the `attachments` jsonb column of `directives` stays the printed list the drafter types in.
+ */
+export const directiveAttachments = pgTable(
+  'directive_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    directiveId: uuid('directive_id')
+      .notNull()
+      .references(() => directives.id, { onDelete: 'cascade' }),
+    /** attachment | propaganda_material */
+    kind: text('kind').notNull().default('attachment'),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('directive_attachments_directive_idx').on(t.directiveId, t.createdAt)],
+);

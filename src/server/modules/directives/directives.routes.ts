@@ -1,11 +1,18 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Api } from '../../http/types.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ATTACHMENT_MAX_BYTES } from './attachments.files.ts';
 import type { DirectivesService } from './directives.service.ts';
 import type { InboxService } from './inbox.service.ts';
 import {
+  AttachmentFields,
+  AttachmentParams,
   CreateDirectiveBody,
   DOC_TYPES,
   DirectiveIdParams,
+  DirectiveFileOut,
   DirectiveOut,
   DirectiveSummaryOut,
   InboxItemOut,
@@ -26,7 +33,7 @@ const tags = { tags: ['directives'] };
 const inboxTags = { tags: ['inbox'] };
 const One = z.object({ directive: DirectiveOut });
 
-export function registerDirectiveRoutes(app: Api, svc: { directives: DirectivesService; inbox: InboxService }): void {
+export async function registerDirectiveRoutes(app: Api, svc: { directives: DirectivesService; inbox: InboxService }): Promise<void> {
   const d = svc.directives;
 
   app.get('/api/directives/types', { schema: { ...tags, response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) } } }, async () => ({
@@ -78,6 +85,43 @@ export function registerDirectiveRoutes(app: Api, svc: { directives: DirectivesS
         .send(body);
     });
   }
+  // Attached files: multipart only here (one "file" plus an optional "kind"), size-limited while streaming (413).
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 } });
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/directives/:id/attachments',
+      { schema: { ...tags, params: DirectiveIdParams, consumes: ['multipart/form-data'], response: { 201: z.object({ file: DirectiveFileOut }) } } },
+      async (req, reply) => {
+        if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body', message: 'cần multipart/form-data' }]);
+        const fields: Record<string, string> = {};
+        let file: { fileName: string; content: Buffer } | null = null;
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', {}, [{ path: `body.${part.fieldname}`, message: 'tệp phải gửi trong trường "file"' }]);
+            file = { fileName: part.filename, content: await part.toBuffer() };
+          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        }
+        if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: 'thiếu tệp' }]);
+        const parsed = AttachmentFields.safeParse(fields);
+        if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+        return reply.status(201).send({ file: await d.addAttachment(req.actor, req.params.id, { kind: parsed.data.kind, ...file }) });
+      },
+    );
+  });
+  app.get('/api/directives/:id/attachments/:attachmentId', { schema: { ...tags, params: AttachmentParams } }, async (req, reply) => {
+    const f = await d.openAttachment(req.actor, req.params.id, req.params.attachmentId);
+    return reply
+      .type(f.mime)
+      .header('content-length', f.size)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .send(f.stream);
+  });
+  app.delete('/api/directives/:id/attachments/:attachmentId', { schema: { ...tags, params: AttachmentParams } }, async (req, reply) => {
+    await d.deleteAttachment(req.actor, req.params.id, req.params.attachmentId);
+    return reply.status(204).send();
+  });
   app.get('/api/directives/:id/tracking', { schema: { ...tags, params: DirectiveIdParams, querystring: TrackingQuery, response: { 200: TrackingOut } } }, async (req) =>
     d.trackDirective(req.actor, req.params.id, req.query),
   );

@@ -152,6 +152,31 @@ export const Attachment = z.object({
 export type Attachment = z.infer<typeof Attachment>;
 const AttachmentOut = z.object({ name: z.string(), mediaType: z.string().nullable(), sizeBytes: z.number().nullable(), pages: z.number().nullable() });
 
+/** Kinds of attached file: a plain attachment, or "Tài liệu tuyên truyền kèm theo" (propaganda material). */
+export const ATTACHMENT_KINDS = ['attachment', 'propaganda_material'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
+  attachment: 'Tệp đính kèm',
+  propaganda_material: 'Tài liệu tuyên truyền kèm theo',
+};
+/** The non-file fields of a multipart attachment upload. */
+export const AttachmentFields = z.object({
+  kind: z.enum(ATTACHMENT_KINDS, { error: 'loại tệp phải là attachment hoặc propaganda_material' }).default('attachment'),
+});
+export const AttachmentParams = z.object({ id: uuid('mã văn bản'), attachmentId: uuid('mã tệp đính kèm') });
+/** A stored file of the directive, with the address it downloads from. */
+export const DirectiveFileOut = z.object({
+  id: z.string(),
+  kind: z.enum(ATTACHMENT_KINDS),
+  kindLabel: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  url: z.string(),
+  createdAt: z.string(),
+});
+
 export const RecipientsIn = z.object({
   units: z.array(uuid('đơn vị nhận')).max(LIMITS.recipients).default([]),
   groups: z.array(uuid('nhóm nơi nhận')).max(LIMITS.groups).default([]),
@@ -293,6 +318,8 @@ export const DirectiveOut = DirectiveSummaryOut.extend({
     userId: z.string().nullable(),
   }),
   attachments: z.array(AttachmentOut),
+  /** Uploaded files (POST /api/directives/:id/attachments). */
+  files: z.array(DirectiveFileOut),
   returnedFrom: z.string().nullable(),
   returnComment: z.string().nullable(),
   references: z.object({ directiveId: z.string(), relation: z.enum(RELATIONS) }).nullable(),

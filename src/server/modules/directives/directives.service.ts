@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
+import type { FileStore } from '../../platform/file-store.ts';
 import { renderDirectiveDocx, renderDirectivePdf } from './render/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,11 +9,15 @@ import { authorize, can, hasGlobalScope, isWithin, requireActor } from '../acces
 import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { GroupRule, expandRule, findUnitById, findUnitsByIds } from '../units/index.ts';
+import * as attachmentsRepo from './attachments.repository.ts';
+import type { AttachmentRow } from './attachments.repository.ts';
+import { ATTACHMENT_FILE_TYPES, ATTACHMENT_MAX_BYTES, attachmentFileName, sniffAttachmentType } from './attachments.files.ts';
 import { JOB_ID_PREFIX, notifyRecipientJob } from './directives.jobs.ts';
 import * as repo from './directives.repository.ts';
 import type { DirectiveInsert, DirectiveRow, DirectiveWithPath } from './directives.repository.ts';
-import { Attachment, Body, CcEntry, STATUS_LABELS } from './directives.schemas.ts';
+import { ATTACHMENT_KIND_LABELS, Attachment, Body, CcEntry, LIMITS, STATUS_LABELS } from './directives.schemas.ts';
 import type {
+  AttachmentKind,
   CitationIn,
   CreateDirectiveInput,
   DirectiveStatus,
@@ -135,8 +141,28 @@ export type ReceivedDirectiveInput = Omit<CreateDirectiveInput, 'references'> & 
   source?: string | null;
 };
 
-export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?: ReminderPolicy }) {
-  const { db, clock } = deps;
+/** Statuses in which files may be added (the drafter can still change the draft) and removed. */
+const ATTACH_FROM = ['draft', 'submitted', 'returned'] as const;
+const DETACH_FROM = ['draft', 'returned'] as const;
+
+export function presentAttachment(r: AttachmentRow) {
+  const kind = r.kind as AttachmentKind;
+  return {
+    id: r.id,
+    kind,
+    kindLabel: ATTACHMENT_KIND_LABELS[kind] ?? r.kind,
+    name: r.fileName,
+    mediaType: r.mime,
+    sizeBytes: r.size,
+    sha256: r.sha256,
+    url: `/api/directives/${r.directiveId}/attachments/${r.id}`,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+export type AttachmentView = ReturnType<typeof presentAttachment>;
+
+export function createDirectivesService(deps: { db: Db; clock: Clock; files: FileStore; reminders?: ReminderPolicy }) {
+  const { db, clock, files } = deps;
   const reminders = deps.reminders ?? DEFAULT_REMINDERS;
 
   async function loadOr404(id: string): Promise<DirectiveWithPath> {
@@ -190,10 +216,11 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?
   }
 
   async function presentDetail(d: DirectiveRow) {
-    const [citations, citedBy, referencedBy] = await Promise.all([
+    const [citations, citedBy, referencedBy, stored] = await Promise.all([
       repo.findCitations(db, d.id),
       d.number !== null && d.year !== null ? repo.findCitingDirectives(db, { number: d.number, symbolKey: d.symbolKey, year: d.year }) : [],
       repo.findReferencing(db, d.id),
+      attachmentsRepo.listAttachments(db, d.id),
     ]);
     return {
       ...presentSummary(d),
@@ -210,6 +237,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?
       archive: strings(d.archive),
       signer: { authority: d.signerAuthority, position: d.signerPosition, title: d.signerTitle, name: d.signerName, userId: d.signerUserId },
       attachments: Attachment.array().catch([]).parse(d.attachments),
+      files: stored.map(presentAttachment),
       returnedFrom: d.returnedFrom,
       returnComment: d.returnComment,
       references: d.refersToId && d.refersAs ? { directiveId: d.refersToId, relation: d.refersAs as 'amends' | 'replaces' | 'revokes' } : null,
@@ -405,6 +433,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?
         });
         const citations = await repo.findCitations(tx, d.id);
         await repo.replaceCitations(tx, created.id, citations.map(({ citedId: _c, directiveId: _d, ...c }) => c));
+        await attachmentsRepo.copyAttachments(tx, d.id, created.id, a.userId, clock.now());
         await recordAudit(tx, a, {
           action: 'directive.amend',
           entity: 'directive',
@@ -542,6 +571,87 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; reminders?
       if (d.status !== 'issued') throw invalidState(d, 'thu hồi');
       const updated = await db.transaction((tx) => revokeIn(tx, a, d, reason, clock.now()));
       return presentDetail(updated);
+    },
+
+    /**
+     * Attaches an uploaded file while the directive is a draft, submitted or returned (drafter of
+     * the issuing unit). The type comes from the content; the bytes go to the file store first and
+     * are removed again when the row cannot be written.
+     */
+    async addAttachment(actor: Actor | null, id: string, input: { kind: AttachmentKind; fileName: string; content: Buffer }): Promise<AttachmentView> {
+      const { a, d } = await loadFor(actor, id, 'directive.draft');
+      if (!(ATTACH_FROM as readonly string[]).includes(d.status)) throw invalidState(d, 'đính kèm tệp');
+      if (input.content.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+      const type = sniffAttachmentType(input.content);
+      if (!type) throw new AppError('ATTACHMENT_UNSUPPORTED_FILE');
+      if ((await attachmentsRepo.countAttachments(db, id)) >= LIMITS.attachments)
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: `văn bản có tối đa ${LIMITS.attachments} tệp đính kèm` }]);
+      const { mime, ext } = ATTACHMENT_FILE_TYPES[type];
+      const stored = await files.save(input.content, ext);
+      try {
+        const row = await db.transaction(async (tx) => {
+          const status = await attachmentsRepo.lockDirectiveStatus(tx, id);
+          if (!status || !(ATTACH_FROM as readonly string[]).includes(status)) throw invalidState({ status: status ?? d.status }, 'đính kèm tệp');
+          const created = await attachmentsRepo.insertAttachment(tx, {
+            directiveId: id,
+            kind: input.kind,
+            fileName: attachmentFileName(input.fileName, type),
+            mime,
+            size: input.content.length,
+            sha256: stored.sha256,
+            storageKey: stored.key,
+            createdBy: a.userId,
+            createdAt: clock.now(),
+          });
+          await recordAudit(tx, a, {
+            action: 'directive.attachment.add',
+            entity: 'directive',
+            entityId: id,
+            unitId: d.issuerUnitId,
+            after: { attachmentId: created.id, kind: created.kind, name: created.fileName, mime, size: created.size, sha256: created.sha256 },
+          });
+          return created;
+        });
+        return presentAttachment(row);
+      } catch (err) {
+        await files.remove(stored.key);
+        throw err;
+      }
+    },
+
+    /** Removes a file from a draft (or a returned draft); the stored bytes go when no other directive shares them. */
+    async deleteAttachment(actor: Actor | null, id: string, attachmentId: string): Promise<void> {
+      const { a, d } = await loadFor(actor, id, 'directive.draft');
+      const existing = await attachmentsRepo.findAttachment(db, id, attachmentId);
+      if (!existing) throw new AppError('NOT_FOUND');
+      if (!(DETACH_FROM as readonly string[]).includes(d.status)) throw invalidState(d, 'xóa tệp đính kèm');
+      const removed = await db.transaction(async (tx) => {
+        const status = await attachmentsRepo.lockDirectiveStatus(tx, id);
+        if (!status || !(DETACH_FROM as readonly string[]).includes(status)) throw invalidState({ status: status ?? d.status }, 'xóa tệp đính kèm');
+        const row = await attachmentsRepo.deleteAttachment(tx, id, attachmentId);
+        if (!row) throw new AppError('NOT_FOUND');
+        await recordAudit(tx, a, {
+          action: 'directive.attachment.delete',
+          entity: 'directive',
+          entityId: id,
+          unitId: d.issuerUnitId,
+          before: { attachmentId: row.id, kind: row.kind, name: row.fileName, mime: row.mime, size: row.size, sha256: row.sha256 },
+        });
+        return row;
+      });
+      if ((await attachmentsRepo.countByStorageKey(db, removed.storageKey)) === 0) await files.remove(removed.storageKey);
+    },
+
+    /** A file for download: whoever may read the directive (its issuer's scope, or a recipient once issued); anyone else gets 404. */
+    async openAttachment(actor: Actor | null, id: string, attachmentId: string): Promise<{ fileName: string; mime: string; size: number; stream: Readable }> {
+      const a = requireActor(actor);
+      const d = await loadOr404(id);
+      if (!(await canRead(a, d))) throw new AppError('NOT_FOUND');
+      const row = await attachmentsRepo.findAttachment(db, id, attachmentId);
+      if (!row) throw new AppError('NOT_FOUND');
+      const file = await files.open(row.storageKey);
+      if (!file) throw new AppError('NOT_FOUND');
+      return { fileName: row.fileName, mime: row.mime, size: file.size, stream: file.stream };
     },
 
     async getDirective(actor: Actor | null, id: string) {

@@ -1,9 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
-
 /** The types the media library accepts, recognised from the first bytes of the content (not the name). */
 export const MEDIA_TYPES = {
   png: { mime: 'image/png', ext: 'png' },
@@ -29,26 +23,3 @@ export function sniffMediaType(b: Buffer): MediaType | null {
   if (b0 === 0xff && (b1 & 0xe0) === 0xe0 && (b1 & 0x06) === 0x02 && (b1 & 0x18) !== 0x08) return 'mp3';
   return null;
 }
-
-/** Files on disk under one directory; names are random keys, never the uploaded name. */
-export function createFileStore(dir: string) {
-  return {
-    dir,
-    async save(content: Buffer, ext: string): Promise<{ key: string; sha256: string }> {
-      await mkdir(dir, { recursive: true });
-      const key = `${randomUUID()}.${ext}`;
-      const tmp = path.join(dir, `.${key}.tmp`);
-      await writeFile(tmp, content, { flag: 'wx' });
-      await rename(tmp, path.join(dir, key));
-      return { key, sha256: createHash('sha256').update(content).digest('hex') };
-    },
-    async open(key: string): Promise<{ stream: Readable; size: number } | null> {
-      if (!/^[0-9a-f-]{36}\.[a-z0-9]{2,4}$/.test(key)) return null;
-      const file = path.join(dir, key);
-      const s = await stat(file).catch(() => null);
-      if (!s?.isFile()) return null;
-      return { stream: createReadStream(file), size: s.size };
-    },
-  };
-}
-export type FileStore = ReturnType<typeof createFileStore>;

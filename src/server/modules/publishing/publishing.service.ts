@@ -11,7 +11,7 @@ import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { checkFormTime, signFormTime } from './form-token.ts';
 import { MEDIA_TYPES, sniffMediaType } from './media.storage.ts';
-import type { FileStore } from './media.storage.ts';
+import type { FileStore } from '../../platform/file-store.ts';
 import { notifyAskerJob, publishScheduledJob } from './publishing.jobs.ts';
 import type { MailOut } from './publishing.jobs.ts';
 import * as repo from './publishing.repository.ts';
