@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../test/support/harness.ts';
@@ -106,8 +109,23 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     await drafter.getByTestId('action-save').click();
     await drafter.waitForURL(/#\/outgoing\/[0-9a-f-]{36}$/);
     await status(drafter, 'draft');
+    // A small PDF goes along as "Tài liệu tuyên truyền kèm theo".
+    const pdfPath = path.join(mkdtempSync(path.join(tmpdir(), 'loa-att-')), 'to-roi.pdf');
+    writeFileSync(pdfPath, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await drafter.getByTestId('attachment-input').setInputFiles(pdfPath);
+    await drafter.getByTestId('attachment-kind').selectOption('propaganda_material');
+    await drafter.getByTestId('attachment-upload').click();
+    const attachmentRow = drafter.getByTestId('attachment-row');
+    await attachmentRow.waitFor();
+    expect(await attachmentRow.innerText()).toContain('to-roi.pdf');
+    expect(await attachmentRow.innerText()).toContain('Tài liệu tuyên truyền kèm theo');
     await drafter.getByTestId('action-submit').click();
     await status(drafter, 'submitted');
+    // Still listed (read-only, with its download link) once submitted.
+    await drafter.getByTestId('attachment-row').waitFor();
+    const attachmentHref = (await drafter.getByTestId('attachment-link').getAttribute('href'))!;
+    const attached = await drafter.request.get(new URL(attachmentHref, drafter.url()).href);
+    expect((await attached.body()).subarray(0, 4).toString()).toBe('%PDF');
     expect(await drafter.getByTestId('action-approve').count()).toBe(0);
 
     // 2. The leader approves and signs.
@@ -151,6 +169,9 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     await row.getByTestId('inbox-open').click();
     await commune.getByTestId('doc-preview').waitFor();
     expect(await commune.getByTestId('doc-number').innerText()).toBe('Số: 01/VHTT-TT&TT');
+    // The recipient sees the attached propaganda material and can download it.
+    const communeFile = await commune.request.get(new URL((await commune.getByTestId('attachment-link').getAttribute('href'))!, commune.url()).href);
+    expect((await communeFile.body()).subarray(0, 4).toString()).toBe('%PDF');
     await commune.getByTestId('inbox-ack').click();
     await commune.getByTestId('inbox-ack-state').waitFor();
     await commune.screenshot({ path: 'test-results/directives-inbox-item.png', fullPage: true });

@@ -524,8 +524,26 @@ export interface Directive extends DirectiveSummary {
   referencedBy: (DirectiveSummary & { relation: string })[];
   revokedAt: string | null;
   revokeReason: string | null;
+  /** Attached files (tệp đính kèm, tài liệu tuyên truyền kèm theo). */
+  files: DirectiveFile[];
   createdAt: string;
   updatedAt: string;
+}
+
+export const ATTACHMENT_KINDS = ['attachment', 'propaganda_material'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** A stored file of a directive; `url` downloads it with the session cookie. */
+export interface DirectiveFile {
+  id: string;
+  kind: AttachmentKind;
+  kindLabel: string;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  url: string;
+  createdAt: string;
 }
 
 /** Editable content of a draft (PATCH body; POST adds issuerUnitId). Empty optional texts go as null. */
@@ -652,4 +670,35 @@ export function openInboxItem(itemId: string): Promise<{ item: InboxItem; direct
 
 export async function acknowledgeInboxItem(itemId: string): Promise<InboxItem> {
   return (await request<{ item: InboxItem }>('POST', `/api/inbox/${enc(itemId)}/acknowledge`)).item;
+}
+
+/** Uploads one file (multipart "file" + "kind"); allowed while draft, submitted or returned. */
+export async function uploadDirectiveAttachment(id: string, file: Blob, fileName: string, kind: AttachmentKind): Promise<DirectiveFile> {
+  const fd = new FormData();
+  fd.append('kind', kind);
+  fd.append('file', file, fileName);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.lang };
+  if (state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  const doFetch = state.fetchImpl ?? fetch;
+  let res: Response;
+  try {
+    res = await doFetch(`/api/directives/${enc(id)}/attachments`, { method: 'POST', headers, credentials: 'same-origin', body: fd });
+  } catch {
+    throw networkError(state.lang);
+  }
+  const text = await res.text().catch(() => '');
+  if (!res.ok) {
+    if (res.status === 401) state.onUnauthorized?.();
+    throw toApiError(res.status, text, state.lang);
+  }
+  try {
+    return (JSON.parse(text) as { file: DirectiveFile }).file;
+  } catch {
+    throw new ApiError(res.status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));
+  }
+}
+
+/** Removes an attached file (draft or returned only). */
+export function deleteDirectiveAttachment(id: string, attachmentId: string): Promise<void> {
+  return request('DELETE', `/api/directives/${enc(id)}/attachments/${enc(attachmentId)}`);
 }

@@ -1,7 +1,7 @@
 // All UI strings, Vietnamese (default) and English. Pure module (no React).
 // Placeholders: {name}. The `en` table is typed against `vi`, so a missing
 // key is a compile error; i18n.test.ts also checks it at runtime.
-import type { CcPurpose, DirectiveStatus, Role, UnitKind, Urgency } from './api.ts';
+import type { AttachmentKind, CcPurpose, DirectiveStatus, Role, UnitKind, Urgency } from './api.ts';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -58,6 +58,18 @@ const vi = {
   'auth.sessionExpired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
   'directives.downloadPdf': 'Tải PDF',
   'directives.downloadDocx': 'Tải DOCX (Word)',
+  'attachments.title': 'Tệp đính kèm',
+  'attachments.file': 'Chọn tệp',
+  'attachments.fileHint': 'PDF, DOCX, XLSX, PNG, JPEG, MP3 hoặc MP4; tối đa 20 MB.',
+  'attachments.kind': 'Loại tệp',
+  'attachments.kind.attachment': 'Tệp đính kèm',
+  'attachments.kind.propaganda_material': 'Tài liệu tuyên truyền kèm theo',
+  'attachments.upload': 'Tải lên',
+  'attachments.uploaded': 'Đã tải tệp lên.',
+  'attachments.deleted': 'Đã xóa tệp.',
+  'attachments.delete': 'Xóa tệp {name}',
+  'attachments.none': 'Chưa có tệp đính kèm.',
+  'attachments.saveFirst': 'Lưu dự thảo trước khi đính kèm tệp.',
   'auth.inviteTitle': 'Kích hoạt tài khoản',
   'auth.inviteHint': 'Đặt mật khẩu cho tài khoản được mời (ít nhất 10 ký tự, gồm chữ và số).',
   'auth.newPassword': 'Mật khẩu mới',
@@ -405,11 +417,13 @@ const _kindKeys: Record<`kind.${UnitKind}`, string> = vi;
 const _statusKeys: Record<`dstatus.${DirectiveStatus}`, string> = vi;
 const _urgencyKeys: Record<`urgency.${Urgency}`, string> = vi;
 const _purposeKeys: Record<`ccPurpose.${CcPurpose}`, string> = vi;
+const _attachmentKindKeys: Record<`attachments.kind.${AttachmentKind}`, string> = vi;
 void _roleKeys;
 void _kindKeys;
 void _statusKeys;
 void _urgencyKeys;
 void _purposeKeys;
+void _attachmentKindKeys;
 
 const en: Record<MessageKey, string> = {
   'app.title': 'Loa · Admin',
@@ -462,6 +476,18 @@ const en: Record<MessageKey, string> = {
   'auth.sessionExpired': 'Your session has expired. Please sign in again.',
   'directives.downloadPdf': 'Download PDF',
   'directives.downloadDocx': 'Download DOCX (Word)',
+  'attachments.title': 'Attached files',
+  'attachments.file': 'Choose a file',
+  'attachments.fileHint': 'PDF, DOCX, XLSX, PNG, JPEG, MP3 or MP4; at most 20 MB.',
+  'attachments.kind': 'File kind',
+  'attachments.kind.attachment': 'Attachment',
+  'attachments.kind.propaganda_material': 'Accompanying propaganda material',
+  'attachments.upload': 'Upload',
+  'attachments.uploaded': 'File uploaded.',
+  'attachments.deleted': 'File deleted.',
+  'attachments.delete': 'Delete file {name}',
+  'attachments.none': 'No attached files.',
+  'attachments.saveFirst': 'Save the draft before attaching files.',
   'auth.inviteTitle': 'Activate your account',
   'auth.inviteHint': 'Choose a password for the invited account (at least 10 characters, letters and digits).',
   'auth.newPassword': 'New password',

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
+import { AttachmentList } from './Attachments.tsx';
 import { DirectiveEditor } from './DirectiveEditor.tsx';
 import { DirectivePreview } from './DirectivePreview.tsx';
 import { viewFromDirective } from './doc-view.ts';
@@ -63,6 +64,7 @@ export function DirectiveDetail({ id }: { id: string }) {
           </Text>
         </Stack>
       </Paper>
+      <AttachmentList files={d.files} />
       {(d.status === 'issued' || d.status === 'revoked') && <TrackingTable directiveId={d.id} version={d.updatedAt} />}
       <section className="loa-preview-page" aria-label={t('directives.preview')}>
         <DirectivePreview view={viewFromDirective(d, nameOf(d.docType))} />

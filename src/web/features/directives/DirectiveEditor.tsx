@@ -40,6 +40,7 @@ import { rememberUnitName, useUnitName } from '../../app/unit-names.ts';
 import { useAsync } from '../../app/use-async.ts';
 import type { MessageKey } from '../../i18n.ts';
 import { Link, navigate } from '../../router.tsx';
+import { AttachmentsEditor } from './Attachments.tsx';
 import { DirectivePreview } from './DirectivePreview.tsx';
 import { viewFromForm } from './doc-view.ts';
 import {
@@ -499,6 +500,7 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
               data-testid="f-signer-name"
             />
           </Section>
+          <AttachmentsEditor directiveId={directive?.id ?? null} status={directive?.status ?? null} initial={directive?.files ?? []} />
         </Stack>
         <section className="loa-compose-preview" aria-label={t('directives.preview')}>
           <Text size="sm" fw={600} mb={6}>

@@ -12,6 +12,7 @@ import { LoadError, Loading, UnitChooser } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useUnitParam } from '../../app/use-unit-param.ts';
 import { Link } from '../../router.tsx';
+import { AttachmentList } from '../directives/Attachments.tsx';
 import { DirectivePreview } from '../directives/DirectivePreview.tsx';
 import { viewFromDirective } from '../directives/doc-view.ts';
 import { recentYears, useDocTypes } from '../directives/shared.tsx';
@@ -213,6 +214,7 @@ function InboxItemView({ itemId }: { itemId: string }) {
           )}
         </Stack>
       </Paper>
+      <AttachmentList files={d.files} />
       <section className="loa-preview-page" aria-label={t('directives.preview')}>
         <DirectivePreview view={viewFromDirective(d, nameOf(d.docType))} />
       </section>
