@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import type { Role } from '../modules/access/index.ts';
 import { unitIdFor } from '../modules/units/index.ts';
 import { seedPortalDemo } from './seed-portal.ts';
-import { seedDemoDispatches } from './seed-dispatches.ts';
+import { seedDemoDispatches, seedPublicDemoDirective } from './seed-dispatches.ts';
 import type { UnitKind } from '../modules/units/index.ts';
 
 /** The provinces of the seed dispatches, by GSO code in the 2025 list. */
@@ -115,6 +115,8 @@ export async function seedDemo(c: Container, opts: { password?: string } = {}): 
   }
   // The five seed công văn in their issuers' registers (drafted by the administrator account).
   if (userIds.admin) await seedDemoDispatches(c, created, userIds.admin);
+  // DEMO: one made-up public issued copy of seed 000, so the portal's /van-ban is not empty.
+  if (userIds.admin) await seedPublicDemoDirective(c, created, userIds.admin);
   accounts.push(...(await seedPortalDemo(c, opts)));
   return accounts;
 }

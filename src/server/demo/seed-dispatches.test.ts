@@ -7,7 +7,7 @@ import type { TestContext } from '../../../test/support/harness.ts';
 import { TAM_DUONG, TT_TAM_DUONG, buildSignedInUser, buildUnit, buildUser } from '../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import { unitIdFor } from '../modules/units/index.ts';
-import { seedDemoDispatches } from './seed-dispatches.ts';
+import { seedDemoDispatches, seedPublicDemoDirective } from './seed-dispatches.ts';
 
 const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/seeds');
 
@@ -57,5 +57,15 @@ describeEachDb('demo: the five seed công văn', (kind) => {
     const commune = (await buildSignedInUser(t.c, { unitId: TT_TAM_DUONG, roles: ['clerk'] })).session;
     const inbox = await t.app.inject({ url: '/api/inbox', headers: commune.headers });
     expect(inbox.json().items[0].directive).toMatchObject({ fullSymbol: '35/VHTT', date: '2021-02-03', status: 'issued' });
+  });
+
+  it('issues one made-up public copy of seed 000 (Sở TT&TT Lai Châu), listed on /van-ban', async () => {
+    // seedDemo creates the provincial newspaper: the press group of seed 000 then has a member.
+    await buildUnit(t.c, { parentId: unitIdFor('vn-2025', '12'), name: 'Báo Lai Châu', kind: 'press' });
+    expect(await seedPublicDemoDirective(t.c, offices, adminId)).toEqual({ drafts: 0, issued: 1 });
+    const list = await t.app.inject({ url: '/van-ban' });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('15/STTTT-TTBCXB');
+    expect(list.body).toContain('ngày 07 tháng 02 năm 2020');
   });
 });

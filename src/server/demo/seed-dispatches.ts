@@ -48,15 +48,17 @@ export async function seedDemoDispatches(
     const match = matchDispatch(parsed, [], owned);
     const groupIds = [...new Set([...match.recipients, ...match.addressees].flatMap((m) => (m.target?.type === 'group' ? [m.target.id] : [])))];
     const fields = directiveFieldsFromParsed(parsed);
+    const number = parsed.number && /^\d{1,6}$/.test(parsed.number) ? Number(parsed.number) : null;
+    const date = parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date) ? parsed.date : null;
     const input = CreateDirectiveBody.parse({
       ...fields,
       issuerUnitId: issuer.id,
       issuer: fields.issuer ?? issuer.name,
       recipients: { units: [], groups: groupIds },
+      // A seed that ends up issued is published on the portal (/van-ban).
+      public: number !== null && date !== null && groupIds.length > 0,
     });
     const created = await directives.createDirective(actor, input);
-    const number = parsed.number && /^\d{1,6}$/.test(parsed.number) ? Number(parsed.number) : null;
-    const date = parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date) ? parsed.date : null;
     if (number === null || date === null || groupIds.length === 0) {
       drafts++;
       continue;
@@ -68,4 +70,18 @@ export async function seedDemoDispatches(
     issued++;
   }
   return { drafts, issued };
+}
+
+/**
+ * DEMO ONLY: the five seeds are published with their numbers blank, so they stay drafts and
+ * /van-ban would be empty on a fresh start. This issues one publicly listed copy of seed 000
+ * (Sở TT&TT Lai Châu) with a MADE-UP number and date (15/STTTT-TTBCXB, 07/02/2020): not a real
+ * register entry of that office.
+ */
+export async function seedPublicDemoDirective(c: Container, offices: Record<string, string>, authorUserId: string): Promise<{ drafts: number; issued: number }> {
+  const laiChau = offices['sttt-12'];
+  if (!laiChau) return { drafts: 0, issued: 0 };
+  const text = await readFile(path.join(SEEDS_DIR, '000.txt'), 'utf8');
+  const demo = text.replace(/Số:\s*\/STTTT-TTBCXB/, 'Số: 15/STTTT-TTBCXB').replace(/ngày\s+tháng 02 năm 2020/, 'ngày 07 tháng 02 năm 2020');
+  return seedDemoDispatches(c, { 'sttt-12': laiChau }, authorUserId, async () => demo);
 }

@@ -86,7 +86,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   registerTaskRoutes(app, c.services.tasks);
   await registerReportPageRoutes(app, { tasks: c.services.tasks, users: c.services.users });
   await registerPublishingRoutes(app, c.services.publishing);
-  await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, clock: c.clock, publicUrl: c.env.PUBLIC_URL });
+  await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.env.PUBLIC_URL });
 
   if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: ['index.html'], maxAge: '1h', immutable: false });

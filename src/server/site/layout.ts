@@ -85,7 +85,7 @@ ${og.image ? `<meta property="og:image" content="${esc(absolute(chrome.publicUrl
 ${s.parentName ? `<p class="parent">${esc(s.parentName)}</p>` : ''}<p class="name"><a href="/">${esc(s.authorityName)}</a></p></header>
 <nav class="sections" aria-label="Chuyên mục"><ul><li><a href="/"${o.path === '/' ? ' aria-current="page"' : ''}>Trang chủ</a></li>
 ${chrome.sections.map((c) => `<li><a href="/chuyen-muc/${esc(c.slug)}"${o.current === c.slug ? ' aria-current="page"' : ''}>${esc(c.name)}</a></li>`).join('')}
-<li><a href="/tinh-hinh"${o.current === 'tinh-hinh' ? ' aria-current="page"' : ''}>Tình hình dịch bệnh</a></li><li><a href="/hoi-dap"${o.current === 'hoi-dap' ? ' aria-current="page"' : ''}>Hỏi đáp</a></li>
+<li><a href="/tinh-hinh"${o.current === 'tinh-hinh' ? ' aria-current="page"' : ''}>Tình hình dịch bệnh</a></li><li><a href="/van-ban"${o.current === 'van-ban' ? ' aria-current="page"' : ''}>Văn bản</a></li><li><a href="/hoi-dap"${o.current === 'hoi-dap' ? ' aria-current="page"' : ''}>Hỏi đáp</a></li>
 <li><a href="/tim-kiem"${o.current === 'tim-kiem' ? ' aria-current="page"' : ''}>Tìm kiếm</a></li></ul></nav>
 ${firstHotline ? `<p class="hotline">${esc(firstHotline.label)}: <a href="${esc(telHref(firstHotline.value))}">${esc(firstHotline.value)}</a></p>` : ''}
 <main id="noi-dung" tabindex="-1">${o.body}</main>

@@ -1,3 +1,4 @@
+import type { PublicDirectiveView } from '../modules/directives/index.ts';
 import type { LinkView, MediaView, PublicPost, QuestionView, SituationView } from '../modules/publishing/index.ts';
 import { formatVnDate } from '../platform/text.ts';
 import { lineChart } from './chart.ts';
@@ -124,11 +125,71 @@ ${revisions.length ? `<aside class="revisions" aria-label="Đính chính"><h2>Đ
     .join('')}</ul></aside>` : ''}</article>`;
 }
 
-export function searchBody(q: string, r: { words: string[]; posts: readonly PublicPost[]; situation: readonly SituationView[] } | null): string {
+/** "ngày 05 tháng 02 năm 2021" from YYYY-MM-DD (empty when the directive has no date). */
+export function directiveDate(d: Pick<PublicDirectiveView, 'date'>): string {
+  return d.date ? formatVnDate(vnNoon(d.date)) : '';
+}
+
+function directiveMeta(d: PublicDirectiveView): string {
+  const date = directiveDate(d);
+  return `${esc(d.issuer)}${date ? ` · ${esc(date)}` : ''}${d.status === 'revoked' ? ' · <strong>Đã thu hồi</strong>' : ''}`;
+}
+
+/** One directive in a list or in search results: số/ký hiệu (link), trích yếu, cơ quan ban hành, ngày. */
+function directiveCard(d: PublicDirectiveView, words: readonly string[], headingLevel: 2 | 3): string {
+  const h = `h${headingLevel}`;
+  return `<li><article><${h}><a href="/van-ban/${esc(d.id)}">${esc(d.docTypeName)} số ${highlight(d.fullSymbol, words)}</a></${h}>
+<p>${highlight(d.subject, words)}</p><p class="meta">${directiveMeta(d)}</p></article></li>`;
+}
+
+export function directiveListBody(items: readonly PublicDirectiveView[], pager: string): string {
+  return `<h1>Văn bản</h1><p>Văn bản do cơ quan ban hành được công khai.</p>
+${items.length ? `<table><caption>Danh sách văn bản</caption><thead><tr><th scope="col">Số, ký hiệu</th><th scope="col">Ngày ban hành</th><th scope="col">Trích yếu</th><th scope="col">Cơ quan ban hành</th></tr></thead><tbody>${items
+    .map(
+      (d) =>
+        `<tr><th scope="row"><a href="/van-ban/${esc(d.id)}">${esc(d.fullSymbol)}</a></th><td style="text-align:left">${esc(directiveDate(d))}</td><td style="text-align:left">${esc(d.subject)}${
+          d.status === 'revoked' ? ' <strong>(Đã thu hồi)</strong>' : ''
+        }</td><td style="text-align:left">${esc(d.issuer)}</td></tr>`,
+    )
+    .join('')}</tbody></table>` : '<p>Chưa có văn bản nào được công khai.</p>'}${pager}`;
+}
+
+export function directiveBody(d: PublicDirectiveView): string {
+  const rows: [string, string][] = [
+    ['Số, ký hiệu', d.fullSymbol],
+    ['Loại văn bản', d.docTypeName],
+    ['Ngày ban hành', directiveDate(d)],
+    ['Cơ quan ban hành', d.issuerParent ? `${d.issuer} (${d.issuerParent})` : d.issuer],
+    ['Trích yếu', d.subject],
+    ['Người ký', [d.signerPosition, d.signerName].filter(Boolean).join(' ')],
+    ['Tình trạng', d.status === 'revoked' ? 'Đã thu hồi' : 'Đã ban hành'],
+  ];
+  const paragraphs = d.bodyText
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('');
+  return `<article><h1>${esc(d.docTypeName)} số ${esc(d.fullSymbol)}</h1><p class="lead">${esc(d.subject)}</p>
+${d.status === 'revoked' ? '<p class="error" role="note">Văn bản này đã thu hồi.</p>' : ''}
+<div class="table-wrap"><table><caption>Thông tin văn bản</caption><tbody>${rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td style="text-align:left">${esc(v)}</td></tr>`)
+    .join('')}</tbody></table></div>
+${d.status === 'issued' ? `<p><a href="/van-ban/${esc(d.id)}.pdf" type="application/pdf" download>Tải văn bản (PDF)</a></p>` : ''}
+${paragraphs ? `<h2>Nội dung</h2><div class="body">${paragraphs}</div>` : ''}
+<p><a href="/van-ban">Danh sách văn bản</a></p></article>`;
+}
+
+export function searchBody(
+  q: string,
+  r: { words: string[]; posts: readonly PublicPost[]; situation: readonly SituationView[]; directives?: readonly PublicDirectiveView[] } | null,
+): string {
   const form = `<h1>Tìm kiếm</h1><form method="get" action="/tim-kiem" role="search"><label for="q">Từ khóa (có dấu hoặc không dấu)</label>
 <input type="search" id="q" name="q" value="${esc(q)}" maxlength="200"><button type="submit">Tìm</button></form>`;
   if (!r) return form;
-  const total = r.posts.length + r.situation.length;
+  const directives = r.directives ?? [];
+  const total = r.posts.length + r.situation.length + directives.length;
   return `${form}<h2>${total ? `${total} kết quả cho “${esc(q)}”` : `Không tìm thấy kết quả cho “${esc(q)}”`}</h2>
 ${r.posts.length ? `<ul class="cards">${r.posts
     .map(
@@ -138,7 +199,8 @@ ${r.posts.length ? `<ul class="cards">${r.posts
     .join('')}</ul>` : ''}
 ${r.situation.length ? `<h2>Số liệu tình hình</h2><ul class="cards">${r.situation
     .map((u) => `<li><h3><a href="/tinh-hinh#ngay-${esc(u.date)}">${esc(situationTitle(u))}</a></h3><p>${snippet(u.note ?? '', r.words)}</p></li>`)
-    .join('')}</ul>` : ''}`;
+    .join('')}</ul>` : ''}
+${directives.length ? `<h2>Văn bản</h2><ul class="cards">${directives.map((d) => directiveCard(d, r.words, 3)).join('')}</ul>` : ''}`;
 }
 
 export function faqBody(questions: readonly QuestionView[]): string {

@@ -1,6 +1,8 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Api } from '../http/types.ts';
+import { SYSTEM_ACTOR } from '../modules/access/index.ts';
+import type { DirectivesService } from '../modules/directives/index.ts';
 import { QuestionForm, slugSchema } from '../modules/publishing/index.ts';
 import type { PublishingService, SectionView } from '../modules/publishing/index.ts';
 import type { SettingsService } from '../modules/settings/index.ts';
@@ -16,6 +18,9 @@ import { absolute, page } from './layout.ts';
 import type { Chrome, PageOptions } from './layout.ts';
 import {
   articleBody,
+  directiveBody,
+  directiveDate,
+  directiveListBody,
   faqBody,
   homeBody,
   mediaBody,
@@ -34,6 +39,7 @@ import type { FormState, SituationBlock } from './pages.ts';
 /** Browsers and proxies may keep a page a minute, revalidate in the background, and ride out an outage. */
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 const PAGE_SIZE = 12;
+const DIRECTIVE_PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
@@ -45,6 +51,8 @@ export const QUESTION_RATE_LIMIT = { max: 5, timeWindow: '10 minutes' } as const
 export interface SiteDeps {
   settings: SettingsService;
   publishing: PublishingService;
+  /** Public directives (/van-ban); optional so a portal can run without the directives module. */
+  directives?: Pick<DirectivesService, 'listPublicDirectives' | 'getPublicDirective' | 'renderDirective' | 'onPublicChange'>;
   clock: Clock;
   publicUrl: string;
 }
@@ -56,6 +64,13 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
   const portal = deps.publishing.portal;
   const cache = new PageCache({ freshMs: 60_000, staleIfErrorMs: 86_400_000, maxEntries: 2000, now: () => deps.clock.now() });
   deps.publishing.onChange(() => cache.clear());
+  /** Rendered PDFs of public directives, by id and last change (a render costs far more than a page). */
+  const pdfs = new Map<string, Promise<Buffer>>();
+  // An issued, revoked or edited directive may change /van-ban, its pages and search results.
+  deps.directives?.onPublicChange(() => {
+    cache.clear();
+    pdfs.clear();
+  });
 
   async function chrome(): Promise<Chrome> {
     const [settings, sections, links] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.links()]);
@@ -212,8 +227,73 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       const raw = (req.query as { q?: unknown }).q;
       const q = typeof raw === 'string' ? raw.normalize('NFC').trim().slice(0, 200) : '';
       return send(req, reply, `/tim-kiem?q=${q.toLowerCase()}`, async () => {
-        const result = q ? await portal.search(q, 30) : null;
-        return html({ title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm', description: 'Tìm kiếm tin bài và số liệu', path: '/tim-kiem', current: 'tim-kiem', noindex: Boolean(q), body: searchBody(q, result && result.words.length ? result : null) });
+        const [result, docs] = q
+          ? await Promise.all([portal.search(q, 30), deps.directives ? deps.directives.listPublicDirectives({ q, limit: 30 }) : null])
+          : [null, null];
+        const found = result && result.words.length ? { ...result, directives: docs?.items ?? [] } : null;
+        return html({ title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm', description: 'Tìm kiếm tin bài, số liệu và văn bản', path: '/tim-kiem', current: 'tim-kiem', noindex: Boolean(q), body: searchBody(q, found) });
+      });
+    });
+
+    site.get('/van-ban', async (req, reply) => {
+      const n = Number((req.query as { trang?: string }).trang ?? '1');
+      const pageNo = Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+      return send(req, reply, `/van-ban?trang=${pageNo}`, async () => {
+        const { items, total } = deps.directives ? await deps.directives.listPublicDirectives({ limit: DIRECTIVE_PAGE_SIZE, offset: (pageNo - 1) * DIRECTIVE_PAGE_SIZE }) : { items: [], total: 0 };
+        const pages = Math.max(1, Math.ceil(total / DIRECTIVE_PAGE_SIZE));
+        const pager = pages > 1
+          ? `<nav class="pager" aria-label="Phân trang">${pageNo > 1 ? `<a href="/van-ban?trang=${pageNo - 1}" rel="prev">Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${
+            pageNo < pages ? `<a href="/van-ban?trang=${pageNo + 1}" rel="next">Trang sau</a>` : ''
+          }</nav>`
+          : '';
+        return html({
+          title: 'Văn bản',
+          description: 'Văn bản do cơ quan ban hành được công khai: số, ký hiệu, ngày ban hành, trích yếu',
+          path: `/van-ban${pageNo > 1 ? `?trang=${pageNo}` : ''}`,
+          current: 'van-ban',
+          body: directiveListBody(items, pager),
+        });
+      });
+    });
+    site.get('/van-ban/:id', async (req, reply) => {
+      const { id: raw } = req.params as { id: string };
+      const pdf = raw.endsWith('.pdf');
+      const id = pdf ? raw.slice(0, -4) : raw;
+      if (pdf) {
+        const d = UUID.test(id) && deps.directives ? await deps.directives.getPublicDirective(id) : null;
+        // Only an issued directive is downloadable: a revoked one keeps its page, not its file.
+        if (!d || d.status !== 'issued' || !deps.directives) throw new AppError('NOT_FOUND');
+        const etag = `"pdf-${d.id}-${Date.parse(d.updatedAt)}"`;
+        void reply
+          .header('etag', etag)
+          .header('cache-control', CACHE_CONTROL)
+          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${d.docType}-${d.fullSymbol.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`)}`);
+        if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+        const service = deps.directives;
+        let job = pdfs.get(etag);
+        if (!job) {
+          job = service.renderDirective(SYSTEM_ACTOR, d.id, 'pdf').then((r) => Buffer.from(r.body));
+          pdfs.set(etag, job);
+          job.catch(() => pdfs.delete(etag));
+          while (pdfs.size > 50) {
+            const oldest = pdfs.keys().next().value;
+            if (oldest === undefined) break;
+            pdfs.delete(oldest);
+          }
+        }
+        return reply.type('application/pdf').send(await job);
+      }
+      return send(req, reply, `/van-ban/${id}`, async () => {
+        const d = UUID.test(id) && deps.directives ? await deps.directives.getPublicDirective(id) : null;
+        if (!d) return notFound();
+        const date = directiveDate(d);
+        return html({
+          title: `${d.docTypeName} số ${d.fullSymbol}`,
+          description: `${d.subject}${date ? ` (${d.issuer}, ${date})` : ''}`.slice(0, 300),
+          path: `/van-ban/${d.id}`,
+          current: 'van-ban',
+          body: directiveBody(d),
+        });
       });
     });
 
@@ -310,6 +390,7 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
           { loc: absolute(deps.publicUrl, '/') },
           ...sections.map((s) => ({ loc: absolute(deps.publicUrl, `/chuyen-muc/${s.slug}`) })),
           { loc: absolute(deps.publicUrl, '/tinh-hinh') },
+          { loc: absolute(deps.publicUrl, '/van-ban') },
           { loc: absolute(deps.publicUrl, '/hoi-dap') },
           { loc: absolute(deps.publicUrl, '/tai-lieu') },
           ...posts.map((p) => ({ loc: absolute(deps.publicUrl, `/bai-viet/${p.slug}`), lastmod: p.updatedAt })),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recipientGroups, units } from './units.ts';
 import { users } from './users.ts';
 
@@ -60,6 +60,8 @@ export const directives = pgTable(
     attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
     /** draft | submitted | approved | signed | issued | returned | revoked */
     status: text('status').notNull().default('draft'),
+    /** Shown on the public portal (/van-ban) once issued; a revoked one stays listed as "Đã thu hồi". */
+    public: boolean('public').notNull().default(false),
     /** Set when returned: the step it was returned from and the reviewer's comment. */
     returnedFrom: text('returned_from'),
     returnComment: text('return_comment'),

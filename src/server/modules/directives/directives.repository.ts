@@ -143,6 +143,37 @@ export async function searchDirectives(db: Db, f: SearchFilter): Promise<{ rows:
   return { rows, total: count?.n ?? 0 };
 }
 
+// Public portal (/van-ban): issued or revoked directives marked public, newest first.
+
+const PUBLIC_STATUSES = ['issued', 'revoked'];
+
+function publicWhere(words: readonly string[]): SQL | undefined {
+  const escape = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return and(
+    eq(directives.public, true),
+    inArray(directives.status, PUBLIC_STATUSES),
+    ...words.map((w) => sql`${directives.searchText} LIKE lower(loa_unaccent(${escape(w)}))`),
+  );
+}
+
+export async function listPublicDirectives(db: Db, f: { words: readonly string[]; limit: number; offset: number }): Promise<{ rows: DirectiveRow[]; total: number }> {
+  const where = publicWhere(f.words);
+  const rows = await db
+    .select(directiveColumns)
+    .from(directives)
+    .where(where)
+    .orderBy(sql`${directives.date} DESC NULLS LAST`, sql`${directives.issuedAt} DESC NULLS LAST`, desc(directives.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(directives).where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function findPublicDirective(db: Db, id: string): Promise<DirectiveRow | undefined> {
+  const [row] = await db.select(directiveColumns).from(directives).where(and(eq(directives.id, id), publicWhere([])));
+  return row;
+}
+
 // Register
 
 /**

@@ -206,6 +206,8 @@ const fields = {
   archive: z.array(text(50, 'nơi lưu')).max(20).optional(),
   signer: SignerIn.optional(),
   attachments: z.array(Attachment).max(LIMITS.attachments).optional(),
+  /** Listed on the public portal (/van-ban) once issued. */
+  public: z.boolean({ error: 'công khai phải là true hoặc false' }).optional(),
 };
 
 /** A công văn's symbol carries no type abbreviation; any other type's symbol starts with it. */
@@ -241,6 +243,13 @@ export const IssueBody = z.object({
 });
 export type IssueInput = z.infer<typeof IssueBody>;
 export const RevokeBody = z.object({ reason: text(2000, 'lý do thu hồi') });
+
+export const PublicDirectivesQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+export type PublicDirectivesInput = z.input<typeof PublicDirectivesQuery>;
 
 export const DirectiveIdParams = z.object({ id: uuid('mã văn bản') });
 export const SearchQuery = z.object({
@@ -326,6 +335,8 @@ export const DirectiveOut = DirectiveSummaryOut.extend({
   referencedBy: z.array(DirectiveSummaryOut.extend({ relation: z.string() })),
   revokedAt: Stamp,
   revokeReason: z.string().nullable(),
+  /** Listed on the public portal once issued. */
+  public: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

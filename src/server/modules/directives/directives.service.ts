@@ -15,13 +15,15 @@ import { ATTACHMENT_FILE_TYPES, ATTACHMENT_MAX_BYTES, attachmentFileName, sniffA
 import { JOB_ID_PREFIX, notifyRecipientJob } from './directives.jobs.ts';
 import * as repo from './directives.repository.ts';
 import type { DirectiveInsert, DirectiveRow, DirectiveWithPath } from './directives.repository.ts';
-import { ATTACHMENT_KIND_LABELS, Attachment, Body, CcEntry, LIMITS, STATUS_LABELS } from './directives.schemas.ts';
+import { ATTACHMENT_KIND_LABELS, Attachment, Body, CcEntry, DOC_TYPES, LIMITS, PublicDirectivesQuery, STATUS_LABELS } from './directives.schemas.ts';
 import type {
   AttachmentKind,
   CitationIn,
   CreateDirectiveInput,
   DirectiveStatus,
+  DocType,
   IssueInput,
+  PublicDirectivesInput,
   SearchInput,
   TrackingInput,
   UpdateDirectiveInput,
@@ -111,6 +113,7 @@ function contentPatch(input: UpdateDirectiveInput): Partial<DirectiveInsert> {
     if (s.userId !== undefined) p.signerUserId = s.userId;
   }
   if (input.attachments) p.attachments = input.attachments;
+  if (input.public !== undefined) p.public = input.public;
   return p;
 }
 
@@ -161,9 +164,35 @@ export function presentAttachment(r: AttachmentRow) {
 }
 export type AttachmentView = ReturnType<typeof presentAttachment>;
 
+/** What the public portal shows of an issued (or revoked) public directive: no internal fields. */
+export function presentPublicDirective(d: DirectiveRow) {
+  return {
+    id: d.id,
+    docType: d.docType,
+    docTypeName: DOC_TYPES[d.docType as DocType] ?? d.docType,
+    fullSymbol: fullSymbol(d),
+    date: d.date,
+    subject: d.subject,
+    issuerParent: d.issuerParent,
+    issuer: d.issuer,
+    signerPosition: d.signerPosition,
+    signerName: d.signerName,
+    bodyText: d.bodyText,
+    status: d.status === 'revoked' ? ('revoked' as const) : ('issued' as const),
+    revokedAt: iso(d.revokedAt),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
+export type PublicDirectiveView = ReturnType<typeof presentPublicDirective>;
+
 export function createDirectivesService(deps: { db: Db; clock: Clock; files: FileStore; reminders?: ReminderPolicy }) {
   const { db, clock, files } = deps;
   const reminders = deps.reminders ?? DEFAULT_REMINDERS;
+  /** Told after a change that may alter what the public portal shows (issue, revoke, edit). */
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
 
   async function loadOr404(id: string): Promise<DirectiveWithPath> {
     const d = await repo.findDirectiveById(db, id);
@@ -244,6 +273,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       referencedBy: referencedBy.map((r) => ({ ...presentSummary(r), relation: r.refersAs ?? '' })),
       revokedAt: iso(d.revokedAt),
       revokeReason: d.revokeReason,
+      public: d.public,
       createdAt: d.createdAt.toISOString(),
       updatedAt: d.updatedAt.toISOString(),
     };
@@ -297,6 +327,29 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
   }
 
   return {
+    /** Called after an issue, revocation or edit (the portal clears its page cache); returns the unsubscribe. */
+    onPublicChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** The public portal's list (no actor): issued or revoked directives marked public, diacritic-insensitive search. */
+    async listPublicDirectives(input: PublicDirectivesInput) {
+      const q = PublicDirectivesQuery.parse(input);
+      const words = foldDiacritics(q.q ?? '')
+        .split(/\s+/)
+        .filter((w) => w.length > 0)
+        .slice(0, 10);
+      const { rows, total } = await repo.listPublicDirectives(db, { words, limit: q.limit, offset: q.offset });
+      return { items: rows.map(presentPublicDirective), total, words };
+    },
+
+    /** One public directive (issued or revoked, marked public), or null: anything else is not on the portal. */
+    async getPublicDirective(id: string) {
+      const row = await repo.findPublicDirective(db, id);
+      return row ? presentPublicDirective(row) : null;
+    },
+
     async createDirective(actor: Actor | null, input: CreateDirectiveInput) {
       const issuer = await findUnitById(db, input.issuerUnitId);
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
@@ -365,6 +418,8 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
           legalBases,
           recipientUnitIds: [receiver.id],
           recipientGroupIds: [],
+          // Received from another authority: not this authority's to publish.
+          public: false,
           status: 'issued',
           number,
           year,
@@ -401,6 +456,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
         await recordAudit(tx, a, { action: 'directive.update', entity: 'directive', entityId: id, unitId: d.issuerUnitId, before: auditView(d), after: auditView(updated) });
         return updated;
       });
+      changed();
       return presentDetail(row);
     },
 
@@ -563,6 +619,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
         }
         return issued;
       });
+      changed();
       return presentDetail(row);
     },
 
@@ -570,6 +627,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       const { a, d } = await loadFor(actor, id, 'directive.revoke');
       if (d.status !== 'issued') throw invalidState(d, 'thu hồi');
       const updated = await db.transaction((tx) => revokeIn(tx, a, d, reason, clock.now()));
+      changed();
       return presentDetail(updated);
     },
 

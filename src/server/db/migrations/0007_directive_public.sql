@@ -1,0 +1,1 @@
+ALTER TABLE "directives" ADD COLUMN "public" boolean DEFAULT false NOT NULL;
