@@ -64,6 +64,7 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     expect(await drafter.getByTestId('f-issuerParent').inputValue()).toBe('UBND Huyện Tam Đường');
     await drafter.getByTestId('f-symbol').fill('VHTT-TT&TT');
     await drafter.getByTestId('f-subject').fill('Tăng cường tuyên truyền các thông tin chính thống về phòng chống dịch Covid-19 trên mạng xã hội');
+    await drafter.getByTestId('f-public').check();
     await drafter.getByRole('checkbox', { name: 'UBND các xã, thị trấn' }).check();
     // Picking the group fills in Kính gửi; a second line makes it a list.
     const preview = drafter.getByTestId('doc-preview');
@@ -169,6 +170,9 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     await row.getByTestId('inbox-open').click();
     await commune.getByTestId('doc-preview').waitFor();
     expect(await commune.getByTestId('doc-number').innerText()).toBe('Số: 01/VHTT-TT&TT');
+    // Marked public: the portal lists it once issued.
+    const portalList = await (await fetch(`${base}/van-ban`)).text();
+    expect(portalList).toContain('01/VHTT-TT&amp;TT');
     // The recipient sees the attached propaganda material and can download it.
     const communeFile = await commune.request.get(new URL((await commune.getByTestId('attachment-link').getAttribute('href'))!, commune.url()).href);
     expect((await communeFile.body()).subarray(0, 4).toString()).toBe('%PDF');

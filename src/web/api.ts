@@ -506,6 +506,8 @@ export interface Citation {
 }
 
 export interface Directive extends DirectiveSummary {
+  /** Shown on the public portal (/van-ban) once issued. */
+  public: boolean;
   issuerParent: string | null;
   place: string | null;
   circulation: string | null;
@@ -555,6 +557,7 @@ export interface DirectiveInput {
   place?: string | null;
   subject?: string;
   urgency?: Urgency | null;
+  public?: boolean;
   body?: DirectiveBody;
   addressees?: string[];
   recipients?: { units: string[]; groups: string[] };

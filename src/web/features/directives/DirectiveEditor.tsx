@@ -431,6 +431,12 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
                 data-testid="f-urgency"
               />
             </Group>
+            <Checkbox
+              label={t('directives.public')}
+              checked={form.public}
+              onChange={(e) => patch({ public: e.currentTarget.checked })}
+              data-testid="f-public"
+            />
             <div>
               <Text size="sm" fw={500}>
                 {t('directives.date')}

@@ -39,6 +39,8 @@ export interface DraftForm {
   place: string;
   subject: string;
   urgency: Urgency | '';
+  /** Publish on the portal's list of public documents once issued. */
+  public: boolean;
   opening: string;
   sections: SectionForm[];
   closing: string;
@@ -75,6 +77,7 @@ export function emptyForm(defaults: Partial<DraftForm> = {}): DraftForm {
     place: '',
     subject: '',
     urgency: '',
+    public: false,
     opening: '',
     sections: [emptySection('1')],
     closing: '',
@@ -104,6 +107,7 @@ export function formFromDirective(d: Directive): DraftForm {
     place: d.place ?? '',
     subject: d.subject,
     urgency: isUrgency(d.urgency) ? d.urgency : '',
+    public: d.public,
     opening: blocksToText(d.body.opening),
     sections: d.body.sections.map((s) => ({
       key: newKey(),
@@ -168,6 +172,7 @@ export function formToInput(f: DraftForm): DirectiveInput {
     place: orNull(f.place),
     subject: f.subject.trim(),
     urgency: f.urgency || null,
+    public: f.public,
     body: formBody(f),
     addressees: lines(f.addressees),
     recipients: { units: f.recipientUnits, groups: f.recipientGroups },
