@@ -185,6 +185,26 @@ export function presentPublicDirective(d: DirectiveRow) {
 }
 export type PublicDirectiveView = ReturnType<typeof presentPublicDirective>;
 
+/** The columns every new directive takes from its input and its issuing unit. */
+function newDirectiveRow(
+  issuer: { id: string; name: string },
+  input: Pick<CreateDirectiveInput, 'issuer' | 'docType' | 'symbol' | 'subject' | 'body' | 'legalBases'>,
+) {
+  const body = input.body ?? EMPTY_BODY;
+  const legalBases = input.legalBases ?? [];
+  return {
+    issuerUnitId: issuer.id,
+    issuer: input.issuer ?? issuer.name,
+    docType: input.docType,
+    symbol: input.symbol,
+    symbolKey: symbolKey(input.symbol),
+    subject: input.subject,
+    body,
+    bodyText: bodyText(body, legalBases),
+    legalBases,
+  };
+}
+
 export function createDirectivesService(deps: { db: Db; clock: Clock; files: FileStore; reminders?: ReminderPolicy }) {
   const { db, clock, files } = deps;
   const reminders = deps.reminders ?? DEFAULT_REMINDERS;
@@ -355,20 +375,10 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
       const a = authorize(actor, 'directive.draft', { unitPath: issuer.path }, 'directive.read');
       await checkReferences(a, issuer.path, issuer.name, input);
-      const body = input.body ?? EMPTY_BODY;
-      const legalBases = input.legalBases ?? [];
       const row = await db.transaction(async (tx) => {
         const created = await repo.insertDirective(tx, {
           ...contentPatch(input),
-          issuerUnitId: issuer.id,
-          issuer: input.issuer ?? issuer.name,
-          docType: input.docType,
-          symbol: input.symbol,
-          symbolKey: symbolKey(input.symbol),
-          subject: input.subject,
-          body,
-          bodyText: bodyText(body, legalBases),
-          legalBases,
+          ...newDirectiveRow(issuer, input),
           status: 'draft',
           createdBy: a.userId,
           refersToId: input.references?.directiveId ?? null,
@@ -397,8 +407,6 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       const date = input.date ?? null;
       const year = date ? Number(date.slice(0, 4)) : null;
       const number = year !== null ? (input.number ?? null) : null;
-      const body = input.body ?? EMPTY_BODY;
-      const legalBases = input.legalBases ?? [];
       const { signer: _signer, recipients: _recipients, ...content } = input;
       const row = await db.transaction(async (tx) => {
         if (number !== null && year !== null) {
@@ -407,15 +415,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
         }
         const created = await repo.insertDirective(tx, {
           ...contentPatch({ ...content, signer: { authority: input.signer?.authority ?? null, position: input.signer?.position ?? null, title: input.signer?.title ?? null, name: input.signer?.name ?? null } }),
-          issuerUnitId: issuer.id,
-          issuer: input.issuer ?? issuer.name,
-          docType: input.docType,
-          symbol: input.symbol,
-          symbolKey: symbolKey(input.symbol),
-          subject: input.subject,
-          body,
-          bodyText: bodyText(body, legalBases),
-          legalBases,
+          ...newDirectiveRow(issuer, input),
           recipientUnitIds: [receiver.id],
           recipientGroupIds: [],
           // Received from another authority: not this authority's to publish.
