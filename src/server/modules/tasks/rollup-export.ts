@@ -3,6 +3,7 @@
  * Decree 30-like layout. Vietnamese headers, one row per unit with its GSO code, a totals row.
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { toCsvFile } from '../../platform/csv.ts';
 import { formatVnDate } from '../../platform/text.ts';
 import type { Indicator } from './tasks.schemas.ts';
 
@@ -50,17 +51,10 @@ export function rollupTable(input: ExportInput): { headers: string[]; rows: (str
   return { headers, rows };
 }
 
-function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs show Vietnamese correctly. */
+/** CSV (platform/csv.ts: BOM, RFC 4180, formula cells neutralised). */
 export function toCsv(input: ExportInput): Buffer {
   const { headers, rows } = rollupTable(input);
-  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return toCsvFile([headers, ...rows]);
 }
 
 export async function toXlsx(input: ExportInput): Promise<Buffer> {
