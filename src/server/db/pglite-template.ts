@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
+import { migrationsHash } from '../../../scripts/migrations-hash.mjs';
 
 /**
  * A PGlite cluster with every migration applied and no data, saved as a gzip tarball at build time.
@@ -19,10 +19,7 @@ function installedPgliteVersion(): string {
 const PGLITE_VERSION = installedPgliteVersion();
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const MIGRATIONS_HASH = createHash('sha256')
-  .update(readFileSync(path.join(HERE, 'migrations', 'meta', '_journal.json')))
-  .digest('hex')
-  .slice(0, 12);
+const MIGRATIONS_HASH = migrationsHash(path.join(HERE, 'migrations'));
 
 export const TEMPLATE_PATH = path.resolve(HERE, `../../../dist/pglite-${PGLITE_VERSION}-${MIGRATIONS_HASH}.tar.gz`);
 

@@ -1,0 +1,1 @@
+export function migrationsHash(migrationsDir: string): string;

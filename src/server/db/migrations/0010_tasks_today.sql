@@ -1,0 +1,2 @@
+-- placeholder: replaced by the feature that owns this migration
+SELECT 1;
