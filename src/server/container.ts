@@ -14,6 +14,7 @@ import { SITUATION_REMINDER_SCHEDULE, bindPublishingJobs, createPublishingServic
 import { createSettingsService } from './modules/settings/index.ts';
 import { REPORT_REMINDER_SCHEDULE, bindTaskJobs, createTasksService } from './modules/tasks/index.ts';
 import { createImportsService } from './modules/imports/index.ts';
+import { createTodoService } from './modules/todo/index.ts';
 import { createGroupsService, createUnitsService } from './modules/units/index.ts';
 import { bindInvitationJob, createUsersService } from './modules/users/index.ts';
 
@@ -38,6 +39,7 @@ export function createContainer(deps: Deps) {
   const groups = createGroupsService({ db, clock: deps.clock });
   const units = createUnitsService({ db, clock: deps.clock });
   const tasks = createTasksService({ db, clock: deps.clock, groups });
+  const inbox = createInboxService({ db, clock: deps.clock, directives });
   const services = {
     audit: createAuditService({ db }),
     units,
@@ -45,9 +47,10 @@ export function createContainer(deps: Deps) {
     users: createUsersService({ db, clock: deps.clock, jobs, sessionTtlHours: deps.env.SESSION_TTL_HOURS }),
     settings: createSettingsService({ db }),
     directives,
-    inbox: createInboxService({ db, clock: deps.clock, directives }),
+    inbox,
     publishing,
     tasks,
+    todo: createTodoService({ directives, inbox, tasks, publishing }),
     imports: createImportsService({ db, clock: deps.clock, units, groups, directives, tasks }),
   };
   const directiveJobs = bindDirectiveJobs({ db, mailer: deps.mailer, clock: deps.clock, publicUrl: deps.env.PUBLIC_URL, runReminderScan: () => directives.runReminderScan() });

@@ -20,6 +20,7 @@ import { registerSettingsRoutes } from '../modules/settings/index.ts';
 import { registerReportPageRoutes, registerTaskRoutes } from '../modules/tasks/index.ts';
 import { registerUnitRoutes } from '../modules/units/index.ts';
 import { registerUserRoutes } from '../modules/users/index.ts';
+import { registerTodoRoutes } from '../modules/todo/index.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSession } from './session.ts';
@@ -86,6 +87,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   registerTaskRoutes(app, c.services.tasks);
   await registerReportPageRoutes(app, { tasks: c.services.tasks, users: c.services.users });
   await registerPublishingRoutes(app, c.services.publishing);
+  registerTodoRoutes(app, c.services.todo);
   await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.env.PUBLIC_URL });
 
   if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) {

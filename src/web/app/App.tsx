@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import { configureApi, errorMessage, getMe, logout, type Me } from '../api.ts';
 import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { clearTodo } from '../features/todo/todo-api.ts';
 import { navigate, useRoute } from '../router.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { NotifyProvider, useNotify } from './notify.tsx';
@@ -27,6 +28,9 @@ const PasswordPage = lazy(() =>
 );
 const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx').then((m) => ({ default: m.PortalPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+// Every role lands on its start page ("Việc cần làm").
+const loadTodo = () => import('../features/todo/TodoPage.tsx');
+const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -100,8 +104,9 @@ function SessionGate() {
     } catch (e) {
       notifyError(e);
     }
+    clearTodo();
     setBoot({ status: 'ready', me: null });
-    navigate('/units', { replace: true });
+    navigate('/todo', { replace: true });
   }, [notifyError]);
 
   const me = boot.status === 'ready' ? boot.me : null;
@@ -139,7 +144,7 @@ function SessionGate() {
           setMe(u);
           // Warm the main page chunk right away.
           void loadShell();
-          void loadUnits();
+          void loadTodo();
         }}
       />
     );
@@ -166,6 +171,8 @@ function Routes() {
   const route = useRoute();
   const [first, second] = route.segments;
   switch (first) {
+    case 'todo':
+      return <TodoPage />;
     case 'units':
       return <UnitsPage selectedId={second ?? null} />;
     case 'users':
@@ -187,6 +194,6 @@ function Routes() {
     case 'imports':
       return <ImportPage id={second ?? null} />;
     default:
-      return <Redirect to="/units" />;
+      return <Redirect to="/todo" />;
   }
 }

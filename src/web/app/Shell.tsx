@@ -4,6 +4,9 @@ import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '../api.ts';
 import type { Lang, MessageKey } from '../i18n.ts';
+import { menuCounts, refreshTodo, TODO_ROUTE } from '../features/todo/todo-api.ts';
+import { todoStrings } from '../features/todo/strings.ts';
+import { useTodo } from '../features/todo/use-todo.ts';
 import { href, useRoute } from '../router.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -18,6 +21,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { to: TODO_ROUTE, label: { vi: 'Việc cần làm', en: 'To do' } },
   { to: '/units', label: 'nav.units' },
   // Reporters have no access to outgoing documents (directive.read).
   { to: '/outgoing', label: 'nav.outgoing', roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
@@ -31,6 +35,19 @@ const NAV: NavItem[] = [
   { to: '/password', label: 'nav.password' },
 ];
 
+// White on red 8 keeps the count above WCAG AA contrast.
+const NAV_COUNT_STYLE = {
+  display: 'inline-block',
+  minWidth: 20,
+  padding: '0 6px',
+  borderRadius: 10,
+  background: 'var(--mantine-color-red-8)',
+  color: '#fff',
+  fontSize: 12,
+  fontWeight: 600,
+  textAlign: 'center',
+} as const;
+
 export function Shell({ children }: { children: ReactNode }) {
   const { t, lang } = useI18n();
   const { me, signOut } = useSession();
@@ -40,6 +57,12 @@ export function Shell({ children }: { children: ReactNode }) {
 
   // Close the mobile menu after navigating.
   useEffect(() => setOpened(false), [route.path]);
+  // Counts of waiting work beside the menu entries, refreshed on every move.
+  const todo = useTodo();
+  const counts = menuCounts(todo?.counts ?? {});
+  useEffect(() => {
+    refreshTodo().catch(() => undefined);
+  }, [route.path]);
 
   return (
     <AppShell
@@ -87,6 +110,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 data-testid={`nav-${n.to.slice(1)}`}
               >
                 {typeof n.label === 'string' ? t(n.label) : n.label[lang]}
+                {(counts[n.to] ?? 0) > 0 && (
+                  <>
+                    {' '}
+                    <span style={NAV_COUNT_STYLE} data-testid={`nav-count-${n.to.slice(1)}`} title={todoStrings(lang).menuCount(counts[n.to] ?? 0)}>
+                      {counts[n.to]}
+                    </span>
+                  </>
+                )}
               </a>
             );
           })}

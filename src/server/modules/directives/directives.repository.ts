@@ -143,6 +143,30 @@ export async function searchDirectives(db: Db, f: SearchFilter): Promise<{ rows:
   return { rows, total: count?.n ?? 0 };
 }
 
+/**
+ * Directives waiting for one workflow step under a path (the start page): the oldest first, at most
+ * `limit`, with how many there are. `signerUserId` keeps those designated for another signer out.
+ */
+export async function findAwaitingStep(
+  db: Db,
+  f: { status: string; underPath: string; signerUserId?: string | undefined; limit: number },
+): Promise<{ rows: DirectiveRow[]; total: number }> {
+  const where = and(
+    eq(directives.status, f.status),
+    underPath(f.underPath),
+    f.signerUserId ? sql`(${directives.signerUserId} IS NULL OR ${directives.signerUserId} = ${f.signerUserId}::uuid)` : undefined,
+  );
+  const rows = await db
+    .select(directiveColumns)
+    .from(directives)
+    .innerJoin(units, eq(units.id, directives.issuerUnitId))
+    .where(where)
+    .orderBy(asc(directives.updatedAt))
+    .limit(f.limit);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(directives).innerJoin(units, eq(units.id, directives.issuerUnitId)).where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
 // Public portal (/van-ban): issued or revoked directives marked public, newest first.
 
 const PUBLIC_STATUSES = ['issued', 'revoked'];
@@ -393,7 +417,7 @@ export async function isRecipientUnder(db: Db, directiveId: string, path: string
 
 export async function findInbox(
   db: Db,
-  f: { unitId: string; filter: 'all' | 'unread' | 'unacknowledged'; year?: number | undefined; limit: number; offset: number },
+  f: { unitId: string; filter: 'all' | 'unread' | 'unacknowledged'; year?: number | undefined; limit: number; offset: number; oldestFirst?: boolean },
 ): Promise<{ rows: InboxRow[]; total: number }> {
   const where = and(
     eq(directiveRecipients.unitId, f.unitId),
@@ -407,7 +431,7 @@ export async function findInbox(
     .innerJoin(units, eq(units.id, directiveRecipients.unitId))
     .innerJoin(directives, eq(directives.id, directiveRecipients.directiveId))
     .where(where)
-    .orderBy(desc(directiveRecipients.arrivalYear), desc(directiveRecipients.arrivalNumber))
+    .orderBy(...(f.oldestFirst ? [asc(directiveRecipients.deliveredAt)] : [desc(directiveRecipients.arrivalYear), desc(directiveRecipients.arrivalNumber)]))
     .limit(f.limit)
     .offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(directiveRecipients).where(where);

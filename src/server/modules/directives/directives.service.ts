@@ -205,6 +205,15 @@ function newDirectiveRow(
   };
 }
 
+/** The workflow steps someone waits on, the status a directive waits in, and who may take the step. */
+const AWAITED_STEPS = [
+  { step: 'redraft', status: 'returned', permission: 'directive.draft' },
+  { step: 'approve', status: 'submitted', permission: 'directive.approve' },
+  { step: 'sign', status: 'approved', permission: 'directive.sign' },
+  { step: 'issue', status: 'signed', permission: 'directive.issue' },
+] as const satisfies readonly { step: string; status: DirectiveStatus; permission: Permission }[];
+export type AwaitedStep = (typeof AWAITED_STEPS)[number]['step'];
+
 export function createDirectivesService(deps: { db: Db; clock: Clock; files: FileStore; reminders?: ReminderPolicy }) {
   const { db, clock, files } = deps;
   const reminders = deps.reminders ?? DEFAULT_REMINDERS;
@@ -747,6 +756,21 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       const opts = { draft: d.status !== 'issued' };
       const body = format === 'pdf' ? await renderDirectivePdf(dispatch, opts) : await renderDirectiveDocx(dispatch, opts);
       return { fileName: `${fileName}.${format}`, body };
+    },
+
+    /**
+     * What waits for the actor in the outgoing workflow (the start page): returned drafts, and
+     * directives to approve, sign or issue, under the actor's unit, only for the steps the actor
+     * may take (a viewer gets none; a designated signer's directive waits for that signer only).
+     */
+    async listAwaitingSteps(a: Actor, limit: number) {
+      const out: { step: AwaitedStep; total: number; items: DirectiveSummary[] }[] = [];
+      for (const s of AWAITED_STEPS) {
+        if (!can(a, s.permission, { unitPath: a.unitPath })) continue;
+        const { rows, total } = await repo.findAwaitingStep(db, { status: s.status, underPath: a.unitPath, signerUserId: s.step === 'sign' ? a.userId : undefined, limit });
+        if (total > 0) out.push({ step: s.step, total, items: rows.map(presentSummary) });
+      }
+      return out;
     },
 
     /** Diacritic-insensitive search over symbol, subject and body, within the actor's scope. */

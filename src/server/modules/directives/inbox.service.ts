@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorize } from '../access/index.ts';
+import { authorize, can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnitById } from '../units/index.ts';
@@ -53,6 +53,17 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
       const { rows, total } = await repo.findInbox(db, { unitId: unit.id, filter: q.filter, year: q.year, limit: q.limit, offset: q.offset });
       return { items: rows.map((r) => presentItem(r)), total };
     },
+    /**
+     * What waits in the actor's own unit's inbox (the start page): items not yet acknowledged when
+     * the actor may acknowledge, else items nobody in the unit has opened yet; oldest first.
+     */
+    async listPending(a: Actor, limit: number) {
+      if (!can(a, 'inbox.read', { unitPath: a.unitPath })) return null;
+      const filter = can(a, 'inbox.acknowledge', { unitPath: a.unitPath }) ? 'unacknowledged' : 'unread';
+      const { rows, total } = await repo.findInbox(db, { unitId: a.unitId, filter, limit, offset: 0, oldestFirst: true });
+      return { filter, total, items: rows.map((r) => presentItem(r)) };
+    },
+
 
     /** Opens an item; the first opening by a member of the recipient unit records readAt. */
     async openInboxItem(actor: Actor | null, itemId: string) {

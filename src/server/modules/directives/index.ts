@@ -1,5 +1,5 @@
 export { createDirectivesService, presentAttachment, presentPublicDirective, presentSummary, DEFAULT_REMINDERS } from './directives.service.ts';
-export type { AttachmentView, DirectivesService, PublicDirectiveView, ReceivedDirectiveInput, ReminderPolicy } from './directives.service.ts';
+export type { AttachmentView, AwaitedStep, DirectiveSummary, DirectivesService, PublicDirectiveView, ReceivedDirectiveInput, ReminderPolicy } from './directives.service.ts';
 export { createInboxService } from './inbox.service.ts';
 export type { InboxService } from './inbox.service.ts';
 export { bindDirectiveJobs, notifyRecipientJob, reminderScanJob, REMINDER_SCHEDULE, JOB_ID_PREFIX } from './directives.jobs.ts';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
@@ -378,4 +378,48 @@ export async function insertNotification(db: Db, row: typeof taskNotifications.$
 
 export async function listNotifications(db: Db, unitId: string, limit: number): Promise<NotificationRow[]> {
   return db.select().from(taskNotifications).where(eq(taskNotifications.unitId, unitId)).orderBy(desc(taskNotifications.createdAt)).limit(limit);
+}
+
+// Start page
+
+/** Active tasks assigned to a unit. */
+export async function listActiveTasksAssignedTo(db: Db, unitId: string): Promise<TaskRow[]> {
+  return db
+    .select(getTableColumns(tasks))
+    .from(tasks)
+    .innerJoin(taskAssignees, eq(taskAssignees.taskId, tasks.id))
+    .where(and(eq(taskAssignees.unitId, unitId), eq(tasks.status, 'active')))
+    .orderBy(asc(tasks.createdAt));
+}
+
+/** Active tasks issued by a unit under a path. */
+export async function listActiveTasksIssuedUnder(db: Db, path: string): Promise<TaskRow[]> {
+  return db
+    .select(getTableColumns(tasks))
+    .from(tasks)
+    .innerJoin(units, eq(units.id, tasks.issuerUnitId))
+    .where(and(underPath(path), eq(tasks.status, 'active')))
+    .orderBy(asc(tasks.createdAt));
+}
+
+/** The periods (of those given) for which a unit has reported on a task. */
+export async function findReportedPeriods(db: Db, taskId: string, unitId: string, periods: readonly string[]): Promise<Set<string>> {
+  if (periods.length === 0) return new Set();
+  const rows = await db
+    .select({ period: reportSubmissions.period })
+    .from(reportSubmissions)
+    .where(and(eq(reportSubmissions.taskId, taskId), eq(reportSubmissions.unitId, unitId), inArray(reportSubmissions.period, [...periods])));
+  return new Set(rows.map((r) => r.period));
+}
+
+/** How many assignees of a task have not reported for a period, of how many. */
+export async function countMissingReports(db: Db, taskId: string, period: string): Promise<{ missing: number; expected: number }> {
+  const [row] = rowsOf<{ missing: number; expected: number }>(
+    await db.execute(sql`
+      SELECT count(*) FILTER (WHERE s.id IS NULL)::int AS missing, count(*)::int AS expected
+      FROM task_assignees a
+      LEFT JOIN report_submissions s ON s.task_id = a.task_id AND s.unit_id = a.unit_id AND s.period = ${period}
+      WHERE a.task_id = ${taskId}`),
+  );
+  return row ?? { missing: 0, expected: 0 };
 }

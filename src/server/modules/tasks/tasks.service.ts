@@ -63,6 +63,11 @@ function presentComment(c: CommentRow) {
 const unitRef = (u: Pick<UnitBrief, 'id' | 'code' | 'name'>) => ({ id: u.id, code: u.code, name: u.name });
 const periodRef = (p: Period) => ({ key: p.key, deadline: p.deadline.toISOString() });
 
+type TaskView = ReturnType<typeof presentTask>;
+type PeriodRef = ReturnType<typeof periodRef>;
+/** How far back the start page looks for periods a unit has missed. */
+const LATE_LOOKBACK_DAYS = 35;
+
 function formOf(row: repo.ReportFormRow | undefined): ReportFormSpec | null {
   if (!row) return null;
   return { name: row.name, indicators: (row.indicators as unknown[]).map((i) => IndicatorSchema.parse(i)) };
@@ -561,6 +566,41 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
         case 'docx':
           return { filename: `bao-cao-${period.key}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await toDocx(input) };
       }
+    },
+
+    /**
+     * What waits for the actor in periodic reports (the start page). For a unit that reports: each
+     * assigned task's open period not yet reported (with its deadline), and its latest missed
+     * period of the last weeks. For a unit that assigns tasks: each task whose latest deadline has
+     * passed with assignees still silent.
+     */
+    async listReportWork(actor: Actor) {
+      const now = clock.now();
+      const since = new Date(now.getTime() - LATE_LOOKBACK_DAYS * DAY_MS);
+      const passed = (task: TaskRow) => periodsBetween(task.dueRule as DueRule, since, now).filter((p) => p.deadline < now);
+      const due: { task: TaskView; period: PeriodRef }[] = [];
+      const late: { task: TaskView; period: PeriodRef; missed: number }[] = [];
+      const silent: { task: TaskView; period: PeriodRef; missing: number; expected: number }[] = [];
+      if (can(actor, 'report.submit', { unitPath: actor.unitPath })) {
+        for (const task of await repo.listActiveTasksAssignedTo(db, actor.unitId)) {
+          const current = periodFor(task.dueRule as DueRule, now);
+          const past = passed(task);
+          const reported = await repo.findReportedPeriods(db, task.id, actor.unitId, [...past.map((p) => p.key), ...(current ? [current.key] : [])]);
+          if (current && !reported.has(current.key)) due.push({ task: presentTask(task), period: periodRef(current) });
+          const missed = past.filter((p) => !reported.has(p.key));
+          const last = missed.at(-1);
+          if (last) late.push({ task: presentTask(task), period: periodRef(last), missed: missed.length });
+        }
+      }
+      if (can(actor, 'task.write', { unitPath: actor.unitPath })) {
+        for (const task of await repo.listActiveTasksIssuedUnder(db, actor.unitPath)) {
+          const last = passed(task).at(-1);
+          if (!last) continue;
+          const { missing, expected } = await repo.countMissingReports(db, task.id, last.key);
+          if (missing > 0) silent.push({ task: presentTask(task), period: periodRef(last), missing, expected });
+        }
+      }
+      return { due, late, silent };
     },
 
     async listNotifications(actor: Actor | null, limit: number) {

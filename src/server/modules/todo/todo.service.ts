@@ -1,0 +1,73 @@
+import type { Actor } from '../access/index.ts';
+import type { AwaitedStep, DirectiveSummary, DirectivesService, InboxService } from '../directives/index.ts';
+import type { PublishingService } from '../publishing/index.ts';
+import type { TasksService } from '../tasks/index.ts';
+import { TODO_KINDS, TODO_LIMIT_PER_KIND } from './todo.schemas.ts';
+import type { TodoItem, TodoKind, TodoView } from './todo.schemas.ts';
+
+const ADMIN = '/admin/#';
+const STEP_KIND: Record<AwaitedStep, TodoKind> = { redraft: 'draft_returned', approve: 'to_approve', sign: 'to_sign', issue: 'to_issue' };
+const QUESTION_TITLE_MAX = 120;
+
+function directiveTitle(d: DirectiveSummary): string {
+  return d.number ? `${d.fullSymbol} — ${d.subject}` : d.subject;
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+export interface TodoDeps {
+  directives: Pick<DirectivesService, 'listAwaitingSteps'>;
+  inbox: Pick<InboxService, 'listPending'>;
+  tasks: Pick<TasksService, 'listReportWork'>;
+  publishing: Pick<PublishingService, 'listQuestions'>;
+}
+
+/**
+ * The start page ("Việc cần làm"): asks each module what waits for the signed-in user. Every
+ * module applies its own scope and permissions (a viewer is asked to sign nothing; another unit's
+ * work never shows), so this module only gathers, orders and counts.
+ */
+export function createTodoService(deps: TodoDeps) {
+  return {
+    async listTodo(a: Actor): Promise<TodoView> {
+      const limit = TODO_LIMIT_PER_KIND;
+      const [steps, inbox, reports, questions] = await Promise.all([
+        deps.directives.listAwaitingSteps(a, limit),
+        deps.inbox.listPending(a, limit),
+        deps.tasks.listReportWork(a),
+        deps.publishing.listQuestions(a, 'pending'),
+      ]);
+      const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, 0])) as Record<TodoKind, number>;
+      const items: TodoItem[] = [];
+      const add = (kind: TodoKind, total: number, list: Omit<TodoItem, 'kind'>[]) => {
+        counts[kind] += total;
+        for (const x of list.slice(0, limit)) items.push({ kind, ...x });
+      };
+
+      for (const s of steps) {
+        add(STEP_KIND[s.step], s.total, s.items.map((d) => ({ title: directiveTitle(d), dueAt: null, href: `${ADMIN}/outgoing/${d.id}`, count: 1 })));
+      }
+      if (inbox) {
+        add(
+          inbox.filter === 'unacknowledged' ? 'inbox_unacknowledged' : 'inbox_unread',
+          inbox.total,
+          inbox.items.map((i) => ({ title: `${directiveTitle(i.directive)} (${i.directive.issuer})`, dueAt: null, href: `${ADMIN}/inbox/${i.itemId}`, count: 1 })),
+        );
+      }
+      const taskHref = (taskId: string) => `${ADMIN}/reports/${taskId}`;
+      add('report_due', reports.due.length, reports.due.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: 1 })));
+      add('report_late', reports.late.length, reports.late.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: r.missed })));
+      add('reports_missing', reports.silent.length, reports.silent.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: r.missing })));
+      add('question_pending', questions.length, questions.map((q) => ({ title: shorten(`${q.name}: ${q.question}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/portal/questions`, count: 1 })));
+
+      const order = new Map(TODO_KINDS.map((k, i) => [k, i]));
+      items.sort((x, y) => (order.get(x.kind) ?? 0) - (order.get(y.kind) ?? 0));
+      return { items, counts };
+    },
+  };
+}
+
+export type TodoService = ReturnType<typeof createTodoService>;
