@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
 
 /** An account belongs to one unit; its roles act on that unit's subtree only. */
@@ -17,8 +17,6 @@ export const users = pgTable(
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     locale: text('locale').notNull().default('vi'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,3 +51,21 @@ export const invitations = pgTable('invitations', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Failed sign-ins per (username, source address): the delay and lock apply to that pair only, so
+ * failures from one address never lock the account out elsewhere. Keyed by the typed username, not
+ * the user id, so unknown names are throttled exactly like real ones and reveal nothing.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    username: text('username').notNull(),
+    /** The client address (IPv6 reduced to its /64). */
+    source: text('source').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'login_throttles_pk', columns: [t.username, t.source] }), index('login_throttles_last_failure_idx').on(t.lastFailureAt)],
+);

@@ -73,43 +73,10 @@ describeEachDb('authentication API', (kind) => {
       expect((wrong.json() as ErrorBody).error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
     });
 
-    it('locks the account after 5 wrong passwords, even against the right one, and audits the lock', async () => {
-      const user = await buildUser(t.c, { unitId: office });
-      const ip = freshIp();
-      for (let i = 0; i < 5; i++) expect((await loginReq(user.username, `wrong-password-${i}`, ip)).statusCode).toBe(401);
-      const locked = await loginReq(user.username, PASSWORD, ip);
-      expect(locked.statusCode).toBe(423);
-      const body = locked.json() as ErrorBody;
-      expect(body.error.code).toBe('ACCOUNT_LOCKED');
-      expect(body.error.message).toContain('15 phút');
-      expect(locked.headers['set-cookie']).toBeUndefined();
-
-      const locks = (await auditEventsFor(t.c, user.id)).filter((e) => e.action === 'user.lock');
-      expect(locks).toHaveLength(1);
-      expect(locks[0]?.entity).toBe('user');
-      expect(locks[0]?.after).toEqual({ reason: 'failed_logins', ip });
-
-      try {
-        t.clock.set(new Date(now.getTime() + 16 * 60_000));
-        expect((await loginReq(user.username, PASSWORD, ip)).statusCode).toBe(200);
-      } finally {
-        t.clock.set(now);
-      }
-    });
-
-    it('four wrong passwords do not lock; a success resets the count', async () => {
-      const user = await buildUser(t.c, { unitId: office });
-      const ip = freshIp();
-      for (let i = 0; i < 4; i++) await loginReq(user.username, `wrong-password-${i}`, ip);
-      expect((await loginReq(user.username, PASSWORD, ip)).statusCode).toBe(200);
-      for (let i = 0; i < 4; i++) await loginReq(user.username, `wrong-password-${i}`, ip);
-      expect((await loginReq(user.username, PASSWORD, ip)).statusCode).toBe(200);
-      expect((await userRow(user.id))?.lockedUntil).toBeNull();
-    });
-
     it('rate-limits sign-in to 10 a minute per IP (429 in Vietnamese); another IP is still served', async () => {
       const ip = freshIp();
-      for (let i = 0; i < 10; i++) expect((await loginReq('khong.ai', 'x', ip)).statusCode).toBe(401);
+      // Different names each time: the throttle of one name would answer 423 from the fifth failure.
+      for (let i = 0; i < 10; i++) expect((await loginReq(`khong.ai.${i}`, 'x', ip)).statusCode).toBe(401);
       const limited = await loginReq('khong.ai', 'x', ip);
       expect(limited.statusCode).toBe(429);
       expect((limited.json() as ErrorBody).error).toEqual({ code: 'RATE_LIMITED', message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.' });

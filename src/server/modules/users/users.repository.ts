@@ -1,6 +1,6 @@
-import { and, asc, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, like, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { invitations, sessions, units, users } from '../../db/schema/index.ts';
+import { invitations, loginThrottles, sessions, units, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithUnit = UserRow & { unitName: string; unitPath: string };
@@ -45,19 +45,82 @@ export async function updateUser(db: Db, id: string, patch: Partial<typeof users
   return row;
 }
 
-/** Counts a failed sign-in atomically and returns the new count. */
-export async function incrementFailedLogins(db: Db, id: string): Promise<number> {
-  const [row] = await db
-    .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1` })
-    .where(eq(users.id, id))
-    .returning({ n: users.failedLogins });
-  return row?.n ?? 0;
-}
-
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
+}
+
+// Sign-in throttling
+
+export type ThrottleRow = typeof loginThrottles.$inferSelect;
+
+const throttleKey = (username: string, source: string) => and(eq(loginThrottles.username, username), eq(loginThrottles.source, source));
+
+export async function findThrottle(db: Db, username: string, source: string): Promise<ThrottleRow | undefined> {
+  const [row] = await db.select().from(loginThrottles).where(throttleKey(username, source));
+  return row;
+}
+
+/**
+ * Counts a failed sign-in of the pair atomically and returns the new count; a count whose last
+ * failure is older than `freshSince` starts again at 1.
+ */
+export async function countLoginFailure(db: Db, username: string, source: string, now: Date, freshSince: Date): Promise<number> {
+  const [row] = await db
+    .insert(loginThrottles)
+    .values({ username, source, failures: 1, lastFailureAt: now })
+    .onConflictDoUpdate({
+      target: [loginThrottles.username, loginThrottles.source],
+      set: {
+        failures: sql`CASE WHEN ${loginThrottles.lastFailureAt} < ${freshSince} THEN 1 ELSE ${loginThrottles.failures} + 1 END`,
+        lastFailureAt: now,
+      },
+    })
+    .returning({ n: loginThrottles.failures });
+  return row?.n ?? 1;
+}
+
+export async function lockThrottle(db: Db, username: string, source: string, until: Date): Promise<void> {
+  await db.update(loginThrottles).set({ lockedUntil: until }).where(throttleKey(username, source));
+}
+
+export async function clearThrottle(db: Db, username: string, source: string): Promise<void> {
+  await db.delete(loginThrottles).where(throttleKey(username, source));
+}
+
+/** Forgets pairs with no failure since `before` and no lock still running. */
+export async function purgeStaleThrottles(db: Db, before: Date, now: Date): Promise<void> {
+  await db
+    .delete(loginThrottles)
+    .where(and(lt(loginThrottles.lastFailureAt, before), or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now))));
+}
+
+export type LockoutRow = ThrottleRow & { userId: string; displayName: string; unitId: string; unitName: string };
+
+/** Running locks of accounts in the subtree at `underPath` (every account when null), newest first. */
+export async function findLockouts(db: Db, o: { underPath: string | null; now: Date; userId?: string }): Promise<LockoutRow[]> {
+  return db
+    .select({ ...getTableColumns(loginThrottles), userId: users.id, displayName: users.displayName, unitId: users.unitId, unitName: units.name })
+    .from(loginThrottles)
+    .innerJoin(users, eq(users.username, loginThrottles.username))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(
+      and(
+        gt(loginThrottles.lockedUntil, o.now),
+        o.userId ? eq(users.id, o.userId) : undefined,
+        o.underPath ? or(eq(units.path, o.underPath), like(units.path, `${o.underPath}.%`)) : undefined,
+      ),
+    )
+    .orderBy(sql`${loginThrottles.lastFailureAt} DESC`)
+    .limit(500);
+}
+
+/** Removes the throttle of one pair, or of every source when `source` is omitted; returns what was removed. */
+export async function deleteThrottles(db: Db, username: string, source?: string): Promise<ThrottleRow[]> {
+  return db
+    .delete(loginThrottles)
+    .where(source === undefined ? eq(loginThrottles.username, username) : throttleKey(username, source))
+    .returning();
 }
 
 // Sessions

@@ -7,8 +7,11 @@ import {
   AcceptInvitationBody,
   ChangePasswordBody,
   CreateUserBody,
+  LockoutOut,
+  LockoutsQuery,
   LoginBody,
   SessionOut,
+  UnlockBody,
   UpdateUserBody,
   UserIdParams,
   UserOut,
@@ -46,7 +49,7 @@ export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCo
     return reply.status(204).send();
   });
   app.get('/api/auth/me', { schema: { ...auth, response: { 200: SessionOut } } }, async (req) => {
-    if (!req.actor || !req.sessionToken) throw new AppError('UNAUTHENTICATED');
+    if (!req.sessionToken) throw new AppError('UNAUTHENTICATED');
     const session = await svc.resolveSession(req.sessionToken, req.ip);
     if (!session) throw new AppError('UNAUTHENTICATED');
     return { user: session.user, csrfToken: session.csrfToken };
@@ -66,4 +69,12 @@ export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCo
   app.patch('/api/users/:id', { schema: { ...users, params: UserIdParams, body: UpdateUserBody, response: { 200: z.object({ user: UserOut }) } } }, async (req) => ({
     user: await svc.updateUser(req.actor, req.params.id, req.body),
   }));
+  app.get('/api/users/lockouts', { schema: { ...users, querystring: LockoutsQuery, response: { 200: z.object({ items: z.array(LockoutOut) }) } } }, async (req) => ({
+    items: await svc.listLockouts(req.actor, req.query),
+  }));
+  app.post(
+    '/api/users/:id/unlock',
+    { schema: { ...users, params: UserIdParams, body: UnlockBody, response: { 200: z.object({ unlocked: z.number() }) } } },
+    async (req) => svc.unlock(req.actor, req.params.id, req.body.source),
+  );
 }

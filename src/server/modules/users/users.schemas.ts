@@ -9,6 +9,20 @@ export const AcceptInvitationBody = z.object({ token: z.string().min(20).max(200
 
 export const UserIdParams = z.object({ id: z.uuid() });
 export const UsersQuery = z.object({ unitId: z.uuid() });
+export const LockoutsQuery = z.object({ unitId: z.uuid().optional() });
+/** Without a source, every source of the account is unlocked. */
+export const UnlockBody = z.object({ source: z.string().trim().min(1).max(100).optional() });
+export const LockoutOut = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  source: z.string(),
+  failures: z.number(),
+  lockedUntil: z.string().nullable(),
+  lastFailureAt: z.string(),
+});
 export const CreateUserBody = z.object({
   username: z
     .string()

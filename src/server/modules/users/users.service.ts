@@ -8,12 +8,11 @@ import { recordAudit } from '../audit/index.ts';
 import { findUnitById } from '../units/index.ts';
 import { sendInvitationJob } from './invitation.job.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
+import { createLogin } from './login.ts';
 import { hashToken, newToken } from './tokens.ts';
 import * as repo from './users.repository.ts';
 import type { UserRow, UserWithUnit } from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
-
-export const LOCKOUT = { maxFailures: 5, minutes: 15 } as const;
 
 export function presentMe(u: UserWithUnit) {
   return {
@@ -45,9 +44,13 @@ export interface SessionInfo {
 export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue; sessionTtlHours: number }) {
   const { db, clock } = deps;
 
+  function actorOf(user: UserWithUnit, ip: string | null): Actor {
+    return { userId: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitPath: user.unitPath, roles: user.roles as Role[], ip };
+  }
+
   async function toSession(user: UserWithUnit, csrfToken: string, ip: string | null): Promise<SessionInfo> {
     return {
-      actor: { userId: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitPath: user.unitPath, roles: user.roles as Role[], ip },
+      actor: actorOf(user, ip),
       csrfToken,
       user: presentMe(user),
     };
@@ -67,37 +70,18 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
     return { token, session: await toSession(user, csrf, ip) };
   }
 
-  async function loadUserInScope(actor: Actor | null, id: string, permission: 'user.read' | 'user.write') {
+  async function loadUserInScope(actor: Actor, id: string, permission: 'user.read' | 'user.write') {
     const user = await repo.findUserById(db, id);
     if (!user) throw new AppError('NOT_FOUND');
     const a = authorize(actor, permission, { unitPath: user.unitPath }, 'user.read');
     return { a, user };
   }
 
+  const signIn = createLogin({ db, clock, startSession: (user, meta) => startSession(user, meta.ip, meta.userAgent) });
+
   return {
-    /** Password sign-in with lockout after repeated failures. Returns the session token for the cookie. */
-    async login(input: { username: string; password: string }, meta: { ip: string | null; userAgent: string | null }) {
-      const user = await repo.findUserByUsername(db, input.username.toLowerCase());
-      const now = clock.now();
-      if (user?.lockedUntil && user.lockedUntil > now) {
-        throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
-      }
-      if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
-        if (user) {
-          const failures = await repo.incrementFailedLogins(db, user.id);
-          if (failures >= LOCKOUT.maxFailures) {
-            await db.transaction(async (tx) => {
-              await repo.updateUser(tx, user.id, { lockedUntil: new Date(now.getTime() + LOCKOUT.minutes * 60_000), failedLogins: 0 });
-              await recordAudit(tx, null, { action: 'user.lock', entity: 'user', entityId: user.id, unitId: user.unitId, after: { reason: 'failed_logins', ip: meta.ip } });
-            });
-          }
-        }
-        throw new AppError('INVALID_CREDENTIALS');
-      }
-      if (user.disabledAt) throw new AppError('ACCOUNT_DISABLED');
-      await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-      return startSession(user, meta.ip, meta.userAgent);
-    },
+    /** Password sign-in, throttled per (username, source address); lockouts for unit admins (login.ts). */
+    ...signIn,
 
     async logout(token: string): Promise<void> {
       await repo.deleteSession(db, hashToken(token));
@@ -112,8 +96,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
       return toSession(user, session.csrfToken, ip);
     },
 
-    async changePassword(actor: Actor | null, token: string, input: { currentPassword: string; newPassword: string }) {
-      if (!actor) throw new AppError('UNAUTHENTICATED');
+    async changePassword(actor: Actor, token: string, input: { currentPassword: string; newPassword: string }) {
       const user = await repo.findUserById(db, actor.userId);
       if (!user) throw new AppError('UNAUTHENTICATED');
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
@@ -133,9 +116,12 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
       const userId = await db.transaction(async (tx) => {
         const id = await repo.consumeInvitation(tx, hashToken(input.token), clock.now());
         if (!id) throw new AppError('INVITATION_INVALID');
-        if ((await repo.findUserById(tx, id))?.disabledAt) throw new AppError('ACCOUNT_DISABLED');
-        const updated = await repo.updateUser(tx, id, { passwordHash });
-        await recordAudit(tx, null, { action: 'user.invitation.accept', entity: 'user', entityId: id, unitId: updated?.unitId ?? null });
+        const invited = await repo.findUserById(tx, id);
+        if (!invited) throw new AppError('INVITATION_INVALID');
+        if (invited.disabledAt) throw new AppError('ACCOUNT_DISABLED');
+        await repo.updateUser(tx, id, { passwordHash });
+        // The invited person sets their own password: they are the actor.
+        await recordAudit(tx, actorOf(invited, meta.ip), { action: 'user.invitation.accept', entity: 'user', entityId: id, unitId: invited.unitId });
         return id;
       });
       const user = await repo.findUserById(db, userId);
@@ -143,7 +129,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
       return startSession(user, meta.ip, meta.userAgent);
     },
 
-    async listUsers(actor: Actor | null, unitId: string) {
+    async listUsers(actor: Actor, unitId: string) {
       const unit = await findUnitById(db, unitId);
       if (!unit) throw new AppError('NOT_FOUND');
       authorize(actor, 'user.read', { unitPath: unit.path });
@@ -152,13 +138,13 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
 
     /**
      * Creates an account. With a password (CLI, demo) it is usable at once; otherwise an invitation
-     * e-mail is queued in the same transaction. actor null = the system (CLI).
+     * e-mail is queued in the same transaction.
      */
-    async createUser(actor: Actor | null, input: CreateUserInput & { password?: string }) {
+    async createUser(actor: Actor, input: CreateUserInput & { password?: string }) {
       const unit = await findUnitById(db, input.unitId);
       if (!unit) throw new AppError('UNKNOWN_UNIT', { unit: input.unitId });
-      const a = actor ? authorize(actor, 'user.write', { unitPath: unit.path }, 'unit.read') : null;
-      if (a && input.roles.includes('system_admin') && !a.roles.includes('system_admin')) throw new AppError('FORBIDDEN');
+      const a = authorize(actor, 'user.write', { unitPath: unit.path }, 'unit.read');
+      if (input.roles.includes('system_admin') && !a.roles.includes('system_admin')) throw new AppError('FORBIDDEN');
       if (input.password !== undefined) assertStrongPassword(input.password);
       const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
       const created = await db.transaction(async (tx) => {
@@ -180,7 +166,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
       return presentUser(full);
     },
 
-    async updateUser(actor: Actor | null, id: string, input: UpdateUserInput) {
+    async updateUser(actor: Actor, id: string, input: UpdateUserInput) {
       const { a, user } = await loadUserInScope(actor, id, 'user.write');
       // Only a system administrator grants the role, or touches an account that holds it.
       const touchesAdmin = input.roles?.includes('system_admin') || user.roles.includes('system_admin');
