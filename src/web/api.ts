@@ -117,11 +117,21 @@ export interface AuditEvent {
   at: string;
   actorId: string | null;
   actorName: string | null;
+  /** The user's name, or "Hệ thống" (with the job or command) for the system. */
+  actorLabel: string;
+  system: boolean;
   unitId: string | null;
   ip: string | null;
   action: string;
+  /** In the language of the request, e.g. "Ban hành văn bản". */
+  actionLabel: string;
   entity: string;
+  entityKindLabel: string;
   entityId: string | null;
+  /** The object by name (a user's name, a directive's number and subject); null when unknown. */
+  entityLabel: string | null;
+  /** The object's admin page (/admin/#/…). */
+  href: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 
 export interface AuditRecord {
@@ -55,4 +57,54 @@ export async function findAuditEvents(db: Db, f: AuditFilter): Promise<AuditRow[
     .where(and(...conditions))
     .orderBy(desc(auditEvents.id))
     .limit(f.limit);
+}
+
+/** What the trail shows of one object: its name as people know it, and the id its admin page needs. */
+export interface EntityName {
+  label: string;
+  /** The id of the page the object is shown on when it is not its own (a user's unit, a report's task). */
+  pageId: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Per kind of object: its name and page id, selected by `id = ANY(ids)`. */
+const NAME_QUERIES: Record<string, (ids: string) => SQL> = {
+  unit: (ids) => sql`SELECT id::text, name AS label, NULL AS "pageId" FROM units WHERE id = ANY(${ids}::uuid[])`,
+  user: (ids) => sql`SELECT id::text, display_name || ' (' || username || ')' AS label, unit_id::text AS "pageId" FROM users WHERE id = ANY(${ids}::uuid[])`,
+  recipient_group: (ids) => sql`SELECT id::text, name AS label, owner_unit_id::text AS "pageId" FROM recipient_groups WHERE id = ANY(${ids}::uuid[])`,
+  directive: (ids) => sql`
+    SELECT id::text, CASE WHEN number IS NULL THEN subject
+      ELSE (CASE WHEN number < 10 THEN '0' ELSE '' END) || number || '/' || symbol || ' — ' || subject END AS label, NULL AS "pageId"
+    FROM directives WHERE id = ANY(${ids}::uuid[])`,
+  dispatch_import: (ids) => sql`SELECT id::text, file_name AS label, NULL AS "pageId" FROM dispatch_imports WHERE id = ANY(${ids}::uuid[])`,
+  task: (ids) => sql`SELECT id::text, title AS label, NULL AS "pageId" FROM tasks WHERE id = ANY(${ids}::uuid[])`,
+  report_submission: (ids) => sql`
+    SELECT s.id::text, t.title || ' — ' || u.name || ', kỳ ' || to_char(s.period::date, 'DD/MM/YYYY') AS label, s.task_id::text AS "pageId"
+    FROM report_submissions s JOIN tasks t ON t.id = s.task_id JOIN units u ON u.id = s.unit_id WHERE s.id = ANY(${ids}::uuid[])`,
+  section: (ids) => sql`SELECT id::text, name AS label, NULL AS "pageId" FROM portal_sections WHERE id = ANY(${ids}::uuid[])`,
+  post: (ids) => sql`SELECT id::text, title AS label, NULL AS "pageId" FROM portal_posts WHERE id = ANY(${ids}::uuid[])`,
+  situation: (ids) => sql`
+    SELECT su.id::text, ps.name || ', ngày ' || to_char(su.date, 'DD/MM/YYYY') AS label, su.section_id::text AS "pageId"
+    FROM situation_updates su JOIN portal_sections ps ON ps.id = su.section_id WHERE su.id = ANY(${ids}::uuid[])`,
+  question: (ids) => sql`SELECT id::text, name || ': ' || left(question, 80) AS label, NULL AS "pageId" FROM citizen_questions WHERE id = ANY(${ids}::uuid[])`,
+  link: (ids) => sql`SELECT id::text, label, NULL AS "pageId" FROM portal_links WHERE id = ANY(${ids}::uuid[])`,
+  media: (ids) => sql`SELECT id::text, title AS label, NULL AS "pageId" FROM media_files WHERE id = ANY(${ids}::uuid[])`,
+};
+
+/** Names of the objects audit rows point at, keyed `entity:id`; objects that no longer exist are absent. */
+export async function findEntityNames(db: Db, refs: readonly { entity: string; entityId: string | null }[]): Promise<Map<string, EntityName>> {
+  const byEntity = new Map<string, Set<string>>();
+  for (const r of refs) {
+    if (!r.entityId || !UUID.test(r.entityId) || !NAME_QUERIES[r.entity]) continue;
+    (byEntity.get(r.entity) ?? byEntity.set(r.entity, new Set()).get(r.entity))?.add(r.entityId);
+  }
+  const out = new Map<string, EntityName>();
+  for (const [entity, ids] of byEntity) {
+    const query = NAME_QUERIES[entity];
+    if (!query) continue;
+    const rows = rowsOf<{ id: string; label: string; pageId: string | null }>(await db.execute(query(`{${[...ids].join(',')}}`)));
+    for (const r of rows) out.set(`${entity}:${r.id}`, { label: r.label, pageId: r.pageId });
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestLocale } from '../../http/locale.ts';
 import type { Api } from '../../http/types.ts';
 import type { AuditService } from './audit.service.ts';
 
@@ -18,11 +19,22 @@ const AuditEventOut = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** The actor as shown: the user's name, or "Hệ thống" (with the job or command) for the system. */
+  actorLabel: z.string(),
+  system: z.boolean(),
   unitId: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string(),
+  /** The action in the reader's language (Accept-Language), e.g. "Ban hành văn bản". */
+  actionLabel: z.string(),
   entity: z.string(),
+  /** The kind of object, e.g. "Tài khoản". */
+  entityKindLabel: z.string(),
   entityId: z.string().nullable(),
+  /** The object by name (a user's name, a directive's number and subject, a unit's name); null when unknown. */
+  entityLabel: z.string().nullable(),
+  /** The object's admin page (/admin/#/…), when it still exists and has one. */
+  href: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
@@ -31,9 +43,6 @@ export function registerAuditRoutes(app: Api, svc: AuditService): void {
   app.get(
     '/api/audit',
     { schema: { tags: ['audit'], querystring: AuditQuerySchema, response: { 200: z.object({ items: z.array(AuditEventOut), nextCursor: z.string().nullable() }) } } },
-    async (req) => {
-      const { items, nextCursor } = await svc.listAuditEvents(req.actor, req.query);
-      return { items: items.map((e) => ({ ...e, id: String(e.id), at: e.at.toISOString() })), nextCursor };
-    },
+    async (req) => svc.listAuditEvents(req.actor, req.query, requestLocale(req)),
   );
 }

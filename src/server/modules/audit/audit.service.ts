@@ -1,8 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import { authorize, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
-import { findAuditEvents, insertAuditEvents } from './audit.repository.ts';
-import type { AuditRow } from './audit.repository.ts';
+import type { LabelLang } from '../../../shared/audit-labels.ts';
+import { presentAuditEvent } from './audit.present.ts';
+import type { AuditEventView } from './audit.present.ts';
+import { findAuditEvents, findEntityNames, insertAuditEvents } from './audit.repository.ts';
 
 export interface AuditEntry {
   action: string;
@@ -16,17 +18,18 @@ export interface AuditEntry {
 
 /**
  * Records changes; call inside the transaction that makes them, so a change and its audit event
- * commit or roll back together. `actor` null means the system (CLI, jobs, seeding).
+ * commit or roll back together. Every change has an actor: the signed-in user, or for a job or
+ * CLI command `systemActor(source)`, stored as "Hệ thống (job:…)" under the system id.
  */
-export async function recordAudit(tx: Db, actor: Actor | null, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export async function recordAudit(tx: Db, actor: Actor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   await insertAuditEvents(
     tx,
     list.map((e) => ({
-      actorId: actor?.userId ?? null,
-      actorName: actor ? `${actor.displayName} (${actor.username})` : 'hệ thống',
+      actorId: actor.userId,
+      actorName: `${actor.displayName} (${actor.username})`,
       unitId: e.unitId,
-      ip: actor?.ip ?? null,
+      ip: actor.ip,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,
@@ -49,9 +52,12 @@ export interface AuditQuery {
 
 export function createAuditService(deps: { db: Db }) {
   return {
-    /** Browse the trail: system admins see all, unit admins the events of their subtree. */
-    async listAuditEvents(actor: Actor | null, q: AuditQuery): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
-      const a = authorize(actor, 'audit.read', { unitPath: actor?.unitPath ?? '' });
+    /**
+     * Browse the trail: system admins see all, unit admins the events of their subtree. Each row
+     * comes with its action and object named in the reader's language and a link to the object.
+     */
+    async listAuditEvents(actor: Actor, q: AuditQuery, lang: LabelLang = 'vi'): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
+      const a = authorize(actor, 'audit.read', { unitPath: actor.unitPath });
       const items = await findAuditEvents(deps.db, {
         ...q,
         beforeId: q.before ? Number(q.before) : undefined,
@@ -60,7 +66,8 @@ export function createAuditService(deps: { db: Db }) {
       });
       const page = items.slice(0, q.limit);
       const last = page.at(-1);
-      return { items: page, nextCursor: items.length > q.limit && last ? String(last.id) : null };
+      const names = await findEntityNames(deps.db, page);
+      return { items: page.map((r) => presentAuditEvent(r, names, lang)), nextCursor: items.length > q.limit && last ? String(last.id) : null };
     },
   };
 }

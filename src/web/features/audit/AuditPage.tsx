@@ -1,11 +1,14 @@
-// Audit trail: filters, paged table ("load more" by cursor), before/after diff.
-import { Button, Code, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// Audit trail: filters, paged table ("load more" by cursor), before/after diff. Actions and objects
+// read in the user's language (labels from src/shared/audit-labels.ts and the server's names).
+import { Anchor, Button, Code, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { listAudit, type AuditEvent, type AuditFilter } from '../../api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { DiffView } from './DiffView.tsx';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type Label } from '../../../shared/audit-labels.ts';
+import type { Lang } from '../../i18n.ts';
 
 interface Filters {
   actor: string;
@@ -16,6 +19,26 @@ interface Filters {
 }
 
 const EMPTY: Filters = { actor: '', entity: '', action: '', from: '', to: '' };
+
+/** Select options from a label table, sorted by their text in the UI language. */
+function options(table: Record<string, Label>, lang: Lang, any: string) {
+  const list = Object.entries(table)
+    .map(([value, l]) => ({ value, label: l[lang] }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  return [{ value: '', label: any }, ...list];
+}
+
+/** The object of an event: its kind and name, linked to its page when it has one. */
+function EntityCell({ ev }: { ev: AuditEvent }) {
+  const name = ev.entityLabel ?? (ev.entityId ? `#${ev.entityId.slice(0, 8)}` : null);
+  return (
+    <Text size="sm">
+      {ev.entityKindLabel}
+      {name && ': '}
+      {name && (ev.href ? <Anchor href={ev.href} size="sm">{name}</Anchor> : name)}
+    </Text>
+  );
+}
 
 function toQuery(f: Filters): AuditFilter {
   const q: AuditFilter = { limit: 50 };
@@ -63,7 +86,7 @@ export function AuditPage() {
     e.preventDefault();
     setApplied({ ...draft });
   };
-  const set = (k: keyof Filters) => (e: { currentTarget: HTMLInputElement }) => {
+  const set = (k: keyof Filters) => (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => {
     const v = e.currentTarget.value;
     setDraft((d) => ({ ...d, [k]: v }));
   };
@@ -75,17 +98,17 @@ export function AuditPage() {
       </Title>
       <Paper withBorder p="sm" component="form" onSubmit={submit} aria-label={t('audit.filters')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-          <TextInput label={t('audit.actor')} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
-          <TextInput
+          <TextInput label={t('audit.actor')} placeholder={t('audit.actorPlaceholder')} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
+          <NativeSelect
             label={t('audit.entity')}
-            placeholder={t('audit.entityPlaceholder')}
+            data={options(AUDIT_ENTITIES, lang, t('audit.entityPlaceholder'))}
             value={draft.entity}
             onChange={set('entity')}
             data-testid="audit-entity"
           />
-          <TextInput
+          <NativeSelect
             label={t('audit.action')}
-            placeholder={t('audit.actionPlaceholder')}
+            data={options(AUDIT_ACTIONS, lang, t('audit.actionPlaceholder'))}
             value={draft.action}
             onChange={set('action')}
             data-testid="audit-action"
@@ -132,16 +155,15 @@ export function AuditPage() {
                       <Text size="sm">{formatDateTime(ev.at, lang)}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{ev.actorName ?? t('audit.system')}</Text>
+                      <Text size="sm">{ev.actorLabel}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Code>{ev.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {ev.entity}
-                        {ev.entityId ? ` #${ev.entityId}` : ''}
+                      <Text size="sm" title={ev.action}>
+                        {ev.actionLabel}
                       </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <EntityCell ev={ev} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{ev.ip ?? '—'}</Text>
@@ -179,14 +201,14 @@ export function AuditPage() {
                 {t('audit.time')}: <b>{formatDateTime(open.at, lang)}</b>
               </Text>
               <Text size="sm">
-                {t('audit.actor')}: <b>{open.actorName ?? t('audit.system')}</b>
+                {t('audit.actor')}: <b>{open.actorLabel}</b>
               </Text>
               <Text size="sm">
-                {t('audit.action')}: <Code>{open.action}</Code>
+                {t('audit.action')}: <b>{open.actionLabel}</b> <Code>{open.action}</Code>
               </Text>
-              <Text size="sm">
-                {t('audit.entity')}: <b>{open.entity}</b> {open.entityId ?? ''}
-              </Text>
+              <div>
+                <EntityCell ev={open} />
+              </div>
               <Text size="sm">
                 {t('audit.ip')}: {open.ip ?? '—'}
               </Text>

@@ -1,0 +1,100 @@
+/**
+ * Names of audit actions and of the kinds of objects they touch, in Vietnamese and English: the
+ * contract between the server (which returns `actionLabel` and `entityKindLabel` with every audit
+ * row) and the admin UI (which offers them in its filters). Pure data: no server or browser imports.
+ * Every action code the code base records must be listed here (audit-labels.test.ts checks it).
+ */
+export type LabelLang = 'vi' | 'en';
+export interface Label {
+  vi: string;
+  en: string;
+}
+
+export const AUDIT_ACTIONS = {
+  'unit.create': { vi: 'Thêm đơn vị, tổ chức', en: 'Create unit' },
+  'unit.update': { vi: 'Sửa tên đơn vị', en: 'Rename unit' },
+  'unit.contacts.update': { vi: 'Sửa thông tin liên hệ của đơn vị', en: 'Edit unit contacts' },
+  'units.import': { vi: 'Nhập danh mục đơn vị hành chính', en: 'Import administrative units' },
+  'group.create': { vi: 'Tạo nhóm nơi nhận', en: 'Create recipient group' },
+  'group.update': { vi: 'Sửa nhóm nơi nhận', en: 'Edit recipient group' },
+  'group.delete': { vi: 'Xóa nhóm nơi nhận', en: 'Delete recipient group' },
+  'user.create': { vi: 'Tạo tài khoản', en: 'Create account' },
+  'user.update': { vi: 'Sửa tài khoản', en: 'Edit account' },
+  'user.lock': { vi: 'Khóa tài khoản (đăng nhập sai nhiều lần)', en: 'Lock account (failed sign-ins)' },
+  'user.unlock': { vi: 'Mở khóa tài khoản', en: 'Unlock account' },
+  'user.password.change': { vi: 'Đổi mật khẩu', en: 'Change password' },
+  'user.invitation.accept': { vi: 'Kích hoạt tài khoản qua thư mời', en: 'Accept invitation' },
+  'settings.update': { vi: 'Sửa cài đặt cổng thông tin', en: 'Edit portal settings' },
+  'directive.create': { vi: 'Tạo dự thảo văn bản', en: 'Create draft document' },
+  'directive.update': { vi: 'Sửa dự thảo văn bản', en: 'Edit draft document' },
+  'directive.amend': { vi: 'Tạo văn bản sửa đổi, bổ sung', en: 'Draft an amendment' },
+  'directive.submit': { vi: 'Trình duyệt văn bản', en: 'Submit document for approval' },
+  'directive.approve': { vi: 'Duyệt văn bản', en: 'Approve document' },
+  'directive.return': { vi: 'Trả lại văn bản', en: 'Return document' },
+  'directive.sign': { vi: 'Ký văn bản', en: 'Sign document' },
+  'directive.issue': { vi: 'Ban hành văn bản', en: 'Issue document' },
+  'directive.revoke': { vi: 'Thu hồi văn bản', en: 'Revoke document' },
+  'directive.attachment.add': { vi: 'Đính kèm tệp vào văn bản', en: 'Attach file to document' },
+  'directive.attachment.delete': { vi: 'Xóa tệp đính kèm của văn bản', en: 'Remove attached file' },
+  'directive.receive.register': { vi: 'Vào sổ văn bản đến', en: 'Register incoming document' },
+  'directive.receive.read': { vi: 'Mở văn bản đến', en: 'Open incoming document' },
+  'directive.receive.acknowledge': { vi: 'Xác nhận đã nhận văn bản', en: 'Acknowledge receipt' },
+  'directive.reminders': { vi: 'Nhắc đơn vị chưa xác nhận đã nhận văn bản', en: 'Remind silent recipients' },
+  'import.create': { vi: 'Tải lên văn bản đến để nhập', en: 'Upload incoming document' },
+  'import.confirm': { vi: 'Xác nhận nhập văn bản đến', en: 'Confirm import' },
+  'task.create': { vi: 'Giao nhiệm vụ', en: 'Assign task' },
+  'task.comment': { vi: 'Trao đổi về nhiệm vụ', en: 'Comment on task' },
+  'task.progress.update': { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Update task progress' },
+  'report.submit': { vi: 'Gửi báo cáo', en: 'Submit report' },
+  'report.update': { vi: 'Sửa báo cáo đã gửi', en: 'Edit submitted report' },
+  'section.create': { vi: 'Tạo chuyên mục', en: 'Create portal section' },
+  'section.update': { vi: 'Sửa chuyên mục', en: 'Edit portal section' },
+  'post.create': { vi: 'Tạo bài viết', en: 'Create post' },
+  'post.update': { vi: 'Sửa bài viết', en: 'Edit post' },
+  'post.publish': { vi: 'Đăng bài viết', en: 'Publish post' },
+  'situation.publish': { vi: 'Đăng số liệu tình hình', en: 'Publish situation figures' },
+  'situation.correct': { vi: 'Sửa số liệu tình hình', en: 'Correct situation figures' },
+  'question.answer': { vi: 'Trả lời câu hỏi', en: 'Answer question' },
+  'question.record': { vi: 'Ghi nhận câu hỏi đã trả lời', en: 'Record answered question' },
+  'question.reject': { vi: 'Từ chối câu hỏi', en: 'Reject question' },
+  'link.create': { vi: 'Thêm đường dây nóng, liên kết', en: 'Add hotline or link' },
+  'link.delete': { vi: 'Xóa đường dây nóng, liên kết', en: 'Remove hotline or link' },
+  'media.upload': { vi: 'Tải lên tệp đa phương tiện', en: 'Upload media file' },
+} as const satisfies Record<string, Label>;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ENTITIES = {
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  edition: { vi: 'Danh mục đơn vị', en: 'Unit list' },
+  user: { vi: 'Tài khoản', en: 'Account' },
+  recipient_group: { vi: 'Nhóm nơi nhận', en: 'Recipient group' },
+  settings: { vi: 'Cài đặt', en: 'Settings' },
+  directive: { vi: 'Văn bản', en: 'Document' },
+  dispatch_import: { vi: 'Văn bản nhập', en: 'Document import' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
+  report_submission: { vi: 'Báo cáo', en: 'Report' },
+  section: { vi: 'Chuyên mục', en: 'Portal section' },
+  post: { vi: 'Bài viết', en: 'Post' },
+  situation: { vi: 'Số liệu tình hình', en: 'Situation figures' },
+  question: { vi: 'Câu hỏi', en: 'Question' },
+  link: { vi: 'Liên kết', en: 'Link' },
+  media: { vi: 'Tệp đa phương tiện', en: 'Media file' },
+} as const satisfies Record<string, Label>;
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+
+/** The one name of the system actor (jobs, commands, seeding) wherever the trail is shown. */
+export const SYSTEM_ACTOR_LABEL: Label = { vi: 'Hệ thống', en: 'System' };
+
+function pick(table: Record<string, Label>, code: string, lang: LabelLang): string {
+  return Object.hasOwn(table, code) ? (table[code] as Label)[lang] : code;
+}
+
+/** "Ban hành văn bản" for `directive.issue`; an unknown code is shown as it is. */
+export function auditActionLabel(code: string, lang: LabelLang): string {
+  return pick(AUDIT_ACTIONS, code, lang);
+}
+
+/** "Tài khoản" for `user`; an unknown kind is shown as it is. */
+export function auditEntityLabel(entity: string, lang: LabelLang): string {
+  return pick(AUDIT_ENTITIES, entity, lang);
+}
