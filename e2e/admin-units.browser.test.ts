@@ -14,8 +14,8 @@ describe('admin UI: sign in and browse the unit tree (chromium)', () => {
 
   beforeAll(async () => {
     t = await createTestContext('pglite', { now: new Date(), app: { serveAdmin: true } });
-    await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
-    await t.c.services.units.importEdition(null, 'vn-2026', { provinceCodes: ['12'] });
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
     await buildUser(t.c, { unitId: SYSTEM_ACTOR.unitId, roles: ['system_admin'], username: 'admin' });
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
@@ -35,6 +35,9 @@ describe('admin UI: sign in and browse the unit tree (chromium)', () => {
 
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
+    // Every role lands on its start page ("Việc cần làm"); the unit tree is one menu entry away.
+    await page.getByTestId('todo-page').waitFor();
+    await page.getByTestId('nav-units').click();
     const tree = page.getByTestId('unit-tree');
     const laiChau = tree.getByRole('treeitem', { name: 'Tỉnh Lai Châu' });
     await laiChau.waitFor();
