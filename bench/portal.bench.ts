@@ -71,7 +71,7 @@ export default async function run(): Promise<BenchResult> {
   await database.migrate();
   const logger = createLogger('silent');
   const c = createContainer({ database, clock: systemClock, logger, mailer: createLogMailer(logger), env: { PUBLIC_URL: 'http://127.0.0.1', SESSION_TTL_HOURS: 1 } });
-  await c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
+  await c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
   const province = unitIdFor('vn-2025', '12');
   const sttt = await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: province, name: 'Sở Thông tin và Truyền thông', kind: 'department' });
   const section = await c.services.publishing.createSection(SYSTEM_ACTOR, { slug: 'tin-tuc', name: 'Tin tức', ownerUnitId: sttt.id, position: 1 });
@@ -130,7 +130,7 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; cl
 
     // While the public page is under load, an editor keeps using the admin API: sample its latency.
     const editor = 'bientap.bench';
-    await c.services.users.createUser(null, { username: editor, displayName: 'Biên tập', email: null, unitId: sttt.id, roles: ['drafter'], password: 'Bench-password-2021' });
+    await c.services.users.createUser(SYSTEM_ACTOR, { username: editor, displayName: 'Biên tập', email: null, unitId: sttt.id, roles: ['drafter'], password: 'Bench-password-2021' });
     const { token } = await c.services.users.login({ username: editor, password: 'Bench-password-2021' }, { ip: '127.0.0.1', userAgent: 'bench' });
     const adminLatencies: number[] = [];
     let adminFailures = 0;

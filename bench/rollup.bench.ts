@@ -52,7 +52,7 @@ export async function apiOnPostgres(): Promise<Record<string, unknown> | null> {
   const { LAI_CHAU, buildUser, signIn } = await import('../test/factories.ts');
   const t = await createTestContext('postgres', { now: new Date('2024-07-01T03:00:00Z') });
   try {
-    await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
     const task = await t.c.services.tasks.createTask({ ...planner, unitId: LAI_CHAU }, { ...taskInput(LAI_CHAU), issuerUnitId: LAI_CHAU });
     const user = await buildUser(t.c, { unitId: LAI_CHAU, roles: ['reporter'] });
     const s = await signIn(t.c, user.username);
@@ -102,7 +102,7 @@ export default async function run(): Promise<BenchResult> {
   const c = createContainer({ database, clock: fixedClock(new Date('2025-06-27T03:00:00Z')), logger, mailer: createLogMailer(logger), env: { PUBLIC_URL: 'http://x', SESSION_TTL_HOURS: 1 } });
   const db = database.db;
 
-  const imported = await time(() => c.services.units.importEdition(null, 'vn-2025'));
+  const imported = await time(() => c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025'));
   const created = await time(() => c.services.tasks.createTask(planner, taskInput(NATION_ID)));
   const taskId = created.result.task.id;
 

@@ -14,7 +14,7 @@ export const TAM_DUONG = unitIdFor('vn-2025', '106');
 
 /** Imports Lai Châu (2025 list) only: enough tree for most tests, in well under a second. */
 export async function importLaiChau(c: Container): Promise<void> {
-  await c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
+  await c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
 }
 
 /** Builds an organisation under a unit (parent defaults to Tam Đường). */
@@ -29,7 +29,7 @@ export async function buildUnit(c: Container, o: { parentId?: string; name?: str
 /** Builds a user with a known password in a unit (default: a new office under Tam Đường). */
 export async function buildUser(c: Container, o: { unitId?: string; roles?: Role[]; username?: string; email?: string | null } = {}) {
   const unitId = o.unitId ?? (await buildUnit(c)).id;
-  return c.services.users.createUser(null, {
+  return c.services.users.createUser(SYSTEM_ACTOR, {
     username: o.username ?? `u${randomUUID().replace(/-/g, '').slice(0, 10)}`,
     displayName: 'Người dùng thử nghiệm',
     email: o.email ?? null,

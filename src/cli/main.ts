@@ -5,7 +5,7 @@ import { buildPgliteTemplate } from '../server/db/build-template.ts';
 import { TEMPLATE_PATH } from '../server/db/pglite-template.ts';
 import { boot, printDemoAccounts, startServer } from '../server/main.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
-import { SYSTEM_ACTOR, ROLES } from '../server/modules/access/index.ts';
+import { SYSTEM_ACTOR, ROLES, systemActor } from '../server/modules/access/index.ts';
 import type { Role } from '../server/modules/access/index.ts';
 import { EDITION_IDS, unitIdFor } from '../server/modules/units/index.ts';
 import type { EditionId } from '../server/modules/units/index.ts';
@@ -55,7 +55,7 @@ unitsCmd
     await withContainer(async (c) => {
       for (const e of editions) {
         const t0 = performance.now();
-        const r = await c.services.units.importEdition(null, e);
+        const r = await c.services.units.importEdition(systemActor('cli:units import'), e);
         process.stdout.write(`${e}: ${r.rows} đơn vị (${r.changed} thay đổi) ${JSON.stringify(r.counts)} trong ${Math.round(performance.now() - t0)} ms\n`);
       }
     });
@@ -75,7 +75,7 @@ usersCmd
   .action(async (opts: { username: string; name: string; unitId?: string; unitCode?: string; role: Role[]; email?: string; password?: string }) => {
     const unitId = opts.unitId ?? (opts.unitCode ? unitIdFor(...(opts.unitCode.split(':') as [string, string])) : SYSTEM_ACTOR.unitId);
     const user = await withContainer((c) =>
-      c.services.users.createUser(null, {
+      c.services.users.createUser(systemActor('cli:users create'), {
         username: opts.username.toLowerCase(),
         displayName: opts.name,
         email: opts.email ?? null,

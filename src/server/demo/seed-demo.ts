@@ -39,8 +39,8 @@ function demoPassword(): string {
 export async function seedDemo(c: Container, opts: { password?: string } = {}): Promise<DemoAccount[]> {
   const { units, groups, users, settings } = c.services;
   const actor = SYSTEM_ACTOR;
-  await units.importEdition(null, 'vn-2025');
-  await units.importEdition(null, 'vn-2026');
+  await units.importEdition(SYSTEM_ACTOR, 'vn-2025');
+  await units.importEdition(SYSTEM_ACTOR, 'vn-2026');
 
   const org = async (parentId: string, name: string, kind: UnitKind, contacts?: { emails?: string[]; phones?: string[] }) => {
     const u = await units.createOrganisation(actor, { parentId, name, kind });
@@ -86,7 +86,7 @@ export async function seedDemo(c: Container, opts: { password?: string } = {}): 
   await groups.createGroup(actor, { ownerUnitId: pvhtt, name: 'UBND các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune', underUnitId: tamDuong } });
   await groups.createGroup(actor, { ownerUnitId: pvhtt, name: 'Đài truyền thanh các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune_radio', underUnitId: tamDuong } });
 
-  await settings.updatePortalSettings(null, {
+  await settings.updatePortalSettings(SYSTEM_ACTOR, {
     authorityName: 'Sở Thông tin và Truyền thông tỉnh Lai Châu',
     parentName: 'UBND tỉnh Lai Châu',
     hotline: '1900 9095',
@@ -109,7 +109,7 @@ export async function seedDemo(c: Container, opts: { password?: string } = {}): 
   const userIds: Record<string, string> = {};
   for (const p of plan) {
     const password = opts.password ?? demoPassword();
-    const user = await users.createUser(null, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
+    const user = await users.createUser(SYSTEM_ACTOR, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
     userIds[p.username] = user.id;
     accounts.push({ username: p.username, password, role: p.role, unit: p.unit });
   }

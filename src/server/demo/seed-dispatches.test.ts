@@ -17,7 +17,7 @@ describeEachDb('demo: the five seed công văn', (kind) => {
   let adminId = '';
   beforeAll(async () => {
     t = await createTestContext(kind);
-    await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12', '38', '20'] });
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12', '38', '20'] });
     // What seedDemo creates before it seeds the dispatches (the offices and their groups).
     for (const code of ['12', '38', '20']) {
       const province = unitIdFor('vn-2025', code);

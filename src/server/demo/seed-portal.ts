@@ -121,7 +121,7 @@ export async function seedPortalDemo(c: Container, opts: { password?: string } =
   const accounts: PortalDemoAccount[] = [];
   for (const p of plan) {
     const password = opts.password ?? `Loa-${randomBytes(6).toString('base64url')}-${Math.floor(Math.random() * 90 + 10)}`;
-    await users.createUser(null, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
+    await users.createUser(SYSTEM_ACTOR, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
     accounts.push({ username: p.username, password, role: p.role, unit: p.unit });
   }
   return accounts;

@@ -23,7 +23,7 @@ import { registerUserRoutes } from '../modules/users/index.ts';
 import { registerTodoRoutes } from '../modules/todo/index.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
 import { installErrorHandler } from './error-handler.ts';
-import { installSession } from './session.ts';
+import { installSession, markRoutesPublic } from './session.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -69,6 +69,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   app.get(
     '/healthz',
     {
+      config: { public: true },
       schema: {
         tags: ['system'],
         response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), migrations: z.array(z.string()) }) },
@@ -91,8 +92,12 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.env.PUBLIC_URL });
 
   if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: ['index.html'], maxAge: '1h', immutable: false });
-    app.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+    // The admin UI's files are public (it signs in through /api); every /api route still checks the session.
+    await app.register(async (admin) => {
+      markRoutesPublic(admin);
+      await admin.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: ['index.html'], maxAge: '1h', immutable: false });
+      admin.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+    });
   }
   return app;
 }

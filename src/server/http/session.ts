@@ -8,46 +8,63 @@ export const SESSION_COOKIE = 'loa_session';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Reachable without a session. Every other /api route refuses an anonymous caller (401). */
+    /**
+     * Reachable without a session (sign-in, the portal, feeds, the admin UI's static files). Part of
+     * the route's definition and checked after routing, so the spelling of the URL cannot skip it:
+     * every route without the flag refuses an anonymous caller with 401 before its body is read.
+     */
     public?: boolean;
   }
   interface FastifyRequest {
-    actor: Actor | null;
+    /**
+     * The signed-in user. A non-public route always has one (an anonymous request never reaches its
+     * handler); reading it where there is none throws UNAUTHENTICATED, so no request acts as nobody.
+     */
+    readonly actor: Actor;
+    /** The resolved session of a non-public route (null on public routes, which resolve none). */
+    session: { actor: Actor; csrfToken: string } | null;
     csrfToken: string | null;
     sessionToken: string | null;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Routes a client calls before it has a session: they need no CSRF token. */
-const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/accept-invitation']);
+
+/** Marks every route registered in this scope (and its children) public: the portal, static files. */
+export function markRoutesPublic(scope: Api): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, public: true };
+  });
+}
 
 /**
- * Resolves the session cookie to an actor on every /api request, refuses anonymous callers on
- * routes not marked `config: { public: true }`, and enforces CSRF: an unsafe
- * method with a session must send X-CSRF-Token equal to the session's token (synchroniser token;
- * the cookie is also SameSite=Strict).
+ * Authentication by route, for every route (API or not): after routing, a route not marked
+ * `config: { public: true }` resolves the session cookie to an actor or refuses the request (401),
+ * and an unsafe method must send X-CSRF-Token equal to the session's token (synchroniser token; the
+ * cookie is also SameSite=Strict). Public routes resolve no session and so cannot act for anyone;
+ * an unknown address stays a 404.
  */
 export function installSession(app: Api, users: UsersService): void {
-  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('actor', {
+    getter(this: FastifyRequest): Actor {
+      if (!this.session) throw new AppError('UNAUTHENTICATED');
+      return this.session.actor;
+    },
+  });
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (req.is404 || req.routeOptions.config.public === true) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await users.resolveSession(token, req.ip);
-      if (session) {
-        req.actor = session.actor;
-        req.csrfToken = session.csrfToken;
-        req.sessionToken = token;
-      }
-    }
-    // Deny by default: an anonymous caller learns nothing (not even body validation errors) from a
-    // non-public route, since this runs before the body is parsed and validated.
-    if (!req.actor && req.routeOptions.config?.public !== true) throw new AppError('UNAUTHENTICATED');
-    if (SAFE_METHODS.has(req.method) || CSRF_EXEMPT.has(req.routeOptions.url ?? '')) return;
-    if (req.actor && req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('CSRF_INVALID');
+    const session = token ? await users.resolveSession(token, req.ip) : null;
+    // Deny by default: an anonymous caller learns nothing (not even body validation errors), since
+    // this runs before the body is parsed and validated.
+    if (!token || !session) throw new AppError('UNAUTHENTICATED');
+    req.session = { actor: session.actor, csrfToken: session.csrfToken };
+    req.csrfToken = session.csrfToken;
+    req.sessionToken = token;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_INVALID');
   });
 }
 

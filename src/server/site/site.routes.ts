@@ -1,5 +1,6 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { markRoutesPublic } from '../http/session.ts';
 import type { Api } from '../http/types.ts';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import type { DirectivesService } from '../modules/directives/index.ts';
@@ -113,6 +114,8 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
     }));
 
   await app.register(async (site) => {
+    // The whole portal (pages, feeds, files, the question form) is for anyone: no session is read.
+    markRoutesPublic(site);
     await site.register(fastifyFormbody, { bodyLimit: 16_384 });
     site.addHook('onRequest', async (_req, reply) => {
       void reply

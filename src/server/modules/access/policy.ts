@@ -1,7 +1,11 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Role } from './roles.ts';
 
-/** Who is acting: a signed-in user, resolved once per request by the HTTP layer. */
+/**
+ * Who is acting: a signed-in user, resolved once per request by the HTTP layer, or the system
+ * (`systemActor`) for a job or a CLI command. Services take a required actor: no code path acts
+ * for "nobody".
+ */
 export interface Actor {
   userId: string;
   username: string;
@@ -79,8 +83,7 @@ export function isWithin(unitPath: string, scopePath: string): boolean {
 }
 
 /** True when the actor holds the permission for a resource of that unit. Deny by default. */
-export function can(actor: Actor | null, permission: Permission, scope: Scope): boolean {
-  if (!actor) return false;
+export function can(actor: Actor, permission: Permission, scope: Scope): boolean {
   for (const role of actor.roles) {
     if (!GRANTS[role]?.includes(permission)) continue;
     if (role === 'system_admin' || GLOBAL_PERMISSIONS.has(permission)) return true;
@@ -90,27 +93,23 @@ export function can(actor: Actor | null, permission: Permission, scope: Scope): 
 }
 
 /**
- * Called at the top of every service function. Throws UNAUTHENTICATED for no actor, NOT_FOUND when
- * the actor may not even read the resource (so its existence is not revealed), FORBIDDEN otherwise.
+ * Called at the top of every service function. Throws NOT_FOUND when the actor may not even read
+ * the resource (so its existence is not revealed), FORBIDDEN otherwise.
  */
-export function authorize(actor: Actor | null, permission: Permission, scope: Scope, readPermission?: Permission): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED');
+export function authorize(actor: Actor, permission: Permission, scope: Scope, readPermission?: Permission): Actor {
   if (can(actor, permission, scope)) return actor;
   if (readPermission && !can(actor, readPermission, scope)) throw new AppError('NOT_FOUND');
   throw new AppError('FORBIDDEN');
-}
-
-/** For actions that need a signed-in user with any of the given roles anywhere (e.g. listing). */
-export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED');
-  return actor;
 }
 
 export function hasGlobalScope(actor: Actor): boolean {
   return actor.roles.includes('system_admin');
 }
 
-/** The actor for work the system does itself (CLI, demo seeding, jobs): global, audited as "system". */
+/**
+ * The system: global, audited as "Hệ thống". Never an HTTP request (the HTTP layer only ever
+ * passes a signed-in user); use `systemActor(source)` so the audit trail names the job or command.
+ */
 export const SYSTEM_ACTOR: Actor = {
   userId: '00000000-0000-0000-0000-000000000000',
   username: 'system',
@@ -120,3 +119,16 @@ export const SYSTEM_ACTOR: Actor = {
   roles: ['system_admin'],
   ip: null,
 };
+
+/**
+ * The system acting for a named job or command, e.g. `systemActor('job:tasks.report-reminder')`
+ * or `systemActor('cli:users create')`: the audit row reads "Hệ thống (cli:users create)".
+ * `auth:lockout` is the system locking an account after failed sign-ins (no one is signed in).
+ */
+export function systemActor(source: `job:${string}` | `cli:${string}` | `demo:${string}` | `auth:${string}`): Actor {
+  return { ...SYSTEM_ACTOR, username: source };
+}
+
+export function isSystemActor(actor: Actor): boolean {
+  return actor.userId === SYSTEM_ACTOR.userId;
+}

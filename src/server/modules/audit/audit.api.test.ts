@@ -7,7 +7,7 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsSince, countRows, lastAuditId } from '../../../../test/support/db.ts';
 import { PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildSignedInUser, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
-import { SYSTEM_ACTOR } from '../access/index.ts';
+import { SYSTEM_ACTOR, systemActor } from '../access/index.ts';
 import { recordAudit } from './audit.service.ts';
 
 interface ErrorBody {
@@ -217,12 +217,12 @@ describeEachDb('audit of every change', (kind) => {
       expect(row?.name).not.toBe('Không được lưu');
     });
 
-    it('a system change (actor null) is audited as the system, without IP', async () => {
+    it('a change by a job or a CLI command is audited as the system, naming the source, without IP', async () => {
       const mark = await lastAuditId(t.c);
-      await t.c.services.settings.updatePortalSettings(null, { authorityName: 'Cổng Loa', parentName: null, hotline: null, email: null, address: null, logoUrl: null });
+      await t.c.services.settings.updatePortalSettings(systemActor('cli:settings test'), { authorityName: 'Cổng Loa', parentName: null, hotline: null, email: null, address: null, logoUrl: null });
       const events = await auditEventsSince(t.c, mark);
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ actorId: null, actorName: 'hệ thống', ip: null, action: 'settings.update' });
+      expect(events[0]).toMatchObject({ actorId: SYSTEM_ACTOR.userId, actorName: 'Hệ thống (cli:settings test)', ip: null, action: 'settings.update' });
     });
   });
 });

@@ -5,7 +5,7 @@ import { renderDirectiveDocx, renderDirectivePdf } from './render/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
-import { authorize, can, hasGlobalScope, isWithin, requireActor } from '../access/index.ts';
+import { authorize, can, hasGlobalScope, isWithin, systemActor } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { GroupRule, expandRule, findUnitById, findUnitsByIds } from '../units/index.ts';
@@ -238,7 +238,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
   }
 
   /** Loads a directive for a workflow step: 404 when the actor may not even read it, 403 without the permission. */
-  async function loadFor(actor: Actor | null, id: string, permission: Permission) {
+  async function loadFor(actor: Actor, id: string, permission: Permission) {
     const d = await loadOr404(id);
     const a = authorize(actor, permission, { unitPath: d.issuerPath }, 'directive.read');
     return { a, d };
@@ -379,7 +379,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       return row ? presentPublicDirective(row) : null;
     },
 
-    async createDirective(actor: Actor | null, input: CreateDirectiveInput) {
+    async createDirective(actor: Actor, input: CreateDirectiveInput) {
       const issuer = await findUnitById(db, input.issuerUnitId);
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
       const a = authorize(actor, 'directive.draft', { unitPath: issuer.path }, 'directive.read');
@@ -406,7 +406,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
      * that unit's next arrival number. The actor needs `import.create` over the receiving unit only;
      * a printed number also advances the issuer's register so Loa never gives it out again.
      */
-    async registerReceivedDirective(actor: Actor | null, input: ReceivedDirectiveInput) {
+    async registerReceivedDirective(actor: Actor, input: ReceivedDirectiveInput) {
       const receiver = await findUnitById(db, input.receiverUnitId);
       if (!receiver) throw new AppError('UNKNOWN_UNIT', { unit: input.receiverUnitId });
       const a = authorize(actor, 'import.create', { unitPath: receiver.path }, 'inbox.read');
@@ -452,7 +452,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       return { directive: await presentDetail(row.created), itemId: row.item?.id ?? null, arrivalNumber: formatNumber(row.item?.arrivalNumber ?? null) ?? '' };
     },
 
-    async updateDirective(actor: Actor | null, id: string, input: UpdateDirectiveInput) {
+    async updateDirective(actor: Actor, id: string, input: UpdateDirectiveInput) {
       const { a, d } = await loadFor(actor, id, 'directive.draft');
       if (d.status !== 'draft' && d.status !== 'returned') throw invalidState(d, 'sửa');
       await checkReferences(a, d.issuerPath, d.issuer, input);
@@ -470,7 +470,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** Amendment: a new draft that copies an issued directive and references it ("amends"). */
-    async amendDirective(actor: Actor | null, id: string) {
+    async amendDirective(actor: Actor, id: string) {
       const { a, d } = await loadFor(actor, id, 'directive.draft');
       if (d.status !== 'issued') throw invalidState(d, 'sửa đổi, bổ sung');
       const row = await db.transaction(async (tx) => {
@@ -511,20 +511,20 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       return presentDetail(row);
     },
 
-    async submitDirective(actor: Actor | null, id: string) {
+    async submitDirective(actor: Actor, id: string) {
       const { a, d } = await loadFor(actor, id, 'directive.draft');
       if (strings(d.recipientUnitIds).length + strings(d.recipientGroupIds).length === 0 && ['draft', 'returned'].includes(d.status))
         throw new AppError('NO_RECIPIENTS');
       return step(a, d, { from: ['draft', 'returned'], to: 'submitted', action: 'directive.submit', label: 'trình duyệt', patch: { submittedAt: clock.now(), returnedFrom: null, returnComment: null } });
     },
 
-    async approveDirective(actor: Actor | null, id: string) {
+    async approveDirective(actor: Actor, id: string) {
       const { a, d } = await loadFor(actor, id, 'directive.approve');
       return step(a, d, { from: ['submitted'], to: 'approved', action: 'directive.approve', label: 'duyệt', patch: { approvedBy: a.userId, approvedAt: clock.now() } });
     },
 
     /** Returned with comments: by the approver before signing, by the clerk before issuing. */
-    async returnDirective(actor: Actor | null, id: string, comment: string) {
+    async returnDirective(actor: Actor, id: string, comment: string) {
       const d = await loadOr404(id);
       const permission: Permission = d.status === 'signed' ? 'directive.issue' : 'directive.approve';
       const a = authorize(actor, permission, { unitPath: d.issuerPath }, 'directive.read');
@@ -539,7 +539,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** Only a leader of the issuing unit signs (approver role over it); a designated signer must sign in person. */
-    async signDirective(actor: Actor | null, id: string) {
+    async signDirective(actor: Actor, id: string) {
       const d = await loadOr404(id);
       const a = authorize(actor, 'directive.read', { unitPath: d.issuerPath }, 'directive.read');
       if (!can(a, 'directive.sign', { unitPath: d.issuerPath }) || (d.signerUserId && d.signerUserId !== a.userId))
@@ -559,7 +559,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
      * at the directive's date with their arrival numbers, one e-mail job per recipient unit — one
      * transaction, so a failure leaves nothing behind and two clerks never share a number.
      */
-    async issueDirective(actor: Actor | null, id: string, input: IssueInput = {}) {
+    async issueDirective(actor: Actor, id: string, input: IssueInput = {}) {
       const { a, d } = await loadFor(actor, id, 'directive.issue');
       if (d.status !== 'signed') throw invalidState(d, 'ban hành');
       const now = clock.now();
@@ -632,7 +632,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       return presentDetail(row);
     },
 
-    async revokeDirective(actor: Actor | null, id: string, reason: string) {
+    async revokeDirective(actor: Actor, id: string, reason: string) {
       const { a, d } = await loadFor(actor, id, 'directive.revoke');
       if (d.status !== 'issued') throw invalidState(d, 'thu hồi');
       const updated = await db.transaction((tx) => revokeIn(tx, a, d, reason, clock.now()));
@@ -645,7 +645,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
      * the issuing unit). The type comes from the content; the bytes go to the file store first and
      * are removed again when the row cannot be written.
      */
-    async addAttachment(actor: Actor | null, id: string, input: { kind: AttachmentKind; fileName: string; content: Buffer }): Promise<AttachmentView> {
+    async addAttachment(actor: Actor, id: string, input: { kind: AttachmentKind; fileName: string; content: Buffer }): Promise<AttachmentView> {
       const { a, d } = await loadFor(actor, id, 'directive.draft');
       if (!(ATTACH_FROM as readonly string[]).includes(d.status)) throw invalidState(d, 'đính kèm tệp');
       if (input.content.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
@@ -687,7 +687,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** Removes a file from a draft (or a returned draft); the stored bytes go when no other directive shares them. */
-    async deleteAttachment(actor: Actor | null, id: string, attachmentId: string): Promise<void> {
+    async deleteAttachment(actor: Actor, id: string, attachmentId: string): Promise<void> {
       const { a, d } = await loadFor(actor, id, 'directive.draft');
       const existing = await attachmentsRepo.findAttachment(db, id, attachmentId);
       if (!existing) throw new AppError('NOT_FOUND');
@@ -710,8 +710,8 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** A file for download: whoever may read the directive (its issuer's scope, or a recipient once issued); anyone else gets 404. */
-    async openAttachment(actor: Actor | null, id: string, attachmentId: string): Promise<{ fileName: string; mime: string; size: number; stream: Readable }> {
-      const a = requireActor(actor);
+    async openAttachment(actor: Actor, id: string, attachmentId: string): Promise<{ fileName: string; mime: string; size: number; stream: Readable }> {
+      const a = actor;
       const d = await loadOr404(id);
       if (!(await canRead(a, d))) throw new AppError('NOT_FOUND');
       const row = await attachmentsRepo.findAttachment(db, id, attachmentId);
@@ -721,16 +721,16 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
       return { fileName: row.fileName, mime: row.mime, size: file.size, stream: file.stream };
     },
 
-    async getDirective(actor: Actor | null, id: string) {
-      const a = requireActor(actor);
+    async getDirective(actor: Actor, id: string) {
+      const a = actor;
       const d = await loadOr404(id);
       if (!(await canRead(a, d))) throw new AppError('NOT_FOUND');
       return presentDetail(d);
     },
 
     /** The structured dispatch the Decree 30 renderer reads. */
-    async getDispatch(actor: Actor | null, id: string) {
-      const a = requireActor(actor);
+    async getDispatch(actor: Actor, id: string) {
+      const a = actor;
       const d = await loadOr404(id);
       if (!(await canRead(a, d))) throw new AppError('NOT_FOUND');
       const detail = await presentDetail(d);
@@ -750,7 +750,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** The directive in the Decree 30 layout; anything not yet issued carries the draft mark. */
-    async renderDirective(actor: Actor | null, id: string, format: 'pdf' | 'docx') {
+    async renderDirective(actor: Actor, id: string, format: 'pdf' | 'docx') {
       const { fileName, dispatch } = await this.getDispatch(actor, id);
       const d = await loadOr404(id);
       const opts = { draft: d.status !== 'issued' };
@@ -774,8 +774,8 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** Diacritic-insensitive search over symbol, subject and body, within the actor's scope. */
-    async searchDirectives(actor: Actor | null, q: SearchInput) {
-      const a = requireActor(actor);
+    async searchDirectives(actor: Actor, q: SearchInput) {
+      const a = actor;
       authorize(a, 'directive.read', { unitPath: a.unitPath });
       const words = foldDiacritics(q.q ?? '')
         .split(/\s+/)
@@ -795,7 +795,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /** Per recipient: delivered, e-mailed, read, acknowledged (with times), and the counts. */
-    async trackDirective(actor: Actor | null, id: string, q: TrackingInput) {
+    async trackDirective(actor: Actor, id: string, q: TrackingInput) {
       const { d } = await loadFor(actor, id, 'directive.read');
       const [counts, rows] = await Promise.all([repo.countRecipients(db, d.id), repo.findTracking(db, { directiveId: d.id, ...q })]);
       return {
@@ -843,7 +843,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
         if (n === 0) break;
       }
       if (reminded || escalated)
-        await recordAudit(db, null, { action: 'directive.reminders', entity: 'directive', entityId: null, unitId: null, after: { reminded, escalated } });
+        await recordAudit(db, systemActor('job:directives.reminder-scan'), { action: 'directive.reminders', entity: 'directive', entityId: null, unitId: null, after: { reminded, escalated } });
       return { reminded, escalated };
     },
   };

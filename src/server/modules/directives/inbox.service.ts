@@ -36,7 +36,7 @@ function presentItem(r: InboxRow, patch: Partial<RecipientRow> = {}) {
 export function createInboxService(deps: { db: Db; clock: Clock; directives: DirectivesService }) {
   const { db, clock } = deps;
 
-  async function loadItem(actor: Actor | null, itemId: string, permission: 'inbox.read' | 'inbox.acknowledge') {
+  async function loadItem(actor: Actor, itemId: string, permission: 'inbox.read' | 'inbox.acknowledge') {
     const item = await repo.findRecipientItem(db, itemId);
     if (!item) throw new AppError('NOT_FOUND');
     const a = authorize(actor, permission, { unitPath: item.unitPath }, 'inbox.read');
@@ -44,9 +44,8 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
   }
 
   return {
-    async listInbox(actor: Actor | null, q: InboxInput) {
-      const unitId = q.unitId ?? actor?.unitId;
-      if (!actor || !unitId) throw new AppError('UNAUTHENTICATED');
+    async listInbox(actor: Actor, q: InboxInput) {
+      const unitId = q.unitId ?? actor.unitId;
       const unit = await findUnitById(db, unitId);
       if (!unit) throw new AppError('NOT_FOUND');
       authorize(actor, 'inbox.read', { unitPath: unit.path }, 'inbox.read');
@@ -66,7 +65,7 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
 
 
     /** Opens an item; the first opening by a member of the recipient unit records readAt. */
-    async openInboxItem(actor: Actor | null, itemId: string) {
+    async openInboxItem(actor: Actor, itemId: string) {
       const { a, item } = await loadItem(actor, itemId, 'inbox.read');
       let patch: Partial<RecipientRow> = {};
       if (!item.readAt && a.unitId === item.unitId) {
@@ -88,7 +87,7 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
     },
 
     /** "Đã nhận": acknowledges receipt. Repeating it changes nothing; a revoked item cannot be acknowledged. */
-    async acknowledgeInboxItem(actor: Actor | null, itemId: string) {
+    async acknowledgeInboxItem(actor: Actor, itemId: string) {
       const { a, item } = await loadItem(actor, itemId, 'inbox.acknowledge');
       if (item.acknowledgedAt) return presentItem(item);
       if (item.revokedAt) throw new AppError('DIRECTIVE_INVALID_STATE', { status: 'đã thu hồi', action: 'xác nhận đã nhận' });

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnDateKey } from '../../platform/text.ts';
-import { SYSTEM_ACTOR, authorize } from '../access/index.ts';
+import { authorize } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { CreateDirectiveBody, URGENCY_LABELS, fullSymbol } from '../directives/index.ts';
@@ -323,21 +323,14 @@ export function createImportsService(deps: {
     return parts.length >= 2 ? parts.slice(0, 2).join('.') : unitPath;
   }
 
-  /** The entry that files documents from senders outside the directory, created on first use. */
-  async function externalIssuer(unitId: string): Promise<string> {
-    const children = await deps.units.listChildren(SYSTEM_ACTOR, unitId, undefined);
-    const found = children.find((u) => u.kind === 'other' && u.name === EXTERNAL_ISSUER_NAME);
-    if (found) return found.id;
-    return (await deps.units.createOrganisation(SYSTEM_ACTOR, { parentId: unitId, name: EXTERNAL_ISSUER_NAME, kind: 'other' })).id;
-  }
 
   return {
     /**
      * Reads an uploaded dispatch and proposes how to register it. The same file imported again by
      * the same unit returns the earlier import with `duplicateOf` set (nothing new is stored).
      */
-    async createImport(actor: Actor | null, file: { fileName: string; content: Uint8Array }) {
-      const a = authorize(actor, 'import.create', { unitPath: actor?.unitPath ?? '' });
+    async createImport(actor: Actor, file: { fileName: string; content: Uint8Array }) {
+      const a = authorize(actor, 'import.create', { unitPath: actor.unitPath });
       if (file.content.byteLength === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: 'tệp rỗng' }]);
       if (file.content.byteLength > IMPORT_LIMITS.fileBytes) throw new AppError('PAYLOAD_TOO_LARGE');
       const format = detectFormat(file.content);
@@ -401,7 +394,7 @@ export function createImportsService(deps: {
       }
     },
 
-    async getImport(actor: Actor | null, id: string) {
+    async getImport(actor: Actor, id: string) {
       const row = await repo.findImportById(db, id);
       if (!row) throw new AppError('NOT_FOUND');
       authorize(actor, 'import.create', { unitPath: row.unitPath }, 'inbox.read');
@@ -413,7 +406,7 @@ export function createImportsService(deps: {
      * inbox (next arrival number), issued by the matched unit (or the unit's external-senders
      * entry), then the tasks and report form of its sections when the officer may assign tasks.
      */
-    async confirmImport(actor: Actor | null, id: string, input: ConfirmInput) {
+    async confirmImport(actor: Actor, id: string, input: ConfirmInput) {
       const row = await repo.findImportById(db, id);
       if (!row) throw new AppError('NOT_FOUND');
       const a = authorize(actor, 'import.create', { unitPath: row.unitPath }, 'inbox.read');
@@ -462,7 +455,7 @@ export function createImportsService(deps: {
       if (!claimed) throw new AppError('IMPORT_ALREADY_CONFIRMED');
       let registered: Awaited<ReturnType<DirectivesService['registerReceivedDirective']>>;
       try {
-        const issuerUnitId = draft.issuerUnitId ?? (await externalIssuer(row.unitId));
+        const issuerUnitId = draft.issuerUnitId ?? (await deps.units.ensureOtherChild(a, row.unitId, EXTERNAL_ISSUER_NAME));
         const { references: _r, ...content } = checked.data;
         registered = await deps.directives.registerReceivedDirective(a, { ...content, issuerUnitId, receiverUnitId: row.unitId, number, date, source: `import:${row.id}` });
       } catch (err) {

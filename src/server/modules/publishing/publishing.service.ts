@@ -6,7 +6,7 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { foldDiacritics, formatVnDate, vnDateKey } from '../../platform/text.ts';
-import { SYSTEM_ACTOR, can, hasGlobalScope, isWithin, requireActor } from '../access/index.ts';
+import { SYSTEM_ACTOR, can, hasGlobalScope, isWithin, systemActor } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { checkFormTime, signFormTime } from './form-token.ts';
@@ -201,8 +201,8 @@ export function createPublishingService(deps: PublishingDeps) {
   }
 
   /** Deny by default: an editor acts in the sections of their unit and in those delegated to it. */
-  function authorizeSection(actor: Actor | null, permission: Permission, s: SectionWithPaths, readPermission?: Permission): Actor {
-    const a = requireActor(actor);
+  function authorizeSection(actor: Actor, permission: Permission, s: SectionWithPaths, readPermission?: Permission): Actor {
+    const a = actor;
     if (canInSection(a, permission, s)) return a;
     if (readPermission && !canInSection(a, readPermission, s)) throw new AppError('NOT_FOUND');
     throw new AppError('FORBIDDEN');
@@ -242,7 +242,7 @@ export function createPublishingService(deps: PublishingDeps) {
   }
 
   async function changePost(
-    actor: Actor | null,
+    actor: Actor,
     id: string,
     permission: Permission,
     action: string,
@@ -277,13 +277,13 @@ export function createPublishingService(deps: PublishingDeps) {
 
     // Sections
 
-    async listSections(actor: Actor | null): Promise<SectionView[]> {
-      requireActor(actor);
+    async listSections(actor: Actor): Promise<SectionView[]> {
+      actor;
       return (await repo.listSections(db)).map(presentSection);
     },
 
-    async createSection(actor: Actor | null, input: CreateSectionInput): Promise<SectionView> {
-      const a = requireActor(actor);
+    async createSection(actor: Actor, input: CreateSectionInput): Promise<SectionView> {
+      const a = actor;
       const unitIds = [input.ownerUnitId, ...(input.delegateUnitId ? [input.delegateUnitId] : [])];
       const found = await repo.findUnitPaths(db, unitIds);
       const owner = found.get(input.ownerUnitId);
@@ -313,9 +313,9 @@ export function createPublishingService(deps: PublishingDeps) {
     },
 
     /** Also how a section is handed to (or taken back from) a delegate unit. */
-    async updateSection(actor: Actor | null, id: string, input: UpdateSectionInput): Promise<SectionView> {
+    async updateSection(actor: Actor, id: string, input: UpdateSectionInput): Promise<SectionView> {
       const s = await sectionOr404(id);
-      const a = requireActor(actor);
+      const a = actor;
       if (!can(a, 'section.manage', { unitPath: s.ownerPath })) throw new AppError('FORBIDDEN');
       if (input.delegateUnitId && !(await repo.findUnitPaths(db, [input.delegateUnitId])).has(input.delegateUnitId)) {
         throw new AppError('UNKNOWN_UNIT', { unit: input.delegateUnitId });
@@ -338,20 +338,20 @@ export function createPublishingService(deps: PublishingDeps) {
 
     // Posts
 
-    async listPosts(actor: Actor | null, q: { sectionId?: string | undefined; status?: PostStatus | undefined; limit: number }): Promise<PostView[]> {
-      const a = requireActor(actor);
+    async listPosts(actor: Actor, q: { sectionId?: string | undefined; status?: PostStatus | undefined; limit: number }): Promise<PostView[]> {
+      const a = actor;
       const readable = (await repo.listSections(db)).filter((s) => canInSection(a, 'post.read', s) && (!q.sectionId || s.id === q.sectionId));
       return (await repo.listPosts(db, { sectionIds: readable.map((s) => s.id), status: q.status, limit: q.limit })).map(presentPost);
     },
 
-    async getPost(actor: Actor | null, id: string): Promise<PostView> {
+    async getPost(actor: Actor, id: string): Promise<PostView> {
       const { post, section } = await postAndSection(id);
-      const a = requireActor(actor);
+      const a = actor;
       if (!canInSection(a, 'post.read', section)) throw new AppError('NOT_FOUND');
       return presentPost(post);
     },
 
-    async createPost(actor: Actor | null, input: CreatePostInput): Promise<PostView> {
+    async createPost(actor: Actor, input: CreatePostInput): Promise<PostView> {
       const section = await repo.findSectionById(db, input.sectionId);
       if (!section) throw new AppError('NOT_FOUND');
       const a = authorizeSection(actor, 'post.write', section);
@@ -393,7 +393,7 @@ export function createPublishingService(deps: PublishingDeps) {
     },
 
     /** Editing a live (published or scheduled) post needs the publish permission; a note records a correction. */
-    async updatePost(actor: Actor | null, id: string, input: UpdatePostInput): Promise<PostView> {
+    async updatePost(actor: Actor, id: string, input: UpdatePostInput): Promise<PostView> {
       const { post, section } = await postAndSection(id);
       const live = post.status === 'published' || post.status === 'scheduled';
       const a = authorizeSection(actor, live ? 'post.publish' : 'post.write', section, 'post.read');
@@ -428,14 +428,14 @@ export function createPublishingService(deps: PublishingDeps) {
       return presentPost(updated);
     },
 
-    submitPost: (actor: Actor | null, id: string) =>
+    submitPost: (actor: Actor, id: string) =>
       changePost(actor, id, 'post.write', 'post.submit', () => ({ status: 'review' }), ['draft', 'unpublished'], 'gửi duyệt'),
 
-    returnPost: (actor: Actor | null, id: string) =>
+    returnPost: (actor: Actor, id: string) =>
       changePost(actor, id, 'post.publish', 'post.return', () => ({ status: 'draft' }), ['review'], 'trả lại'),
 
     /** Publishes now, or at `publishAt` (a job flips it then). An approver may publish a draft directly. */
-    publishPost(actor: Actor | null, id: string, publishAt?: string) {
+    publishPost(actor: Actor, id: string, publishAt?: string) {
       const at = publishAt ? new Date(publishAt) : null;
       return changePost(
         actor,
@@ -448,7 +448,7 @@ export function createPublishingService(deps: PublishingDeps) {
       );
     },
 
-    unpublishPost: (actor: Actor | null, id: string) =>
+    unpublishPost: (actor: Actor, id: string) =>
       changePost(actor, id, 'post.publish', 'post.unpublish', () => ({ status: 'unpublished', publishAt: null }), ['published', 'scheduled'], 'gỡ'),
 
     /** The scheduled-publish job: flips the post when due; a moved or cancelled schedule is a no-op. */
@@ -457,7 +457,7 @@ export function createPublishingService(deps: PublishingDeps) {
       const row = await db.transaction(async (tx) => {
         const published = await repo.publishIfDue(tx, postId, now);
         if (published) {
-          await recordAudit(tx, null, { action: 'post.publish', entity: 'post', entityId: postId, unitId: published.authorUnitId, after: { status: 'published', scheduled: true } });
+          await recordAudit(tx, systemActor('job:publishing.publish-scheduled'), { action: 'post.publish', entity: 'post', entityId: postId, unitId: published.authorUnitId, after: { status: 'published', scheduled: true } });
         }
         return published;
       });
@@ -468,7 +468,7 @@ export function createPublishingService(deps: PublishingDeps) {
     // Daily situation
 
     /** Enters (or corrects) the figures of a date in a situation section; they are public at once. */
-    async saveSituation(actor: Actor | null, sectionId: string, date: string, input: SituationInput): Promise<SituationView> {
+    async saveSituation(actor: Actor, sectionId: string, date: string, input: SituationInput): Promise<SituationView> {
       const section = await sectionOr404(sectionId);
       const a = authorizeSection(actor, 'situation.write', section);
       const fields = situationFieldsOf(section);
@@ -505,8 +505,8 @@ export function createPublishingService(deps: PublishingDeps) {
       return presentSituation(saved);
     },
 
-    async listSituation(actor: Actor | null, sectionId: string, limit = 60): Promise<SituationView[]> {
-      requireActor(actor);
+    async listSituation(actor: Actor, sectionId: string, limit = 60): Promise<SituationView[]> {
+      actor;
       await sectionOr404(sectionId);
       return (await repo.listSituation(db, sectionId, limit)).map(presentSituation);
     },
@@ -537,13 +537,13 @@ export function createPublishingService(deps: PublishingDeps) {
 
     // Citizen questions
 
-    async listQuestions(actor: Actor | null, status: QuestionStatus | undefined): Promise<QuestionView[]> {
-      const a = requireActor(actor);
+    async listQuestions(actor: Actor, status: QuestionStatus | undefined): Promise<QuestionView[]> {
+      const a = actor;
       const sections = (await repo.listSections(db)).filter((s) => canInSection(a, 'question.answer', s));
       return (await repo.listQuestions(db, { sectionIds: sections.map((s) => s.id), status, limit: 200 })).map(presentQuestion);
     },
 
-    async answerQuestion(actor: Actor | null, id: string, input: AnswerInput): Promise<QuestionView> {
+    async answerQuestion(actor: Actor, id: string, input: AnswerInput): Promise<QuestionView> {
       const q = await repo.findQuestionById(db, id);
       if (!q) throw new AppError('NOT_FOUND');
       const section = await sectionOr404(q.sectionId);
@@ -568,7 +568,7 @@ export function createPublishingService(deps: PublishingDeps) {
     },
 
     /** A question received by telephone or letter, entered with its answer and published as FAQ. */
-    async recordAnsweredQuestion(actor: Actor | null, input: { sectionId: string; name: string; question: string; answer: string }): Promise<QuestionView> {
+    async recordAnsweredQuestion(actor: Actor, input: { sectionId: string; name: string; question: string; answer: string }): Promise<QuestionView> {
       const section = await sectionOr404(input.sectionId);
       const a = authorizeSection(actor, 'question.answer', section);
       const unit = sectionUnits(section).find((u) => can(a, 'question.answer', { unitPath: u.path })) ?? { id: section.ownerUnitId };
@@ -592,7 +592,7 @@ export function createPublishingService(deps: PublishingDeps) {
       return presentQuestion(row);
     },
 
-    async rejectQuestion(actor: Actor | null, id: string): Promise<QuestionView> {
+    async rejectQuestion(actor: Actor, id: string): Promise<QuestionView> {
       const q = await repo.findQuestionById(db, id);
       if (!q) throw new AppError('NOT_FOUND');
       const section = await sectionOr404(q.sectionId);
@@ -624,8 +624,8 @@ export function createPublishingService(deps: PublishingDeps) {
 
     // Links
 
-    async createLink(actor: Actor | null, input: CreateLinkInput): Promise<LinkView> {
-      const a = requireActor(actor);
+    async createLink(actor: Actor, input: CreateLinkInput): Promise<LinkView> {
+      const a = actor;
       const owner = (await repo.findUnitPaths(db, [input.ownerUnitId])).get(input.ownerUnitId);
       if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: input.ownerUnitId });
       if (!can(a, 'section.manage', { unitPath: owner.path })) throw new AppError('FORBIDDEN');
@@ -638,8 +638,8 @@ export function createPublishingService(deps: PublishingDeps) {
       return presentLink(row);
     },
 
-    async deleteLink(actor: Actor | null, id: string): Promise<void> {
-      const a = requireActor(actor);
+    async deleteLink(actor: Actor, id: string): Promise<void> {
+      const a = actor;
       const link = await repo.findLinkById(db, id);
       if (!link) throw new AppError('NOT_FOUND');
       const owner = (await repo.findUnitPaths(db, [link.ownerUnitId])).get(link.ownerUnitId);
@@ -654,8 +654,8 @@ export function createPublishingService(deps: PublishingDeps) {
     // Media
 
     /** Stores an upload whose content really is PNG, JPEG, PDF, MP4 or MP3 (the name and header are not trusted). */
-    async uploadMedia(actor: Actor | null, input: { title: string; ownerUnitId?: string | undefined; fileName: string; content: Buffer }): Promise<MediaView> {
-      const a = requireActor(actor);
+    async uploadMedia(actor: Actor, input: { title: string; ownerUnitId?: string | undefined; fileName: string; content: Buffer }): Promise<MediaView> {
+      const a = actor;
       const ownerUnitId = input.ownerUnitId ?? a.unitId;
       const owner = (await repo.findUnitPaths(db, [ownerUnitId])).get(ownerUnitId);
       if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: ownerUnitId });
@@ -690,8 +690,8 @@ export function createPublishingService(deps: PublishingDeps) {
       return presentMedia(row);
     },
 
-    async listMediaAdmin(actor: Actor | null): Promise<MediaView[]> {
-      requireActor(actor);
+    async listMediaAdmin(actor: Actor): Promise<MediaView[]> {
+      actor;
       return (await repo.listMedia(db, 200)).map(presentMedia);
     },
 

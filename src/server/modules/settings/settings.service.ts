@@ -36,9 +36,8 @@ export function createSettingsService(deps: { db: Db }) {
       const parsed = PortalSettings.safeParse(await findSetting(deps.db, KEY));
       return parsed.success ? parsed.data : DEFAULT_PORTAL;
     },
-    /** actor null = the system (demo seeding). */
-    async updatePortalSettings(actor: Actor | null, input: PortalSettings): Promise<PortalSettings> {
-      const a = actor ? authorize(actor, 'settings.write', { unitPath: NATION_ID }) : null;
+    async updatePortalSettings(actor: Actor, input: PortalSettings): Promise<PortalSettings> {
+      const a = authorize(actor, 'settings.write', { unitPath: NATION_ID });
       return deps.db.transaction(async (tx) => {
         const before = await findSetting(tx, KEY);
         await upsertSetting(tx, KEY, input);

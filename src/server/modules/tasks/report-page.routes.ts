@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../../http/session.ts';
+import { SESSION_COOKIE, markRoutesPublic } from '../../http/session.ts';
 import type { Api } from '../../http/types.ts';
 import { AppError, errorMessage, errorStatus } from '../../platform/errors.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
@@ -167,6 +167,8 @@ ${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('
   }
 
   await app.register(async (scope) => {
+    // Public to the router: the page resolves the session itself (a missing one redirects to sign-in).
+    markRoutesPublic(scope);
     await scope.register(fastifyFormbody, { bodyLimit: 65_536 });
 
     scope.get('/bao-cao/:taskId', async (req, reply) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorize, can, hasGlobalScope, requireActor } from '../access/index.ts';
+import { authorize, can, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { expandRule, findUnitById } from '../units/index.ts';
@@ -156,8 +156,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
    * Who may see a task: readers in the issuer's subtree see all of it; readers whose subtree holds
    * an assignee see the assignees of their subtree only. Anyone else gets 404.
    */
-  async function readAccess(actor: Actor | null, task: TaskRow): Promise<{ actor: Actor; scope: string | null }> {
-    const a = requireActor(actor);
+  async function readAccess(actor: Actor, task: TaskRow): Promise<{ actor: Actor; scope: string | null }> {
+    const a = actor;
     const issuer = await loadUnit(task.issuerUnitId);
     if (can(a, 'task.read', { unitPath: issuer.path })) return { actor: a, scope: null };
     if (can(a, 'task.read', { unitPath: a.unitPath }) && (await repo.hasAssigneeUnder(db, task.id, a.unitPath))) return { actor: a, scope: a.unitPath };
@@ -204,7 +204,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     return periodsBetween(rule, from, to).slice(-MAX_PERIODS);
   }
 
-  async function submitterFor(actor: Actor | null, task: TaskRow, unitId: string) {
+  async function submitterFor(actor: Actor, task: TaskRow, unitId: string) {
     await readAccess(actor, task);
     const unit = await findUnitById(db, unitId);
     if (!unit) throw new AppError('NOT_FOUND');
@@ -215,7 +215,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
   }
 
   return {
-    async createTask(actor: Actor | null, input: CreateTaskInput) {
+    async createTask(actor: Actor, input: CreateTaskInput) {
       const issuer = await findUnitById(db, input.issuerUnitId);
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
       const a = authorize(actor, 'task.write', { unitPath: issuer.path }, 'task.read');
@@ -249,13 +249,13 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       });
     },
 
-    async listTasks(actor: Actor | null, limit: number) {
-      const a = authorize(actor, 'task.read', { unitPath: requireActor(actor).unitPath });
+    async listTasks(actor: Actor, limit: number) {
+      const a = authorize(actor, 'task.read', { unitPath: actor.unitPath });
       const rows = await repo.listTasksVisibleUnder(db, hasGlobalScope(a) ? null : a.unitPath, limit);
       return rows.map(presentTask);
     },
 
-    async getTask(actor: Actor | null, id: string) {
+    async getTask(actor: Actor, id: string) {
       const task = await loadTask(id);
       const { scope } = await readAccess(actor, task);
       const assignees = await repo.findAssignees(db, task.id, scope);
@@ -268,7 +268,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       };
     },
 
-    async setReportForm(actor: Actor | null, taskId: string, input: ReportFormInput) {
+    async setReportForm(actor: Actor, taskId: string, input: ReportFormInput) {
       const task = await loadTask(taskId);
       const issuer = await loadUnit(task.issuerUnitId);
       const a = authorize(actor, 'task.write', { unitPath: issuer.path }, 'task.read');
@@ -282,7 +282,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     },
 
     /** Assignees × occurrences: each cell chưa thực hiện / đang thực hiện / hoàn thành / quá hạn. */
-    async matrix(actor: Actor | null, taskId: string, range: { from?: string | undefined; to?: string | undefined }) {
+    async matrix(actor: Actor, taskId: string, range: { from?: string | undefined; to?: string | undefined }) {
       const task = await loadTask(taskId);
       const { scope } = await readAccess(actor, task);
       const rule = task.dueRule as DueRule;
@@ -320,7 +320,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       };
     },
 
-    async updateProgress(actor: Actor | null, taskId: string, unitId: string, period: string, input: ProgressInput) {
+    async updateProgress(actor: Actor, taskId: string, unitId: string, period: string, input: ProgressInput) {
       const task = await loadTask(taskId);
       const { a, unit } = await submitterFor(actor, task, unitId);
       const p = periodByKey(task.dueRule as DueRule, period);
@@ -351,7 +351,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       });
     },
 
-    async addComment(actor: Actor | null, taskId: string, input: CommentInput) {
+    async addComment(actor: Actor, taskId: string, input: CommentInput) {
       const task = await loadTask(taskId);
       const { actor: a, scope } = await readAccess(actor, task);
       if (input.unitId) {
@@ -366,7 +366,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       });
     },
 
-    async listComments(actor: Actor | null, taskId: string) {
+    async listComments(actor: Actor, taskId: string) {
       const task = await loadTask(taskId);
       const { scope } = await readAccess(actor, task);
       const unitIds = scope ? (await repo.findAssignees(db, task.id, scope)).map((u) => u.id) : null;
@@ -378,9 +378,9 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
      * Idempotency-Key, a retry returns the recorded submission and changes nothing, even when the
      * two requests race. A parent unit's reporter may submit for a child (recorded and audited).
      */
-    async submitReport(actor: Actor | null, taskId: string, input: SubmitInput, idempotencyKey?: string): Promise<{ submission: SubmissionView; replayed: boolean }> {
+    async submitReport(actor: Actor, taskId: string, input: SubmitInput, idempotencyKey?: string): Promise<{ submission: SubmissionView; replayed: boolean }> {
       const task = await loadTask(taskId);
-      const a0 = requireActor(actor);
+      const a0 = actor;
       const { a, unit } = await submitterFor(a0, task, input.unitId ?? a0.unitId);
       const form = formOf(await repo.findReportForm(db, task.id));
       if (!form) throw new AppError('TASK_HAS_NO_FORM');
@@ -439,7 +439,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       return twin;
     },
 
-    async getSubmission(actor: Actor | null, taskId: string, unitId: string, period: string) {
+    async getSubmission(actor: Actor, taskId: string, unitId: string, period: string) {
       const task = await loadTask(taskId);
       const unit = await loadUnit(unitId);
       authorize(actor, 'report.read', { unitPath: unit.path }, 'report.read');
@@ -457,7 +457,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
      * actor may see), one row per direct child unit, coverage, and late/missing units by name for the
      * last period. One GROUP BY over the units path does the aggregation.
      */
-    async rollup(actor: Actor | null, taskId: string, q: RollupQueryInput) {
+    async rollup(actor: Actor, taskId: string, q: RollupQueryInput) {
       const task = await loadTask(taskId);
       const { actor: a, scope } = await readAccess(actor, task);
       let rootId = q.unitId;
@@ -540,7 +540,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     },
 
     /** The roll-up of one period (default: the current or last one) as CSV, XLSX or the upward DOCX report. */
-    async exportRollup(actor: Actor | null, taskId: string, q: { unitId?: string | undefined; period?: string | undefined }, format: 'csv' | 'xlsx' | 'docx') {
+    async exportRollup(actor: Actor, taskId: string, q: { unitId?: string | undefined; period?: string | undefined }, format: 'csv' | 'xlsx' | 'docx') {
       const view = await this.rollup(actor, taskId, { unitId: q.unitId, from: q.period, to: q.period });
       const period = view.periods.at(-1);
       if (!period || (q.period && period.key !== q.period)) throw new AppError('REPORT_PERIOD_INVALID', { period: q.period ?? '' });
@@ -603,8 +603,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       return { due, late, silent };
     },
 
-    async listNotifications(actor: Actor | null, limit: number) {
-      const a = authorize(actor, 'task.read', { unitPath: requireActor(actor).unitPath });
+    async listNotifications(actor: Actor, limit: number) {
+      const a = authorize(actor, 'task.read', { unitPath: actor.unitPath });
       return (await repo.listNotifications(db, a.unitId, limit)).map((n) => ({
         id: n.id,
         taskId: n.taskId,

@@ -32,7 +32,7 @@ export function createGroupsService(deps: { db: Db; clock: Clock }) {
     return owner;
   }
 
-  async function loadGroup(actor: Actor | null, id: string) {
+  async function loadGroup(actor: Actor, id: string) {
     const group = await repo.findGroupById(db, id);
     if (!group) throw new AppError('NOT_FOUND');
     const owner = await ownerOf(group.ownerUnitId);
@@ -48,26 +48,26 @@ export function createGroupsService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
-    async listGroups(actor: Actor | null, ownerUnitId: string) {
+    async listGroups(actor: Actor, ownerUnitId: string) {
       const owner = await ownerOf(ownerUnitId);
       authorize(actor, 'group.read', { unitPath: owner.path });
       return (await repo.findGroupsOwnedBy(db, owner.id)).map(presentGroup);
     },
 
-    async getGroup(actor: Actor | null, id: string) {
+    async getGroup(actor: Actor, id: string) {
       const { group, owner } = await loadGroup(actor, id);
       authorize(actor, 'group.read', { unitPath: owner.path }, 'group.read');
       return presentGroup(group);
     },
 
-    async listMembers(actor: Actor | null, id: string, at: string | undefined) {
+    async listMembers(actor: Actor, id: string, at: string | undefined) {
       const { group, owner } = await loadGroup(actor, id);
       authorize(actor, 'group.read', { unitPath: owner.path }, 'group.read');
       const members = await expandRule(db, GroupRule.parse(group.rule), at ?? vnDateKey(deps.clock.now()));
       return members.map(presentUnit);
     },
 
-    async createGroup(actor: Actor | null, input: CreateGroupInput) {
+    async createGroup(actor: Actor, input: CreateGroupInput) {
       const owner = await ownerOf(input.ownerUnitId);
       const a = authorize(actor, 'group.write', { unitPath: owner.path }, 'group.read');
       await checkRule(input.rule);
@@ -83,7 +83,7 @@ export function createGroupsService(deps: { db: Db; clock: Clock }) {
       });
     },
 
-    async updateGroup(actor: Actor | null, id: string, input: UpdateGroupInput) {
+    async updateGroup(actor: Actor, id: string, input: UpdateGroupInput) {
       const { group, owner } = await loadGroup(actor, id);
       const a = authorize(actor, 'group.write', { unitPath: owner.path }, 'group.read');
       if (input.rule) await checkRule(input.rule);
@@ -102,7 +102,7 @@ export function createGroupsService(deps: { db: Db; clock: Clock }) {
       });
     },
 
-    async deleteGroup(actor: Actor | null, id: string): Promise<void> {
+    async deleteGroup(actor: Actor, id: string): Promise<void> {
       const { group, owner } = await loadGroup(actor, id);
       const a = authorize(actor, 'group.write', { unitPath: owner.path }, 'group.read');
       await db.transaction(async (tx) => {

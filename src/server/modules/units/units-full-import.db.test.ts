@@ -12,12 +12,12 @@ describeEachDb('full GSO import', (kind) => {
   afterAll(() => t.close());
 
   it('imports 63 provinces/696 districts/10,035 communes (2025) and 34/3,321 (2026), idempotently', async () => {
-    const y2025 = await t.c.services.units.importEdition(null, 'vn-2025');
+    const y2025 = await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025');
     expect(y2025.counts).toEqual({ province: 63, district: 696, commune: 10_035 });
     expect(y2025.changed).toBe(63 + 696 + 10_035);
-    const y2026 = await t.c.services.units.importEdition(null, 'vn-2026');
+    const y2026 = await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026');
     expect(y2026.counts).toEqual({ province: 34, commune: 3_321 });
-    const again = await t.c.services.units.importEdition(null, 'vn-2026');
+    const again = await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026');
     expect(again.changed).toBe(0);
     const roots = await t.c.services.units.listRoots(SYSTEM_ACTOR, '2026-01-01');
     expect(roots).toHaveLength(34);

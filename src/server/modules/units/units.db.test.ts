@@ -18,8 +18,8 @@ describeEachDb('units and groups (database)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestContext(kind);
-    firstImport = await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
-    await t.c.services.units.importEdition(null, 'vn-2026', { provinceCodes: ['12'] });
+    firstImport = await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
   });
   afterAll(() => t.close());
 
@@ -31,7 +31,7 @@ describeEachDb('units and groups (database)', (kind) => {
 
     it('is idempotent: a second import changes 0 rows and the counts stay', async () => {
       const before = await countRows(t.c, 'units');
-      const again = await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
+      const again = await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
       expect(again.changed).toBe(0);
       expect(again.counts).toEqual(firstImport.counts);
       expect(await countRows(t.c, 'units')).toBe(before);
@@ -41,7 +41,7 @@ describeEachDb('units and groups (database)', (kind) => {
 
     it('a re-import repairs a renamed unit in place (same id, no duplicate)', async () => {
       await t.c.database.db.update(units).set({ name: 'Tên sai' }).where(eq(units.id, TAM_DUONG));
-      const again = await t.c.services.units.importEdition(null, 'vn-2025', { provinceCodes: ['12'] });
+      const again = await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
       expect(again.changed).toBe(1);
       const [row] = await t.c.database.db.select().from(units).where(eq(units.id, TAM_DUONG));
       expect(row?.name).toBe('Huyện Tam Đường');

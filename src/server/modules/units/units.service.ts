@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
-import { authorize, hasGlobalScope, requireActor } from '../access/index.ts';
+import { authorize, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { EDITIONS, NATION_ID, loadEdition } from './editions.ts';
@@ -55,7 +55,7 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
   }
 
   /** Updates a unit the actor may write, auditing the fields `view` picks before and after. */
-  async function patchUnit(actor: Actor | null, id: string, patch: UpdateUnitInput | ContactsInput, action: string, view: (u: UnitRow) => unknown) {
+  async function patchUnit(actor: Actor, id: string, patch: UpdateUnitInput | ContactsInput, action: string, view: (u: UnitRow) => unknown) {
     const unit = await loadOr404(id);
     const a = authorize(actor, 'unit.write', { unitPath: unit.path }, 'unit.read');
     return db.transaction(async (tx) => {
@@ -63,6 +63,26 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       if (!updated) throw new AppError('NOT_FOUND');
       await recordAudit(tx, a, { action, entity: 'unit', entityId: id, unitId: id, before: view(unit), after: view(updated) });
       return updated;
+    });
+  }
+
+  /** Inserts an organisation under its parent (validity inherited) and audits it; callers authorise. */
+  async function insertChild(a: Actor, parent: UnitRow, input: CreateUnitInput): Promise<UnitView> {
+    return db.transaction(async (tx) => {
+      const id = crypto.randomUUID();
+      const created = await repo.insertUnit(tx, {
+        id,
+        parentId: parent.id,
+        path: `${parent.path}.${id}`,
+        depth: parent.depth + 1,
+        name: input.name,
+        kind: input.kind,
+        code: input.code ?? null,
+        validFrom: parent.validFrom,
+        validTo: parent.validTo,
+      });
+      await recordAudit(tx, a, { action: 'unit.create', entity: 'unit', entityId: id, unitId: id, after: presentUnit(created) });
+      return presentUnit(created);
     });
   }
 
@@ -74,8 +94,8 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
 
   return {
     /** Top of the tree the actor browses: provinces for a system admin, else the actor's province. */
-    async listRoots(actor: Actor | null, at: string | undefined): Promise<UnitView[]> {
-      const a = requireActor(actor);
+    async listRoots(actor: Actor, at: string | undefined): Promise<UnitView[]> {
+      const a = actor;
       const date = at ?? today();
       if (hasGlobalScope(a)) return (await repo.findChildren(db, NATION_ID, date)).map(presentUnit);
       const own = await loadOr404(a.unitId);
@@ -83,7 +103,7 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       return (await repo.findWithCounts(db, [topId], date)).map(presentUnit);
     },
 
-    async getUnit(actor: Actor | null, id: string) {
+    async getUnit(actor: Actor, id: string) {
       const unit = await loadOr404(id);
       authorize(actor, 'unit.read', { unitPath: unit.path });
       const names = await pathNames([unit]);
@@ -94,15 +114,15 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       return { unit: presentUnit(withCount ?? unit), path, contacts: presentContacts(unit) };
     },
 
-    async listChildren(actor: Actor | null, id: string, at: string | undefined): Promise<UnitView[]> {
+    async listChildren(actor: Actor, id: string, at: string | undefined): Promise<UnitView[]> {
       const unit = await loadOr404(id);
       authorize(actor, 'unit.read', { unitPath: unit.path });
       return (await repo.findChildren(db, unit.id, at ?? today())).map(presentUnit);
     },
 
     /** "tam duong" finds "Huyện Tam Đường": both sides are folded the same way. */
-    async searchUnits(actor: Actor | null, q: { q: string; at?: string | undefined; limit: number }) {
-      const a = requireActor(actor);
+    async searchUnits(actor: Actor, q: { q: string; at?: string | undefined; limit: number }) {
+      const a = actor;
       authorize(a, 'unit.read', { unitPath: a.unitPath });
       const rows = await repo.searchUnits(db, { folded: foldDiacritics(q.q), at: q.at ?? today(), limit: q.limit });
       const names = await pathNames(rows);
@@ -116,44 +136,42 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       }));
     },
 
-    async createOrganisation(actor: Actor | null, input: CreateUnitInput): Promise<UnitView> {
+    async createOrganisation(actor: Actor, input: CreateUnitInput): Promise<UnitView> {
       const parent = await repo.findUnitById(db, input.parentId);
       if (!parent) throw new AppError('UNKNOWN_UNIT', { unit: input.parentId });
       const a = authorize(actor, 'unit.write', { unitPath: parent.path }, 'unit.read');
       if (input.kind === 'village' && parent.kind !== 'commune') throw new AppError('UNIT_KIND_NOT_ALLOWED');
-      return db.transaction(async (tx) => {
-        const id = crypto.randomUUID();
-        const created = await repo.insertUnit(tx, {
-          id,
-          parentId: parent.id,
-          path: `${parent.path}.${id}`,
-          depth: parent.depth + 1,
-          name: input.name,
-          kind: input.kind,
-          code: input.code ?? null,
-          validFrom: parent.validFrom,
-          validTo: parent.validTo,
-        });
-        await recordAudit(tx, a, { action: 'unit.create', entity: 'unit', entityId: id, unitId: id, after: presentUnit(created) });
-        return presentUnit(created);
-      });
+      return insertChild(a, parent, input);
     },
 
-    async updateUnit(actor: Actor | null, id: string, input: UpdateUnitInput): Promise<UnitView> {
+    /**
+     * The child entry (kind "other") of that name, created on first use: e.g. the entry that files
+     * documents from senders outside the directory. The calling use case has authorised the actor
+     * for the unit (an import needs only `import.create`); the creation is audited with that actor.
+     */
+    async ensureOtherChild(actor: Actor, parentId: string, name: string): Promise<string> {
+      const parent = await repo.findUnitById(db, parentId);
+      if (!parent) throw new AppError('UNKNOWN_UNIT', { unit: parentId });
+      const found = (await repo.findChildren(db, parent.id, today())).find((u) => u.kind === 'other' && u.name === name);
+      if (found) return found.id;
+      return (await insertChild(actor, parent, { parentId, name, kind: 'other' })).id;
+    },
+
+    async updateUnit(actor: Actor, id: string, input: UpdateUnitInput): Promise<UnitView> {
       const view = (u: UnitRow) => ({ name: u.name, shortName: u.shortName });
       return presentUnit(await patchUnit(actor, id, input, 'unit.update', view));
     },
 
-    async updateContacts(actor: Actor | null, id: string, input: ContactsInput) {
+    async updateContacts(actor: Actor, id: string, input: ContactsInput) {
       return presentContacts(await patchUnit(actor, id, input, 'unit.contacts.update', presentContacts));
     },
 
     /**
      * Imports a GSO edition (idempotent). Only a system administrator, or the system itself
-     * (actor null: CLI, demo seeding), may import. One audit event summarises the import.
+     * (CLI, demo seeding), may import. One audit event summarises the import.
      */
-    async importEdition(actor: Actor | null, edition: EditionId, opts: { provinceCodes?: readonly string[] } = {}) {
-      if (actor) authorize(actor, 'unit.write', { unitPath: NATION_ID });
+    async importEdition(actor: Actor, edition: EditionId, opts: { provinceCodes?: readonly string[] } = {}) {
+      authorize(actor, 'unit.write', { unitPath: NATION_ID });
       let rows = loadEdition(edition);
       if (opts.provinceCodes) {
         const keep = new Set(opts.provinceCodes);
