@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /** Every setting Loa reads from the environment, validated once at start. */
@@ -10,7 +11,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Unset: links use the request's host, and e-mails from jobs the address the server listens on. */
+  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
@@ -34,6 +36,22 @@ const EnvSchema = z.object({
   SEED_DEMO: z
     .enum(['auto', 'never'])
     .default('auto'),
+  /** Scheduled backups: a cron expression in Viet Nam time (e.g. "30 2 * * *"); unset: off. */
+  BACKUP_SCHEDULE: z
+    .string()
+    .refine((v) => {
+      try {
+        CronExpressionParser.parse(v);
+        return v.trim().split(/\s+/).length >= 5;
+      } catch {
+        return false;
+      }
+    }, 'must be a cron expression such as "30 2 * * *"')
+    .optional(),
+  /** Where scheduled backups go (default DATA_DIR/backups; better another disk). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many scheduled backups to keep (the oldest are removed). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,8 +3,8 @@ import { openDatabase } from './db/client.ts';
 import type { Database } from './db/client.ts';
 import { createContainer } from './container.ts';
 import type { Container } from './container.ts';
-import { seedDemo } from './demo/seed-demo.ts';
-import type { DemoAccount } from './demo/seed-demo.ts';
+import { printDemoAccounts, seedDemo } from './demo/seed-demo.ts';
+import { controlSocketPath, serveControlSocket } from './modules/backup/index.ts';
 import { loadEnv } from './env.ts';
 import type { Env } from './env.ts';
 import { buildApp } from './http/app.ts';
@@ -12,6 +12,7 @@ import { systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import type { Logger } from './platform/logger.ts';
 import { createLogMailer, createSmtpMailer } from './platform/mailer.ts';
+import { listenUrl } from './platform/public-url.ts';
 
 /** env → database → migrations → services: shared by the server and every CLI command. */
 export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Container> {
@@ -32,11 +33,7 @@ export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(e
   return createContainer({ database, clock: systemClock, logger, mailer, env });
 }
 
-export function printDemoAccounts(accounts: DemoAccount[], out: NodeJS.WritableStream = process.stdout): void {
-  out.write('\n  Tài khoản demo / demo accounts (mật khẩu chỉ hiển thị một lần / passwords shown once):\n');
-  for (const a of accounts) out.write(`    ${a.role.padEnd(13)} ${a.username.padEnd(20)} ${a.password.padEnd(22)} ${a.unit}\n`);
-  out.write('\n');
-}
+export { printDemoAccounts };
 
 /** Starts the whole of Loa in one process: API, admin UI, public site and the job worker. */
 export async function startServer(env: Env = loadEnv()): Promise<{ close(): Promise<void>; port: number }> {
@@ -44,9 +41,14 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
   const c = await boot(env, logger);
   await c.jobs.assertHandlersComplete();
   const app = await buildApp(c, { serveAdmin: true, logger: true, trustProxy: env.TRUST_PROXY ?? false });
+  // Only this process can read an embedded database: `loa backup` asks it over DATA_DIR/loa.sock.
+  const socketPath = c.database.kind === 'pglite' ? controlSocketPath(env.DATA_DIR) : null;
+  if (c.database.kind === 'pglite' && !socketPath) logger.warn('DATA_DIR path too long for the control socket: `loa backup` needs the server stopped');
+  const control = socketPath ? await serveControlSocket(socketPath, c.services.backup, logger) : null;
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      await control?.close();
       await app.close();
       await c.jobs.stop();
       c.mailer.close();
@@ -61,7 +63,10 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
   await app.listen({ host: env.HOST, port: env.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  logger.info({ port, database: c.database.kind }, `Loa đang chạy tại ${env.PUBLIC_URL}`);
+  const url = listenUrl(env.HOST, port);
+  // E-mails sent by jobs link here unless PUBLIC_URL says where Loa is reached from outside.
+  c.publicUrl.listening(url);
+  logger.info({ port, database: c.database.kind, publicUrl: env.PUBLIC_URL }, `Loa đang chạy tại ${url}${env.PUBLIC_URL ? ` (địa chỉ công khai ${env.PUBLIC_URL})` : ''}`);
   // Demo data loads after the server answers, so /healthz is up within seconds of a first start.
   if (env.SEED_DEMO === 'auto' && (await c.services.users.countUsers()) === 0) {
     logger.info('empty database: seeding demo data');

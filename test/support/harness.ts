@@ -39,7 +39,7 @@ export interface TestContext {
 /** A fresh database (in-memory PGlite, or a new PostgreSQL database) with migrations applied. */
 export async function createTestContext(
   kind: DatabaseKind,
-  opts: { mailer?: Mailer; now?: Date; dataDir?: string | null; app?: AppOptions } = {},
+  opts: { mailer?: Mailer; now?: Date; dataDir?: string | null; app?: AppOptions; /** null: PUBLIC_URL unset */ publicUrl?: string | null } = {},
 ): Promise<TestContext> {
   let dropDb: (() => Promise<void>) | null = null;
   let databaseUrl: string | undefined;
@@ -71,7 +71,7 @@ export async function createTestContext(
     clock,
     logger: createLogger('silent'),
     mailer: opts.mailer ?? memoryMailer(),
-    env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12 },
+    env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
   });
   const app = await buildApp(c, { serveAdmin: false, ...opts.app });
   return {

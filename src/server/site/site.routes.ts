@@ -9,6 +9,7 @@ import type { PublishingService, SectionView } from '../modules/publishing/index
 import type { SettingsService } from '../modules/settings/index.ts';
 import { AppError, errorMessage } from '../platform/errors.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { PublicUrl } from '../platform/public-url.ts';
 import { formatVnDate } from '../platform/text.ts';
 import { PageCache, isCachedPage, notModified } from './cache.ts';
 import type { Rendered } from './cache.ts';
@@ -55,7 +56,8 @@ export interface SiteDeps {
   /** Public directives (/van-ban); optional so a portal can run without the directives module. */
   directives?: Pick<DirectivesService, 'listPublicDirectives' | 'getPublicDirective' | 'renderDirective' | 'onPublicChange'>;
   clock: Clock;
-  publicUrl: string;
+  /** PUBLIC_URL, else the host each request came to. */
+  publicUrl: PublicUrl;
 }
 
 const QUESTION_FIELD_LABELS: Record<string, string> = { sectionId: 'Lĩnh vực', name: 'Họ và tên', email: 'Thư điện tử', question: 'Nội dung câu hỏi' };
@@ -73,41 +75,43 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
     pdfs.clear();
   });
 
-  async function chrome(): Promise<Chrome> {
+  async function chrome(base: string): Promise<Chrome> {
     const [settings, sections, links] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.links()]);
-    return { settings, sections, links, publicUrl: deps.publicUrl };
+    return { settings, sections, links, publicUrl: base };
   }
-  const html = async (o: PageOptions, status = 200): Promise<Rendered> => ({ body: page(await chrome(), o), type: HTML, status });
-  const notFound = () => html({ title: 'Không tìm thấy trang', description: 'Không tìm thấy trang', path: '/', body: messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ.'), noindex: true }, 404);
+  const html = async (base: string, o: PageOptions, status = 200): Promise<Rendered> => ({ body: page(await chrome(base), o), type: HTML, status });
+  const notFound = (base: string) => html(base, { title: 'Không tìm thấy trang', description: 'Không tìm thấy trang', path: '/', body: messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ.'), noindex: true }, 404);
 
-  async function situationBlock(sections: readonly SectionView[], days: number): Promise<(SituationBlock & { slug: string }) | null> {
+  async function situationBlock(sections: readonly (SectionView & { ownerName: string; delegateName: string | null })[], days: number): Promise<(SituationBlock & { slug: string }) | null> {
     const s = sections.find((x) => x.situationFields);
     if (!s?.situationFields) return null;
-    return { sectionName: s.name, slug: s.slug, fields: s.situationFields, updates: await portal.situation(s.id, days) };
+    return { sectionName: s.name, source: s.delegateName ?? s.ownerName, slug: s.slug, fields: s.situationFields, updates: await portal.situation(s.id, days) };
   }
 
-  async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>) {
-    const result = await cache.get(key, render);
+  /** Serves a cached page; pages hold absolute links, so each base URL has its own entries. */
+  async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: (base: string) => Promise<Rendered>) {
+    const base = deps.publicUrl.forRequest(req);
+    const result = await cache.get(`${base} ${key}`, () => render(base));
     if (!isCachedPage(result)) return reply.status(result.status ?? 200).type(result.type).header('cache-control', 'no-store').send(result.body);
     void reply.header('etag', result.etag).header('last-modified', result.lastModified.toUTCString()).header('cache-control', CACHE_CONTROL).type(result.type);
     if (notModified(result, req.headers)) return reply.status(304).send();
     return reply.send(result.body);
   }
 
-  const situationItems = (block: SituationBlock & { slug: string }, limit: number): FeedItem[] =>
+  const situationItems = (base: string, block: SituationBlock & { slug: string }, limit: number): FeedItem[] =>
     block.updates.slice(0, limit).map((u) => ({
       title: situationTitle(u),
-      link: absolute(deps.publicUrl, `/tinh-hinh#ngay-${u.date}`),
+      link: absolute(base, `/tinh-hinh#ngay-${u.date}`),
       guid: `situation:${u.id}:${u.publishedAt}`,
       date: new Date(u.publishedAt),
       category: block.sectionName,
       description: `${block.fields.map((f) => `${f.label}: ${formatNumber(u.figures[f.key] ?? 0)}`).join('; ')}.${u.note ? ` ${u.note}` : ''}`,
     }));
-  const postItems = (posts: Awaited<ReturnType<typeof portal.latestPosts>>): FeedItem[] =>
+  const postItems = (base: string, posts: Awaited<ReturnType<typeof portal.latestPosts>>): FeedItem[] =>
     posts.map((p) => ({
       title: p.title,
-      link: absolute(deps.publicUrl, `/bai-viet/${p.slug}`),
-      guid: absolute(deps.publicUrl, `/bai-viet/${p.slug}`),
+      link: absolute(base, `/bai-viet/${p.slug}`),
+      guid: absolute(base, `/bai-viet/${p.slug}`),
       date: p.publishedAt ?? p.updatedAt,
       category: p.sectionName,
       description: p.summary ?? p.bodyText.slice(0, 500),
@@ -132,7 +136,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
       const text = errorMessage(code, 'vi');
       let body: string;
       try {
-        body = (await html({ title: 'Thông báo', description: text, path: req.url, body: messageBody('Thông báo', text), noindex: true })).body;
+        body = (await html(deps.publicUrl.forRequest(req), { title: 'Thông báo', description: text, path: req.url, body: messageBody('Thông báo', text), noindex: true })).body;
       } catch {
         body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Thông báo</title><p>${text}</p></html>`;
       }
@@ -140,7 +144,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
     });
 
     site.get('/', async (req, reply) =>
-      send(req, reply, '/', async () => {
+      send(req, reply, '/', async (base) => {
         const [settings, sections] = await Promise.all([deps.settings.getPortalSettings(), portal.sections()]);
         const situation = await situationBlock(sections, 30);
         const infoSection = sections.find((s) => s.slug === 'thong-tin-can-biet') ?? sections.find((s) => s.situationFields);
@@ -151,7 +155,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
           portal.questions(3),
         ]);
         const latestUpdate = situation?.updates[0];
-        return html({
+        return html(base, {
           title: settings.authorityName,
           description: latestUpdate && situation ? `${situationTitle(latestUpdate)}. Tin tức, thông tin cần biết, đường dây nóng.` : `Thông tin chính thức của ${settings.authorityName}`,
           path: '/',
@@ -171,16 +175,16 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
       const { slug } = req.params as { slug: string };
       const n = Number((req.query as { trang?: string }).trang ?? '1');
       const pageNo = Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
-      return send(req, reply, `/chuyen-muc/${slug}?trang=${pageNo}`, async () => {
+      return send(req, reply, `/chuyen-muc/${slug}?trang=${pageNo}`, async (base) => {
         const section = slugSchema.safeParse(slug).success ? await portal.sectionBySlug(slug) : null;
-        if (!section) return notFound();
+        if (!section) return notFound(base);
         const [posts, total] = await Promise.all([portal.latestPosts({ sectionId: section.id, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }), portal.countPosts(section.id)]);
         const situation = section.situationFields && pageNo === 1 ? await situationBlock([section], 14) : null;
         const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
         const pager = `<nav class="pager" aria-label="Phân trang">${pageNo > 1 ? `<a href="/chuyen-muc/${slug}?trang=${pageNo - 1}" rel="prev">Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${
           pageNo < pages ? `<a href="/chuyen-muc/${slug}?trang=${pageNo + 1}" rel="next">Trang sau</a>` : ''
         }</nav>`;
-        return html({
+        return html(base, {
           title: section.name,
           description: section.description ?? `${section.name} - tin bài mới nhất`,
           path: `/chuyen-muc/${slug}${pageNo > 1 ? `?trang=${pageNo}` : ''}`,
@@ -195,10 +199,10 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
 
     site.get('/bai-viet/:slug', async (req, reply) => {
       const { slug } = req.params as { slug: string };
-      return send(req, reply, `/bai-viet/${slug}`, async () => {
+      return send(req, reply, `/bai-viet/${slug}`, async (base) => {
         const post = slugSchema.safeParse(slug).success ? await portal.postBySlug(slug) : undefined;
-        if (!post) return notFound();
-        return html({
+        if (!post) return notFound(base);
+        return html(base, {
           title: post.title,
           description: post.summary ?? post.bodyText.slice(0, 200),
           path: `/bai-viet/${post.slug}`,
@@ -210,16 +214,16 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
     });
 
     site.get('/tinh-hinh', async (req, reply) =>
-      send(req, reply, '/tinh-hinh', async () => {
+      send(req, reply, '/tinh-hinh', async (base) => {
         const block = await situationBlock(await portal.sections(), 120);
         const latest = block?.updates[0];
-        return html({
+        return html(base, {
           title: 'Tình hình dịch bệnh',
           description: latest ? situationTitle(latest) : 'Số liệu tình hình dịch bệnh theo ngày',
           path: '/tinh-hinh',
           current: 'tinh-hinh',
           body: block && latest
-            ? `<h1>Tình hình dịch bệnh</h1><p class="meta">Số liệu do ${esc(block.sectionName)} cập nhật lúc 15 giờ hằng ngày. Mới nhất: ${esc(formatVnDate(vnNoon(latest.date)))}.</p>
+            ? `<h1>Tình hình dịch bệnh</h1><p class="meta">Số liệu do ${esc(block.source)} cập nhật lúc 15 giờ hằng ngày. Mới nhất: ${esc(formatVnDate(vnNoon(latest.date)))}.</p>
 ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-tinh-hinh', 60)}${situationHistory(block)}`
             : messageBody('Tình hình dịch bệnh', 'Chưa có số liệu.'),
         });
@@ -229,19 +233,19 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
     site.get('/tim-kiem', async (req, reply) => {
       const raw = (req.query as { q?: unknown }).q;
       const q = typeof raw === 'string' ? raw.normalize('NFC').trim().slice(0, 200) : '';
-      return send(req, reply, `/tim-kiem?q=${q.toLowerCase()}`, async () => {
+      return send(req, reply, `/tim-kiem?q=${q.toLowerCase()}`, async (base) => {
         const [result, docs] = q
           ? await Promise.all([portal.search(q, 30), deps.directives ? deps.directives.listPublicDirectives({ q, limit: 30 }) : null])
           : [null, null];
         const found = result && result.words.length ? { ...result, directives: docs?.items ?? [] } : null;
-        return html({ title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm', description: 'Tìm kiếm tin bài, số liệu và văn bản', path: '/tim-kiem', current: 'tim-kiem', noindex: Boolean(q), body: searchBody(q, found) });
+        return html(base, { title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm', description: 'Tìm kiếm tin bài, số liệu và văn bản', path: '/tim-kiem', current: 'tim-kiem', noindex: Boolean(q), body: searchBody(q, found) });
       });
     });
 
     site.get('/van-ban', async (req, reply) => {
       const n = Number((req.query as { trang?: string }).trang ?? '1');
       const pageNo = Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
-      return send(req, reply, `/van-ban?trang=${pageNo}`, async () => {
+      return send(req, reply, `/van-ban?trang=${pageNo}`, async (base) => {
         const { items, total } = deps.directives ? await deps.directives.listPublicDirectives({ limit: DIRECTIVE_PAGE_SIZE, offset: (pageNo - 1) * DIRECTIVE_PAGE_SIZE }) : { items: [], total: 0 };
         const pages = Math.max(1, Math.ceil(total / DIRECTIVE_PAGE_SIZE));
         const pager = pages > 1
@@ -249,7 +253,7 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
             pageNo < pages ? `<a href="/van-ban?trang=${pageNo + 1}" rel="next">Trang sau</a>` : ''
           }</nav>`
           : '';
-        return html({
+        return html(base, {
           title: 'Văn bản',
           description: 'Văn bản do cơ quan ban hành được công khai: số, ký hiệu, ngày ban hành, trích yếu',
           path: `/van-ban${pageNo > 1 ? `?trang=${pageNo}` : ''}`,
@@ -286,11 +290,11 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
         }
         return reply.type('application/pdf').send(await job);
       }
-      return send(req, reply, `/van-ban/${id}`, async () => {
+      return send(req, reply, `/van-ban/${id}`, async (base) => {
         const d = UUID.test(id) && deps.directives ? await deps.directives.getPublicDirective(id) : null;
-        if (!d) return notFound();
+        if (!d) return notFound(base);
         const date = directiveDate(d);
-        return html({
+        return html(base, {
           title: `${d.docTypeName} số ${d.fullSymbol}`,
           description: `${d.subject}${date ? ` (${d.issuer}, ${date})` : ''}`.slice(0, 300),
           path: `/van-ban/${d.id}`,
@@ -301,49 +305,49 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
     });
 
     site.get('/hoi-dap', async (req, reply) =>
-      send(req, reply, '/hoi-dap', async () =>
-        html({ title: 'Hỏi đáp', description: 'Câu hỏi của người dân và trả lời của cơ quan chức năng', path: '/hoi-dap', current: 'hoi-dap', body: faqBody(await portal.questions(100)) }),
+      send(req, reply, '/hoi-dap', async (base) =>
+        html(base, { title: 'Hỏi đáp', description: 'Câu hỏi của người dân và trả lời của cơ quan chức năng', path: '/hoi-dap', current: 'hoi-dap', body: faqBody(await portal.questions(100)) }),
       ),
     );
 
-    const questionForm = async (reply: FastifyReply, state: FormState, status: number) => {
+    const questionForm = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status: number) => {
       const [sections, token] = await Promise.all([portal.sections(), portal.formToken()]);
-      const r = await html({ title: 'Gửi câu hỏi', description: 'Gửi câu hỏi cho cơ quan chức năng', path: '/hoi-dap/gui-cau-hoi', current: 'hoi-dap', body: questionFormBody(sections, token, state) }, status);
+      const r = await html(deps.publicUrl.forRequest(req), { title: 'Gửi câu hỏi', description: 'Gửi câu hỏi cho cơ quan chức năng', path: '/hoi-dap/gui-cau-hoi', current: 'hoi-dap', body: questionFormBody(sections, token, state) }, status);
       // The form carries a signed time: never shared through a cache.
       return reply.status(status).type(HTML).header('cache-control', 'no-store').send(r.body);
     };
-    site.get('/hoi-dap/gui-cau-hoi', async (_req, reply) => questionForm(reply, {}, 200));
+    site.get('/hoi-dap/gui-cau-hoi', async (req, reply) => questionForm(req, reply, {}, 200));
     site.post('/hoi-dap/gui-cau-hoi', { config: { rateLimit: QUESTION_RATE_LIMIT } }, async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const values = { sectionId: str(body.sectionId), name: str(body.name), email: str(body.email), question: str(body.question) };
       const parsed = QuestionForm.safeParse(body);
       if (!parsed.success) {
         const errors = [...new Set(parsed.error.issues.map((i) => `${QUESTION_FIELD_LABELS[String(i.path[0])] ?? 'Biểu mẫu'}: chưa hợp lệ`))];
-        return questionForm(reply, { values, errors }, 400);
+        return questionForm(req, reply, { values, errors }, 400);
       }
       try {
         await portal.submitQuestion(parsed.data, { ip: req.ip });
       } catch (err) {
-        if (err instanceof AppError && err.code === 'FORM_REJECTED') return questionForm(reply, { values, errors: [errorMessage('FORM_REJECTED', 'vi')] }, 400);
+        if (err instanceof AppError && err.code === 'FORM_REJECTED') return questionForm(req, reply, { values, errors: [errorMessage('FORM_REJECTED', 'vi')] }, 400);
         throw err;
       }
       return reply.status(303).header('location', '/hoi-dap/da-gui').send();
     });
     site.get('/hoi-dap/da-gui', async (req, reply) =>
-      send(req, reply, '/hoi-dap/da-gui', async () =>
-        html({ title: 'Đã gửi câu hỏi', description: 'Đã gửi câu hỏi', path: '/hoi-dap/da-gui', current: 'hoi-dap', noindex: true, body: messageBody('Đã gửi câu hỏi', 'Cảm ơn bạn. Câu hỏi sẽ được cơ quan phụ trách trả lời và đăng tại mục Hỏi đáp.') }),
+      send(req, reply, '/hoi-dap/da-gui', async (base) =>
+        html(base, { title: 'Đã gửi câu hỏi', description: 'Đã gửi câu hỏi', path: '/hoi-dap/da-gui', current: 'hoi-dap', noindex: true, body: messageBody('Đã gửi câu hỏi', 'Cảm ơn bạn. Câu hỏi sẽ được cơ quan phụ trách trả lời và đăng tại mục Hỏi đáp.') }),
       ),
     );
 
     site.get('/tai-lieu', async (req, reply) =>
-      send(req, reply, '/tai-lieu', async () => html({ title: 'Tài liệu', description: 'Tài liệu, hình ảnh, âm thanh, video', path: '/tai-lieu', body: mediaListBody(await portal.media(200)) })),
+      send(req, reply, '/tai-lieu', async (base) => html(base, { title: 'Tài liệu', description: 'Tài liệu, hình ảnh, âm thanh, video', path: '/tai-lieu', body: mediaListBody(await portal.media(200)) })),
     );
     site.get('/tai-lieu/:id', async (req, reply) => {
       const { id } = req.params as { id: string };
-      return send(req, reply, `/tai-lieu/${id}`, async () => {
+      return send(req, reply, `/tai-lieu/${id}`, async (base) => {
         const m = UUID.test(id) ? await portal.mediaById(id) : null;
-        if (!m) return notFound();
-        return html({ title: m.title, description: `${m.title} (${m.fileName})`, path: `/tai-lieu/${m.id}`, body: mediaBody(m) });
+        if (!m) return notFound(base);
+        return html(base, { title: m.title, description: `${m.title} (${m.fileName})`, path: `/tai-lieu/${m.id}`, body: mediaBody(m) });
       });
     });
     site.get('/tep/:id/:name', async (req, reply) => {
@@ -364,45 +368,45 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
     });
 
     site.get('/rss.xml', async (req, reply) =>
-      send(req, reply, '/rss.xml', async () => {
+      send(req, reply, '/rss.xml', async (base) => {
         const [settings, sections, posts] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.latestPosts({ limit: 30 })]);
         const block = await situationBlock(sections, 10);
-        const items = [...postItems(posts), ...(block ? situationItems(block, 10) : [])];
-        return { type: RSS, body: rss({ title: settings.authorityName, link: absolute(deps.publicUrl, '/'), self: absolute(deps.publicUrl, '/rss.xml'), description: `Tin mới - ${settings.authorityName}`, items }) };
+        const items = [...postItems(base, posts), ...(block ? situationItems(base, block, 10) : [])];
+        return { type: RSS, body: rss({ title: settings.authorityName, link: absolute(base, '/'), self: absolute(base, '/rss.xml'), description: `Tin mới - ${settings.authorityName}`, items }) };
       }),
     );
     site.get('/chuyen-muc/:slug/rss.xml', async (req, reply) => {
       const { slug } = req.params as { slug: string };
-      return send(req, reply, `/chuyen-muc/${slug}/rss.xml`, async () => {
+      return send(req, reply, `/chuyen-muc/${slug}/rss.xml`, async (base) => {
         const section = slugSchema.safeParse(slug).success ? await portal.sectionBySlug(slug) : null;
         if (!section) return { type: XML, body: '<?xml version="1.0"?><error>not found</error>', status: 404 };
         const settings = await deps.settings.getPortalSettings();
         const posts = await portal.latestPosts({ sectionId: section.id, limit: 30 });
         const block = section.situationFields ? await situationBlock([section], 10) : null;
-        const items = [...postItems(posts), ...(block ? situationItems(block, 10) : [])];
+        const items = [...postItems(base, posts), ...(block ? situationItems(base, block, 10) : [])];
         return {
           type: RSS,
-          body: rss({ title: `${section.name} - ${settings.authorityName}`, link: absolute(deps.publicUrl, `/chuyen-muc/${slug}`), self: absolute(deps.publicUrl, `/chuyen-muc/${slug}/rss.xml`), description: section.description ?? section.name, items }),
+          body: rss({ title: `${section.name} - ${settings.authorityName}`, link: absolute(base, `/chuyen-muc/${slug}`), self: absolute(base, `/chuyen-muc/${slug}/rss.xml`), description: section.description ?? section.name, items }),
         };
       });
     });
     site.get('/sitemap.xml', async (req, reply) =>
-      send(req, reply, '/sitemap.xml', async () => {
+      send(req, reply, '/sitemap.xml', async (base) => {
         const [sections, posts] = await Promise.all([portal.sections(), portal.publishedSlugs()]);
         const urls = [
-          { loc: absolute(deps.publicUrl, '/') },
-          ...sections.map((s) => ({ loc: absolute(deps.publicUrl, `/chuyen-muc/${s.slug}`) })),
-          { loc: absolute(deps.publicUrl, '/tinh-hinh') },
-          { loc: absolute(deps.publicUrl, '/van-ban') },
-          { loc: absolute(deps.publicUrl, '/hoi-dap') },
-          { loc: absolute(deps.publicUrl, '/tai-lieu') },
-          ...posts.map((p) => ({ loc: absolute(deps.publicUrl, `/bai-viet/${p.slug}`), lastmod: p.updatedAt })),
+          { loc: absolute(base, '/') },
+          ...sections.map((s) => ({ loc: absolute(base, `/chuyen-muc/${s.slug}`) })),
+          { loc: absolute(base, '/tinh-hinh') },
+          { loc: absolute(base, '/van-ban') },
+          { loc: absolute(base, '/hoi-dap') },
+          { loc: absolute(base, '/tai-lieu') },
+          ...posts.map((p) => ({ loc: absolute(base, `/bai-viet/${p.slug}`), lastmod: p.updatedAt })),
         ];
         return { type: XML, body: sitemap(urls) };
       }),
     );
-    site.get('/robots.txt', async (_req, reply) =>
-      reply.type('text/plain; charset=utf-8').header('cache-control', CACHE_CONTROL).send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${absolute(deps.publicUrl, '/sitemap.xml')}\n`),
+    site.get('/robots.txt', async (req, reply) =>
+      reply.type('text/plain; charset=utf-8').header('cache-control', CACHE_CONTROL).send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${absolute(deps.publicUrl.forRequest(req), '/sitemap.xml')}\n`),
     );
   });
   return cache;

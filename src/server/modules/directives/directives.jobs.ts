@@ -42,8 +42,7 @@ export const reminderScanJob = defineJob({
 /** Every hour at :05, Viet Nam time; the slot id makes each run happen once across instances. */
 export const REMINDER_SCHEDULE: Schedule = { key: 'directives-reminders', cron: '5 * * * *', job: reminderScanJob.name, payload: {} };
 
-export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: string; runReminderScan: () => Promise<unknown> }) {
-  const base = deps.publicUrl.replace(/\/$/, '');
+export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: () => string; runReminderScan: () => Promise<unknown> }) {
   const notify = defineJob({
     ...notifyRecipientJob,
     async handle({ kind, directiveId, unitId }) {
@@ -52,6 +51,7 @@ export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; 
       if (!d || !unit || unit.emails.length === 0) return; // nobody to write to
       const title = `${docTypeName(d.docType)} số ${fullSymbol(d)} của ${d.issuer}`;
       const recipient = await repo.findRecipient(deps.db, directiveId, unitId);
+      const base = deps.publicUrl();
       const link = recipient ? `${base}/admin/#/inbox/${recipient.id}` : `${base}/admin/`;
       let subject: string;
       let text: string;

@@ -22,6 +22,7 @@ import type {
   CreateLinkInput,
   CreatePostInput,
   CreateSectionInput,
+  MediaStatus,
   PostStatus,
   QuestionFormInput,
   QuestionStatus,
@@ -135,9 +136,19 @@ export function presentMedia(m: MediaRow) {
     size: m.size,
     sha256: m.sha256,
     ownerUnitId: m.ownerUnitId,
+    sectionId: m.sectionId,
+    status: m.status as MediaStatus,
+    publishedAt: m.publishedAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),
     url: mediaUrl(m),
   };
+}
+
+const MEDIA_URL_ID = /\/tep\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//g;
+
+/** Ids of the library files a post shows (featured image, links and images in the body). */
+export function mediaIdsOf(p: Pick<PostRow, 'featuredImageUrl' | 'bodyHtml'>): string[] {
+  return [...new Set([...`${p.featuredImageUrl ?? ''} ${p.bodyHtml}`.matchAll(MEDIA_URL_ID)].map((m) => m[1] ?? ''))].filter(Boolean);
 }
 export type MediaView = ReturnType<typeof presentMedia>;
 
@@ -173,7 +184,8 @@ export interface PublishingDeps {
   clock: Clock;
   jobs: JobQueue;
   files: FileStore;
-  publicUrl: string;
+  /** Base of absolute links in e-mails (no trailing slash). */
+  publicUrl: () => string;
 }
 
 export function createPublishingService(deps: PublishingDeps) {
@@ -241,6 +253,48 @@ export function createPublishingService(deps: PublishingDeps) {
     return fields;
   }
 
+  /**
+   * Publishing a post publishes the draft files of its own section that it shows, so a publisher
+   * never puts a page live with a broken image; files of other sections stay as they are.
+   */
+  async function publishMediaShownBy(tx: Db, a: Actor, post: PostRow, now: Date): Promise<void> {
+    const rows = await repo.publishDraftMediaOfSection(tx, { ids: mediaIdsOf(post), sectionId: post.sectionId, now, by: a.userId === SYSTEM_ACTOR.userId ? null : a.userId });
+    if (rows.length === 0) return;
+    await recordAudit(
+      tx,
+      a,
+      rows.map((m) => ({ action: 'media.publish', entity: 'media', entityId: m.id, unitId: m.ownerUnitId, before: { status: 'draft' }, after: { status: 'published', postId: post.id } })),
+    );
+  }
+
+  async function mediaOr404(id: string): Promise<MediaRow> {
+    const m = await repo.findMediaById(db, id);
+    if (!m) throw new AppError('NOT_FOUND');
+    return m;
+  }
+
+  /** A file is governed by its section like a post; a file from before review (no section) by its owner unit. */
+  async function canOnMedia(a: Actor, permission: Permission, m: MediaRow): Promise<boolean> {
+    if (m.sectionId) return canInSection(a, permission, await sectionOr404(m.sectionId));
+    const owner = (await repo.findUnitPaths(db, [m.ownerUnitId])).get(m.ownerUnitId);
+    return Boolean(owner && can(a, permission, { unitPath: owner.path }));
+  }
+
+  async function changeMediaStatus(actor: Actor, id: string, status: MediaStatus): Promise<MediaView> {
+    const m = await mediaOr404(id);
+    if (!(await canOnMedia(actor, 'post.publish', m))) throw new AppError((await canOnMedia(actor, 'post.read', m)) ? 'FORBIDDEN' : 'NOT_FOUND');
+    if (m.status === status) return presentMedia(m);
+    const now = clock.now();
+    const saved = await db.transaction(async (tx) => {
+      const row = await repo.updateMedia(tx, id, status === 'published' ? { status, publishedAt: now, publishedBy: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId } : { status, publishedAt: null, publishedBy: null });
+      if (!row) throw new AppError('NOT_FOUND');
+      await recordAudit(tx, actor, { action: status === 'published' ? 'media.publish' : 'media.unpublish', entity: 'media', entityId: id, unitId: m.ownerUnitId, before: { status: m.status }, after: { status } });
+      return row;
+    });
+    emit({ kind: 'media', id });
+    return presentMedia(saved);
+  }
+
   async function changePost(
     actor: Actor,
     id: string,
@@ -259,6 +313,7 @@ export function createPublishingService(deps: PublishingDeps) {
       const updated = await repo.updatePost(tx, id, { ...patch, updatedAt: now, updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId });
       if (!updated) throw new AppError('NOT_FOUND');
       await recordAudit(tx, a, { action, entity: 'post', entityId: id, unitId: post.authorUnitId, before: { status: post.status }, after: { status: updated.status, publishAt: updated.publishAt } });
+      if (updated.status === 'published') await publishMediaShownBy(tx, a, updated, now);
       if (updated.status === 'scheduled' && updated.publishAt) {
         await deps.jobs.enqueue(tx, publishScheduledJob, { postId: id }, { id: `post-publish:${id}:${updated.publishAt.toISOString()}`, runAt: updated.publishAt });
       }
@@ -458,6 +513,7 @@ export function createPublishingService(deps: PublishingDeps) {
         const published = await repo.publishIfDue(tx, postId, now);
         if (published) {
           await recordAudit(tx, systemActor('job:publishing.publish-scheduled'), { action: 'post.publish', entity: 'post', entityId: postId, unitId: published.authorUnitId, after: { status: 'published', scheduled: true } });
+          await publishMediaShownBy(tx, systemActor('job:publishing.publish-scheduled'), published, now);
         }
         return published;
       });
@@ -528,7 +584,7 @@ export function createPublishingService(deps: PublishingDeps) {
             text:
               `Kính gửi ${unit?.name ?? 'đơn vị'},\n\n` +
               `Đến 15 giờ ${formatVnDate(now)}, chuyên mục "${s.name}" trên cổng thông tin chưa có số liệu tình hình của ngày hôm nay.\n` +
-              `Đề nghị đơn vị cập nhật tại: ${deps.publicUrl.replace(/\/$/, '')}/admin/\n\nTrân trọng.\n`,
+              `Đề nghị đơn vị cập nhật tại: ${deps.publicUrl()}/admin/\n\nTrân trọng.\n`,
           });
         }
       }
@@ -611,7 +667,7 @@ export function createPublishingService(deps: PublishingDeps) {
     async answerMail(questionId: string): Promise<MailOut | null> {
       const q = await repo.findQuestionById(db, questionId);
       if (!q?.email || !q.answer) return null;
-      const base = deps.publicUrl.replace(/\/$/, '');
+      const base = deps.publicUrl();
       return {
         to: q.email,
         subject: 'Câu hỏi của bạn đã được trả lời',
@@ -653,9 +709,13 @@ export function createPublishingService(deps: PublishingDeps) {
 
     // Media
 
-    /** Stores an upload whose content really is PNG, JPEG, PDF, MP4 or MP3 (the name and header are not trusted). */
-    async uploadMedia(actor: Actor, input: { title: string; ownerUnitId?: string | undefined; fileName: string; content: Buffer }): Promise<MediaView> {
-      const a = actor;
+    /**
+     * Stores an upload whose content really is PNG, JPEG, PDF, MP4 or MP3 (the name and header are
+     * not trusted), as a draft of the section: nothing is public until a publisher of the section
+     * publishes it (or a post of the section that shows it).
+     */
+    async uploadMedia(actor: Actor, input: { title: string; sectionId: string; ownerUnitId?: string | undefined; fileName: string; content: Buffer }): Promise<MediaView> {
+      const a = authorizeSection(actor, 'media.write', await sectionOr404(input.sectionId), 'post.read');
       const ownerUnitId = input.ownerUnitId ?? a.unitId;
       const owner = (await repo.findUnitPaths(db, [ownerUnitId])).get(ownerUnitId);
       if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: ownerUnitId });
@@ -680,19 +740,37 @@ export function createPublishingService(deps: PublishingDeps) {
           size: input.content.length,
           sha256: stored.sha256,
           storageKey: stored.key,
+          sectionId: input.sectionId,
+          status: 'draft',
           createdBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId,
           createdAt: clock.now(),
         });
         await recordAudit(tx, a, { action: 'media.upload', entity: 'media', entityId: created.id, unitId: ownerUnitId, after: presentMedia(created) });
         return created;
       });
-      emit({ kind: 'media', id: row.id });
       return presentMedia(row);
     },
 
-    async listMediaAdmin(actor: Actor): Promise<MediaView[]> {
-      actor;
-      return (await repo.listMedia(db, 200)).map(presentMedia);
+    /** The library of the sections the actor reads posts of (drafts included), newest first. */
+    async listMediaAdmin(actor: Actor, q: { status?: MediaStatus | undefined } = {}): Promise<MediaView[]> {
+      const sections = (await repo.listSections(db)).filter((s) => canInSection(actor, 'post.read', s));
+      const rows = await repo.listMediaIn(db, { sectionIds: sections.map((s) => s.id), withUnsectioned: can(actor, 'post.read', { unitPath: actor.unitPath }), status: q.status, limit: 200 });
+      return rows.map(presentMedia);
+    },
+
+    /** Makes a file public: a publisher of its section (post.publish there), like a post. Audited. */
+    publishMedia: (actor: Actor, id: string) => changeMediaStatus(actor, id, 'published'),
+
+    /** Takes a file down from every public address. Audited. */
+    unpublishMedia: (actor: Actor, id: string) => changeMediaStatus(actor, id, 'draft'),
+
+    /** The content of a file for its reviewers, drafts included (anyone who reads the section's posts). */
+    async openMediaForReview(actor: Actor, id: string) {
+      const m = await mediaOr404(id);
+      if (!(await canOnMedia(actor, 'post.read', m))) throw new AppError('NOT_FOUND');
+      const file = await deps.files.open(m.storageKey);
+      if (!file) throw new AppError('NOT_FOUND');
+      return { ...file, media: presentMedia(m) };
     },
 
     // The public portal: published content only, no actor.
@@ -717,14 +795,14 @@ export function createPublishingService(deps: PublishingDeps) {
       },
       questions: async (limit: number) => (await repo.listPublishedQuestions(db, limit)).map(presentQuestion),
       links: async () => (await repo.listLinks(db)).map(presentLink),
-      media: async (limit: number) => (await repo.listMedia(db, limit)).map(presentMedia),
+      media: async (limit: number) => (await repo.listPublishedMedia(db, limit)).map(presentMedia),
       mediaById: async (id: string) => {
-        const m = await repo.findMediaById(db, id);
+        const m = await repo.findPublishedMediaById(db, id);
         return m ? presentMedia(m) : null;
       },
-      /** The stored content of a file, or null. */
+      /** The stored content of a published file, or null (a draft is not there for the public). */
       openMedia: async (id: string) => {
-        const m = await repo.findMediaById(db, id);
+        const m = await repo.findPublishedMediaById(db, id);
         if (!m) return null;
         const file = await deps.files.open(m.storageKey);
         return file ? { ...file, media: presentMedia(m) } : null;

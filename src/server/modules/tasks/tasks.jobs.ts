@@ -46,9 +46,8 @@ function vnTime(d: Date): string {
   return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 
-export function bindTaskJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: string; jobs: JobQueue }) {
+export function bindTaskJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: () => string; jobs: JobQueue }) {
   const { db } = deps;
-  const base = deps.publicUrl.replace(/\/$/, '');
 
   /** Enqueues the reminders due now; returns how many new jobs were added. */
   async function scan(): Promise<number> {
@@ -78,7 +77,7 @@ export function bindTaskJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publi
       if (!task || !unit || task.status !== 'active') return;
       const p = periodByKey(task.dueRule as DueRule, period);
       if (!p || (await repo.findSubmission(db, taskId, unitId, period))) return; // reported meanwhile
-      const link = `${base}/bao-cao/${task.id}?ky=${period}`;
+      const link = `${deps.publicUrl()}/bao-cao/${task.id}?ky=${period}`;
       const deadline = vnTime(p.deadline);
       const message =
         kind === 'due'

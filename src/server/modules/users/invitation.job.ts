@@ -17,14 +17,14 @@ export const sendInvitationJob = defineJob({
   handle: () => Promise.reject(new Error('users.send-invitation: handler not bound')),
 });
 
-export function bindInvitationJob(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: string }) {
+export function bindInvitationJob(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: () => string }) {
   return defineJob({
     ...sendInvitationJob,
     async handle({ userId }) {
       const user = await findUserById(deps.db, userId);
       if (!user?.email || user.passwordHash) return; // nothing to do: no address, or already active
       const token = await issueInvitation(deps.db, user.id, deps.clock.now());
-      const link = `${deps.publicUrl.replace(/\/$/, '')}/admin/#/invite/${token}`;
+      const link = `${deps.publicUrl()}/admin/#/invite/${token}`;
       await deps.mailer.send({
         to: user.email,
         subject: 'Lời mời sử dụng hệ thống Loa / Invitation to Loa',
