@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
@@ -23,7 +22,8 @@ import { registerUserRoutes } from '../modules/users/index.ts';
 import { registerTodoRoutes } from '../modules/todo/index.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
 import { installErrorHandler } from './error-handler.ts';
-import { installSession, markRoutesPublic } from './session.ts';
+import { installSession } from './session.ts';
+import { registerAdminUi, registerIcons } from './static-assets.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -78,7 +78,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
     async () => ({ status: 'ok' as const, database: c.database.kind, version: VERSION, migrations: await c.database.appliedMigrations() }),
   );
 
-  const secureCookies = opts.secureCookies ?? c.env.PUBLIC_URL.startsWith('https://');
+  const secureCookies = opts.secureCookies ?? (c.env.PUBLIC_URL ?? '').startsWith('https://');
   registerUserRoutes(app, c.services.users, { secureCookies, sessionTtlHours: c.env.SESSION_TTL_HOURS });
   registerUnitRoutes(app, c.services);
   registerAuditRoutes(app, c.services.audit);
@@ -89,15 +89,9 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   await registerReportPageRoutes(app, { tasks: c.services.tasks, users: c.services.users });
   await registerPublishingRoutes(app, c.services.publishing);
   registerTodoRoutes(app, c.services.todo);
-  await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.env.PUBLIC_URL });
+  await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.publicUrl });
 
-  if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) {
-    // The admin UI's files are public (it signs in through /api); every /api route still checks the session.
-    await app.register(async (admin) => {
-      markRoutesPublic(admin);
-      await admin.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: ['index.html'], maxAge: '1h', immutable: false });
-      admin.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
-    });
-  }
+  registerIcons(app);
+  if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) await registerAdminUi(app, ADMIN_DIST);
   return app;
 }

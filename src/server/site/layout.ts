@@ -73,7 +73,7 @@ export function page(chrome: Chrome, o: PageOptions): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}</title><meta name="description" content="${esc(o.description)}">
-<link rel="canonical" href="${esc(url)}">${o.noindex ? '<meta name="robots" content="noindex">' : ''}
+<link rel="canonical" href="${esc(url)}"><link rel="icon" href="/favicon.ico" sizes="any"><link rel="icon" href="/favicon.svg" type="image/svg+xml">${o.noindex ? '<meta name="robots" content="noindex">' : ''}
 ${feeds.map((f) => `<link rel="alternate" type="application/rss+xml" title="${esc(f.title)}" href="${esc(f.href)}">`).join('')}
 <meta property="og:site_name" content="${esc(s.authorityName)}"><meta property="og:locale" content="vi_VN">
 <meta property="og:type" content="${og.type}"><meta property="og:title" content="${esc(o.title)}">

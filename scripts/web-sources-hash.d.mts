@@ -1,0 +1,2 @@
+export const WEB_HASH_FILE: string;
+export function webSourcesHash(root: string): string;
