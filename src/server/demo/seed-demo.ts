@@ -1,122 +1,132 @@
-import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { Container } from '../container.ts';
-import { SYSTEM_ACTOR } from '../modules/access/index.ts';
-import type { Role } from '../modules/access/index.ts';
-import { unitIdFor } from '../modules/units/index.ts';
-import { seedPortalDemo } from './seed-portal.ts';
+import type { Actor, Role } from '../modules/access/index.ts';
+import { findUnitById } from '../modules/units/index.ts';
+import type { UnitView } from '../modules/units/index.ts';
+import { vnDateKey } from '../platform/text.ts';
+import { demoPassword, formatDemoAccounts, writeDemoAccountsFile } from './accounts.ts';
+import type { SeededAccount } from './accounts.ts';
+import { DEMO_ACTOR } from './demo-actor.ts';
 import { seedDemoDispatches, seedPublicDemoDirective } from './seed-dispatches.ts';
-import type { UnitKind } from '../modules/units/index.ts';
+import { seedHistoryWorld } from './seed-history.ts';
+import { seedLiveActivity } from './seed-live.ts';
+import type { LiveDemo } from './seed-live.ts';
+import { seedPortalDemo } from './seed-portal.ts';
+import type { PortalDemo } from './seed-portal.ts';
+import { seedTodayWorld, slugOf } from './seed-world.ts';
+import type { ProvinceWorld } from './seed-world.ts';
 
-/** The provinces of the seed dispatches, by GSO code in the 2025 list. */
-const PROVINCES = [
-  { code: '12', short: 'Lai Châu' },
-  { code: '38', short: 'Thanh Hóa' },
-  { code: '20', short: 'Lạng Sơn' },
-] as const;
-const TAM_DUONG_CODE = '106';
+export type { DemoAccount, SeededAccount } from './accounts.ts';
 
-export interface DemoAccount {
+/** The two communes of Lai Châu with demo accounts (2026 GSO codes), and fallbacks by position. */
+const DEMO_COMMUNE_CODES = ['03390', '03408'] as const; // Xã Bình Lư (formed from Thị trấn Tam Đường), Phường Tân Phong
+
+export interface DemoSeed {
+  accounts: SeededAccount[];
+  /** DATA_DIR/demo-accounts.json, or null when there is no data directory. */
+  accountsFile: string | null;
+  world: ProvinceWorld;
+  live: LiveDemo;
+  portal: PortalDemo;
+}
+
+interface Plan {
   username: string;
-  password: string;
+  displayName: string;
   role: Role;
-  unit: string;
+  unit: UnitView;
+  tryFirst: string;
 }
 
-/** "Huyện Tam Đường" → "huyện Tam Đường", as written after an office's name. */
-function lowerPrefix(name: string): string {
-  return name.replace(/^(Huyện|Thành phố|Thị xã|Quận|Xã|Thị trấn|Phường)/u, (m) => m.toLowerCase());
-}
-
-function demoPassword(): string {
-  return `Loa-${randomBytes(6).toString('base64url')}-${Math.floor(Math.random() * 90 + 10)}`;
+/** "vn-2026:03390" for a GSO unit (as `loa users create --unit-code` takes it), an office's demo code ("SVHTTDL-12"), "VN". */
+function codeOf(code: string | null, edition: string | null): string {
+  if (!code) return '';
+  return edition ? `${edition}:${code}` : code;
 }
 
 /**
- * Demo data on an empty database: both GSO lists, the offices that issued the seeds, the bodies they
- * address, their recipient groups, and one account per role. Returns the accounts with their
- * one-time passwords (printed once by the caller).
+ * Demo data on an empty database, in today's world (the 2026 tree, whatever the date): the GSO
+ * lists, Lai Châu, Lạng Sơn and Thanh Hóa with their provincial bodies, every commune's radio
+ * station and today's recipient groups; the seeds' 2020–2021 world as history in the 2025 tree;
+ * live activity relative to the clock; the portal; one account per step. Writes
+ * DATA_DIR/demo-accounts.json (mode 0600) and returns the accounts with their one-time passwords.
  */
-export async function seedDemo(c: Container, opts: { password?: string } = {}): Promise<DemoAccount[]> {
-  const { units, groups, users, settings } = c.services;
-  const actor = SYSTEM_ACTOR;
-  await units.importEdition(SYSTEM_ACTOR, 'vn-2025');
-  await units.importEdition(SYSTEM_ACTOR, 'vn-2026');
+export async function seedDemo(c: Container, opts: { password?: string; dataDir?: string | null } = {}): Promise<DemoSeed> {
+  const { units, users, settings } = c.services;
+  const today = vnDateKey(c.clock.now());
+  await units.importEdition(DEMO_ACTOR, 'vn-2025');
+  await units.importEdition(DEMO_ACTOR, 'vn-2026');
 
-  const org = async (parentId: string, name: string, kind: UnitKind, contacts?: { emails?: string[]; phones?: string[] }) => {
-    const u = await units.createOrganisation(actor, { parentId, name, kind });
-    if (contacts) await units.updateContacts(actor, u.id, { emails: contacts.emails ?? [], phones: contacts.phones ?? [], address: null, website: null });
-    return u;
-  };
+  const worlds = await seedTodayWorld(c, today);
+  const laiChau = worlds.get('12');
+  if (!laiChau) throw new Error('demo: Lai Châu is missing from the 2026 list');
+  const historyOffices = await seedHistoryWorld(c);
 
-  const created: Record<string, string> = {};
-  for (const p of PROVINCES) {
-    const provinceId = unitIdFor('vn-2025', p.code);
-    const slug = p.short.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/\s+/g, '').toLowerCase();
-    const sttt = await org(provinceId, 'Sở Thông tin và Truyền thông', 'department', { emails: [`stttt@${slug}.gov.vn`] });
-    created[`sttt-${p.code}`] = sttt.id;
-    await org(provinceId, 'Ủy ban nhân dân tỉnh', 'peoples_committee');
-    await org(provinceId, 'Sở Y tế', 'health', { emails: [`syt@${slug}.gov.vn`] });
-    await org(provinceId, 'Công an tỉnh', 'police');
-    await org(provinceId, 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'border_guard');
-    await org(provinceId, 'Bộ Chỉ huy Quân sự tỉnh', 'army');
-    await org(provinceId, 'Bưu điện tỉnh', 'post');
-    await org(provinceId, `Viettel ${p.short}`, 'telco');
-    await org(provinceId, `Viễn thông ${p.short} (VNPT)`, 'telco');
-    await org(provinceId, `Báo ${p.short}`, 'press', { emails: [`toasoan@bao${slug}.vn`] });
-    await org(provinceId, `Đài Phát thanh và Truyền hình ${p.short}`, 'radio_tv');
-    await org(provinceId, 'Trung tâm Tin học - Công báo tỉnh', 'other');
-    await org(provinceId, `Hiệp hội doanh nghiệp tỉnh ${p.short}`, 'business_association');
-    const districts = await units.listChildren(actor, provinceId, '2021-01-01');
-    for (const d of districts.filter((u) => u.kind === 'district')) {
-      const office = await org(d.id, `Phòng Văn hóa và Thông tin ${lowerPrefix(d.name)}`, 'office');
-      await org(d.id, `Trung tâm Văn hóa - Truyền thanh - Truyền hình ${lowerPrefix(d.name)}`, 'radio_tv');
-      if (p.code === '12' && d.code === TAM_DUONG_CODE) created.pvhtt = office.id;
-    }
-    await groups.createGroup(actor, { ownerUnitId: sttt.id, name: 'Các cơ quan báo chí trên địa bàn tỉnh', rule: { type: 'kind_under', kind: 'press', underUnitId: provinceId } });
-    await groups.createGroup(actor, { ownerUnitId: sttt.id, name: 'Phòng Văn hóa - Thông tin các huyện, thành phố', rule: { type: 'kind_under', kind: 'office', underUnitId: provinceId } });
-    await groups.createGroup(actor, { ownerUnitId: sttt.id, name: 'UBND các huyện, thị xã, thành phố', rule: { type: 'kind_under', kind: 'district', underUnitId: provinceId } });
-    await groups.createGroup(actor, { ownerUnitId: sttt.id, name: 'Các doanh nghiệp viễn thông trên địa bàn tỉnh', rule: { type: 'kind_under', kind: 'telco', underUnitId: provinceId } });
-  }
-
-  // Tam Đường (Lai Châu): the district of seeds 002 and 003.
-  const tamDuong = unitIdFor('vn-2025', TAM_DUONG_CODE);
-  const communes = (await units.listChildren(actor, tamDuong, '2021-02-01')).filter((u) => u.kind === 'commune');
-  for (const commune of communes) await org(commune.id, `Đài truyền thanh ${lowerPrefix(commune.name)}`, 'commune_radio');
-  const pvhtt = created.pvhtt ?? tamDuong;
-  await groups.createGroup(actor, { ownerUnitId: pvhtt, name: 'UBND các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune', underUnitId: tamDuong } });
-  await groups.createGroup(actor, { ownerUnitId: pvhtt, name: 'Đài truyền thanh các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune_radio', underUnitId: tamDuong } });
-
-  await settings.updatePortalSettings(SYSTEM_ACTOR, {
-    authorityName: 'Sở Thông tin và Truyền thông tỉnh Lai Châu',
-    parentName: 'UBND tỉnh Lai Châu',
-    hotline: '1900 9095',
-    email: 'stttt@laichau.gov.vn',
-    address: 'Lai Châu',
+  await settings.updatePortalSettings(DEMO_ACTOR, {
+    authorityName: laiChau.culture.name,
+    parentName: laiChau.peoplesCommittee.name,
+    hotline: null,
+    email: 'svhttdl@laichau.gov.vn',
+    address: 'Thành phố Lai Châu, tỉnh Lai Châu',
     logoUrl: null,
   });
 
-  const firstCommune = communes[0]?.id ?? tamDuong;
-  const plan: { username: string; displayName: string; role: Role; unitId: string; unit: string }[] = [
-    { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', unitId: SYSTEM_ACTOR.unitId, unit: 'Việt Nam' },
-    { username: 'quantri.laichau', displayName: 'Quản trị Sở TT&TT Lai Châu', role: 'unit_admin', unitId: created['sttt-12'] ?? tamDuong, unit: 'Sở TT&TT Lai Châu' },
-    { username: 'soanthao.tamduong', displayName: 'Chuyên viên Phòng VH-TT Tam Đường', role: 'drafter', unitId: pvhtt, unit: 'Phòng VH-TT Tam Đường' },
-    { username: 'lanhdao.tamduong', displayName: 'Trưởng phòng VH-TT Tam Đường', role: 'approver', unitId: pvhtt, unit: 'Phòng VH-TT Tam Đường' },
-    { username: 'vanthu.tamduong', displayName: 'Văn thư Phòng VH-TT Tam Đường', role: 'clerk', unitId: pvhtt, unit: 'Phòng VH-TT Tam Đường' },
-    { username: 'baocao.xa', displayName: 'Cán bộ văn hóa xã', role: 'reporter', unitId: firstCommune, unit: communes[0]?.name ?? 'Tam Đường' },
-    { username: 'xem.laichau', displayName: 'Người xem Sở TT&TT Lai Châu', role: 'viewer', unitId: created['sttt-12'] ?? tamDuong, unit: 'Sở TT&TT Lai Châu' },
+  const communes = DEMO_COMMUNE_CODES.map((code, i) => laiChau.communes.find((u) => u.code === code) ?? laiChau.communes[i]).filter((u): u is UnitView => Boolean(u));
+  const nation = await units.getUnit(DEMO_ACTOR, DEMO_ACTOR.unitId);
+  const office = laiChau.culture;
+  const short = (u: UnitView) => slugOf(u.name.replace(/^(Xã|Phường|Đặc khu) /u, ''));
+  const plan: Plan[] = [
+    { username: 'soanthao.vhttdl', displayName: 'Chuyên viên Phòng Thông tin, Báo chí', role: 'drafter', unit: office, tryFirst: 'Soạn công văn mới gửi "UBND các xã, phường" và trình lãnh đạo' },
+    { username: 'lanhdao.vhttdl', displayName: 'Phó Giám đốc Sở', role: 'approver', unit: office, tryFirst: 'Duyệt và ký công văn chuyên viên trình' },
+    { username: 'vanthu.vhttdl', displayName: 'Văn thư Sở', role: 'clerk', unit: office, tryFirst: 'Cấp số, ban hành công văn đã ký; nhập công văn đến (seed 002)' },
+    { username: 'quantri.vhttdl', displayName: 'Quản trị Sở', role: 'unit_admin', unit: office, tryFirst: 'Xem tổng hợp báo cáo tuần, cây đơn vị và nhóm nơi nhận' },
+    { username: 'xem.vhttdl', displayName: 'Người xem của Sở', role: 'viewer', unit: office, tryFirst: 'Theo dõi ai đã nhận công văn hôm qua' },
+    ...communes.flatMap((u): Plan[] => [
+      { username: `vanthu.${short(u)}`, displayName: `Văn thư UBND ${u.name}`, role: 'clerk', unit: u, tryFirst: 'Mở văn bản đến của Sở hôm qua, bấm "Đã nhận"' },
+      { username: `baocao.${short(u)}`, displayName: `Cán bộ văn hóa - xã hội ${u.name}`, role: 'reporter', unit: u, tryFirst: 'Gửi báo cáo tuyên truyền tuần này trên điện thoại' },
+    ]),
+    { username: 'bientap.syt', displayName: 'Biên tập viên Sở Y tế', role: 'approver', unit: laiChau.health, tryFirst: 'Nhập số liệu tình hình hôm nay; trả lời câu hỏi đang chờ' },
+    { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', unit: nation.unit, tryFirst: 'Danh mục đơn vị (cây 2026 và 2025), tài khoản, nhật ký' },
   ];
-  const accounts: DemoAccount[] = [];
-  const userIds: Record<string, string> = {};
+
+  const accounts: SeededAccount[] = [];
   for (const p of plan) {
     const password = opts.password ?? demoPassword();
-    const user = await users.createUser(SYSTEM_ACTOR, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
-    userIds[p.username] = user.id;
-    accounts.push({ username: p.username, password, role: p.role, unit: p.unit });
+    const user = await users.createUser(DEMO_ACTOR, { username: p.username, displayName: p.displayName, email: null, unitId: p.unit.id, roles: [p.role], password });
+    const row = await findUnitById(c.database.db, p.unit.id);
+    const actor: Actor = { userId: user.id, username: p.username, displayName: p.displayName, unitId: p.unit.id, unitPath: row?.path ?? p.unit.id, roles: [p.role], ip: null };
+    accounts.push({ username: p.username, password, role: p.role, unitName: p.unit.name, unitCode: codeOf(p.unit.code, row?.edition ?? null), tryFirst: p.tryFirst, actor });
   }
-  // The five seed công văn in their issuers' registers (drafted by the administrator account).
-  if (userIds.admin) await seedDemoDispatches(c, created, userIds.admin);
-  // DEMO: one made-up public issued copy of seed 000, so the portal's /van-ban is not empty.
-  if (userIds.admin) await seedPublicDemoDirective(c, created, userIds.admin);
-  accounts.push(...(await seedPortalDemo(c, opts)));
-  return accounts;
+  const actorOf = (username: string): Actor => {
+    const a = accounts.find((x) => x.username === username);
+    if (!a) throw new Error(`demo account ${username} is missing`);
+    return a.actor;
+  };
+  const admin = actorOf('admin');
+
+  // History: the five seed công văn in their 2020–2021 issuers' registers, and one public copy.
+  await seedDemoDispatches(c, historyOffices, admin.userId);
+  await seedPublicDemoDirective(c, historyOffices, admin.userId);
+
+  const live = await seedLiveActivity(
+    c,
+    laiChau,
+    {
+      drafter: actorOf('soanthao.vhttdl'),
+      approver: actorOf('lanhdao.vhttdl'),
+      clerk: actorOf('vanthu.vhttdl'),
+      communeActor: (commune, role) => ({ userId: admin.userId, username: DEMO_ACTOR.username, displayName: 'Dữ liệu mẫu', unitId: commune.id, unitPath: commune.path, roles: [role], ip: null }),
+    },
+    { keepOpen: communes.map((u) => u.id) },
+  );
+  const portal = await seedPortalDemo(c, laiChau);
+
+  const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
+  const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
+  return { accounts, accountsFile, world: laiChau, live, portal };
+}
+
+/** Prints the demo accounts once (role, username, password, unit, what to try first). */
+export function printDemoAccounts(seed: DemoSeed, out: NodeJS.WritableStream = process.stdout): void {
+  out.write(formatDemoAccounts(seed.accounts, seed.accountsFile));
 }

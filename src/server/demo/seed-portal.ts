@@ -1,43 +1,64 @@
-import { randomBytes } from 'node:crypto';
 import type { Container } from '../container.ts';
-import { SYSTEM_ACTOR } from '../modules/access/index.ts';
-import type { Role } from '../modules/access/index.ts';
 import { DEFAULT_SITUATION_FIELDS } from '../modules/publishing/index.ts';
-import { unitIdFor } from '../modules/units/index.ts';
 import { vnDateKey } from '../platform/text.ts';
+import { DEMO_ACTOR } from './demo-actor.ts';
+import { seedPendingQuestion } from './seed-live.ts';
+import { slugOf } from './seed-world.ts';
+import type { DemoProvinceCode, ProvinceWorld } from './seed-world.ts';
 
-export interface PortalDemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  unit: string;
+/** Each authority's own public services and hotlines (never another province's). */
+export const PORTAL_CONTENT: Record<DemoProvinceCode, { services: { label: string; url: string }[]; hotlines: { label: string; value: string; note?: string }[] }> = {
+  '12': {
+    services: [{ label: 'Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lai Châu', url: 'https://dichvucong.laichau.gov.vn' }],
+    hotlines: [{ label: 'Sở Y tế tỉnh Lai Châu', value: '0213 3876 326' }],
+  },
+  '20': {
+    services: [{ label: 'Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lạng Sơn', url: 'https://dichvucong.langson.gov.vn' }],
+    hotlines: [],
+  },
+  '38': {
+    services: [{ label: 'Cổng dịch vụ công tỉnh Thanh Hóa', url: 'https://dichvucong.thanhhoa.gov.vn' }],
+    hotlines: [
+      { label: 'Hỗ trợ dịch vụ bưu chính công ích', value: '0832 293 293', note: 'theo Công văn của Sở TT&TT Thanh Hóa' },
+      { label: 'Hỗ trợ dịch vụ bưu chính công ích', value: '02373 777 777' },
+    ],
+  },
+};
+
+/** The SMS of seed 001 (Thanh Hóa, March 2020) as the authority's own telcos would send it. */
+function smsText(world: ProvinceWorld): string {
+  const services = PORTAL_CONTENT[world.code].services.map((l) => `${l.label} (${l.url.replace(/^https:\/\//, '')})`);
+  return `Tăng cường sử dụng các dịch vụ công trực tuyến trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)${services.length ? ` hoặc ${services.join(', ')}` : ''}, hoặc gửi hồ sơ, nhận trả kết quả thông qua dịch vụ bưu chính công ích, giảm di chuyển, tiếp xúc đông người; phòng tránh nguy cơ lây nhiễm dịch bệnh.`;
 }
 
-/** The SMS of seed 001 (Sở TT&TT Thanh Hóa, March 2020), as the telcos sent it. */
-const SMS_001 =
-  'Tăng cường sử dụng các dịch vụ công trực tuyến trên Cổng dịch vụ công tỉnh Thanh Hóa (dichvucong.thanhhoa.gov.vn) hoặc gửi hồ sơ, nhận trả kết quả thông qua dịch vụ bưu chính công ích với đường dây nóng hỗ trợ: 0832 293 293 hoặc 02373 777 777, giảm di chuyển, tiếp xúc đông người; phòng tránh nguy cơ lây, nhiễm dịch bệnh Covid – 19';
+/** Days of situation figures, up to today. */
+export const SITUATION_DAYS = 14;
+
+export interface PortalDemo {
+  infoSectionId: string;
+  pendingQuestionId: string;
+}
 
 /**
- * The public portal of Lai Châu as seed 004 describes it: the Sở TT&TT runs the site, "Thông tin cần
- * biết" is handed to the Sở Y tế, which posts its figures at 15:00 daily. A week of figures, a few
- * posts from the seeds, the SMS text and hotlines of seed 001, links to online public services, one
- * answered question, and an editor account at the Sở Y tế and at the Sở TT&TT.
+ * The public portal of a province as seed 004 describes it: the Sở VHTTDL (press and grassroots
+ * information since 2025) runs the site and hands "Thông tin cần biết" to the Sở Y tế, which posts
+ * its figures at 15:00 daily. Two weeks of figures up to today, a few posts, the authority's own
+ * public services and hotlines, one answered question and one waiting for an answer.
  */
-export async function seedPortalDemo(c: Container, opts: { password?: string } = {}): Promise<PortalDemoAccount[]> {
-  const actor = SYSTEM_ACTOR;
-  const { units, users, publishing } = c.services;
-  const province = unitIdFor('vn-2025', '12');
-  const children = await units.listChildren(actor, province, '2021-01-01');
-  const syt = children.find((u) => u.kind === 'health');
-  const sttt = children.find((u) => u.kind === 'department' && u.name.includes('Thông tin và Truyền thông'));
-  if (!syt || !sttt) return [];
-  await units.updateContacts(actor, syt.id, { emails: ['syt@laichau.gov.vn'], phones: ['0213 3876 326'], address: null, website: null });
+export async function seedPortalDemo(c: Container, world: ProvinceWorld): Promise<PortalDemo> {
+  const actor = DEMO_ACTOR;
+  const { units, publishing } = c.services;
+  const syt = world.health;
+  const sttt = world.culture;
+  const own = PORTAL_CONTENT[world.code];
+  const healthPhones = own.hotlines.filter((h) => h.label === syt.name).map((h) => h.value);
+  await units.updateContacts(actor, syt.id, { emails: [`syt@${slugOf(world.short)}.gov.vn`], phones: healthPhones, address: null, website: null });
 
   const news = await publishing.createSection(actor, { slug: 'tin-tuc', name: 'Tin tức', ownerUnitId: sttt.id, position: 1, description: 'Tin tức về công tác phòng, chống dịch trên địa bàn tỉnh.' });
   const info = await publishing.createSection(actor, {
     slug: 'thong-tin-can-biet',
     name: 'Thông tin cần biết',
-    description: 'Thông tin chính thức của Sở Y tế, cập nhật lúc 15 giờ hằng ngày.',
+    description: `Thông tin chính thức của ${syt.name}, cập nhật lúc 15 giờ hằng ngày.`,
     ownerUnitId: sttt.id,
     delegateUnitId: syt.id,
     situationFields: [...DEFAULT_SITUATION_FIELDS],
@@ -45,18 +66,19 @@ export async function seedPortalDemo(c: Container, opts: { password?: string } =
   });
   const directives = await publishing.createSection(actor, { slug: 'chi-dao-dieu-hanh', name: 'Chỉ đạo, điều hành', ownerUnitId: sttt.id, position: 3 });
 
-  // A week of figures up to today.
+  // Two weeks of figures up to today (the clock at seed time).
   const today = c.clock.now();
   let cases = 3;
   let recovered = 0;
   let tested = 180;
-  for (let back = 6; back >= 0; back--) {
+  for (let back = SITUATION_DAYS - 1; back >= 0; back--) {
     const date = vnDateKey(new Date(today.getTime() - back * 86_400_000));
+    const day = SITUATION_DAYS - 1 - back;
     cases += back % 3 === 0 ? 1 : 0;
-    recovered += back === 2 ? 1 : 0;
-    tested += 35 + (6 - back) * 4;
+    recovered += back % 5 === 2 ? 1 : 0;
+    tested += 35 + day * 4;
     await publishing.saveSituation(actor, info.id, date, {
-      figures: { cases, underTreatment: cases - recovered, recovered, deaths: 0, quarantined: 120 + (6 - back) * 9, tested },
+      figures: { cases, underTreatment: cases - recovered, recovered, deaths: 0, quarantined: 120 + day * 9, tested },
       note: back === 0 ? 'Số liệu đến 15 giờ. Người dân theo dõi sức khỏe, thực hiện khai báo y tế và phòng chống dịch theo khuyến cáo.' : null,
     });
   }
@@ -77,12 +99,12 @@ export async function seedPortalDemo(c: Container, opts: { password?: string } =
   await post(news.id, sttt.id, {
     title: 'Tăng cường sử dụng dịch vụ công trực tuyến, hạn chế tiếp xúc nơi đông người',
     summary: 'Tổ chức, công dân ưu tiên nộp hồ sơ trực tuyến hoặc qua dịch vụ bưu chính công ích trong thời gian phòng, chống dịch.',
-    body: `<p>Các doanh nghiệp viễn thông nhắn tin tới thuê bao di động trong tỉnh với nội dung:</p><blockquote><p>${escapeHtml(SMS_001)}</p></blockquote>`,
+    body: `<p>Các doanh nghiệp viễn thông nhắn tin tới thuê bao di động trong tỉnh với nội dung:</p><blockquote><p>${escapeHtml(smsText(world))}</p></blockquote>`,
     tags: ['dịch vụ công'],
   });
   await post(directives.id, sttt.id, {
     title: 'Triển khai tuyên truyền phòng, chống dịch bệnh viêm đường hô hấp cấp do chủng mới của vi rút Corona (nCoV)',
-    summary: 'Sở Thông tin và Truyền thông đề nghị các cơ quan, đơn vị triển khai tuyên truyền chính xác, kịp thời, không gây hoang mang.',
+    summary: `${sttt.name} đề nghị các cơ quan, đơn vị triển khai tuyên truyền chính xác, kịp thời, không gây hoang mang.`,
     body:
       '<p>Bảo đảm 100% người dân được tiếp cận đầy đủ thông tin về phòng chống dịch bệnh; truyền thông tích cực nhằm giảm thiểu các tác động kinh tế của dịch.</p>' +
       '<p>Các cơ quan, đơn vị tuyên truyền, khuyến nghị người dân <strong>tăng cường dùng dịch vụ công trực tuyến</strong> trên tất cả mọi lĩnh vực nhằm hạn chế việc tiếp xúc nơi đông người.</p>',
@@ -91,40 +113,30 @@ export async function seedPortalDemo(c: Container, opts: { password?: string } =
     news.id,
     sttt.id,
     {
-      title: 'Lai Châu: ra quân tuyên truyền phòng, chống dịch tại các bản vùng cao',
+      title: `${world.short}: ra quân tuyên truyền phòng, chống dịch tại các bản vùng cao`,
       summary: 'Đội tuyên truyền lưu động và đài truyền thanh các xã tăng thời lượng phát về phòng, chống dịch.',
       body: '<p>Bài viết đăng lại với sự đồng ý của cơ quan báo chí.</p>',
-      sourceName: 'Báo Lai Châu',
-      sourceUrl: 'https://baolaichau.vn/',
+      sourceName: `Báo và Phát thanh, Truyền hình ${world.short}`,
     },
     'Sửa tên cơ quan nguồn tin.',
   );
 
-  await publishing.createLink(actor, { kind: 'hotline', label: 'Đường dây nóng Bộ Y tế', value: '1900 9095', ownerUnitId: sttt.id, position: 1 });
-  await publishing.createLink(actor, { kind: 'hotline', label: 'Sở Y tế Lai Châu', value: '0213 3876 326', ownerUnitId: sttt.id, position: 2 });
-  await publishing.createLink(actor, { kind: 'hotline', label: 'Hỗ trợ dịch vụ bưu chính công ích', value: '0832 293 293', note: 'theo Công văn của Sở TT&TT Thanh Hóa', ownerUnitId: sttt.id, position: 3 });
-  await publishing.createLink(actor, { kind: 'hotline', label: 'Hỗ trợ dịch vụ bưu chính công ích', value: '02373 777 777', ownerUnitId: sttt.id, position: 4 });
-  await publishing.createLink(actor, { kind: 'service', label: 'Cổng Dịch vụ công quốc gia', value: 'https://dichvucong.gov.vn', ownerUnitId: sttt.id, position: 1 });
-  await publishing.createLink(actor, { kind: 'service', label: 'Cổng dịch vụ công tỉnh Thanh Hóa', value: 'https://dichvucong.thanhhoa.gov.vn', ownerUnitId: sttt.id, position: 2 });
+  const hotlines = [{ label: 'Đường dây nóng Bộ Y tế', value: '1900 9095' }, { label: 'Tổng đài hỗ trợ Dịch vụ công quốc gia', value: '1800 1096' }, ...own.hotlines];
+  for (const [i, h] of hotlines.entries()) await publishing.createLink(actor, { kind: 'hotline', ...h, ownerUnitId: sttt.id, position: i + 1 });
+  const services = [{ label: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn' }, ...own.services];
+  for (const [i, l] of services.entries()) await publishing.createLink(actor, { kind: 'service', label: l.label, value: l.url, ownerUnitId: sttt.id, position: i + 1 });
 
   await publishing.recordAnsweredQuestion(actor, {
     sectionId: info.id,
-    name: 'Người dân xã Bản Giang',
+    name: `Người dân ${world.communes[1]?.name ?? 'trong tỉnh'}`,
     question: 'Gia đình tôi có người thân từ vùng có dịch về, cần khai báo ở đâu?',
-    answer: 'Đề nghị gia đình liên hệ trạm y tế xã hoặc gọi đường dây nóng của Sở Y tế để được hướng dẫn khai báo y tế và theo dõi sức khỏe trong 14 ngày.',
+    answer: `Đề nghị gia đình liên hệ trạm y tế xã hoặc gọi đường dây nóng của ${syt.name} để được hướng dẫn khai báo y tế và theo dõi sức khỏe trong 14 ngày.`,
   });
-
-  const plan: { username: string; displayName: string; role: Role; unitId: string; unit: string }[] = [
-    { username: 'bientap.syt', displayName: 'Biên tập viên Sở Y tế Lai Châu', role: 'approver', unitId: syt.id, unit: 'Sở Y tế Lai Châu' },
-    { username: 'bientap.sttt', displayName: 'Biên tập viên Sở TT&TT Lai Châu', role: 'approver', unitId: sttt.id, unit: 'Sở TT&TT Lai Châu' },
-  ];
-  const accounts: PortalDemoAccount[] = [];
-  for (const p of plan) {
-    const password = opts.password ?? `Loa-${randomBytes(6).toString('base64url')}-${Math.floor(Math.random() * 90 + 10)}`;
-    await users.createUser(SYSTEM_ACTOR, { username: p.username, displayName: p.displayName, email: null, unitId: p.unitId, roles: [p.role], password });
-    accounts.push({ username: p.username, password, role: p.role, unit: p.unit });
-  }
-  return accounts;
+  const pending = await seedPendingQuestion(c, info.id, {
+    name: `Người dân ${world.communes[0]?.name ?? 'trong tỉnh'}`,
+    question: 'Trẻ em dưới 5 tuổi có được tiêm phòng miễn phí tại trạm y tế xã không, cần mang theo giấy tờ gì?',
+  });
+  return { infoSectionId: info.id, pendingQuestionId: pending.id };
 }
 
 function escapeHtml(s: string): string {

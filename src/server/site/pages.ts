@@ -8,6 +8,8 @@ import { esc, formatNumber, shortVnDate, telHref, vnNoon } from './html.ts';
 
 export interface SituationBlock {
   sectionName: string;
+  /** Who keeps the figures: the section's delegate unit, else its owner ("Sở Y tế tỉnh Lai Châu"). */
+  source: string;
   fields: ChartSeries[];
   /** Newest first. */
   updates: SituationView[];
@@ -100,7 +102,7 @@ export function homeBody(o: {
   return `<h1>${esc(o.authorityName)}</h1>
 <div class="cols"><div>
 ${s && latest ? `<section aria-labelledby="tinh-hinh"><h2 id="tinh-hinh">Tình hình dịch bệnh</h2>
-<p class="meta">Cập nhật ${esc(formatVnDate(vnNoon(latest.date)))} · ${esc(s.sectionName)}</p>
+<p class="meta">Cập nhật ${esc(formatVnDate(vnNoon(latest.date)))} · ${esc(s.source)}</p>
 ${situationTable(s, { id: 'so-lieu-moi' })}${situationChart(s, 'bieu-do', 14)}<p><a href="/tinh-hinh">Xem số liệu các ngày</a></p></section>` : ''}
 <section aria-labelledby="tin-moi"><h2 id="tin-moi">Tin mới</h2>${postCards(o.latest)}</section>
 ${o.info ? `<section aria-labelledby="can-biet"><h2 id="can-biet">${esc(o.info.name)}</h2>${o.info.delegateName ? `<p class="meta">Do ${esc(o.info.delegateName)} cập nhật</p>` : ''}${postCards(o.info.posts)}<p><a href="/chuyen-muc/${esc(o.info.slug)}">Xem tất cả</a></p></section>` : ''}
