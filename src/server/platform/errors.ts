@@ -117,6 +117,11 @@ export const ERRORS = {
     vi: 'Đã quá hạn báo cáo kỳ {period} ({deadline}); báo cáo đã nộp không thể sửa.',
     en: 'The deadline of period {period} ({deadline}) has passed; the submitted report can no longer be changed.',
   },
+  REPORT_NO_OPEN_PERIOD: {
+    status: 400,
+    vi: 'Hiện không có kỳ báo cáo nào đang mở; hãy chọn kỳ báo cáo cần gửi (kỳ đã qua được nộp muộn).',
+    en: 'No reporting period is open now; choose the period to report for (a past period is reported late).',
+  },
   TASK_HAS_NO_FORM: { status: 400, vi: 'Nhiệm vụ này không có biểu mẫu báo cáo.', en: 'This task has no report form.' },
   TASK_NOT_ASSIGNED: { status: 400, vi: 'Đơn vị {unit} không được giao nhiệm vụ này.', en: 'Unit {unit} is not assigned this task.' },
   IDEMPOTENCY_KEY_REUSED: {

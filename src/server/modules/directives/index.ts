@@ -7,4 +7,5 @@ export { toParsedDispatch, formatNumber, fullSymbol } from './dispatch.ts';
 export * from './directives.schemas.ts';
 export { registerDirectiveRoutes } from './directives.routes.ts';
 export { renderDirectiveDocx, renderDirectivePdf, runRenderCommand } from './render/index.ts';
+export type { BodyTable, DispatchToRender, RenderOptions } from './render/index.ts';
 export { ATTACHMENT_FILE_TYPES, ATTACHMENT_MAX_BYTES, sniffAttachmentType } from './attachments.files.ts';

@@ -18,6 +18,8 @@ export interface Period {
   deadline: Date;
   /** The previous deadline, or the start of the rule's first day; null for an open one-off. */
   start: Date | null;
+  /** The period in words: "Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021)" (see periodLabel). */
+  label: string;
 }
 
 /** Hard cap so an open-ended rule over a long range cannot loop for ever. */
@@ -147,7 +149,7 @@ export function occurrences(rule: DueRule, from: Date, to: Date): Date[] {
 }
 
 /** The first day a rule can have a deadline (null: open). */
-function ruleStart(rule: DueRule): Date | null {
+export function ruleStart(rule: DueRule): Date | null {
   if (rule.kind === 'once') return null;
   return rule.from ? localToUtc(rule.from, '00:00') : null;
 }
@@ -161,7 +163,8 @@ function previousDeadline(rule: DueRule, before: Date): Date | null {
 }
 
 function toPeriod(rule: DueRule, deadline: Date): Period {
-  return { key: localDateKey(deadline), deadline, start: previousDeadline(rule, deadline) ?? ruleStart(rule) };
+  const key = localDateKey(deadline);
+  return { key, deadline, start: previousDeadline(rule, deadline) ?? ruleStart(rule), label: periodLabel(rule, { key, deadline }) };
 }
 
 /**
@@ -187,11 +190,34 @@ export function periodByKey(rule: DueRule, key: string): Period | null {
 /** Periods whose deadlines fall between two instants (inclusive). */
 export function periodsBetween(rule: DueRule, from: Date, to: Date): Period[] {
   const deadlines = occurrences(rule, from, to);
-  return deadlines.map((deadline, i) => ({
-    key: localDateKey(deadline),
-    deadline,
-    start: i > 0 ? (deadlines[i - 1] ?? null) : (previousDeadline(rule, deadline) ?? ruleStart(rule)),
-  }));
+  return deadlines.map((deadline, i) => {
+    const key = localDateKey(deadline);
+    return {
+      key,
+      deadline,
+      start: i > 0 ? (deadlines[i - 1] ?? null) : (previousDeadline(rule, deadline) ?? ruleStart(rule)),
+      label: periodLabel(rule, { key, deadline }),
+    };
+  });
+}
+
+/**
+ * The latest period whose deadline has passed before an instant (a late report can still be sent
+ * for it), or null: the rule's last deadline when it has ended, else the previous deadline.
+ */
+export function lastClosedPeriod(rule: DueRule, instant: Date): Period | null {
+  const { last } = ruleBounds(rule);
+  if (last && last < instant) return toPeriod(rule, last);
+  const previous = previousDeadline(rule, instant);
+  return previous ? toPeriod(rule, previous) : null;
+}
+
+/** When no period is open yet (a rule that starts later): when the first opens and that period. */
+export function nextOpening(rule: DueRule, instant: Date): { opensAt: Date; period: Period } | null {
+  const start = ruleStart(rule);
+  if (!start || start <= instant) return null;
+  const period = periodFor(rule, start);
+  return period ? { opensAt: start, period } : null;
 }
 
 /** A submission is late when it arrives after the deadline: 15:59 and 16:00 are on time for 16:00. */
@@ -221,4 +247,64 @@ export function ruleBounds(rule: DueRule): { first: Date | null; last: Date | nu
     last = occurrences(rule, new Date(end.getTime() - LOOKBACK_MS), end).at(-1) ?? null;
   }
   return { first, last };
+}
+
+// Periods and deadlines in words, the way a commune officer reads them: never an ISO key.
+
+const WEEKDAYS = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'] as const;
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TASK_TIMEZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+
+/** "25/02/2021" of a YYYY-MM-DD key. */
+export function dayMonthYear(key: string): string {
+  const [y, m, d] = key.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "thứ Năm" of a YYYY-MM-DD key. */
+export function weekdayName(key: string): string {
+  return WEEKDAYS[isoWeekday(key) - 1] ?? '';
+}
+
+/** "16:00 thứ Năm, 25/02/2021": an instant in Viet Nam time. */
+export function deadlineText(at: Date): string {
+  const key = localDateKey(at);
+  return `${timeFormat.format(at)} ${weekdayName(key)}, ${dayMonthYear(key)}`;
+}
+
+/** "16:00 25/02/2021": an instant in Viet Nam time, short (tables, spreadsheets). */
+export function shortDeadlineText(at: Date): string {
+  return `${timeFormat.format(at)} ${dayMonthYear(localDateKey(at))}`;
+}
+
+/**
+ * Week number of a date: weeks start on Monday and week 1 is the one holding 1 January, so
+ * Thursday 25/02/2021 is in week 09 (the count Vietnamese weekly reports use).
+ */
+export function weekOfYear(key: string): { week: number; year: number } {
+  const year = Number(key.slice(0, 4));
+  const dayOfYear = Math.round((Date.parse(`${key}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / 86_400_000);
+  const jan1 = isoWeekday(`${year}-01-01`);
+  return { week: Math.floor((dayOfYear + jan1 - 1) / 7) + 1, year };
+}
+
+/** The name of a period by its rule: "Tuần 09/2021", "Tháng 02/2021", "Ngày 25/02/2021", "Báo cáo". */
+export function periodName(rule: DueRule, key: string): string {
+  switch (rule.kind) {
+    case 'weekly': {
+      const { week, year } = weekOfYear(key);
+      return `Tuần ${String(week).padStart(2, '0')}/${year}`;
+    }
+    case 'monthly':
+      return `Tháng ${key.slice(5, 7)}/${key.slice(0, 4)}`;
+    case 'daily':
+      return `Ngày ${dayMonthYear(key)}`;
+    case 'once':
+      return 'Báo cáo';
+  }
+}
+
+/** "Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021)". */
+export function periodLabel(rule: DueRule, p: { key: string; deadline: Date }): string {
+  return `${periodName(rule, p.key)} (hạn ${deadlineText(p.deadline)})`;
 }

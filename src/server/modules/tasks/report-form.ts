@@ -14,30 +14,30 @@ export interface ReportFormSpec {
   indicators: Indicator[];
 }
 
-const ind = (key: string, label: string, type: IndicatorType): Indicator =>
-  IndicatorSchema.parse({ key, label, type, required: true });
+const ind = (key: string, label: string, type: IndicatorType, unit: string): Indicator =>
+  IndicatorSchema.parse({ key, label, type, unit, required: true });
 
 /** "Số lượng tin, bài; độ dài tin, bài; số lượng phát sóng; ước số lượng người nghe" (seed 002). */
 export const TEMPLATES = {
   'tuyen-truyen': {
     name: 'Kết quả công tác tuyên truyền',
     indicators: [
-      ind('so_tin_bai', 'Số lượng tin, bài', 'count'),
-      ind('do_dai_tin_bai', 'Độ dài tin, bài', 'duration_minutes'),
-      ind('so_luot_phat_song', 'Số lượng phát sóng', 'count'),
-      ind('uoc_so_nguoi_nghe', 'Ước số lượng người nghe', 'people'),
+      ind('so_tin_bai', 'Số lượng tin, bài', 'count', 'tin, bài'),
+      ind('do_dai_tin_bai', 'Độ dài tin, bài', 'duration_minutes', 'phút'),
+      ind('so_luot_phat_song', 'Số lượng phát sóng', 'count', 'lượt'),
+      ind('uoc_so_nguoi_nghe', 'Ước số lượng người nghe', 'people', 'người'),
     ],
   },
 } as const satisfies Record<string, ReportFormSpec>;
 export type TemplateId = keyof typeof TEMPLATES;
 
 /** Known phrases of công văn report requests → typed indicators (folded, no diacritics). */
-const PHRASES: { match: RegExp; key: string; type: IndicatorType }[] = [
-  { match: /so luong tin/, key: 'so_tin_bai', type: 'count' },
-  { match: /do dai|thoi luong/, key: 'do_dai_tin_bai', type: 'duration_minutes' },
-  { match: /phat song|luot phat/, key: 'so_luot_phat_song', type: 'count' },
-  { match: /nguoi nghe|nguoi xem|luot tiep can/, key: 'uoc_so_nguoi_nghe', type: 'people' },
-  { match: /ty le|phan tram/, key: 'ty_le', type: 'percent' },
+const PHRASES: { match: RegExp; key: string; type: IndicatorType; unit: string }[] = [
+  { match: /so luong tin/, key: 'so_tin_bai', type: 'count', unit: 'tin, bài' },
+  { match: /do dai|thoi luong/, key: 'do_dai_tin_bai', type: 'duration_minutes', unit: 'phút' },
+  { match: /phat song|luot phat/, key: 'so_luot_phat_song', type: 'count', unit: 'lượt' },
+  { match: /nguoi nghe|nguoi xem|luot tiep can/, key: 'uoc_so_nguoi_nghe', type: 'people', unit: 'người' },
+  { match: /ty le|phan tram/, key: 'ty_le', type: 'percent', unit: '%' },
 ];
 
 /** Builds a form from the indicator phrases the parser found (seed 002 gives the built-in template). */
@@ -50,7 +50,7 @@ export function formFromParsed(name: string, phrases: readonly string[]): Report
     if (used.has(key)) key = `${key}_${i + 1}`;
     used.add(key);
     const label = phrase.charAt(0).toUpperCase() + phrase.slice(1);
-    return IndicatorSchema.parse({ key, label, type: hit?.type ?? 'count', required: true });
+    return IndicatorSchema.parse({ key, label, type: hit?.type ?? 'count', unit: hit?.unit, required: true });
   });
   return { name, indicators };
 }

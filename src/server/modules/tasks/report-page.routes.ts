@@ -14,7 +14,7 @@ import { AppError, errorMessage, errorStatus } from '../../platform/errors.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import type { UsersService } from '../users/index.ts';
-import type { TasksService } from './tasks.service.ts';
+import type { SubmissionView, TasksService } from './tasks.service.ts';
 import { CHANNELS, CHANNEL_LABELS } from './tasks.schemas.ts';
 import type { Indicator } from './tasks.schemas.ts';
 
@@ -53,7 +53,7 @@ function field(ind: Indicator, values: FormValues, errors: Map<string, string>):
   const errHtml = err ? `<p class="err" id="${id}_err">${esc(err)}</p>` : '';
   const described = err ? ` aria-invalid="true" aria-describedby="${id}_err"` : '';
   const req = ind.required ? ' required' : '';
-  const label = `${esc(ind.label)}${ind.required ? ' *' : ''}`;
+  const label = `${esc(ind.label)}${ind.unit ? ` (${esc(ind.unit)})` : ''}${ind.required ? ' *' : ''}`;
   const numAttrs = (t: Indicator['type']) =>
     t === 'percent' ? 'min="0" max="100" step="0.01" inputmode="decimal"' : t === 'duration_minutes' ? 'min="0" step="0.01" inputmode="decimal"' : 'min="0" step="1" inputmode="numeric"';
   if (ind.byChannel) {
@@ -105,6 +105,8 @@ export function valuesFromForm(indicators: readonly Indicator[], body: Record<st
 }
 
 const Params = z.object({ taskId: z.uuid() });
+/** Errors that end the page (who may do what), rather than a refusal shown in the form. */
+const REFUSE_AS_PAGE: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CSRF_INVALID', 'TASK_HAS_NO_FORM']);
 const Query = z.object({ ky: z.iso.date().optional(), don_vi: z.uuid().optional() });
 
 export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksService; users: UsersService }): Promise<void> {
@@ -124,46 +126,94 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
     return send(reply, status, page('Báo cáo', `<p class="err" role="alert">${esc(errorMessage(err.code, 'vi', err.params))}</p><p><a href="/admin/">Về trang quản trị</a></p>`));
   }
 
+  type Detail = Awaited<ReturnType<TasksService['getTask']>>;
+  type PeriodChoice = { key: string; label: string; late: boolean };
+
+  /** The periods the page offers: the open one, and the last closed one as a late submission. */
+  function periodChoices(detail: Detail, requested: string | undefined): PeriodChoice[] {
+    const out: PeriodChoice[] = [];
+    if (detail.currentPeriod) out.push({ key: detail.currentPeriod.key, label: detail.currentPeriod.label, late: false });
+    if (detail.previousPeriod) out.push({ key: detail.previousPeriod.key, label: `${detail.previousPeriod.label} — nộp muộn`, late: true });
+    // A link from a reminder names its period; an older one is offered as it is.
+    if (requested && !out.some((c) => c.key === requested)) out.push({ key: requested, label: `Kỳ có hạn ngày ${requested.split('-').reverse().join('/')}`, late: true });
+    return out;
+  }
+
+  function openState(detail: Detail): string {
+    if (detail.currentPeriod) return `<p>Kỳ đang mở: <strong>${esc(detail.currentPeriod.label)}</strong>.</p>`;
+    const next = detail.nextOpening ? ` Kỳ tiếp theo mở lúc ${esc(detail.nextOpening.text)}: ${esc(detail.nextOpening.period.label)}.` : ' Nhiệm vụ không còn kỳ báo cáo nào sắp tới.';
+    const late = detail.previousPeriod ? ` Vẫn có thể gửi muộn cho kỳ ${esc(detail.previousPeriod.label)}.` : '';
+    return `<p class="warn" role="status">Hiện không có kỳ báo cáo nào đang mở.${next}${late}</p>`;
+  }
+
+  const fieldError = (id: string, err: string | undefined) => (err ? `<p class="err" id="${id}_err">${esc(err)}</p>` : '');
+  const describedBy = (id: string, err: string | undefined) => (err ? ` aria-invalid="true" aria-describedby="${id}_err"` : '');
+
   async function render(
     reply: FastifyReply,
     s: { actor: Actor; csrfToken: string },
     taskId: string,
     q: { ky?: string | undefined; don_vi?: string | undefined },
-    extra: { values?: FormValues; issues?: FieldIssue[]; notice?: string; status?: number } = {},
+    extra: { values?: FormValues; issues?: FieldIssue[]; problem?: string; saved?: SubmissionView; status?: number } = {},
   ) {
     const detail = await deps.tasks.getTask(s.actor, taskId);
     if (!detail.reportForm) throw new AppError('TASK_HAS_NO_FORM');
     const mine = detail.assignees.find((u) => u.id === s.actor.unitId);
     const unitId = q.don_vi ?? mine?.id ?? detail.assignees[0]?.id;
     if (!unitId) throw new AppError('NOT_FOUND');
-    const period = q.ky ?? detail.currentPeriod?.key;
+    const choices = periodChoices(detail, q.ky);
+    const period = q.ky ?? choices[0]?.key;
+    const choice = choices.find((c) => c.key === period);
     let values = extra.values;
     let status = '';
-    let deadline = detail.currentPeriod && detail.currentPeriod.key === period ? detail.currentPeriod.deadline : null;
     if (period && !values) {
       try {
         const existing = await deps.tasks.getSubmission(s.actor, taskId, unitId, period);
         values = existing.submission.values;
-        deadline = existing.submission.deadline;
-        status = `<p class="ok">Đã gửi lần ${existing.submission.revision} lúc ${esc(vnTime(existing.submission.updatedAt))}${existing.submission.late ? ' (nộp muộn)' : ''}. Có thể sửa đến hạn báo cáo.</p>`;
+        const locked = choice?.late ?? false;
+        status = `<p class="ok">Đã gửi lần ${existing.submission.revision} lúc ${esc(vnTime(existing.submission.updatedAt))}${existing.submission.late ? ' (nộp muộn)' : ''}. ${locked ? 'Đã quá hạn, báo cáo không thể sửa.' : 'Có thể sửa đến hạn báo cáo.'}</p>`;
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
       }
     }
+    const notice = extra.saved
+      ? `<p class="ok" role="status">Đã gửi báo cáo kỳ ${esc(choice?.label.replace(/ — nộp muộn$/, '') ?? extra.saved.period)} (lần ${extra.saved.revision}) lúc ${esc(vnTime(extra.saved.updatedAt))}${extra.saved.late ? ' — nộp muộn' : ''}.</p>`
+      : status;
     const errors = new Map((extra.issues ?? []).map((i) => [i.path.replace(/^values\./, ''), i.message]));
+    const summary = extra.problem ?? (extra.issues?.length ? 'Báo cáo chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.' : null);
     const unitOptions = detail.assignees
       .map((u) => `<option value="${esc(u.id)}"${u.id === unitId ? ' selected' : ''}>${esc(u.name)}</option>`)
       .join('');
-    const body = `<h2>${esc(detail.reportForm.name)}</h2><p>${esc(detail.task.title)}</p>
-${period ? `<p>Kỳ báo cáo: <strong>${esc(period)}</strong>${deadline ? ` — hạn gửi ${esc(vnTime(deadline))}` : ''}</p>` : '<p class="warn">Hiện không có kỳ báo cáo nào đang mở.</p>'}
-${extra.notice ?? status}${extra.issues?.length ? `<p class="err" role="alert">Báo cáo chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.</p>` : ''}
-<form method="post" action="/bao-cao/${esc(taskId)}" novalidate>
+    const periodOptions = choices.map((c) => `<option value="${esc(c.key)}"${c.key === period ? ' selected' : ''}>${esc(c.label)}</option>`).join('');
+    const form = choices.length
+      ? `<form method="post" action="/bao-cao/${esc(taskId)}" novalidate>
 <input type="hidden" name="_csrf" value="${esc(s.csrfToken)}"><input type="hidden" name="_key" value="${randomUUID()}">
-<input type="hidden" name="ky" value="${esc(period ?? '')}">
-${detail.assignees.length > 1 ? `<label for="don_vi">Đơn vị báo cáo</label><select id="don_vi" name="don_vi">${unitOptions}</select>` : `<input type="hidden" name="don_vi" value="${esc(unitId)}">`}
+<label for="ky">Kỳ báo cáo</label>${fieldError('ky', errors.get('ky'))}<select id="ky" name="ky"${describedBy('ky', errors.get('ky'))}>${periodOptions}</select>
+${detail.assignees.length > 1 ? `<label for="don_vi">Đơn vị báo cáo</label>${fieldError('don_vi', errors.get('don_vi'))}<select id="don_vi" name="don_vi"${describedBy('don_vi', errors.get('don_vi'))}>${unitOptions}</select>` : `<input type="hidden" name="don_vi" value="${esc(unitId)}">`}
 ${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('\n')}
-<button type="submit">Gửi báo cáo</button></form>`;
+<button type="submit">${choice?.late ? 'Gửi báo cáo (nộp muộn)' : 'Gửi báo cáo'}</button></form>`
+      : '';
+    const body = `<h2>${esc(detail.reportForm.name)}</h2><p>${esc(detail.task.title)}</p>
+${openState(detail)}
+${notice}${summary ? `<p class="err" role="alert">${esc(summary)}</p>` : ''}
+${form}`;
     return send(reply, extra.status ?? 200, page('Gửi báo cáo', body));
+  }
+
+  /** Where a refused submission's problem is shown: next to the period or unit field, or above the form. */
+  function issuesOf(err: AppError): FieldIssue[] {
+    if (err.issues?.length) return err.issues;
+    const message = errorMessage(err.code, 'vi', err.params);
+    switch (err.code) {
+      case 'REPORT_PERIOD_INVALID':
+      case 'REPORT_NO_OPEN_PERIOD':
+      case 'REPORT_LOCKED':
+        return [{ path: 'ky', message }];
+      case 'TASK_NOT_ASSIGNED':
+        return [{ path: 'don_vi', message }];
+      default:
+        return [];
+    }
   }
 
   await app.register(async (scope) => {
@@ -192,20 +242,28 @@ ${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('
       const form = (req.body ?? {}) as Record<string, unknown>;
       if (typeof form._csrf !== 'string' || form._csrf !== s.csrfToken) return errorPage(reply, new AppError('CSRF_INVALID'));
       const q = Query.safeParse({ ky: form.ky || undefined, don_vi: form.don_vi || undefined });
-      if (!q.success) return errorPage(reply, new AppError('REPORT_PERIOD_INVALID', { period: str(form.ky) }));
       const key = typeof form._key === 'string' && form._key.length >= 8 ? form._key.slice(0, 200) : undefined;
       let values: FormValues = {};
+      let detail: Detail;
       try {
-        const detail = await deps.tasks.getTask(s.actor, params.data.taskId);
-        values = valuesFromForm(detail.reportForm?.indicators ?? [], form);
+        detail = await deps.tasks.getTask(s.actor, params.data.taskId);
+      } catch (err) {
+        return errorPage(reply, err);
+      }
+      values = valuesFromForm(detail.reportForm?.indicators ?? [], form);
+      // A refused submission comes back with the figures as typed and the problem next to its field.
+      const refuse = (err: AppError, echo: { ky?: string | undefined; don_vi?: string | undefined }) => {
+        const issues = issuesOf(err);
+        const problem = err.code === 'REPORT_INVALID' ? undefined : errorMessage(err.code, 'vi', err.params);
+        return render(reply, s, params.data.taskId, echo, { values, issues, status: errorStatus(err.code), ...(problem ? { problem } : {}) }).catch((e: unknown) => errorPage(reply, e));
+      };
+      if (!q.success) return refuse(new AppError('REPORT_PERIOD_INVALID', { period: str(form.ky) }), {});
+      try {
         const result = await deps.tasks.submitReport(s.actor, params.data.taskId, { unitId: q.data.don_vi, period: q.data.ky, values }, key);
         const sub = result.submission;
-        const notice = `<p class="ok" role="status">Đã gửi báo cáo kỳ ${esc(sub.period)} (lần ${sub.revision}) lúc ${esc(vnTime(sub.updatedAt))}${sub.late ? ' — nộp muộn' : ''}.</p>`;
-        return await render(reply, s, params.data.taskId, { ky: sub.period, don_vi: sub.unitId }, { notice });
+        return await render(reply, s, params.data.taskId, { ky: sub.period, don_vi: sub.unitId }, { saved: sub });
       } catch (err) {
-        if (err instanceof AppError && err.code === 'REPORT_INVALID') {
-          return render(reply, s, params.data.taskId, q.data, { values, issues: err.issues, status: 400 }).catch((e: unknown) => errorPage(reply, e));
-        }
+        if (err instanceof AppError && !REFUSE_AS_PAGE.has(err.code)) return refuse(err, q.data);
         return errorPage(reply, err);
       }
     });

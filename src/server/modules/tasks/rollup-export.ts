@@ -1,18 +1,42 @@
 /**
- * Exports of a roll-up for one period: CSV, XLSX (exceljs) and the upward report as DOCX (docx) in a
- * Decree 30-like layout. Vietnamese headers, one row per unit with its GSO code, a totals row.
+ * Exports of a roll-up for one period: CSV, XLSX (exceljs), and the upward report (báo cáo) as DOCX
+ * and PDF in the Decree 30 layout, drawn by the directives module's renderer. Vietnamese headers,
+ * one row per unit with its GSO code, a totals row; periods and deadlines in Viet Nam time.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { toCsvFile } from '../../platform/csv.ts';
-import { formatVnDate } from '../../platform/text.ts';
+import { renderDirectiveDocx, renderDirectivePdf } from '../directives/index.ts';
+import type { BodyTable, DispatchToRender } from '../directives/index.ts';
 import type { Indicator } from './tasks.schemas.ts';
 
 export interface ExportPeriod {
   key: string;
   deadline: string;
+  /** "Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021)". */
+  label: string;
   totals: { indicator: string; value: number | string | null }[];
   coverage: { expected: number; reported: number; late: number };
   rows: { unit: { id: string; code: string | null; name: string }; figures: { indicator: string; value: number | string | null }[]; expected: number; reported: number; late: number }[];
+}
+
+/** Who sends the upward report, to whom, and who signs it (the service works these out). */
+export interface ReportLetterhead {
+  /** The sending unit, as printed ("Sở Văn hóa, Thể thao và Du lịch"), and the body above it ("UBND tỉnh Lai Châu"). */
+  issuer: string;
+  issuerParent: string | null;
+  /** The sender's symbol after "BC-" ("SVHTTDL"). */
+  symbol: string;
+  /** Province or city of the sender ("Lai Châu"), or null. */
+  place: string | null;
+  /** Local date of the report, YYYY-MM-DD. */
+  date: string;
+  /** The body that asked for the report: Kính gửi. */
+  recipient: string;
+  /** The period's name without its deadline ("Tuần 09/2021"). */
+  periodName: string;
+  signerAuthority: string | null;
+  signerPosition: string;
+  /** The unit leader's name, or null (left for the signer to write). */
+  signerName: string | null;
 }
 
 export interface ExportInput {
@@ -25,9 +49,13 @@ export interface ExportInput {
   lateUnits: readonly { code: string | null; name: string }[];
   missingUnits: readonly { code: string | null; name: string }[];
   generatedAt: Date;
+  /** Local deadline of the period, "16:00 25/02/2021". */
+  deadlineText: string;
+  letterhead: ReportLetterhead;
 }
 
-const UNIT_SUFFIX: Partial<Record<Indicator['type'], string>> = { duration_minutes: ' (phút)', people: ' (người)', percent: ' (%)' };
+/** "Độ dài tin, bài (phút)": an indicator with its unit of measure. */
+export const withUnit = (i: Pick<Indicator, 'label' | 'unit'>): string => (i.unit ? `${i.label} (${i.unit})` : i.label);
 
 export const FIXED_HEADERS = ['STT', 'Mã ĐVHC', 'Đơn vị'] as const;
 export const COVERAGE_HEADERS = ['Số đơn vị phải báo cáo', 'Số đơn vị đã báo cáo', 'Số đơn vị nộp muộn'] as const;
@@ -35,7 +63,7 @@ export const TOTAL_LABEL = 'Tổng cộng';
 
 /** Header row and body rows (the last one is the totals row). */
 export function rollupTable(input: ExportInput): { headers: string[]; rows: (string | number | null)[][] } {
-  const headers = [...FIXED_HEADERS, ...input.indicators.map((i) => `${i.label}${UNIT_SUFFIX[i.type] ?? ''}`), ...COVERAGE_HEADERS];
+  const headers = [...FIXED_HEADERS, ...input.indicators.map(withUnit), ...COVERAGE_HEADERS];
   const valueOf = (figures: { indicator: string; value: number | string | null }[], key: string) => figures.find((f) => f.indicator === key)?.value ?? null;
   const rows: (string | number | null)[][] = input.period.rows.map((r, i) => [
     i + 1,
@@ -64,9 +92,10 @@ export async function toXlsx(input: ExportInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Loa';
   wb.created = input.generatedAt;
-  const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 4 }] });
+  const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 5 }] });
   ws.addRow([`Tổng hợp báo cáo: ${input.taskTitle}`]).font = { bold: true, size: 13 };
-  ws.addRow([`Địa bàn: ${input.unitName} — Kỳ báo cáo: ${input.period.key} (hạn ${input.period.deadline})`]);
+  ws.addRow([`Địa bàn: ${input.unitName} — Kỳ báo cáo: ${input.period.label}`]);
+  ws.addRow(['Hạn báo cáo:', input.deadlineText]);
   ws.addRow([input.sourceRef ? `Căn cứ: ${input.sourceRef}` : '']);
   const head = ws.addRow(headers);
   head.font = { bold: true };
@@ -87,89 +116,91 @@ export async function toXlsx(input: ExportInput): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const FONT = 'Times New Roman';
-const p = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean } = {}) =>
-  new Paragraph({
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    indent: o.indent ? { firstLine: 567 } : undefined,
-    spacing: { after: 60 },
-    children: [new TextRun({ text, bold: o.bold ?? false, italics: o.italics ?? false, size: (o.size ?? 14) * 2, font: FONT })],
-  });
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-const cell = (children: Paragraph[], pct: number) => new TableCell({ children, width: { size: pct, type: WidthType.PERCENTAGE } });
-
 function fmt(v: number | string | null): string {
   if (v === null) return '—';
   return typeof v === 'number' ? v.toLocaleString('vi-VN') : v;
 }
 
-/** "Báo cáo kết quả công tác tuyên truyền …" — Decree 30 header, figures, late/missing units, Nơi nhận. */
-export async function toDocx(input: ExportInput): Promise<Buffer> {
-  const { headers, rows } = rollupTable(input);
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          cell([p(input.issuerName.toUpperCase(), { bold: true, size: 13, align: AlignmentType.CENTER }), p('Số:      /BC', { size: 13, align: AlignmentType.CENTER })], 40),
-          cell(
-            [
-              p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13, align: AlignmentType.CENTER }),
-              p('Độc lập - Tự do - Hạnh phúc', { bold: true, align: AlignmentType.CENTER }),
-              p(`${formatVnDate(input.generatedAt).replace(/^n/, 'N')}`, { italics: true, align: AlignmentType.CENTER }),
-            ],
-            60,
-          ),
-        ],
-      }),
-    ],
-  });
-  const figures = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [headers, ...rows.map((r) => r.map((v) => fmt(v)))].map(
-      (r, i) => new TableRow({ tableHeader: i === 0, children: r.map((v) => new TableCell({ children: [p(String(v), { size: 11, bold: i === 0 || i === rows.length, align: AlignmentType.CENTER })] })) }),
-    ),
-  });
+/**
+ * The report's subject, short: "Kết quả tuyên truyền dịp Tết Nguyên đán Tân Sửu 2021" from a task
+ * title that may be a whole paragraph (first clause, leading "Báo cáo (nhanh)" dropped, ≤ 100 characters).
+ */
+export function reportSubject(title: string): string {
+  let s = title.normalize('NFC').replace(/\s+/g, ' ').trim();
+  s = s.replace(/^(báo cáo|tổng hợp)\s+(nhanh\s+|định kỳ\s+)?/iu, '');
+  s = s.split(/[;:.(]|,\s(?=(?:gửi|trước|chậm nhất|hạn|định kỳ|hằng|hàng)\b)|\s(?=(?:gửi về|trước ngày|trước \d|chậm nhất)\b)/u)[0]?.trim() ?? s;
+  if (s.length > 100) s = `${s.slice(0, 100).replace(/\s+\S*$/u, '')}…`;
+  s = s.replace(/^kết quả\s+/iu, '');
+  return `Kết quả ${s}`;
+}
+
+const names = (l: readonly { name: string }[]) => (l.length ? l.map((u) => u.name).join('; ') : 'không có');
+
+/** The figures table of the report: one row per unit, the totals row last (bold). */
+function figuresTable(input: ExportInput, after: number): BodyTable {
+  const valueOf = (figures: { indicator: string; value: number | string | null }[], key: string) => fmt(figures.find((f) => f.indicator === key)?.value ?? null);
+  const rows = input.period.rows.map((r, i) => [String(i + 1), r.unit.name, ...input.indicators.map((ind) => valueOf(r.figures, ind.key)), `${r.reported}/${r.expected}`, String(r.late)]);
   const c = input.period.coverage;
-  const totals = input.indicators.map((ind) => `${ind.label}: ${fmt(input.period.totals.find((t) => t.indicator === ind.key)?.value ?? null)}${UNIT_SUFFIX[ind.type] ?? ''}`);
-  const listOf = (l: readonly { code: string | null; name: string }[]) => (l.length ? l.map((u) => u.name).join('; ') : 'không có');
-  const doc = new Document({
-    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
-    sections: [
-      {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 851 } } },
-        children: [
-          header,
-          p(''),
-          p('BÁO CÁO', { bold: true, align: AlignmentType.CENTER }),
-          p(`Kết quả công tác tuyên truyền ${input.taskTitle.replace(/^báo cáo\s+/i, '')}`, { bold: true, align: AlignmentType.CENTER }),
-          p(`Kỳ báo cáo: ${input.period.key}`, { italics: true, align: AlignmentType.CENTER }),
-          ...(input.sourceRef ? [p(`Thực hiện ${input.sourceRef}, ${input.issuerName} báo cáo kết quả như sau:`, { indent: true })] : []),
-          p('1. Kết quả thực hiện', { bold: true, indent: true }),
-          p(`Trên địa bàn ${input.unitName}: ${totals.join('; ')}.`, { indent: true }),
-          p(`Số đơn vị đã báo cáo: ${c.reported}/${c.expected}; trong đó nộp muộn: ${c.late}.`, { indent: true }),
-          figures,
-          p('2. Đơn vị nộp báo cáo muộn, chưa báo cáo', { bold: true, indent: true }),
-          p(`Nộp muộn: ${listOf(input.lateUnits)}.`, { indent: true }),
-          p(`Chưa báo cáo: ${listOf(input.missingUnits)}.`, { indent: true }),
-          p(''),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            borders: noBorders,
-            rows: [
-              new TableRow({
-                children: [
-                  cell([p('Nơi nhận:', { bold: true, italics: true, size: 12 }), p('- Như trên;', { size: 11 }), p('- Lưu: VT.', { size: 11 })], 50),
-                  cell([p('THỦ TRƯỞNG CƠ QUAN', { bold: true, align: AlignmentType.CENTER })], 50),
-                ],
-              }),
-            ],
-          }),
-        ],
-      },
-    ],
+  rows.push(['', TOTAL_LABEL, ...input.indicators.map((ind) => valueOf(input.period.totals, ind.key)), `${c.reported}/${c.expected}`, String(c.late)]);
+  return {
+    afterParagraph: after,
+    columns: [4, 22, ...input.indicators.map(() => 11), 9, 8],
+    header: ['STT', 'Đơn vị', ...input.indicators.map(withUnit), 'Đã báo cáo', 'Nộp muộn'],
+    rows,
+    boldRows: [rows.length - 1],
+    align: ['center', 'left', ...input.indicators.map(() => 'right' as const), 'center', 'center'],
+  };
+}
+
+/** The upward report (báo cáo, Decree 30) as the directives renderer's input, with its figures table. */
+export function reportDocument(input: ExportInput): { dispatch: DispatchToRender; tables: BodyTable[] } {
+  const h = input.letterhead;
+  const c = input.period.coverage;
+  const totals = input.indicators.map((ind) => {
+    const v = input.period.totals.find((t) => t.indicator === ind.key)?.value ?? null;
+    return `${ind.label}: ${fmt(v)}${v !== null && ind.unit ? ` ${ind.unit}` : ''}`;
   });
-  return Packer.toBuffer(doc);
+  const basis = input.sourceRef ? `Thực hiện ${input.sourceRef}` : `Thực hiện yêu cầu của ${h.recipient} về ${input.taskTitle.charAt(0).toLowerCase()}${input.taskTitle.slice(1)}`;
+  const body = [
+    `${basis}, ${h.issuer} báo cáo kết quả ${h.periodName.toLowerCase()} (hạn ${input.deadlineText}) trên địa bàn ${input.unitName} như sau:`,
+    '1. Kết quả thực hiện',
+    `Tổng hợp trên địa bàn ${input.unitName}: ${totals.join('; ')}.`,
+    `Số đơn vị đã báo cáo: ${c.reported}/${c.expected}; trong đó nộp muộn: ${c.late}. Số liệu từng đơn vị như sau:`,
+    '2. Đơn vị nộp báo cáo muộn, chưa báo cáo',
+    `Nộp muộn: ${names(input.lateUnits)}.`,
+    `Chưa báo cáo: ${names(input.missingUnits)}.`,
+    `Trên đây là báo cáo ${reportSubject(input.taskTitle).charAt(0).toLowerCase()}${reportSubject(input.taskTitle).slice(1)} ${h.periodName.toLowerCase()} của ${h.issuer}, kính báo cáo ${h.recipient}./.`,
+  ];
+  const dispatch: DispatchToRender = {
+    issuerParent: h.issuerParent,
+    issuer: h.issuer,
+    number: null,
+    symbol: `BC-${h.symbol}`,
+    docType: 'BC',
+    place: h.place,
+    date: h.date,
+    subject: `${reportSubject(input.taskTitle)} (${h.periodName.toLowerCase()})`,
+    urgency: null,
+    recipients: [h.recipient],
+    body,
+    signerAuthority: h.signerAuthority,
+    signerPosition: h.signerPosition,
+    signerTitle: null,
+    signerName: h.signerName,
+    cc: ['Như trên'],
+    archive: 'VT',
+  };
+  return { dispatch, tables: [figuresTable(input, 3)] };
+}
+
+/** The upward report as a Word document. */
+export async function toDocx(input: ExportInput): Promise<Buffer> {
+  const { dispatch, tables } = reportDocument(input);
+  return renderDirectiveDocx(dispatch, { tables });
+}
+
+/** The upward report as a PDF (fonts embedded). */
+export async function toPdf(input: ExportInput): Promise<Buffer> {
+  const { dispatch, tables } = reportDocument(input);
+  return renderDirectivePdf(dispatch, { tables });
 }

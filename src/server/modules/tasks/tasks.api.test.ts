@@ -87,7 +87,7 @@ describeEachDb('tasks and periodic reports', (kind) => {
     const body = res.json() as { reportForm: { indicators: { key: string; type: string }[] }; assignees: { id: string }[]; currentPeriod: { key: string; deadline: string } };
     expect(body.reportForm.indicators.map((i) => i.type)).toEqual(['count', 'duration_minutes', 'count', 'people']);
     expect(body.assignees.map((a) => a.id)).toEqual([A]); // a commune sees only itself
-    expect(body.currentPeriod).toEqual({ key: P1, deadline: '2021-02-04T09:00:00.000Z' });
+    expect(body.currentPeriod).toEqual({ key: P1, deadline: '2021-02-04T09:00:00.000Z', label: 'Tuần 06/2021 (hạn 16:00 thứ Năm, 04/02/2021)' });
   });
 
   it('marks 15:59 on time and 16:01 late for a 16:00 deadline, and locks editing after it', async () => {
@@ -251,7 +251,7 @@ describeEachDb('tasks and periodic reports', (kind) => {
     const rows: unknown[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     const header = rows.find((r) => r[0] === 'STT')!;
-    expect(header.slice(0, 7)).toEqual(['STT', 'Mã ĐVHC', 'Đơn vị', 'Số lượng tin, bài', 'Độ dài tin, bài (phút)', 'Số lượng phát sóng', 'Ước số lượng người nghe (người)']);
+    expect(header.slice(0, 7)).toEqual(['STT', 'Mã ĐVHC', 'Đơn vị', 'Số lượng tin, bài (tin, bài)', 'Độ dài tin, bài (phút)', 'Số lượng phát sóng (lượt)', 'Ước số lượng người nghe (người)']);
     const total = rows.find((r) => r[2] === 'Tổng cộng')!;
     expect(total.slice(3)).toEqual([14, 140, 28, 1400, communes.length, 3, 1]);
     const body = rows.slice(rows.indexOf(header) + 1, rows.indexOf(total));
@@ -261,7 +261,7 @@ describeEachDb('tasks and periodic reports', (kind) => {
     const csv = await get(drafter, `/api/tasks/${taskId}/rollup.csv?unitId=${TAM_DUONG}&period=${P1}`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('STT,Mã ĐVHC,Đơn vị,"Số lượng tin, bài","Độ dài tin, bài (phút)",Số lượng phát sóng,Ước số lượng người nghe (người),Số đơn vị phải báo cáo,Số đơn vị đã báo cáo,Số đơn vị nộp muộn');
+    expect(lines[0]).toBe('STT,Mã ĐVHC,Đơn vị,"Số lượng tin, bài (tin, bài)","Độ dài tin, bài (phút)",Số lượng phát sóng (lượt),Ước số lượng người nghe (người),Số đơn vị phải báo cáo,Số đơn vị đã báo cáo,Số đơn vị nộp muộn');
     expect(lines.at(-1)).toBe(`,,Tổng cộng,14,140,28,1400,${communes.length},3,1`);
 
     const docx = await get(drafter, `/api/tasks/${taskId}/report.docx?unitId=${TAM_DUONG}&period=${P1}`);
@@ -322,7 +322,7 @@ describeEachDb('tasks and periodic reports', (kind) => {
     expect(bad.statusCode).toBe(403);
     const ok = await t.app.inject({ method: 'POST', url: `/bao-cao/${taskId}`, payload: form(reporterB.csrf), headers });
     expect(ok.statusCode).toBe(200);
-    expect(ok.body).toContain('Đã gửi báo cáo kỳ 2021-02-25 (lần 1)');
+    expect(ok.body).toContain('Đã gửi báo cáo kỳ Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021) (lần 1)');
     const resent = await t.app.inject({ method: 'POST', url: `/bao-cao/${taskId}`, payload: form(reporterB.csrf), headers });
     expect(resent.body).toContain('(lần 1)'); // the same form sent twice is one record
     const invalid = await t.app.inject({ method: 'POST', url: `/bao-cao/${taskId}`, payload: form(reporterB.csrf).replace('so_tin_bai=2', 'so_tin_bai=-2').replace(key, `${key}x`), headers });

@@ -14,6 +14,7 @@ import {
   taskProgress,
   tasks,
   units,
+  users,
 } from '../../db/schema/index.ts';
 import type { ValueRow } from './report-form.ts';
 
@@ -361,6 +362,17 @@ export async function findMissingAssignees(db: Db, taskId: string, period: strin
         sql`NOT EXISTS (SELECT 1 FROM report_submissions s WHERE s.task_id = ${taskId} AND s.unit_id = ${taskAssignees.unitId} AND s.period = ${period})`,
       ),
     );
+}
+
+/** The leader who signs a unit's reports: its first active approver (by account age), or undefined. */
+export async function findUnitLeader(db: Db, unitId: string): Promise<{ displayName: string } | undefined> {
+  const [row] = await db
+    .select({ displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), sql`'approver' = ANY(${users.roles})`, sql`${users.disabledAt} IS NULL`))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
+  return row;
 }
 
 export async function findUnitContact(db: Db, id: string) {

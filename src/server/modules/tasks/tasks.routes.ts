@@ -80,8 +80,8 @@ export function registerTaskRoutes(app: Api, svc: TasksService): void {
   app.get('/api/tasks/:id/rollup', { schema: { ...reports, params: TaskIdParams, querystring: RollupQuery, response: { 200: RollupOut } } }, async (req) =>
     svc.rollup(req.actor, req.params.id, req.query),
   );
-  for (const format of ['csv', 'xlsx', 'docx'] as const) {
-    const path = format === 'docx' ? '/api/tasks/:id/report.docx' : `/api/tasks/:id/rollup.${format}`;
+  for (const format of ['csv', 'xlsx', 'docx', 'pdf'] as const) {
+    const path = format === 'docx' || format === 'pdf' ? `/api/tasks/:id/report.${format}` : `/api/tasks/:id/rollup.${format}`;
     app.get(path, { schema: { ...reports, params: TaskIdParams, querystring: ExportQuery } }, async (req, reply) => {
       const file = await svc.exportRollup(req.actor, req.params.id, req.query, format);
       return reply

@@ -50,11 +50,25 @@ export const INDICATOR_TYPE_LABELS: Record<IndicatorType, string> = {
   choice: 'lựa chọn',
 };
 
+/** The unit of measure a numeric figure is given in when the form does not name one. */
+export const DEFAULT_UNITS: Record<IndicatorType, string | null> = {
+  count: 'lượt',
+  duration_minutes: 'phút',
+  people: 'người',
+  percent: '%',
+  yes_no: null,
+  text: null,
+  url: null,
+  choice: null,
+};
+
 export const IndicatorSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'mã chỉ tiêu: chữ thường không dấu, số, gạch dưới (tối đa 40 ký tự)'),
     label: text(200),
     type: z.enum(INDICATOR_TYPES),
+    /** Unit of measure shown next to the figure ("phút", "lượt", "người"); default by type. */
+    unit: text(30).nullish(),
     options: z.array(text(TASK_LIMITS.option)).max(50).optional(),
     aggregation: z.enum(AGGREGATIONS).optional(),
     /** Ask the figure per channel (the total is their sum). Numeric types only. */
@@ -63,7 +77,11 @@ export const IndicatorSchema = z
   })
   .refine((i) => i.type !== 'choice' || (i.options?.length ?? 0) >= 2, { message: 'chỉ tiêu lựa chọn cần ít nhất 2 phương án', path: ['options'] })
   .refine((i) => !i.byChannel || NUMERIC_TYPES.has(i.type), { message: 'chỉ chỉ tiêu dạng số mới chia theo kênh', path: ['byChannel'] })
-  .transform((i) => ({ ...i, aggregation: NUMERIC_TYPES.has(i.type) ? (i.aggregation ?? (i.type === 'percent' ? 'avg' : 'sum')) : 'latest' }));
+  .transform((i) => ({
+    ...i,
+    unit: NUMERIC_TYPES.has(i.type) ? (i.unit ?? DEFAULT_UNITS[i.type]) : null,
+    aggregation: NUMERIC_TYPES.has(i.type) ? (i.aggregation ?? (i.type === 'percent' ? 'avg' : 'sum')) : 'latest',
+  }));
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const ReportFormBody = z.union([
@@ -151,6 +169,8 @@ export const TASK_STATUS_LABELS = {
 } as const;
 export type CellStatus = keyof typeof TASK_STATUS_LABELS;
 
+/** A period: its key (local date of the deadline), the deadline instant, and its name in words. */
+export const PeriodOut = z.object({ key: z.string(), deadline: z.string(), label: z.string() });
 const UnitRef = z.object({ id: z.string(), code: z.string().nullable(), name: z.string() });
 export const TaskOut = z.object({
   id: z.string(),
@@ -169,6 +189,7 @@ export const IndicatorOut = z.object({
   key: z.string(),
   label: z.string(),
   type: z.string(),
+  unit: z.string().nullable(),
   options: z.array(z.string()).optional(),
   aggregation: z.string(),
   byChannel: z.boolean(),
@@ -179,10 +200,12 @@ export const TaskDetailOut = z.object({
   task: TaskOut,
   reportForm: ReportFormOut.nullable(),
   assignees: z.array(UnitRef),
-  currentPeriod: z.object({ key: z.string(), deadline: z.string() }).nullable(),
+  currentPeriod: PeriodOut.nullable(),
+  previousPeriod: PeriodOut.nullable(),
+  nextOpening: z.object({ opensAt: z.string(), text: z.string(), period: PeriodOut }).nullable(),
 });
 export const MatrixOut = z.object({
-  periods: z.array(z.object({ key: z.string(), deadline: z.string() })),
+  periods: z.array(PeriodOut),
   rows: z.array(
     z.object({
       unit: UnitRef,
@@ -216,9 +239,7 @@ export const RollupOut = z.object({
   indicators: z.array(IndicatorOut),
   /** The trend: one entry per period, each with totals, coverage and one row per direct child unit. */
   periods: z.array(
-    z.object({
-      key: z.string(),
-      deadline: z.string(),
+    PeriodOut.extend({
       totals: z.array(Figure),
       coverage: z.object({ expected: z.number(), reported: z.number(), late: z.number() }),
       rows: z.array(RollupRow),

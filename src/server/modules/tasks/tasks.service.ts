@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorize, can, hasGlobalScope } from '../access/index.ts';
+import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { expandRule, findUnitById } from '../units/index.ts';
+import { expandRule, findUnitById, findUnitsByIds } from '../units/index.ts';
 import type { GroupsService, UnitRow } from '../units/index.ts';
 import { TEMPLATES, validateValues } from './report-form.ts';
-import { toCsv, toDocx, toXlsx } from './rollup-export.ts';
+import { toCsv, toDocx, toPdf, toXlsx } from './rollup-export.ts';
+import { letterheadFor } from './report-letterhead.ts';
 import type { ExportInput } from './rollup-export.ts';
 import type { ReportFormSpec, StoredValue } from './report-form.ts';
-import { isLate, localDateKey, localToUtc, periodByKey, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
+import { dayMonthYear, deadlineText, isLate, lastClosedPeriod, localDateKey, localToUtc, nextOpening, periodName, periodByKey, shortDeadlineText, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
 import type { DueRule, Period } from './recurrence.ts';
 import * as repo from './tasks.repository.ts';
 import type { CommentRow, SubmissionRow, TaskRow, UnitBrief } from './tasks.repository.ts';
@@ -19,6 +20,9 @@ import { IndicatorSchema, TASK_STATUS_LABELS } from './tasks.schemas.ts';
 import type { CellStatus, CommentInput, CreateTaskInput, Indicator, ProgressInput, ReportFormInput, RollupQueryInput, SubmitInput } from './tasks.schemas.ts';
 
 const DAY_MS = 86_400_000;
+/** Organisations that act for the administrative area they sit in, and the areas (readRootOf). */
+const AREA_OFFICE_KINDS: ReadonlySet<string> = new Set(['department', 'office', 'peoples_committee']);
+const AREA_KINDS: ReadonlySet<string> = new Set(['province', 'district', 'commune']);
 /** Periods shown at most in a matrix or a roll-up (a weekly rule over two years). */
 export const MAX_PERIODS = 120;
 
@@ -60,13 +64,13 @@ function presentComment(c: CommentRow) {
   return { id: c.id, unitId: c.unitId, authorName: c.authorName, body: c.body, createdAt: c.createdAt.toISOString() };
 }
 
-const unitRef = (u: Pick<UnitBrief, 'id' | 'code' | 'name'>) => ({ id: u.id, code: u.code, name: u.name });
-const periodRef = (p: Period) => ({ key: p.key, deadline: p.deadline.toISOString() });
-
 type TaskView = ReturnType<typeof presentTask>;
 type PeriodRef = ReturnType<typeof periodRef>;
 /** How far back the start page looks for periods a unit has missed. */
 const LATE_LOOKBACK_DAYS = 35;
+
+const unitRef = (u: Pick<UnitBrief, 'id' | 'code' | 'name'>) => ({ id: u.id, code: u.code, name: u.name });
+const periodRef = (p: Period) => ({ key: p.key, deadline: p.deadline.toISOString(), label: p.label });
 
 function formOf(row: repo.ReportFormRow | undefined): ReportFormSpec | null {
   if (!row) return null;
@@ -153,15 +157,49 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
   }
 
   /**
-   * Who may see a task: readers in the issuer's subtree see all of it; readers whose subtree holds
-   * an assignee see the assignees of their subtree only. Anyone else gets 404.
+   * The subtree whose tasks a reader sees: its own unit's, or, for an office that acts for an
+   * administrative area (the province's Sở, a district's Phòng, a UBND), the whole area: the
+   * province office follows every task issued or assigned inside the province.
+   */
+  async function readRootOf(a: Actor): Promise<string> {
+    const unit = await findUnitById(db, a.unitId);
+    if (!unit?.parentId || !AREA_OFFICE_KINDS.has(unit.kind)) return a.unitPath;
+    const area = await findUnitById(db, unit.parentId);
+    return area && AREA_KINDS.has(area.kind) ? area.path : a.unitPath;
+  }
+
+  /**
+   * Who may see a task (task.read, deny by default): readers whose read root holds the issuer see
+   * all of it; readers whose read root holds an assignee see the assignees under it only. Anyone
+   * else gets 404. `scope` is the path the reader is limited to, or null for the whole task.
    */
   async function readAccess(actor: Actor, task: TaskRow): Promise<{ actor: Actor; scope: string | null }> {
     const a = actor;
     const issuer = await loadUnit(task.issuerUnitId);
     if (can(a, 'task.read', { unitPath: issuer.path })) return { actor: a, scope: null };
-    if (can(a, 'task.read', { unitPath: a.unitPath }) && (await repo.hasAssigneeUnder(db, task.id, a.unitPath))) return { actor: a, scope: a.unitPath };
+    if (!can(a, 'task.read', { unitPath: a.unitPath })) throw new AppError('NOT_FOUND');
+    const root = await readRootOf(a);
+    if (isWithin(issuer.path, root)) return { actor: a, scope: null };
+    if (await repo.hasAssigneeUnder(db, task.id, root)) return { actor: a, scope: root };
     throw new AppError('NOT_FOUND');
+  }
+
+  /** Units of a path, root first (the unit itself last). */
+  async function chainOf(unit: UnitRow): Promise<UnitRow[]> {
+    const ids = unit.path.split('.');
+    const byId = new Map((await findUnitsByIds(db, ids)).map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id)).filter((u): u is UnitRow => Boolean(u));
+  }
+
+  /**
+   * The upward report's letterhead: sent by the actor's unit (the issuing unit for an administrator
+   * outside the tree) to the body that asked for the figures, signed by the sender's leader.
+   */
+  async function letterhead(actor: Actor, asker: UnitRow, name: string) {
+    const own = hasGlobalScope(actor) ? undefined : await findUnitById(db, actor.unitId);
+    const sender = own ?? asker;
+    const leader = await repo.findUnitLeader(db, sender.id);
+    return letterheadFor({ sender: await chainOf(sender), asker: await chainOf(asker), leaderName: leader?.displayName ?? null, date: localDateKey(clock.now()), periodName: name });
   }
 
   async function expandAssignees(actor: Actor, input: CreateTaskInput['assignees'], at: string): Promise<string[]> {
@@ -251,7 +289,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
 
     async listTasks(actor: Actor, limit: number) {
       const a = authorize(actor, 'task.read', { unitPath: actor.unitPath });
-      const rows = await repo.listTasksVisibleUnder(db, hasGlobalScope(a) ? null : a.unitPath, limit);
+      const rows = await repo.listTasksVisibleUnder(db, hasGlobalScope(a) ? null : await readRootOf(a), limit);
       return rows.map(presentTask);
     },
 
@@ -259,12 +297,21 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       const task = await loadTask(id);
       const { scope } = await readAccess(actor, task);
       const assignees = await repo.findAssignees(db, task.id, scope);
-      const current = periodFor(task.dueRule as DueRule, clock.now());
+      const rule = task.dueRule as DueRule;
+      const now = clock.now();
+      const current = periodFor(rule, now);
+      const previous = lastClosedPeriod(rule, now);
+      const next = current ? null : nextOpening(rule, now);
       return {
         task: presentTask(task),
         reportForm: formOf(await repo.findReportForm(db, task.id)),
         assignees: assignees.map(unitRef),
+        /** The period open now (reports are on time until its deadline), or null. */
         currentPeriod: current ? periodRef(current) : null,
+        /** The last period whose deadline has passed: a report for it is late. */
+        previousPeriod: previous ? periodRef(previous) : null,
+        /** When no period is open because the rule starts later: when the first one opens. */
+        nextOpening: next ? { opensAt: next.opensAt.toISOString(), text: deadlineText(next.opensAt), period: periodRef(next.period) } : null,
       };
     },
 
@@ -324,7 +371,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       const task = await loadTask(taskId);
       const { a, unit } = await submitterFor(actor, task, unitId);
       const p = periodByKey(task.dueRule as DueRule, period);
-      if (!p) throw new AppError('REPORT_PERIOD_INVALID', { period });
+      if (!p) throw new AppError('REPORT_PERIOD_INVALID', { period: dayMonthYear(period) });
       const now = clock.now();
       return db.transaction(async (tx) => {
         const before = await repo.findProgressOne(tx, task.id, unit.id, p.key);
@@ -357,7 +404,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       if (input.unitId) {
         const unit = await findUnitById(db, input.unitId);
         if (!unit || !(await repo.isAssignee(db, task.id, unit.id))) throw new AppError('TASK_NOT_ASSIGNED', { unit: input.unitId });
-        if (scope && !(unit.path === scope || unit.path.startsWith(`${scope}.`))) throw new AppError('NOT_FOUND');
+        if (scope && !isWithin(unit.path, scope)) throw new AppError('NOT_FOUND');
       }
       return db.transaction(async (tx) => {
         const c = await repo.insertComment(tx, { taskId: task.id, unitId: input.unitId ?? null, authorId: a.userId, authorName: a.displayName, body: input.body });
@@ -387,7 +434,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       const rule = task.dueRule as DueRule;
       const now = clock.now();
       const period = input.period ? periodByKey(rule, input.period) : periodFor(rule, now);
-      if (!period) throw new AppError('REPORT_PERIOD_INVALID', { period: input.period ?? localDateKey(now) });
+      if (!period) throw input.period ? new AppError('REPORT_PERIOD_INVALID', { period: dayMonthYear(input.period) }) : new AppError('REPORT_NO_OPEN_PERIOD');
       const hash = requestHash({ taskId: task.id, unitId: unit.id, period: period.key, values: sortedObject(input.values) });
 
       const replay = async (): Promise<{ submission: SubmissionView; replayed: boolean } | null> => {
@@ -418,7 +465,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
           onBehalfUnitId,
           submittedAt: now,
         });
-        if (!up) throw new AppError('REPORT_LOCKED', { period: period.key, deadline: `${localDateKey(period.deadline)} ${period.deadline.toISOString().slice(11, 16)}Z` });
+        if (!up) throw new AppError('REPORT_LOCKED', { period: periodName(rule, period.key), deadline: `hạn ${deadlineText(period.deadline)}` });
         const s = up.row;
         await repo.replaceValues(tx, s, rows);
         await repo.insertRevision(tx, { submissionId: s.id, revision: s.revision, values, late: s.late, submittedBy: a.userId, onBehalfUnitId, at: now });
@@ -441,8 +488,10 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
 
     async getSubmission(actor: Actor, taskId: string, unitId: string, period: string) {
       const task = await loadTask(taskId);
+      const { actor: a, scope } = await readAccess(actor, task);
       const unit = await loadUnit(unitId);
-      authorize(actor, 'report.read', { unitPath: unit.path }, 'report.read');
+      // The task's readers see the reports of the units they see (the whole task, or their scope).
+      if (!can(a, 'report.read', { unitPath: a.unitPath }) || (scope !== null && !isWithin(unit.path, scope))) throw new AppError('NOT_FOUND');
       const s = await repo.findSubmission(db, task.id, unit.id, period);
       if (!s) throw new AppError('NOT_FOUND');
       const revisions = await repo.listRevisions(db, s.id);
@@ -463,16 +512,15 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       let rootId = q.unitId;
       if (!rootId) {
         const paths = (await repo.findAssignees(db, task.id, scope)).map((u) => u.path);
-        rootId = commonAncestorId(paths) ?? a.unitId;
-        if (scope && rootId !== a.unitId) {
-          const candidate = await loadUnit(rootId);
-          if (!(candidate.path === scope || candidate.path.startsWith(`${scope}.`))) rootId = a.unitId;
-        }
+        // A limited reader's own area is the fallback root (the last segment of its scope path).
+        const fallback = scope?.split('.').at(-1) ?? a.unitId;
+        rootId = commonAncestorId(paths) ?? fallback;
+        if (scope && rootId !== fallback && !isWithin((await loadUnit(rootId)).path, scope)) rootId = fallback;
       }
       const root = await loadUnit(rootId);
       // Readers on the issuer's side see their whole task wherever its assignees sit (a district
-      // office asks the district's communes to report); other readers only inside their subtree.
-      if (scope !== null) authorize(a, 'report.read', { unitPath: root.path }, 'report.read');
+      // office asks the district's communes to report); other readers only inside their scope.
+      if (scope !== null && !(isWithin(root.path, scope) && can(a, 'report.read', { unitPath: a.unitPath }))) throw new AppError('NOT_FOUND');
       const form = formOf(await repo.findReportForm(db, task.id));
       if (!form) throw new AppError('TASK_HAS_NO_FORM');
       const periods = periodsIn(task, q.from, q.to);
@@ -539,13 +587,15 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       };
     },
 
-    /** The roll-up of one period (default: the current or last one) as CSV, XLSX or the upward DOCX report. */
-    async exportRollup(actor: Actor, taskId: string, q: { unitId?: string | undefined; period?: string | undefined }, format: 'csv' | 'xlsx' | 'docx') {
+    /** The roll-up of one period (default: the current or last one) as CSV, XLSX, or the upward report as DOCX or PDF. */
+    async exportRollup(actor: Actor, taskId: string, q: { unitId?: string | undefined; period?: string | undefined }, format: 'csv' | 'xlsx' | 'docx' | 'pdf') {
       const view = await this.rollup(actor, taskId, { unitId: q.unitId, from: q.period, to: q.period });
       const period = view.periods.at(-1);
-      if (!period || (q.period && period.key !== q.period)) throw new AppError('REPORT_PERIOD_INVALID', { period: q.period ?? '' });
+      if (!period || (q.period && period.key !== q.period)) throw new AppError('REPORT_PERIOD_INVALID', { period: q.period ? dayMonthYear(q.period) : '' });
       const task = await loadTask(taskId);
       const issuer = await loadUnit(task.issuerUnitId);
+      const rule = task.dueRule as DueRule;
+      const deadline = new Date(period.deadline);
       const input: ExportInput = {
         taskTitle: task.title,
         sourceRef: task.sourceRef,
@@ -556,6 +606,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
         lateUnits: view.focus?.lateUnits ?? [],
         missingUnits: view.focus?.missingUnits ?? [],
         generatedAt: clock.now(),
+        deadlineText: shortDeadlineText(deadline),
+        letterhead: await letterhead(actor, issuer, periodName(rule, period.key)),
       };
       const name = `tong-hop-${period.key}`;
       switch (format) {
@@ -565,6 +617,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
           return { filename: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(input) };
         case 'docx':
           return { filename: `bao-cao-${period.key}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await toDocx(input) };
+        case 'pdf':
+          return { filename: `bao-cao-${period.key}.pdf`, contentType: 'application/pdf', body: await toPdf(input) };
       }
     },
 

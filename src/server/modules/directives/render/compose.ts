@@ -46,6 +46,21 @@ export type DispatchToRender = Pick<
 export interface RenderOptions {
   /** Marks the first page "DỰ THẢO" (draft), in the top margin. */
   draft?: boolean;
+  /** Ruled tables in the body (the figures of a report), each after a body paragraph. */
+  tables?: readonly BodyTable[];
+}
+
+/** A ruled table placed after body paragraph `afterParagraph` (0-based; -1: before the body). */
+export interface BodyTable {
+  afterParagraph: number;
+  /** Relative column widths (any scale). */
+  columns: readonly number[];
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Indexes of rows printed bold (a totals row). */
+  boldRows?: readonly number[];
+  /** Alignment per column (default centre). */
+  align?: readonly Align[];
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -81,7 +96,22 @@ export interface Stamp {
   spaceBefore: number;
 }
 
+/** A ruled table across the content width; its header row repeats on each page. */
+export interface Grid {
+  kind: 'grid';
+  /** Column widths in points, summing to the content width. */
+  widths: number[];
+  header: string[];
+  rows: string[][];
+  boldRows: ReadonlySet<number>;
+  align: Align[];
+  size: number;
+  spaceBefore: number;
+}
+
 export type Block = Paragraph | Rule | Stamp;
+/** What the full-width flow holds: blocks and tables. */
+export type FlowBlock = Block | Grid;
 
 /** Two columns side by side (widths COLUMN.left, COLUMN.right), both starting `spaceBefore` below. */
 export interface Row {
@@ -96,8 +126,8 @@ export interface DispatchLayout {
   author: string | null;
   /** Rows of the first-page header: issuer | Quốc hiệu, Số | date, V/v and urgency | —. */
   header: Row[];
-  /** Full-width flow: title and subject (not công văn), Kính gửi, the body. */
-  flow: Block[];
+  /** Full-width flow: title and subject (not công văn), Kính gửi, the body (with its tables). */
+  flow: FlowBlock[];
   /** Nơi nhận | signer, kept together. */
   closing: Row;
   /** Text in the top margin of the first page ("DỰ THẢO"), or null. */
@@ -271,16 +301,41 @@ function signerColumn(d: DispatchToRender): Block[] {
   return blocks;
 }
 
+function grid(t: BodyTable): Grid {
+  const total = t.columns.reduce((a, b) => a + b, 0) || 1;
+  return {
+    kind: 'grid',
+    widths: t.columns.map((c) => (c / total) * CONTENT_WIDTH),
+    header: t.header.map(clean),
+    rows: t.rows.map((r) => r.map(clean)),
+    boldRows: new Set(t.boldRows ?? []),
+    align: t.header.map((_, i) => t.align?.[i] ?? 'center'),
+    size: SIZE.table,
+    spaceBefore: SPACE.table,
+  };
+}
+
+/** The body paragraphs with each table after the paragraph it follows. */
+function bodyWithTables(paragraphs: Paragraph[], tables: readonly BodyTable[]): FlowBlock[] {
+  const out: FlowBlock[] = tables.filter((t) => t.afterParagraph < 0).map(grid);
+  paragraphs.forEach((p, i) => {
+    out.push(p);
+    for (const t of tables) if (t.afterParagraph === i) out.push(grid(t));
+  });
+  for (const t of tables) if (t.afterParagraph >= paragraphs.length) out.push(grid(t));
+  return out;
+}
+
 export function composeDispatch(d: DispatchToRender, opts: RenderOptions = {}): DispatchLayout {
   const title = isCongVan(d) ? [] : docTypeTitle(d);
-  const flow: Block[] = [
+  const flow: FlowBlock[] = [
     ...title,
     ...recipients(d, title.length ? SPACE.recipientsToBody : SPACE.recipients),
   ];
   const paragraphs = body(d);
   const first = paragraphs[0];
   if (first) first.spaceBefore = flow.length ? SPACE.recipientsToBody : SPACE.recipients;
-  flow.push(...paragraphs);
+  flow.push(...bodyWithTables(paragraphs, opts.tables ?? []));
   const about = subject(d);
   return {
     title: about || docTypeName(clean(d.docType)),

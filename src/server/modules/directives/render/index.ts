@@ -3,6 +3,6 @@
  * Pure: no database, no network; fonts from assets/fonts.
  */
 export { renderDirectiveDocx, renderDirectivePdf } from './render.ts';
-export type { DispatchToRender, RenderOptions } from './compose.ts';
+export type { BodyTable, DispatchToRender, RenderOptions } from './compose.ts';
 export { formatPlaceAndDate, formatVnDate } from './vn-date.ts';
 export { runRenderCommand } from './cli.ts';

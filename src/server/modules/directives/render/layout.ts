@@ -52,6 +52,8 @@ export const SIZE = {
   cc: 11,
   pageNumber: 14,
   marginNote: 11,
+  /** Cells of a ruled table in the body (figures of a report). */
+  table: 11,
 } as const;
 
 /** Line spacing as a multiple of single spacing (II.6.e: single to 1.5 lines). */
@@ -72,6 +74,8 @@ export const SPACE = {
   /** After each body paragraph (II.6.e: at least 6 pt). */
   paragraph: 6,
   closing: 12,
+  /** Before a ruled table in the body. */
+  table: 6,
   /** Room for the handwritten or digital signature and the seal, above the signer's name. */
   signature: 72,
 } as const;
@@ -89,6 +93,10 @@ export const RULE_THICKNESS = 0.75;
 /** Padding between an urgency or draft mark and its frame. */
 export const STAMP_PADDING = 3;
 export const STAMP_BORDER = 1;
+
+/** Padding inside the cells of a ruled table, and its line width. */
+export const CELL_PADDING = 3;
+export const GRID_LINE = 0.5;
 
 /** Blank left for a hand-written number or day ("Số:        /UBND-VX", "ngày      tháng"). */
 export const BLANK_NUMBER = '\u00a0'.repeat(8);

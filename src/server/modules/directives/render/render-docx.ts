@@ -21,12 +21,14 @@ import {
   WidthType,
 } from 'docx';
 import type { IBorderOptions } from 'docx';
-import type { Align, Block, DispatchLayout, Paragraph as ParagraphBlock, Row, Stamp } from './compose.ts';
+import type { Align, Block, DispatchLayout, Grid, Paragraph as ParagraphBlock, Row, Stamp } from './compose.ts';
 import { textWidth } from './fonts.ts';
 import {
   COLUMN,
+  CELL_PADDING,
   CONTENT_WIDTH,
   FONT_FAMILY,
+  GRID_LINE,
   LANGUAGE,
   MARGIN,
   PAGE,
@@ -118,6 +120,32 @@ function table(rows: readonly Row[]): Table {
   });
 }
 
+/** A ruled table: thin lines on every side, the header row bold and repeated on each page. */
+function gridTable(g: Grid): Table {
+  const rule = line(GRID_LINE);
+  const cellOf = (text: string, i: number, bold: boolean) =>
+    new TableCell({
+      width: { size: twips(g.widths[i] ?? 0), type: WidthType.DXA },
+      children: [new Paragraph({ alignment: ALIGN[g.align[i] ?? 'center'], children: [new TextRun({ text, bold, size: halfPoints(g.size) })] })],
+    });
+  return new Table({
+    width: { size: twips(CONTENT_WIDTH), type: WidthType.DXA },
+    columnWidths: g.widths.map(twips),
+    layout: TableLayoutType.FIXED,
+    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+    margins: { top: twips(CELL_PADDING), bottom: twips(CELL_PADDING), left: twips(CELL_PADDING), right: twips(CELL_PADDING) },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: g.header.map((h, i) => cellOf(h, i, true)) }),
+      ...g.rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((v, i) => cellOf(v, i, g.boldRows.has(ri))) })),
+    ],
+  });
+}
+
+/** Space before a table: an empty paragraph of that height (Word tables have no space before). */
+function spacer(pt: number): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: twips(Math.max(pt, 1)), lineRule: LineRuleType.EXACT }, children: [] });
+}
+
 export async function renderLayoutDocx(layout: DispatchLayout): Promise<Buffer> {
   const pageNumber = new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -154,7 +182,11 @@ export async function renderLayoutDocx(layout: DispatchLayout): Promise<Buffer> 
           },
         },
         headers: { default: new Header({ children: [pageNumber] }), first: new Header({ children: [firstPageHeader] }) },
-        children: [table(layout.header), ...layout.flow.map((b) => block(b, CONTENT_WIDTH, 0)), table([layout.closing])],
+        children: [
+          table(layout.header),
+          ...layout.flow.flatMap((b) => (b.kind === 'grid' ? [spacer(b.spaceBefore), gridTable(b)] : [block(b, CONTENT_WIDTH, 0)])),
+          table([layout.closing]),
+        ],
       },
     ],
   });

@@ -2,10 +2,10 @@
  * Draws a DispatchLayout with pdfkit: own line breaking and justification (so every position is
  * known), the Tinos faces embedded, page numbers from page 2 in the top margin.
  */
-import type { Block, DispatchLayout, Paragraph, Row, Stamp } from './compose.ts';
+import type { Block, DispatchLayout, FlowBlock, Grid, Paragraph, Row, Stamp } from './compose.ts';
 import { fontFile, newPdfDocument, singleLineHeight, textWidth } from './fonts.ts';
 import type { Face } from './fonts.ts';
-import { COLUMN, CONTENT_WIDTH, MARGIN, PAGE, PAGE_NUMBER_TOP, RULE_THICKNESS, SIZE, STAMP_BORDER, STAMP_PADDING } from './layout.ts';
+import { CELL_PADDING, COLUMN, CONTENT_WIDTH, GRID_LINE, MARGIN, PAGE, PAGE_NUMBER_TOP, RULE_THICKNESS, SIZE, STAMP_BORDER, STAMP_PADDING } from './layout.ts';
 import { breakLines, toWords } from './text.ts';
 import type { Line } from './text.ts';
 
@@ -52,6 +52,30 @@ function blockHeight(b: Block, width: number): number {
     case 'stamp':
       return b.spaceBefore + stampBox(b).height;
   }
+}
+
+/** A table row laid out: the lines of each cell and the row's height. */
+interface GridRow {
+  cells: Line[][];
+  bold: boolean;
+  height: number;
+}
+
+function layGridRow(g: Grid, texts: readonly string[], bold: boolean): GridRow {
+  const pitch = singleLineHeight(g.size, bold ? 'bold' : 'regular');
+  const cells = texts.map((text, i) => {
+    const width = (g.widths[i] ?? 0) - 2 * CELL_PADDING;
+    return breakLines(toWords([{ text, bold, italic: false }], g.size), g.size, width, width);
+  });
+  const lines = Math.max(1, ...cells.map((c) => c.length));
+  return { cells, bold, height: lines * pitch + 2 * CELL_PADDING };
+}
+
+const headerRow = (g: Grid): GridRow => layGridRow(g, g.header, true);
+
+/** Height of a flow block; for a table, its space and header (what must fit with a heading before it). */
+function flowHeight(b: FlowBlock, width: number): number {
+  return b.kind === 'grid' ? b.spaceBefore + 2 * headerRow(b).height : blockHeight(b, width);
 }
 
 const columnHeight = (blocks: readonly Block[], width: number): number => blocks.reduce((h, b) => h + blockHeight(b, width), 0);
@@ -180,11 +204,56 @@ class PdfWriter {
     this.y = bottom;
   }
 
-  drawFlow(blocks: readonly Block[]): void {
+  private drawGridRow(g: Grid, row: GridRow): void {
+    const pitch = singleLineHeight(g.size, row.bold ? 'bold' : 'regular');
+    let x = FULL.x;
+    row.cells.forEach((lines, i) => {
+      const width = g.widths[i] ?? 0;
+      this.doc.save().lineWidth(GRID_LINE).rect(x, this.y, width, row.height).stroke().restore();
+      const cell: Paragraph = {
+        kind: 'paragraph',
+        runs: [],
+        size: g.size,
+        align: g.align[i] ?? 'center',
+        left: 0,
+        firstLine: 0,
+        spaceBefore: 0,
+        spaceAfter: 0,
+        line: 1,
+        keepWithNext: false,
+      };
+      const frame = { x: x + CELL_PADDING, width: width - 2 * CELL_PADDING };
+      lines.forEach((l, j) => this.drawLine(cell, l, j, true, frame, this.y + CELL_PADDING + j * pitch));
+      x += width;
+    });
+    this.y += row.height;
+  }
+
+  /** A ruled table; a row never splits, and the header row is drawn again on each new page. */
+  private drawGrid(g: Grid): void {
+    const header = headerRow(g);
+    const rows = g.rows.map((r, i) => layGridRow(g, r, g.boldRows.has(i)));
+    this.y += g.spaceBefore;
+    this.ensure(header.height + (rows[0]?.height ?? 0));
+    this.drawGridRow(g, header);
+    for (const row of rows) {
+      if (this.y + row.height > PAGE_BOTTOM) {
+        this.newPage();
+        this.drawGridRow(g, header);
+      }
+      this.drawGridRow(g, row);
+    }
+  }
+
+  drawFlow(blocks: readonly FlowBlock[]): void {
     blocks.forEach((b, i) => {
+      if (b.kind === 'grid') {
+        this.drawGrid(b);
+        return;
+      }
       const next = blocks[i + 1];
       if (b.kind === 'paragraph' && b.keepWithNext && next) {
-        const nextFirstLine = next.kind === 'paragraph' ? next.spaceBefore + layParagraph(next, FULL.width).pitch : blockHeight(next, FULL.width);
+        const nextFirstLine = next.kind === 'paragraph' ? next.spaceBefore + layParagraph(next, FULL.width).pitch : flowHeight(next, FULL.width);
         this.ensure(blockHeight(b, FULL.width) + nextFirstLine);
       }
       this.drawBlock(b, FULL, true);
