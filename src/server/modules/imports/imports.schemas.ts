@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { DOC_TYPE_CODES, SIGNER_AUTHORITIES, URGENCIES } from '../directives/index.ts';
 import { DueRuleSchema, ReportFormBody } from '../tasks/index.ts';
+import { ANALYSIS_LIMITS } from './parse/limits.ts';
+import { LOW_CONFIDENCE } from './proposal.ts';
 
 /** Shared limits: the admin UI uses the same numbers. */
 export const IMPORT_LIMITS = {
   /** Largest file accepted (bytes). */
-  fileBytes: 10 * 1024 * 1024,
+  fileBytes: ANALYSIS_LIMITS.fileBytes,
   fileName: 255,
   /** Proposals below this confidence are flagged for the officer to check. */
-  lowConfidence: 0.7,
+  lowConfidence: LOW_CONFIDENCE,
 } as const;
 
 const text = (max: number, label: string) =>

@@ -19,12 +19,13 @@ import type { Body, Block, DirectivesService, Run } from '../directives/index.ts
 import { CreateTaskBody, dueRuleFromSchedule, formFromParsed } from '../tasks/index.ts';
 import type { DueRule, TasksService } from '../tasks/index.ts';
 import type { GroupsService, UnitsService } from '../units/index.ts';
-import { ExtractError, extractBytes } from './parse/extract.ts';
+import { analysisFailure, withAnalysis } from './analysis.ts';
 import type { ExtractFormat } from './parse/extract.ts';
-import { matchDispatch } from './parse/match.ts';
-import type { DispatchMatch, TextMatch } from './parse/match.ts';
-import { parseDispatch } from './parse/parse.ts';
+import { ANALYSIS_LIMITS, checkTextSize } from './parse/limits.ts';
+import type { AnalysisLimits } from './parse/limits.ts';
 import type { ParsedDispatch, Schedule } from './parse/dispatch.types.ts';
+import { LOW_CONFIDENCE, squash } from './proposal.ts';
+import type { ReadProposal } from './proposal.ts';
 import * as repo from './imports.repository.ts';
 import type { ImportRow } from './imports.repository.ts';
 import { IMPORT_LIMITS } from './imports.schemas.ts';
@@ -46,37 +47,15 @@ export function detectFormat(bytes: Uint8Array): ExtractFormat {
   if (startsWith(bytes, ZIP)) return 'docx';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'txt';
   try {
-    const s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The first 64 KiB decide (a whole 10 MiB text is decoded only inside the analysis sandbox).
+    const s = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 65_536), { stream: true });
     // Control characters other than tab/newline/carriage return mean a binary file.
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000e-\u001a]/.test(s.slice(0, 65_536))) throw new Error('binary');
+    if (/[\u0000-\u0008\u000e-\u001a]/.test(s)) throw new Error('binary');
     return 'txt';
   } catch {
     throw new AppError('IMPORT_UNSUPPORTED_FILE');
   }
-}
-
-// Sources: where a field appears in the extracted text (1-based line and the line as printed).
-
-function squash(s: string): string {
-  return s.normalize('NFC').replace(/[*_`\\<>]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-function locator(text: string) {
-  const lines = text.split(/\r\n|\r|\n/);
-  const squashed = lines.map(squash);
-  return (needle: string | null | undefined): { line: number; text: string } | null => {
-    if (!needle) return null;
-    const n = squash(needle).slice(0, 40);
-    if (n.length < 2) return null;
-    let i = squashed.findIndex((l) => l.includes(n));
-    // A value spread over two lines (a wrapped V/v): try its first words.
-    if (i < 0) {
-      const head = n.split(' ').slice(0, 4).join(' ');
-      if (head.length >= 6) i = squashed.findIndex((l) => l.includes(head));
-    }
-    return i < 0 ? null : { line: i + 1, text: (lines[i] ?? '').trim().slice(0, 300) };
-  };
 }
 
 // Body: the parser's paragraphs (with **bold** and *italic*) as a directive body.
@@ -125,8 +104,6 @@ export function bodyFromParsed(parsed: ParsedDispatch): { body: Body; legalBases
   };
 }
 
-const round = (n: number) => Number(n.toFixed(3));
-
 /** One week after the dispatch (or today) at 17:00 Viet Nam time: the deadline proposed when none is printed. */
 function defaultDueRule(dateKey: string): DueRule {
   const d = new Date(`${dateKey}T00:00:00Z`);
@@ -143,46 +120,13 @@ function dateOf(parsed: ParsedDispatch, today: string): string {
   return today;
 }
 
-/** Builds the proposal the officer reviews: fields, matches and tasks, each with confidence and source. */
-export function buildProposal(text: string, parsed: ParsedDispatch, match: DispatchMatch, names: Map<string, string>, today: string): Proposal {
-  const locate = locator(text);
-  const low = IMPORT_LIMITS.lowConfidence;
-  const field = (name: string, value: string | null, o: { confidence?: number; note?: string | null; needle?: string | null } = {}) => {
-    const source = locate(o.needle ?? value);
-    const confidence = value === null ? 0 : (o.confidence ?? (source ? 0.95 : 0.6));
-    return { field: name, value, confidence: round(confidence), flagged: confidence < low, note: o.note ?? (value === null ? 'không đọc được, cần nhập' : null), source };
-  };
-  const fullDate = parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date);
-  const fields = [
-    field('issuerParent', parsed.issuerParent),
-    field('issuer', parsed.issuer ?? match.issuer?.name ?? null, {
-      confidence: parsed.issuer ? 0.95 : (match.issuer?.confidence ?? 0),
-      note: parsed.issuer ? null : match.issuer ? `suy ra từ ${match.issuer.evidence.join(', ')}` : 'không đọc được, cần nhập',
-      needle: parsed.issuer ?? parsed.symbol,
-    }),
-    field('number', parsed.number, { note: parsed.number ? null : 'số để trống trên văn bản' }),
-    field('symbol', parsed.symbol),
-    field('docType', parsed.docType, { confidence: 0.9 }),
-    field('place', parsed.place),
-    field('date', parsed.date, {
-      confidence: parsed.date ? (fullDate ? 0.95 : 0.4) : 0,
-      note: parsed.date && !fullDate ? 'ngày để trống trên văn bản (chỉ có tháng, năm)' : null,
-      needle: parsed.place ? `${parsed.place}, ngày` : null,
-    }),
-    field('subject', parsed.subject),
-    field('urgency', parsed.urgency, { note: parsed.urgency ? null : 'không có dấu độ khẩn' }),
-    field('signerPosition', parsed.signerPosition),
-    field('signerName', parsed.signerName),
-  ];
-  // A missing urgency mark is normal: not flagged.
-  const urgency = fields.find((f) => f.field === 'urgency');
-  if (urgency && urgency.value === null) urgency.flagged = false;
-
-  const present = (m: TextMatch) => ({ ...m, flagged: m.confidence < low || m.target === null, source: locate(m.text) });
-  const recipients = match.recipients.map(present);
-  const cc = match.cc.map(present);
-  const addressees = match.addressees.map((a) => ({ ...present(a), section: a.section }));
-
+/**
+ * Completes what the sandboxed reading proposed (fields, matches, sources) with the tasks: one
+ * per section, assigned to its confident matches, and the report form the dispatch asks for.
+ */
+export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names: Map<string, string>, today: string): Proposal {
+  const { issuer, fields, recipients, cc, addressees } = read;
+  const low = LOW_CONFIDENCE;
   // Tasks: one per parsed task (section), assigned to the section's matched addressees.
   const report = parsed.reportForm;
   let reportAttached = false;
@@ -228,7 +172,6 @@ export function buildProposal(text: string, parsed: ParsedDispatch, match: Dispa
     });
   }
 
-  const issuer = match.issuer;
   const flagged = [
     ...fields.filter((f) => f.flagged).map((f) => f.field),
     ...(issuer === null || issuer.confidence < low ? ['issuerUnit'] : []),
@@ -289,6 +232,63 @@ export function directiveFieldsFromParsed(parsed: ParsedDispatch) {
   };
 }
 
+export interface ImportServiceLimits {
+  analysis: AnalysisLimits;
+  /** Analyses running at once for one unit, and in this process. */
+  perUnit: number;
+  total: number;
+}
+
+export const IMPORT_SERVICE_LIMITS: ImportServiceLimits = { analysis: ANALYSIS_LIMITS, perUnit: 2, total: 4 };
+
+/**
+ * Counts the analyses running in this process, per unit and in all: past either limit an upload is
+ * refused at once (429 for the unit, 503 for the server) rather than queued behind the others.
+ */
+function analysisSlots(limits: ImportServiceLimits) {
+  const perUnit = new Map<string, number>();
+  let total = 0;
+  return {
+    running: () => total,
+    acquire(unitId: string): () => void {
+      const mine = perUnit.get(unitId) ?? 0;
+      if (mine >= limits.perUnit) throw new AppError('IMPORT_UNIT_BUSY', { count: mine, limit: limits.perUnit });
+      if (total >= limits.total) throw new AppError('IMPORT_SERVER_BUSY');
+      perUnit.set(unitId, mine + 1);
+      total++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        total--;
+        const left = (perUnit.get(unitId) ?? 1) - 1;
+        if (left > 0) perUnit.set(unitId, left);
+        else perUnit.delete(unitId);
+      };
+    },
+  };
+}
+
+/** The AppError a failed analysis answers with (its reason in Vietnamese), or the error itself. */
+function analysisError(err: unknown, limits: AnalysisLimits): unknown {
+  const f = analysisFailure(err, limits);
+  if (!f) return err;
+  switch (f.code) {
+    case 'unpacked_too_large':
+      return new AppError('IMPORT_UNPACKED_TOO_LARGE', { reason: f.message, limit: f.params.limit ?? '' });
+    case 'too_many_pages':
+      return new AppError('IMPORT_TOO_MANY_PAGES', { pages: f.params.pages ?? '', limit: f.params.limit ?? '' });
+    case 'text_too_large':
+      return new AppError('IMPORT_TEXT_TOO_LARGE', { size: f.params.size ?? '', limit: f.params.limit ?? '' });
+    case 'memory':
+      return new AppError('IMPORT_MEMORY_LIMIT', { limit: f.params.limit ?? '' });
+    case 'time':
+      return new AppError('IMPORT_TIME_LIMIT', { limit: f.params.limit ?? '' });
+    case 'unreadable':
+      return new AppError('IMPORT_UNREADABLE', { reason: f.message });
+  }
+}
+
 export function createImportsService(deps: {
   db: Db;
   clock: Clock;
@@ -296,8 +296,12 @@ export function createImportsService(deps: {
   groups: GroupsService;
   directives: DirectivesService;
   tasks: TasksService;
+  /** Analysis and concurrency limits (tests lower them). */
+  limits?: Partial<ImportServiceLimits>;
 }) {
   const { db, clock } = deps;
+  const limits: ImportServiceLimits = { ...IMPORT_SERVICE_LIMITS, ...deps.limits };
+  const slots = analysisSlots(limits);
 
   function present(row: ImportRow, duplicateOf: string | null = null) {
     return {
@@ -338,27 +342,41 @@ export function createImportsService(deps: {
       const earlier = await repo.findImportByHash(db, a.unitId, contentHash);
       if (earlier) return { import: present(earlier, earlier.id), duplicate: true };
 
-      let text: string;
-      try {
-        text = await extractBytes(file.content, format);
-      } catch (err) {
-        if (err instanceof ExtractError) throw new AppError('IMPORT_UNREADABLE', { reason: err.message });
-        throw err;
+      // A plain text over the limit is refused without starting a worker.
+      if (format === 'txt') {
+        try {
+          checkTextSize(file.content.byteLength, limits.analysis);
+        } catch (err) {
+          throw analysisError(err, limits.analysis);
+        }
       }
-      if (text.replace(/\s+/g, '') === '') throw new AppError('IMPORT_UNREADABLE', { reason: 'Tệp không có nội dung chữ để phân tích.' });
-      const parsed = parseDispatch(text);
+      // Extraction, parsing and matching run in a sandbox worker; nothing is stored unless all succeed.
+      const release = slots.acquire(a.unitId);
       const today = vnDateKey(clock.now());
-      const at = dateOf(parsed, today);
-      const [candidates, groups] = await Promise.all([
-        repo.findCandidateUnits(db, { underPath: provincePath(a.unitPath), at }),
-        deps.groups.listGroups(a, a.unitId).catch((err: unknown) => {
-          if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return [];
-          throw err;
-        }),
-      ]);
-      const match = matchDispatch(parsed, candidates, groups);
-      const names = new Map<string, string>([...candidates.map((c) => [c.id, c.name] as const), ...groups.map((g) => [g.id, g.name] as const)]);
-      const proposal = buildProposal(text, parsed, match, names, today);
+      let analysed: { text: string; parsed: ParsedDispatch; read: ReadProposal; names: Map<string, string> };
+      try {
+        analysed = await withAnalysis(limits.analysis, async (call) => {
+          const bytes = file.content.slice();
+          const { text, parsed } = await call('read', { bytes, format, limits: limits.analysis }, [bytes.buffer]);
+          if (text.replace(/\s+/g, '') === '') throw new AppError('IMPORT_UNREADABLE', { reason: 'Tệp không có nội dung chữ để phân tích.' });
+          const [candidates, groups] = await Promise.all([
+            repo.findCandidateUnits(db, { underPath: provincePath(a.unitPath), at: dateOf(parsed, today) }),
+            deps.groups.listGroups(a, a.unitId).catch((err: unknown) => {
+              if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return [];
+              throw err;
+            }),
+          ]);
+          const read = await call('propose', { text, parsed, candidates, groups: groups.map((g) => ({ id: g.id, name: g.name })) });
+          const names = new Map<string, string>([...candidates.map((c) => [c.id, c.name] as const), ...groups.map((g) => [g.id, g.name] as const)]);
+          return { text, parsed, read, names };
+        });
+      } catch (err) {
+        throw analysisError(err, limits.analysis);
+      } finally {
+        release();
+      }
+      const { text, parsed, read, names } = analysed;
+      const proposal = buildProposal(read, parsed, names, today);
 
       try {
         const row = await db.transaction(async (tx) => {
@@ -392,6 +410,11 @@ export function createImportsService(deps: {
         }
         throw err;
       }
+    },
+
+    /** Analyses running in this process now (for tests and diagnostics). */
+    analysesRunning(): number {
+      return slots.running();
     },
 
     async getImport(actor: Actor, id: string) {

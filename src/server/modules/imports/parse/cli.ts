@@ -2,10 +2,12 @@
  * `loa parse FILE... [--json]` and `loa parse-eval DIR` (wired into the loa CLI by the lead).
  * JSON goes to stdout; the readable summary and errors are in Vietnamese.
  */
+import { analysisFailure, withAnalysis } from '../analysis.ts';
 import type { ParsedDispatch, Schedule } from './dispatch.types.ts';
 import { EVAL_FIELDS, evaluateFolder } from './eval.ts';
-import { ExtractError, extractText } from './extract.ts';
-import { parseDispatch } from './parse.ts';
+import { readDispatchFile } from './extract.ts';
+import { ANALYSIS_LIMITS } from './limits.ts';
+import type { AnalysisLimits } from './limits.ts';
 
 const WEEKDAY_NAMES = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
 
@@ -57,22 +59,29 @@ export function summarize(file: string, d: ParsedDispatch): string {
   return lines.join('\n');
 }
 
+/** Reads and parses one file in the analysis sandbox, with the limits of an upload. */
+async function parseFile(file: string, limits: AnalysisLimits): Promise<ParsedDispatch> {
+  const { bytes, format } = await readDispatchFile(file, limits);
+  return withAnalysis(limits, async (call) => (await call('read', { bytes, format, limits }, [bytes.buffer])).parsed);
+}
+
 /** Parses each file; prints JSON (one object, or an array for several files) or a summary. */
-export async function runParseCommand(files: string[], opts: { json: boolean }): Promise<number> {
+export async function runParseCommand(files: string[], opts: { json: boolean; limits?: AnalysisLimits }): Promise<number> {
   if (files.length === 0) {
     process.stderr.write('Cần ít nhất một tệp: loa parse TỆP... [--json]\n');
     return 2;
   }
+  const limits = opts.limits ?? ANALYSIS_LIMITS;
   const results: ParsedDispatch[] = [];
   let failed = false;
   for (const file of files) {
     try {
-      const parsed = parseDispatch(await extractText(file));
+      const parsed = await parseFile(file, limits);
       results.push(parsed);
       if (!opts.json) process.stdout.write(`${summarize(file, parsed)}\n\n`);
     } catch (err) {
       failed = true;
-      const message = err instanceof ExtractError ? err.message : `Không phân tích được ${file}: ${String(err)}`;
+      const message = analysisFailure(err, limits)?.message ?? `Không phân tích được ${file}: ${String(err)}`;
       process.stderr.write(`Lỗi (${file}): ${message}\n`);
     }
   }

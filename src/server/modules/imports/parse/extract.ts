@@ -2,20 +2,20 @@
  * Text extraction from the supported file types: .txt, .md (as is), .docx (mammoth raw text)
  * and text-layer .pdf (unpdf text items rebuilt into lines; wide gaps between columns are kept
  * as runs of spaces). A PDF without a text layer is rejected with a message asking for OCR.
+ * Every format is checked against the analysis limits (limits.ts) before the costly step.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { extractTextItems } from 'unpdf';
+import { extractTextItems, getDocumentProxy } from 'unpdf';
+import { ANALYSIS_LIMITS, ExtractError, checkPageCount, checkTextSize, checkZip, formatBytes } from './limits.ts';
+import type { AnalysisLimits } from './limits.ts';
 
-/** A file the parser cannot read; the message is meant for the user (Vietnamese). */
-export class ExtractError extends Error {}
+export { ExtractError } from './limits.ts';
 
 /** mammoth is loaded on first DOCX: it is large and most processes never read one. */
 async function loadMammoth() {
   return (await import('mammoth')).default;
 }
-
-const SUPPORTED = ['.txt', '.md', '.docx', '.pdf'];
 
 function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -55,8 +55,11 @@ export function itemsToLines(items: readonly Item[]): string[] {
   });
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const { items } = await extractTextItems(bytes);
+async function pdfText(bytes: Uint8Array, limits: AnalysisLimits): Promise<string> {
+  // pdf.js refuses a Node Buffer: a plain view of the same bytes.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  checkPageCount(pdf.numPages, limits);
+  const { items } = await extractTextItems(pdf);
   const text = items.map((page) => itemsToLines(page).join('\n')).join('\n');
   if (text.replace(/\s+/g, '') === '') {
     throw new ExtractError(
@@ -69,43 +72,51 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 /** The formats extraction knows, as detected from a file's content or name. */
 export type ExtractFormat = 'txt' | 'docx' | 'pdf';
 
-/** Extracts the text of a file already in memory (not yet normalised). */
-export async function extractBytes(bytes: Uint8Array, format: ExtractFormat): Promise<string> {
+/** Extracts the text of a file already in memory (not yet normalised), within the limits. */
+export async function extractBytes(bytes: Uint8Array, format: ExtractFormat, limits: AnalysisLimits = ANALYSIS_LIMITS): Promise<string> {
+  let text: string;
   if (format === 'docx') {
+    checkZip(bytes, limits);
     try {
-      const { value } = await (await loadMammoth()).extractRawText({ buffer: Buffer.from(bytes) });
-      return value;
+      text = (await (await loadMammoth()).extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
     } catch {
       throw new ExtractError('Không đọc được tệp DOCX (tệp hỏng hoặc không phải văn bản Word).');
     }
-  }
-  if (format === 'pdf') {
+  } else if (format === 'pdf') {
     try {
-      return await pdfText(bytes);
+      text = await pdfText(bytes, limits);
     } catch (err) {
       if (err instanceof ExtractError) throw err;
       throw new ExtractError('Không đọc được tệp PDF (tệp hỏng hoặc được bảo vệ).');
     }
+  } else {
+    checkTextSize(bytes.byteLength, limits);
+    text = decodeText(bytes);
   }
-  return decodeText(bytes);
+  checkTextSize(text.length, limits);
+  return text;
 }
 
-/** Reads a dispatch file and returns its text (not yet normalised). */
-export async function extractText(file: string): Promise<string> {
+const FORMAT_OF_EXTENSION: Record<string, ExtractFormat> = { '.txt': 'txt', '.md': 'txt', '.docx': 'docx', '.pdf': 'pdf' };
+
+/** Reads a dispatch file from disk (format from its extension), refusing one over the file-size limit. */
+export async function readDispatchFile(file: string, limits: AnalysisLimits = ANALYSIS_LIMITS): Promise<{ bytes: Uint8Array<ArrayBuffer>; format: ExtractFormat }> {
   const ext = path.extname(file).toLowerCase();
-  if (!SUPPORTED.includes(ext)) {
-    throw new ExtractError(`Định dạng "${ext || file}" chưa được hỗ trợ; chỉ nhận ${SUPPORTED.join(', ')}.`);
-  }
-  let bytes: Uint8Array;
+  const format = FORMAT_OF_EXTENSION[ext];
+  if (!format) throw new ExtractError(`Định dạng "${ext || file}" chưa được hỗ trợ; chỉ nhận ${Object.keys(FORMAT_OF_EXTENSION).join(', ')}.`);
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
+    if ((await stat(file)).size > limits.fileBytes) throw new ExtractError(`Tệp ${file} lớn hơn ${formatBytes(limits.fileBytes)}; tệp không được phân tích.`, 'text_too_large');
     bytes = new Uint8Array(await readFile(file));
   } catch (err) {
+    if (err instanceof ExtractError) throw err;
     throw new ExtractError(`Không đọc được tệp ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (ext === '.docx') {
-    const { value } = await (await loadMammoth()).extractRawText({ buffer: Buffer.from(bytes) });
-    return value;
-  }
-  if (ext === '.pdf') return pdfText(bytes);
-  return decodeText(bytes);
+  return { bytes, format };
+}
+
+/** Reads a dispatch file and returns its text (not yet normalised), within the limits, in this thread. */
+export async function extractText(file: string, limits: AnalysisLimits = ANALYSIS_LIMITS): Promise<string> {
+  const { bytes, format } = await readDispatchFile(file, limits);
+  return extractBytes(bytes, format, limits);
 }

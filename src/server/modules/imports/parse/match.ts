@@ -75,6 +75,21 @@ function tokens(text: string): string[] {
     .filter((w) => w !== '' && !STOPWORDS.has(w));
 }
 
+type Tokenizer = (text: string) => string[];
+
+/** tokens() remembered for one matching run: every candidate name is tokenized once, not once per entry. */
+function memoTokens(): Tokenizer {
+  const cache = new Map<string, string[]>();
+  return (text) => {
+    let t = cache.get(text);
+    if (!t) {
+      t = tokens(text);
+      cache.set(text, t);
+    }
+    return t;
+  };
+}
+
 /** True when two words differ by at most one edit (for words of three letters or more). */
 function nearWord(a: string, b: string): boolean {
   if (a === b) return true;
@@ -100,9 +115,9 @@ function nearWord(a: string, b: string): boolean {
 }
 
 /** Soft Dice coefficient over word tokens: exact words count 1, one-typo words 0.7. */
-export function similarity(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
+export function similarity(a: string, b: string, tok: Tokenizer = tokens): number {
+  const ta = tok(a);
+  const tb = tok(b);
   if (ta.length === 0 || tb.length === 0) return 0;
   const used = new Set<number>();
   let score = 0;
@@ -138,8 +153,8 @@ function symbolSegments(symbol: string | null): string[] {
     .filter((s) => s.length >= 3);
 }
 
-function acronymMatch(segment: string, candidate: DirectoryCandidate): boolean {
-  const words = tokens(candidate.name).filter((w) => /^[a-z]/.test(w));
+function acronymMatch(segment: string, candidate: DirectoryCandidate, tok: Tokenizer): boolean {
+  const words = tok(candidate.name).filter((w) => /^[a-z]/.test(w));
   return initials(words).startsWith(segment) || initials(words.slice(1)).startsWith(segment);
 }
 
@@ -154,7 +169,7 @@ function bodyIssuerPhrases(body: string[]): string[] {
 }
 
 /** Proposes the issuing unit with its confidence and evidence, or null. */
-export function proposeIssuer(parsed: ParsedDispatch, candidates: readonly DirectoryCandidate[]): IssuerProposal | null {
+export function proposeIssuer(parsed: ParsedDispatch, candidates: readonly DirectoryCandidate[], tok: Tokenizer = memoTokens()): IssuerProposal | null {
   const segments = symbolSegments(parsed.symbol);
   const phrases = bodyIssuerPhrases(parsed.body);
   const place = parsed.place ? fold(parsed.place) : null;
@@ -163,7 +178,7 @@ export function proposeIssuer(parsed: ParsedDispatch, candidates: readonly Direc
     const scores: number[] = [];
     const evidence: string[] = [];
     if (parsed.issuer) {
-      const s = similarity(parsed.issuer, c.name);
+      const s = similarity(parsed.issuer, c.name, tok);
       if (s >= MATCH_THRESHOLD) {
         scores.push(s * 0.95);
         evidence.push('issuer');
@@ -173,11 +188,11 @@ export function proposeIssuer(parsed: ParsedDispatch, candidates: readonly Direc
     if (code && segments.includes(code)) {
       scores.push(0.9);
       evidence.push('code');
-    } else if (segments.some((s) => acronymMatch(s, c))) {
+    } else if (segments.some((s) => acronymMatch(s, c, tok))) {
       scores.push(0.5);
       evidence.push('symbol');
     }
-    const phraseScore = Math.max(0, ...phrases.map((p) => similarity(p, c.name)));
+    const phraseScore = Math.max(0, ...phrases.map((p) => similarity(p, c.name, tok)));
     if (phraseScore >= MATCH_THRESHOLD) {
       scores.push(phraseScore * 0.8);
       evidence.push('body');
@@ -198,6 +213,7 @@ function matchEntry(
   entry: string,
   candidates: readonly DirectoryCandidate[],
   groups: readonly RecipientGroup[],
+  tok: Tokenizer,
 ): TextMatch[] {
   return entry
     .split(';')
@@ -207,11 +223,11 @@ function matchEntry(
       let target: MatchTarget | null = null;
       let confidence = 0;
       for (const c of candidates) {
-        const s = Math.max(similarity(text, c.name), c.parentName ? similarity(text, `${c.name} ${c.parentName}`) : 0);
+        const s = Math.max(similarity(text, c.name, tok), c.parentName ? similarity(text, `${c.name} ${c.parentName}`, tok) : 0);
         if (s > confidence) [target, confidence] = [{ type: 'unit', id: c.id, name: c.name }, s];
       }
       for (const g of groups) {
-        const s = similarity(text, g.name);
+        const s = similarity(text, g.name, tok);
         if (s > confidence) [target, confidence] = [{ type: 'group', id: g.id, name: g.name }, s];
       }
       return confidence >= MATCH_THRESHOLD
@@ -226,12 +242,13 @@ export function matchDispatch(
   candidates: readonly DirectoryCandidate[],
   groups: readonly RecipientGroup[] = [],
 ): DispatchMatch {
+  const tok = memoTokens();
   return {
-    issuer: proposeIssuer(parsed, candidates),
-    recipients: parsed.recipients.flatMap((r) => matchEntry(r, candidates, groups)),
-    cc: parsed.cc.flatMap((r) => matchEntry(r, candidates, groups)),
+    issuer: proposeIssuer(parsed, candidates, tok),
+    recipients: parsed.recipients.flatMap((r) => matchEntry(r, candidates, groups, tok)),
+    cc: parsed.cc.flatMap((r) => matchEntry(r, candidates, groups, tok)),
     addressees: parsed.sections.flatMap((s) =>
-      s.addressees.flatMap((a) => matchEntry(a, candidates, groups).map((m) => ({ ...m, section: s.number }))),
+      s.addressees.flatMap((a) => matchEntry(a, candidates, groups, tok).map((m) => ({ ...m, section: s.number }))),
     ),
   };
 }
