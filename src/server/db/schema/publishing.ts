@@ -142,7 +142,12 @@ export const portalLinks = pgTable('portal_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Uploaded files; the content lives under DATA_DIR/files/<storage_key>. */
+/**
+ * Uploaded files; the content lives under DATA_DIR/files/<storage_key>. Reviewed like posts: an
+ * upload is a `draft` of its section, public only once `published` by a publisher of that section
+ * (directly, or by publishing a post of the section that shows it). Rows from before review existed
+ * have no section and were already public.
+ */
 export const mediaFiles = pgTable(
   'media_files',
   {
@@ -156,10 +161,15 @@ export const mediaFiles = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
+    sectionId: uuid('section_id').references(() => portalSections.id),
+    /** draft | published */
+    status: text('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('media_files_created_idx').on(t.createdAt)],
+  (t) => [index('media_files_created_idx').on(t.createdAt), index('media_files_status_idx').on(t.status, t.createdAt)],
 );
 
 /** Secrets the portal signs its public forms with (one row per purpose, created on first use). */

@@ -178,6 +178,7 @@ describeEachDb('publishing API', (kind) => {
       const boundary = '----loa-test-boundary';
       const body = Buffer.concat([
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nẢnh khuyến cáo\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="sectionId"\r\n\r\n${p.news.id}\r\n`),
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
         content,
         Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -188,6 +189,8 @@ describeEachDb('publishing API', (kind) => {
     expect(ok.statusCode).toBe(201);
     const media = ok.json().media;
     expect(media).toMatchObject({ mime: 'image/png', size: png.length, fileName: 'khuyen-cao.png' });
+    expect(media.status).toBe('draft');
+    expect((await t.app.inject({ method: 'POST', url: `/api/portal/media/${media.id}/publish`, headers: p.editor.session.headers, payload: {} })).statusCode).toBe(200);
     const file = await t.app.inject({ url: media.url });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');

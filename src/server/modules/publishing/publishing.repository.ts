@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { citizenQuestions, mediaFiles, portalKeys, portalLinks, portalPosts, portalSections, situationUpdates, units } from '../../db/schema/index.ts';
@@ -280,8 +280,44 @@ export async function findMediaById(db: Db, id: string): Promise<MediaRow | unde
   return row;
 }
 
-export async function listMedia(db: Db, limit: number): Promise<MediaRow[]> {
-  return db.select().from(mediaFiles).orderBy(desc(mediaFiles.createdAt)).limit(limit);
+export async function findPublishedMediaById(db: Db, id: string): Promise<MediaRow | undefined> {
+  const [row] = await db.select().from(mediaFiles).where(and(eq(mediaFiles.id, id), eq(mediaFiles.status, 'published')));
+  return row;
+}
+
+export async function listPublishedMedia(db: Db, limit: number): Promise<MediaRow[]> {
+  return db.select().from(mediaFiles).where(eq(mediaFiles.status, 'published')).orderBy(desc(mediaFiles.createdAt)).limit(limit);
+}
+
+/**
+ * The library as editors see it: files of the given sections, plus (when `withUnsectioned`) the
+ * files from before review existed, which belong to no section.
+ */
+export async function listMediaIn(db: Db, q: { sectionIds: readonly string[]; withUnsectioned: boolean; status?: string | undefined; limit: number }): Promise<MediaRow[]> {
+  const inSections = q.sectionIds.length > 0 ? inArray(mediaFiles.sectionId, [...q.sectionIds]) : undefined;
+  const scope = q.withUnsectioned ? or(inSections, isNull(mediaFiles.sectionId)) : inSections;
+  if (!scope) return [];
+  return db
+    .select()
+    .from(mediaFiles)
+    .where(and(scope, q.status ? eq(mediaFiles.status, q.status) : undefined))
+    .orderBy(desc(mediaFiles.createdAt))
+    .limit(q.limit);
+}
+
+export async function updateMedia(db: Db, id: string, patch: Partial<typeof mediaFiles.$inferInsert>): Promise<MediaRow | undefined> {
+  const [row] = await db.update(mediaFiles).set(patch).where(eq(mediaFiles.id, id)).returning();
+  return row;
+}
+
+/** Publishes the drafts among `ids` that belong to the section; returns those it published. */
+export async function publishDraftMediaOfSection(db: Db, q: { ids: readonly string[]; sectionId: string; now: Date; by: string | null }): Promise<MediaRow[]> {
+  if (q.ids.length === 0) return [];
+  return db
+    .update(mediaFiles)
+    .set({ status: 'published', publishedAt: q.now, publishedBy: q.by })
+    .where(and(inArray(mediaFiles.id, [...q.ids]), eq(mediaFiles.sectionId, q.sectionId), eq(mediaFiles.status, 'draft')))
+    .returning();
 }
 
 // Units (paths and names for authorization and display)

@@ -13,6 +13,7 @@ import {
   LinkOut,
   MediaFields,
   MediaOut,
+  MediaQuery,
   PostOut,
   PostsQuery,
   PublishBody,
@@ -86,8 +87,28 @@ export async function registerPublishingRoutes(app: Api, svc: PublishingService)
     return reply.status(204).send();
   });
 
-  app.get('/api/portal/media', { schema: { ...tags, response: { 200: z.object({ items: z.array(MediaOut) }) } } }, async (req) => ({ items: await svc.listMediaAdmin(req.actor) }));
-  // Multipart only here: one file plus "title" (and optionally "ownerUnitId"), size-limited while streaming.
+  app.get('/api/portal/media', { schema: { ...tags, querystring: MediaQuery, response: { 200: z.object({ items: z.array(MediaOut) }) } } }, async (req) => ({
+    items: await svc.listMediaAdmin(req.actor, req.query),
+  }));
+  app.post('/api/portal/media/:id/publish', { schema: { ...tags, params: IdParams, response: { 200: z.object({ media: MediaOut }) } } }, async (req) => ({
+    media: await svc.publishMedia(req.actor, req.params.id),
+  }));
+  app.post('/api/portal/media/:id/unpublish', { schema: { ...tags, params: IdParams, response: { 200: z.object({ media: MediaOut }) } } }, async (req) => ({
+    media: await svc.unpublishMedia(req.actor, req.params.id),
+  }));
+  // Reviewers look at a draft here before publishing it; never cached, never run as a page.
+  app.get('/api/portal/media/:id/file', { schema: { ...tags, params: IdParams } }, async (req, reply) => {
+    const file = await svc.openMediaForReview(req.actor, req.params.id);
+    return reply
+      .type(file.media.mime)
+      .header('content-length', file.size)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'")
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.media.fileName)}`)
+      .send(file.stream);
+  });
+  // Multipart only here: one file plus "title" and "sectionId" (optionally "ownerUnitId"), size-limited while streaming.
   await app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: LIMITS.mediaBytes, files: 1, fields: 5, fieldSize: 2000, parts: 6 } });
     scope.post('/api/portal/media', { schema: { ...tags, consumes: ['multipart/form-data'], response: { 201: z.object({ media: MediaOut }) } } }, async (req, reply) => {

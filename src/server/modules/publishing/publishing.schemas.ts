@@ -183,7 +183,11 @@ export const CreateLinkBody = z
   });
 export type CreateLinkInput = z.infer<typeof CreateLinkBody>;
 
-export const MediaFields = z.object({ title: text(LIMITS.mediaTitle), ownerUnitId: z.uuid().optional() });
+/** An upload is a draft of its section until a publisher of the section publishes it. */
+export const MediaFields = z.object({ title: text(LIMITS.mediaTitle), sectionId: z.uuid(), ownerUnitId: z.uuid().optional() });
+export const MEDIA_STATUSES = ['draft', 'published'] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+export const MediaQuery = z.object({ status: z.enum(MEDIA_STATUSES).optional() });
 
 // Responses
 
@@ -253,6 +257,9 @@ export const MediaOut = z.object({
   size: z.number(),
   sha256: z.string(),
   ownerUnitId: z.string(),
+  sectionId: z.string().nullable(),
+  status: z.enum(MEDIA_STATUSES),
+  publishedAt: z.string().nullable(),
   createdAt: z.string(),
   url: z.string(),
 });
