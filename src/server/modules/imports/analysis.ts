@@ -31,8 +31,8 @@ export function analysisFailure(err: unknown, limits: AnalysisLimits = ANALYSIS_
   if (err instanceof ExtractError) return { code: err.code, message: err.message, params: err.params };
   if (err instanceof SandboxError) {
     if (err.failure === 'time') {
-      const seconds = Math.round(limits.timeMs / 1000);
-      return { code: 'time', message: `Phân tích tệp vượt quá thời gian cho phép (${seconds} giây); tệp có thể bị hỏng hoặc quá phức tạp.`, params: { limit: `${seconds} giây` } };
+      const limit = limits.timeMs >= 1000 ? `${Math.round(limits.timeMs / 1000)} giây` : `${limits.timeMs} ms`;
+      return { code: 'time', message: `Phân tích tệp vượt quá thời gian cho phép (${limit}); tệp có thể bị hỏng hoặc quá phức tạp.`, params: { limit } };
     }
     if (err.failure === 'crash') return null;
     return { code: 'memory', message: `Phân tích tệp vượt quá bộ nhớ cho phép (${limits.memoryMb} MB); tệp có thể bị hỏng hoặc quá phức tạp.`, params: { limit: `${limits.memoryMb} MB` } };
