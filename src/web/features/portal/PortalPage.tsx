@@ -1,7 +1,7 @@
 // "Cổng thông tin": the editorial admin of the public portal. Sub-routes:
 //   /portal                      sections (owner, delegate; delegation)
 //   /portal/questions            citizens' questions
-//   /portal/s/:id[/situation]    a section's posts / daily figures
+//   /portal/s/:id[/media|/situation]  a section's posts / files / daily figures
 //   /portal/s/:id/new            new post in a section
 //   /portal/p/:id                one post (editor + workflow)
 // Tabs are used only here: their stylesheet rides in this lazy chunk (app/styles.ts lists the shared ones).
@@ -22,7 +22,7 @@ export function PortalPage({ path }: { path: readonly string[] }) {
 
   if (first === 's' && second) {
     if (third === 'new') return <PostEditorPage sectionId={second} postId={null} />;
-    return <SectionPage sectionId={second} tab={third === 'situation' ? 'situation' : 'posts'} />;
+    return <SectionPage sectionId={second} tab={third === 'situation' || third === 'media' ? third : 'posts'} />;
   }
   if (first === 'p' && second) return <PostEditorPage sectionId={null} postId={second} />;
 

@@ -148,7 +148,7 @@ function PostEditor({
     if (!file) return;
     setBusy('upload');
     try {
-      const m = await uploadMedia(file, form.title.trim() || file.name, lang);
+      const m = await uploadMedia(file, form.title.trim() || file.name, section.id, lang);
       set('featuredImageUrl', m.url);
       notify('success', s.uploaded);
     } catch (err) {

@@ -1,4 +1,4 @@
-// One section: its posts with status, or its daily situation figures.
+// One section: its posts with status, its files (drafts until published), or its daily situation figures.
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -8,6 +8,7 @@ import { useUnitName } from '../../app/unit-names.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { href, navigate } from '../../router.tsx';
 import { useSectionAccess } from './access.ts';
+import { MediaPanel } from './MediaPanel.tsx';
 import { listPosts, type Section } from './portal-api.ts';
 import { PostStatusBadge, useSection } from './shared.tsx';
 import { SituationPanel } from './SituationPanel.tsx';
@@ -69,7 +70,7 @@ function PostsPanel({ section, canWrite }: { section: Section; canWrite: boolean
   );
 }
 
-export function SectionPage({ sectionId, tab }: { sectionId: string; tab: 'posts' | 'situation' }) {
+export function SectionPage({ sectionId, tab }: { sectionId: string; tab: 'posts' | 'media' | 'situation' }) {
   const { lang, t } = useI18n();
   const s = portalStrings(lang);
   const { me } = useSession();
@@ -103,10 +104,13 @@ export function SectionPage({ sectionId, tab }: { sectionId: string; tab: 'posts
           {s.readOnly}
         </Alert>
       )}
-      <Tabs value={tab} onChange={(v) => navigate(v === 'situation' ? `${base}/situation` : base)} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => navigate(v === 'situation' || v === 'media' ? `${base}/${v}` : base)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="posts" data-testid="portal-tab-posts">
             {s.tabPosts}
+          </Tabs.Tab>
+          <Tabs.Tab value="media" data-testid="portal-tab-media">
+            {s.tabMedia}
           </Tabs.Tab>
           {section.situationFields && (
             <Tabs.Tab value="situation" data-testid="portal-tab-situation">
@@ -116,6 +120,9 @@ export function SectionPage({ sectionId, tab }: { sectionId: string; tab: 'posts
         </Tabs.List>
         <Tabs.Panel value="posts">
           <PostsPanel section={section} canWrite={!access.loading && access.write} />
+        </Tabs.Panel>
+        <Tabs.Panel value="media">
+          <MediaPanel section={section} canWrite={!access.loading && access.write} canPublish={!access.loading && access.publish} />
         </Tabs.Panel>
         <Tabs.Panel value="situation">
           <SituationPanel section={section} canWrite={!access.loading && access.situation} />

@@ -85,6 +85,10 @@ export interface Question {
   createdAt: string;
 }
 
+export const MEDIA_STATUSES = ['draft', 'published'] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+
+/** A library file: a draft of its section until a publisher publishes it (files from before review have no section). */
 export interface Media {
   id: string;
   title: string;
@@ -93,7 +97,11 @@ export interface Media {
   size: number;
   sha256: string;
   ownerUnitId: string;
+  sectionId: string | null;
+  status: MediaStatus;
+  publishedAt: string | null;
   createdAt: string;
+  /** The public address (answers only once published). */
   url: string;
 }
 
@@ -205,13 +213,23 @@ export async function rejectQuestion(id: string): Promise<Question> {
 
 // Media library (multipart: the shared JSON helper does not apply)
 
-export async function listMedia(): Promise<Media[]> {
-  return (await request<{ items: Media[] }>('GET', '/api/portal/media')).items;
+export async function listMedia(status?: MediaStatus): Promise<Media[]> {
+  return (await request<{ items: Media[] }>('GET', `/api/portal/media${queryString({ status })}`)).items;
 }
 
-export async function uploadMedia(file: File, title: string, lang: Lang): Promise<Media> {
+export async function mediaStep(id: string, step: 'publish' | 'unpublish'): Promise<Media> {
+  return (await request<{ media: Media }>('POST', `/api/portal/media/${enc(id)}/${step}`)).media;
+}
+
+/** Where editors open a file, drafts included. */
+export function mediaReviewUrl(id: string): string {
+  return `/api/portal/media/${enc(id)}/file`;
+}
+
+export async function uploadMedia(file: File, title: string, sectionId: string, lang: Lang): Promise<Media> {
   const form = new FormData();
   form.set('title', title);
+  form.set('sectionId', sectionId);
   form.set('file', file, file.name);
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
   const csrf = getCsrfToken();

@@ -1,4 +1,4 @@
-// Users of a unit: list, invite (create), edit roles / disable.
+// Users of a unit: list, invite (create), edit roles / disable; sign-in lockouts of the subtree.
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { listUsers, type User } from '../../api.ts';
@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n-context.tsx';
 import { LoadError, Loading, RoleBadges, UnitChooser } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useUnitParam } from '../../app/use-unit-param.ts';
+import { LockoutsPanel } from './LockoutsPanel.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 
 export function UsersPage() {
@@ -103,6 +104,7 @@ export function UsersPage() {
           </div>
         )}
       </Paper>
+      <LockoutsPanel unitId={unit.id} />
       <UserFormModal
         target={editing}
         unit={unit}
