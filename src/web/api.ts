@@ -643,7 +643,7 @@ export async function updateDirective(id: string, patch: DirectiveInput): Promis
 export type WorkflowStep =
   | { step: 'submit' | 'approve' | 'sign' | 'amend' }
   | { step: 'return'; comment: string }
-  | { step: 'issue'; date?: string; number?: number }
+  | { step: 'issue'; date?: string; number?: number; allowUnreached?: boolean }
   | { step: 'revoke'; reason: string };
 
 /** One workflow step; the server answers with the directive (amend: the new draft). */
@@ -657,7 +657,7 @@ export async function directiveStep(id: string, s: WorkflowStep): Promise<Direct
       body = { reason: s.reason };
       break;
     case 'issue':
-      body = { ...(s.date ? { date: s.date } : {}), ...(s.number !== undefined ? { number: s.number } : {}) };
+      body = { ...(s.date ? { date: s.date } : {}), ...(s.number !== undefined ? { number: s.number } : {}), ...(s.allowUnreached ? { allowUnreached: true } : {}) };
       break;
     default:
       body = undefined;

@@ -65,6 +65,11 @@ export const ERRORS = {
     vi: 'Văn bản chưa có nơi nhận nào (kiểm tra đơn vị, nhóm nơi nhận tại ngày ban hành).',
     en: 'The document has no recipients (check its units and groups at the issue date).',
   },
+  RECIPIENTS_REACH_NONE: {
+    status: 409,
+    vi: 'Nơi nhận không có đơn vị nào vào {date}: {names}. Chọn đơn vị, nhóm của danh mục đang có hiệu lực, hoặc xác nhận ban hành không gửi tới các nơi nhận này.',
+    en: 'These recipients reach no unit on {date}: {names}. Choose units or groups of the list in force, or confirm issuing without them.',
+  },
   DIRECTIVE_REFERENCE_INVALID: {
     status: 400,
     vi: 'Văn bản được sửa đổi, thay thế hoặc thu hồi phải là văn bản đã ban hành của cùng đơn vị.',

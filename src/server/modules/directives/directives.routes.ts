@@ -21,6 +21,8 @@ import {
   InboxOpenOut,
   InboxQuery,
   IssueBody,
+  RecipientsPreviewOut,
+  RecipientsPreviewQuery,
   ReturnBody,
   RevokeBody,
   SearchQuery,
@@ -66,6 +68,11 @@ export async function registerDirectiveRoutes(app: Api, svc: { directives: Direc
   app.post('/api/directives/:id/sign', { schema: { ...tags, params: DirectiveIdParams, response: { 200: One } } }, async (req) => ({
     directive: await d.signDirective(req.actor, req.params.id),
   }));
+  app.get(
+    '/api/directives/:id/recipients-preview',
+    { schema: { ...tags, summary: 'How many units each Kính gửi entry reaches at a date (issue dialog)', params: DirectiveIdParams, querystring: RecipientsPreviewQuery, response: { 200: RecipientsPreviewOut } } },
+    async (req) => d.previewRecipients(req.actor, req.params.id, req.query),
+  );
   app.post('/api/directives/:id/issue', { schema: { ...tags, params: DirectiveIdParams, body: IssueBody.optional(), response: { 200: One } } }, async (req) => ({
     directive: await d.issueDirective(req.actor, req.params.id, req.body ?? {}),
   }));

@@ -240,8 +240,29 @@ export const IssueBody = z.object({
   /** Only to register a number given outside Loa; normally the register assigns the next one. */
   number: z.number({ error: 'số văn bản phải là số' }).int().min(1, 'số văn bản bắt đầu từ 01').max(999_999).optional(),
   date: isoDate.optional(),
+  /** Issue although some Kính gửi entries reach no unit at the date (the clerk saw them named); never when all do. */
+  allowUnreached: z.boolean().optional(),
 });
 export type IssueInput = z.infer<typeof IssueBody>;
+export const RecipientsPreviewQuery = z.object({ date: isoDate.optional() });
+export const RecipientsPreviewOut = z.object({
+  date: z.string(),
+  /** Each requested recipient (explicit units first, then groups) with how many units it reaches at the date. */
+  entries: z.array(
+    z.object({
+      kind: z.enum(['unit', 'group']),
+      id: z.string(),
+      name: z.string(),
+      reaches: z.number().int(),
+      /** For a unit not in force at the date: the list it belongs to, e.g. "Danh mục 2025 (trước sắp xếp)". */
+      editionLabel: z.string().nullable(),
+    }),
+  ),
+  /** Distinct units the directive would be delivered to. */
+  total: z.number().int(),
+  /** Names of the entries that reach no unit (the issue refuses them unless confirmed; all of them: always). */
+  unreached: z.array(z.string()),
+});
 export const RevokeBody = z.object({ reason: text(2000, 'lý do thu hồi') });
 
 export const PublicDirectivesQuery = z.object({

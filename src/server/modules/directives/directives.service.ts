@@ -4,7 +4,7 @@ import type { FileStore } from '../../platform/file-store.ts';
 import { renderDirectiveDocx, renderDirectivePdf } from './render/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
+import { foldDiacritics, formatVnDate, vnDateKey } from '../../platform/text.ts';
 import { authorize, can, hasGlobalScope, isWithin, systemActor } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -205,6 +205,23 @@ function newDirectiveRow(
   };
 }
 
+/** A unit is in force at a date when its validity includes it (open ends count). */
+function inForceAt(u: { validFrom: string | null; validTo: string | null }, date: string): boolean {
+  return (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date);
+}
+
+/** The list a unit out of force belongs to, as the dialogs name it: "Danh mục 2025 (trước sắp xếp)". */
+function editionLabel(u: { validFrom: string | null; validTo: string | null }, date: string): string | null {
+  if (u.validTo !== null && u.validTo < date) return `Danh mục ${u.validTo.slice(0, 4)} (trước sắp xếp)`;
+  if (u.validFrom !== null && u.validFrom > date) return `Danh mục từ ${dateText(u.validFrom)}`;
+  return null;
+}
+
+/** 2025-07-01 → "ngày 01 tháng 07 năm 2025". */
+function dateText(key: string): string {
+  return formatVnDate(new Date(`${key}T12:00:00+07:00`));
+}
+
 /** The workflow steps someone waits on, the status a directive waits in, and who may take the step. */
 const AWAITED_STEPS = [
   { step: 'redraft', status: 'returned', permission: 'directive.draft' },
@@ -242,6 +259,39 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     const d = await loadOr404(id);
     const a = authorize(actor, permission, { unitPath: d.issuerPath }, 'directive.read');
     return { a, d };
+  }
+
+  /**
+   * The recipients of a directive at a date: each Kính gửi entry (explicit units first, then groups)
+   * with how many units in force it reaches, the distinct units with the group that brought each,
+   * and the names of the entries that reach none (a unit out of force, a group of an old tree).
+   */
+  async function expandRecipients(tx: Db, d: DirectiveRow, date: string) {
+    const unitIds = strings(d.recipientUnitIds);
+    const units = await findUnitsByIds(tx, unitIds);
+    const missingUnit = unitIds.find((u) => !units.some((x) => x.id === u));
+    if (missingUnit) throw new AppError('UNKNOWN_UNIT', { unit: missingUnit });
+    const groupIds = strings(d.recipientGroupIds);
+    const groups = await repo.findGroupsByIds(tx, groupIds);
+    const missingGroup = groupIds.find((g) => !groups.some((x) => x.id === g));
+    if (missingGroup) throw new AppError('UNKNOWN_GROUP', { group: missingGroup });
+    const via = new Map<string, string | null>();
+    const entries: { kind: 'unit' | 'group'; id: string; name: string; reaches: number; editionLabel: string | null }[] = [];
+    for (const id of unitIds) {
+      const u = units.find((x) => x.id === id);
+      if (!u) continue;
+      const live = inForceAt(u, date);
+      if (live) via.set(u.id, null);
+      entries.push({ kind: 'unit', id: u.id, name: u.name, reaches: live ? 1 : 0, editionLabel: live ? null : editionLabel(u, date) });
+    }
+    for (const id of groupIds) {
+      const g = groups.find((x) => x.id === id);
+      if (!g) continue;
+      const members = (await expandRule(tx, GroupRule.parse(g.rule), date)).filter((u) => inForceAt(u, date));
+      for (const u of members) if (!via.has(u.id)) via.set(u.id, g.id);
+      entries.push({ kind: 'group', id: g.id, name: g.name, reaches: members.length, editionLabel: null });
+    }
+    return { entries, via, unreached: entries.filter((e) => e.reaches === 0).map((e) => e.name) };
   }
 
   /** Units, groups, signer and reference named by a draft must exist and be usable by its issuer. */
@@ -555,6 +605,17 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     },
 
     /**
+     * Who a directive would reach if issued on `date` (default today): each Kính gửi entry with the
+     * number of units it reaches, so the issue dialog can name the entries that reach none.
+     */
+    async previewRecipients(actor: Actor, id: string, q: { date?: string | undefined }) {
+      const { d } = await loadFor(actor, id, 'directive.read');
+      const date = q.date ?? vnDateKey(clock.now());
+      const { entries, via, unreached } = await expandRecipients(db, d, date);
+      return { date, entries, total: via.size, unreached };
+    },
+
+    /**
      * The clerk issues: the next number of the issuer's register for the year, the recipients expanded
      * at the directive's date with their arrival numbers, one e-mail job per recipient unit — one
      * transaction, so a failure leaves nothing behind and two clerks never share a number.
@@ -587,20 +648,12 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
         }
         if (!issued) throw invalidState(d, 'ban hành');
 
-        // Expansion at the directive's date: explicit units first, then each group's members.
-        const unitIds = strings(d.recipientUnitIds);
-        const foundUnits = new Set((await findUnitsByIds(tx, unitIds)).map((u) => u.id));
-        const missingUnit = unitIds.find((u) => !foundUnits.has(u));
-        if (missingUnit) throw new AppError('UNKNOWN_UNIT', { unit: missingUnit });
-        const via = new Map<string, string | null>(unitIds.map((u) => [u, null]));
+        // Expansion at the directive's date; a Kính gửi entry that reaches no unit is never dropped silently.
+        const { via, unreached } = await expandRecipients(tx, d, date);
         const groupIds = strings(d.recipientGroupIds);
-        const groups = await repo.findGroupsByIds(tx, groupIds);
-        const missingGroup = groupIds.find((g) => !groups.some((x) => x.id === g));
-        if (missingGroup) throw new AppError('UNKNOWN_GROUP', { group: missingGroup });
-        for (const g of groups) {
-          for (const u of await expandRule(tx, GroupRule.parse(g.rule), date)) if (!via.has(u.id)) via.set(u.id, g.id);
-        }
-        if (via.size === 0) throw new AppError('NO_RECIPIENTS');
+        if (via.size === 0 && unreached.length === 0) throw new AppError('NO_RECIPIENTS');
+        if (via.size === 0 || (unreached.length > 0 && !input.allowUnreached))
+          throw new AppError('RECIPIENTS_REACH_NONE', { date: dateText(date), names: unreached.join('; ') });
         const recipients = await repo.insertRecipients(
           tx,
           { directiveId: id, year: arrivalYear, deliveredAt: now },
@@ -619,7 +672,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
           entityId: id,
           unitId: d.issuerUnitId,
           before: { status: 'signed' },
-          after: { status: 'issued', number, year, date, fullSymbol: fullSymbol(issued), recipients, groups: groupIds, mailJobs: mails },
+          after: { status: 'issued', number, year, date, fullSymbol: fullSymbol(issued), recipients, groups: groupIds, mailJobs: mails, ...(unreached.length ? { unreached } : {}) },
         });
         // A directive that replaces or revokes another takes it out of force when it is issued.
         if (d.refersToId && (d.refersAs === 'revokes' || d.refersAs === 'replaces')) {

@@ -52,6 +52,7 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
       const { rows, total } = await repo.findInbox(db, { unitId: unit.id, filter: q.filter, year: q.year, limit: q.limit, offset: q.offset });
       return { items: rows.map((r) => presentItem(r)), total };
     },
+
     /**
      * What waits in the actor's own unit's inbox (the start page): items not yet acknowledged when
      * the actor may acknowledge, else items nobody in the unit has opened yet; oldest first.
@@ -62,7 +63,6 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
       const { rows, total } = await repo.findInbox(db, { unitId: a.unitId, filter, limit, offset: 0, oldestFirst: true });
       return { filter, total, items: rows.map((r) => presentItem(r)) };
     },
-
 
     /** Opens an item; the first opening by a member of the recipient unit records readAt. */
     async openInboxItem(actor: Actor, itemId: string) {

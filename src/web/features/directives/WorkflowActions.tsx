@@ -8,6 +8,7 @@ import { useNotify } from '../../app/notify.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { MessageKey } from '../../i18n.ts';
 import { navigate } from '../../router.tsx';
+import { IssueRecipients, type IssueState } from './IssueRecipients.tsx';
 import { availableSteps, type StepName } from './workflow.ts';
 
 type Dialog = 'return' | 'issue' | 'revoke' | null;
@@ -23,6 +24,9 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
   const [dialogError, setDialogError] = useState<string | null>(null);
+  // Issue: the recipients check at the chosen date, and the clerk's confirmation to leave some out.
+  const [issueState, setIssueState] = useState<IssueState>('loading');
+  const [allowUnreached, setAllowUnreached] = useState(false);
   const steps = availableSteps(directive.status, me.roles).filter((s) => s !== 'submit');
 
   async function run(s: WorkflowStep): Promise<boolean> {
@@ -46,6 +50,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
   function open(d: Exclude<Dialog, null>) {
     setText('');
     setDate('');
+    setAllowUnreached(false);
     setDialogError(null);
     setDialog(d);
   }
@@ -56,7 +61,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
       const ok = await run(dialog === 'return' ? { step: 'return', comment: text.trim() } : { step: 'revoke', reason: text.trim() });
       if (ok) setDialog(null);
     } else if (dialog === 'issue') {
-      const ok = await run({ step: 'issue', ...(date ? { date } : {}) });
+      const ok = await run({ step: 'issue', ...(date ? { date } : {}), ...(issueState === 'confirm' && allowUnreached ? { allowUnreached: true } : {}) });
       if (ok) setDialog(null);
     }
   }
@@ -116,9 +121,13 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
                   label={t('directives.issueDate')}
                   description={t('directives.issueDateHint')}
                   value={date}
-                  onChange={(e) => setDate(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setDate(e.currentTarget.value);
+                    setAllowUnreached(false);
+                  }}
                   data-testid="issue-date"
                 />
+                <IssueRecipients directiveId={directive.id} date={date} confirmed={allowUnreached} onConfirmed={setAllowUnreached} onState={setIssueState} />
               </>
             ) : (
               <Textarea
@@ -140,6 +149,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
                 type="submit"
                 color={dialog === 'revoke' ? 'red' : dialog === 'return' ? 'orange' : undefined}
                 loading={busy !== null}
+                disabled={dialog === 'issue' && (issueState === 'loading' || issueState === 'blocked' || (issueState === 'confirm' && !allowUnreached))}
                 data-testid="step-confirm"
               >
                 {dialog === 'issue' ? t('directives.issue') : t('directives.confirm')}
