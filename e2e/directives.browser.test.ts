@@ -101,6 +101,16 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     expect(await preview.innerText()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(await preview.innerText()).toContain('- UBND huyện (để b/c);');
     expect(await preview.getByTestId('doc-signer').innerText()).toBe('Đỗ Trọng Thi');
+    // The issuing body and the national name each stay in their column, with a gap between them.
+    const textBox = (testId: string) =>
+      preview.getByTestId(testId).evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+    const [issuerParent, issuer, national] = [await textBox('doc-issuer-parent'), await textBox('doc-issuer'), await textBox('doc-national')];
+    expect(national.left - Math.max(issuerParent.right, issuer.right)).toBeGreaterThan(4);
     const fontFamily = await preview.evaluate((el) => getComputedStyle(el).fontFamily);
     expect(fontFamily).toMatch(/Times New Roman/);
     await drafter.evaluate(() => window.scrollTo(0, 0));
@@ -173,6 +183,12 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     // Marked public: the portal lists it once issued.
     const portalList = await (await fetch(`${base}/van-ban`)).text();
     expect(portalList).toContain('01/VHTT-TT&amp;TT');
+    // The recipient downloads the issued document itself (PDF and DOCX) from its inbox.
+    const received = await commune.request.get(new URL((await commune.getByTestId('inbox-download-pdf').getAttribute('href'))!, commune.url()).href);
+    expect(received.headers()['content-type']).toBe('application/pdf');
+    expect((await received.body()).subarray(0, 4).toString()).toBe('%PDF');
+    const receivedDocx = await commune.request.get(new URL((await commune.getByTestId('inbox-download-docx').getAttribute('href'))!, commune.url()).href);
+    expect((await receivedDocx.body()).subarray(0, 2).toString()).toBe('PK');
     // The recipient sees the attached propaganda material and can download it.
     const communeFile = await commune.request.get(new URL((await commune.getByTestId('attachment-link').getAttribute('href'))!, commune.url()).href);
     expect((await communeFile.body()).subarray(0, 4).toString()).toBe('%PDF');

@@ -54,9 +54,12 @@ function bodyLines(body: Body, render: (runs: readonly Run[]) => string): string
   for (const b of body.opening) lines.push(...blockLines(b, render));
   for (const s of body.sections) {
     const heading = s.heading ? render(s.heading) : s.addressees.join(', ');
-    const head = [s.number ? `${s.number}.` : null, heading || null].filter(Boolean).join(' ');
-    if (head) lines.push(head);
-    for (const b of s.blocks) lines.push(...blockLines(b, render));
+    const number = s.number ? `${s.number}.` : null;
+    const blocks = s.blocks.flatMap((b) => blockLines(b, render));
+    // A numbered item without a heading: the number starts its first paragraph ("1. Các cơ quan…").
+    if (number && !heading && s.blocks[0]?.kind === 'paragraph') blocks[0] = `${number} ${blocks[0] ?? ''}`;
+    else if (number || heading) lines.push([number, heading || null].filter(Boolean).join(' '));
+    lines.push(...blocks);
   }
   for (const b of body.closing) lines.push(...blockLines(b, render));
   return lines;

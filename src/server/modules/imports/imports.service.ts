@@ -228,7 +228,7 @@ export function directiveFieldsFromParsed(parsed: ParsedDispatch) {
       .map((s) => s.trim().slice(0, 50))
       .filter((s) => s !== '')
       .slice(0, 20),
-    signer: { authority, position: nonEmpty(parsed.signerPosition, 200), name: nonEmpty(parsed.signerName, 200) },
+    signer: { authority, position: nonEmpty(parsed.signerPosition, 200), title: nonEmpty(parsed.signerTitle, 200), name: nonEmpty(parsed.signerName, 200) },
   };
 }
 

@@ -125,7 +125,11 @@ export function DirectivePreview({ view }: { view: DocView }) {
         {view.draft && <div className="loa-doc-margin">DỰ THẢO</div>}
         <div className="loa-doc-row">
           <div>
-            {view.issuerParent && <p className="s13">{upper(view.issuerParent)}</p>}
+            {view.issuerParent && (
+              <p className="s13" data-testid="doc-issuer-parent">
+                {upper(view.issuerParent)}
+              </p>
+            )}
             <p className="s13 b">
               <span className="loa-doc-ruled-short" data-testid="doc-issuer">
                 {view.issuer ? upper(view.issuer) : ph('TÊN CƠ QUAN BAN HÀNH')}
@@ -133,7 +137,9 @@ export function DirectivePreview({ view }: { view: DocView }) {
             </p>
           </div>
           <div>
-            <p className="s12 b nowrap">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+            <p className="b nowrap loa-doc-national" data-testid="doc-national">
+              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            </p>
             <p className="s13 b">
               <span className="loa-doc-ruled">Độc lập - Tự do - Hạnh phúc</span>
             </p>

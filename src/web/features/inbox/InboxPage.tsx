@@ -1,6 +1,6 @@
 // Văn bản đến: the documents a unit received (unread in bold); open one (the
 // server records the reading) and acknowledge receipt ("Xác nhận đã nhận").
-import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { acknowledgeInboxItem, openInboxItem, listInbox, type InboxFilter, type InboxItem } from '../../api.ts';
 import { useAtDate } from '../../app/at-date.ts';
@@ -190,6 +190,13 @@ function InboxItemView({ itemId }: { itemId: string }) {
           {d.number ? t('directives.numbered', { type: nameOf(d.docType), symbol: d.fullSymbol }) : nameOf(d.docType)}
         </Title>
         <StateBadge item={item} />
+        {/* The issued document as the issuer printed it (Decree 30), for the recipient to keep or print. */}
+        <Anchor href={`/api/directives/${d.id}/pdf`} data-testid="inbox-download-pdf">
+          {t('directives.downloadPdf')}
+        </Anchor>
+        <Anchor href={`/api/directives/${d.id}/docx`} data-testid="inbox-download-docx">
+          {t('directives.downloadDocx')}
+        </Anchor>
       </Group>
       <Text>{d.subject}</Text>
       <Paper withBorder p="sm">

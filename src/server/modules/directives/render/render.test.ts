@@ -3,60 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { DispatchToRender, RenderOptions } from './index.ts';
 import { renderDirectiveDocx, renderDirectivePdf } from './index.ts';
 import { COLUMN, MARGIN, PAGE, PAGE_NUMBER_TOP, SPACE } from './layout.ts';
+import { find, pdfLines } from './test-pdf.ts';
+import type { PdfLine } from './test-pdf.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SEEDS = path.resolve(HERE, '../../../../../assets/seeds');
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(HERE, 'fixtures', `${name}.json`), 'utf8')) as DispatchToRender;
-
-/** A line of text as drawn: page (1-based), x of its left end and top-down baseline y, in points. */
-interface PdfLine {
-  page: number;
-  x: number;
-  right: number;
-  y: number;
-  text: string;
-}
-
-/** Text items grouped into lines (same page and baseline), left to right. */
-async function pdfLines(pdf: Buffer): Promise<{ pages: number; lines: PdfLine[] }> {
-  const doc = await getDocumentProxy(new Uint8Array(pdf));
-  const lines: PdfLine[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const items = (await page.getTextContent()).items
-      .filter((i) => 'str' in i && i.str.trim())
-      .map((i) => {
-        const t = i as { str: string; transform: number[]; width: number };
-        return { str: t.str, x: t.transform[4]!, y: PAGE.height - t.transform[5]!, width: t.width };
-      })
-      .sort((a, b) => a.y - b.y || a.x - b.x);
-    for (const item of items) {
-      // same baseline and close: one line; a wide gap separates the columns
-      const line = lines.find((l) => l.page === p && Math.abs(l.y - item.y) < 0.5 && item.x - l.right < 50);
-      if (!line) lines.push({ page: p, x: item.x, right: item.x + item.width, y: item.y, text: item.str });
-      else {
-        line.text += item.x - line.right > 1 ? ` ${item.str}` : item.str;
-        line.right = item.x + item.width;
-      }
-    }
-  }
-  for (const l of lines) l.text = l.text.replace(/\s+/g, ' ').trim();
-  lines.sort((a, b) => a.page - b.page || a.y - b.y || a.x - b.x);
-  return { pages: doc.numPages, lines };
-}
-
-function find(lines: PdfLine[], pattern: RegExp | string, after?: PdfLine): PdfLine {
-  const test = (l: PdfLine) => (typeof pattern === 'string' ? l.text.includes(pattern) : pattern.test(l.text));
-  const start = after ? lines.indexOf(after) + 1 : 0;
-  const found = lines.slice(start).find(test);
-  if (!found) throw new Error(`no line ${String(pattern)} after ${after?.text ?? 'start'}:\n${lines.map((l) => `${l.page} ${l.y.toFixed(1)} ${l.text}`).join('\n')}`);
-  return found;
-}
 
 const LEFT_END = MARGIN.left + COLUMN.left;
 const inLeftColumn = (l: PdfLine) => l.x >= MARGIN.left - 0.5 && l.right <= LEFT_END + 0.5;
