@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = {
   'unit.update': { vi: 'Sửa tên đơn vị', en: 'Rename unit' },
   'unit.contacts.update': { vi: 'Sửa thông tin liên hệ của đơn vị', en: 'Edit unit contacts' },
   'units.import': { vi: 'Nhập danh mục đơn vị hành chính', en: 'Import administrative units' },
+  'units.history.import': { vi: 'Nhập bảng sắp xếp đơn vị 2025 → 2026', en: 'Import the 2025 → 2026 unit crosswalk' },
+  'units.history.import': { vi: 'Nhập bảng sáp nhập đơn vị hành chính 2025–2026', en: 'Import the 2025–2026 unit merger table' },
   'group.create': { vi: 'Tạo nhóm nơi nhận', en: 'Create recipient group' },
   'group.update': { vi: 'Sửa nhóm nơi nhận', en: 'Edit recipient group' },
   'group.delete': { vi: 'Xóa nhóm nơi nhận', en: 'Delete recipient group' },
@@ -60,6 +62,8 @@ export const AUDIT_ACTIONS = {
   'link.create': { vi: 'Thêm đường dây nóng, liên kết', en: 'Add hotline or link' },
   'link.delete': { vi: 'Xóa đường dây nóng, liên kết', en: 'Remove hotline or link' },
   'media.upload': { vi: 'Tải lên tệp đa phương tiện', en: 'Upload media file' },
+  'media.publish': { vi: 'Công khai tệp đa phương tiện', en: 'Publish media file' },
+  'media.unpublish': { vi: 'Thôi công khai tệp đa phương tiện', en: 'Unpublish media file' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
