@@ -109,14 +109,14 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
     await commune.getByTestId('task-open').first().click();
     await commune.getByTestId('submit-link').click();
     await commune.waitForURL(new RegExp(`/bao-cao/${taskId}`));
-    await commune.getByText('Kỳ báo cáo: 2021-02-18').waitFor();
+    await commune.getByText('Kỳ đang mở: Tuần 08/2021 (hạn 16:00 thứ Năm, 18/02/2021)').waitFor();
     await commune.locator('#f_so_tin_bai').fill('7');
     await commune.locator('#f_do_dai_tin_bai').fill('45');
     await commune.locator('#f_so_luot_phat_song').fill('14');
     await commune.locator('#f_uoc_so_nguoi_nghe').fill('1200');
     await commune.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await commune.getByText(`Đã gửi báo cáo kỳ ${P3} (lần 1)`).waitFor();
-    expect(await commune.locator('body').innerText()).not.toContain('nộp muộn');
+    await commune.getByText('Đã gửi báo cáo kỳ Tuần 08/2021 (hạn 16:00 thứ Năm, 18/02/2021) (lần 1)').waitFor();
+    expect(await commune.getByRole('status').innerText()).not.toContain('nộp muộn');
     await commune.screenshot({ path: 'test-results/reports-mobile-submit.png', fullPage: true });
 
     // 3. The district refreshes: 1/N, the total and the commune's row, no longer "missing".

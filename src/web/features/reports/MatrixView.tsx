@@ -3,7 +3,7 @@ import { Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { formatDeadline, shortKey } from './format.ts';
+import { periodText, shortKey } from './format.ts';
 import { CELL_STATUSES, getMatrix, type CellStatus, type MatrixCell } from './reports-api.ts';
 import { reportStrings } from './strings.ts';
 
@@ -63,7 +63,7 @@ export function MatrixView({ taskId }: { taskId: string }) {
                 <Table.Tr>
                   <Table.Th style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)' }}>{S.matrixUnit}</Table.Th>
                   {res.data.periods.map((p) => (
-                    <Table.Th key={p.key} style={{ whiteSpace: 'nowrap' }} title={formatDeadline(p.deadline, lang)}>
+                    <Table.Th key={p.key} style={{ whiteSpace: 'nowrap' }} title={periodText(p, S, lang)}>
                       {shortKey(p.key)}
                     </Table.Th>
                   ))}

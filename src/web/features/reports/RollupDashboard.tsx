@@ -9,7 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading, UnitChooser } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { BarChart, CoverageBar, LineChart } from './charts.tsx';
-import { figureText, formatDeadline, formatKey, isNumericIndicator, numericValue, shortKey } from './format.ts';
+import { figureText, formatKey, indicatorLabel, isNumericIndicator, numericValue, periodText, shortKey } from './format.ts';
 import { exportUrl, getRollup, type Indicator, type Rollup, type RollupPeriod, type UnitRef } from './reports-api.ts';
 import { reportStrings } from './strings.ts';
 
@@ -104,7 +104,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                 label={S.period}
                 value={sel?.key ?? ''}
                 onChange={(e) => setPeriodKey(e.currentTarget.value)}
-                data={[...periods].reverse().map((p) => ({ value: p.key, label: S.periodOption(formatKey(p.key, lang), formatDeadline(p.deadline, lang)) }))}
+                data={[...periods].reverse().map((p) => ({ value: p.key, label: periodText(p, S, lang) }))}
                 data-testid="rollup-period"
               />
             )}
@@ -126,7 +126,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
       {data && sel && (
         <>
           <Title order={2} size="h4" data-testid="rollup-heading">
-            {data.unit.name} · {S.focusFor(formatKey(sel.key, lang))}
+            {data.unit.name} · {S.focusFor(periodText(sel, S, lang))}
           </Title>
           <Paper withBorder p="sm">
             <Stack gap="sm">
@@ -137,7 +137,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                   return (
                     <Paper key={ind.key} withBorder p="xs" bg="gray.0" data-testid="rollup-total" data-indicator={ind.key}>
                       <Text size="xs" c="dimmed">
-                        {ind.label}
+                        {indicatorLabel(ind)}
                       </Text>
                       <Text size="xl" fw={700} data-testid="rollup-total-value">
                         {figureText(f?.value, ind, lang)}
@@ -163,7 +163,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                     label={S.indicator}
                     value={chartInd.key}
                     onChange={(e) => setIndKey(e.currentTarget.value)}
-                    data={numericInds.map((i) => ({ value: i.key, label: i.label }))}
+                    data={numericInds.map((i) => ({ value: i.key, label: indicatorLabel(i) }))}
                     data-testid="rollup-indicator"
                   />
                 )}
@@ -210,7 +210,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                       <Table.Th>{S.colUnit}</Table.Th>
                       {data.indicators.map((ind) => (
                         <Table.Th key={ind.key} style={{ textAlign: 'right' }}>
-                          {ind.label}
+                          {indicatorLabel(ind)}
                         </Table.Th>
                       ))}
                       <Table.Th style={{ textAlign: 'right' }}>{S.colCoverage}</Table.Th>
@@ -289,6 +289,9 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                 </Button>
                 <Button component="a" href={exportUrl(taskId, 'docx', { unitId: data.unit.id, period: sel.key })} data-testid="download-docx">
                   {S.upwardReport}
+                </Button>
+                <Button component="a" href={exportUrl(taskId, 'pdf', { unitId: data.unit.id, period: sel.key })} variant="default" data-testid="download-pdf">
+                  {S.upwardReportPdf}
                 </Button>
               </Group>
               <Text size="xs" c="dimmed">

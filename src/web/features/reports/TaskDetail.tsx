@@ -7,7 +7,7 @@ import { hasRole, useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
-import { describeRule, formatDeadline, formatKey } from './format.ts';
+import { describeRule, periodText } from './format.ts';
 import { MatrixView } from './MatrixView.tsx';
 import { getTask, submissionPageUrl } from './reports-api.ts';
 import { RollupDashboard } from './RollupDashboard.tsx';
@@ -54,7 +54,7 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
           </Text>
           <Text size="sm" data-testid="task-current-period">
             <b>{S.currentPeriod}:</b>{' '}
-            {currentPeriod ? `${formatKey(currentPeriod.key, lang)} (${S.deadline(formatDeadline(currentPeriod.deadline, lang))})` : S.noCurrentPeriod}
+            {currentPeriod ? periodText(currentPeriod, S, lang) : S.noCurrentPeriod}
           </Text>
           <Text size="sm">
             <b>{S.form}:</b> {reportForm ? `${reportForm.name} — ${reportForm.indicators.map((i) => i.label).join('; ')}` : S.noForm} ·{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveragePercent, describeRule, figureText, niceMax, shortKey } from './format.ts';
+import { coveragePercent, describeRule, figureText, indicatorLabel, niceMax, periodText, shortKey } from './format.ts';
 import { reportStrings } from './strings.ts';
 
 describe('reports format helpers', () => {
@@ -27,5 +27,21 @@ describe('reports format helpers', () => {
     expect(figureText(1400, { type: 'people' }, 'vi')).toBe('1.400');
     expect(figureText(null, { type: 'count' }, 'vi')).toBe('—');
     expect(figureText(12.5, { type: 'percent' }, 'en')).toBe('12.5 %');
+  });
+});
+
+describe('periods and indicators as people read them', () => {
+  const p = { key: '2021-02-25', deadline: '2021-02-25T09:00:00.000Z', label: 'Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021)' };
+
+  it('shows the server label in Vietnamese, never the ISO key, and the date with the deadline in English', () => {
+    expect(periodText(p, reportStrings('vi'), 'vi')).toBe('Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021)');
+    const en = periodText(p, reportStrings('en'), 'en');
+    expect(en).toContain('25/02/2021');
+    expect(en).not.toContain('2021-02-25');
+  });
+
+  it('adds the unit of measure to an indicator', () => {
+    expect(indicatorLabel({ label: 'Độ dài tin, bài', unit: 'phút' })).toBe('Độ dài tin, bài (phút)');
+    expect(indicatorLabel({ label: 'Ghi chú', unit: null })).toBe('Ghi chú');
   });
 });

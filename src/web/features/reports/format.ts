@@ -1,6 +1,6 @@
 // Pure helpers of the reports pages: numbers, schedules, chart scales. No React, no DOM.
 import type { Lang } from '../../i18n.ts';
-import { asDueRule, type Figure, type Indicator } from './reports-api.ts';
+import { asDueRule, type Figure, type Indicator, type PeriodRef } from './reports-api.ts';
 import type { ReportStrings } from './strings.ts';
 
 const NUMERIC = new Set(['count', 'duration_minutes', 'people', 'percent', 'yes_no']);
@@ -76,6 +76,16 @@ export function formatDeadline(iso: string, lang: Lang): string {
     month: '2-digit',
     year: 'numeric',
   });
+}
+
+/** "Độ dài tin, bài (phút)": an indicator's label with its unit of measure. */
+export function indicatorLabel(ind: Pick<Indicator, 'label' | 'unit'>): string {
+  return ind.unit ? `${ind.label} (${ind.unit})` : ind.label;
+}
+
+/** A period as people read it: the server's words in Vietnamese; date and deadline in English. */
+export function periodText(p: PeriodRef, S: ReportStrings, lang: Lang): string {
+  return lang === 'vi' ? p.label : S.periodOption(formatKey(p.key, lang), formatDeadline(p.deadline, lang));
 }
 
 /** A round axis maximum ≥ max (1, 2, 2.5, 5 × 10^k), at least 1. */

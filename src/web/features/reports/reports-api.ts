@@ -37,6 +37,8 @@ export interface Indicator {
   key: string;
   label: string;
   type: string;
+  /** Unit of measure ("phút", "lượt", "người"), null for text indicators. */
+  unit: string | null;
   options?: string[];
   aggregation: string;
   byChannel: boolean;
@@ -51,6 +53,8 @@ export interface ReportForm {
 export interface PeriodRef {
   key: string;
   deadline: string;
+  /** The period in words, Vietnamese: "Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021)". */
+  label: string;
 }
 
 export interface TaskDetail {
@@ -140,11 +144,11 @@ export function getRollup(id: string, q: RollupQuery = {}): Promise<Rollup> {
   return request<Rollup>('GET', `/api/tasks/${enc(id)}/rollup${queryString({ unitId: q.unitId, from: q.from, to: q.to })}`);
 }
 
-export type ExportFormat = 'xlsx' | 'csv' | 'docx';
+export type ExportFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
 
 /** Same-origin download URL of one period's roll-up (the cookie session authorizes the GET). */
 export function exportUrl(id: string, format: ExportFormat, q: { unitId?: string | undefined; period?: string | undefined }): string {
-  const path = format === 'docx' ? `/api/tasks/${enc(id)}/report.docx` : `/api/tasks/${enc(id)}/rollup.${format}`;
+  const path = format === 'docx' || format === 'pdf' ? `/api/tasks/${enc(id)}/report.${format}` : `/api/tasks/${enc(id)}/rollup.${format}`;
   return `${path}${queryString({ unitId: q.unitId, period: q.period })}`;
 }
 
