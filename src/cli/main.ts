@@ -1,6 +1,12 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadEnv, EnvError } from '../server/env.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { backupMatchesMigrations, controlSocketPath, openBackupFile, requestBackup, restoreBackup } from '../server/modules/backup/index.ts';
+import type { BackupManifest } from '../server/modules/backup/index.ts';
+import { createFileStore } from '../server/platform/file-store.ts';
 import { buildPgliteTemplate } from '../server/db/build-template.ts';
 import { TEMPLATE_PATH } from '../server/db/pglite-template.ts';
 import { boot, printDemoAccounts, startServer } from '../server/main.ts';
@@ -85,6 +91,44 @@ usersCmd
       }),
     );
     process.stdout.write(`Đã tạo tài khoản ${user.username} (${user.unitName}).\n`);
+  });
+
+function summary(m: BackupManifest): string {
+  const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+  return `${Object.keys(m.tables).length} bảng, ${rows} dòng, ${Object.keys(m.files).length} tệp, ${m.migrations.length} migration (Loa ${m.loaVersion}, ${m.database})`;
+}
+
+program
+  .command('backup')
+  .description('Sao lưu trực tuyến cơ sở dữ liệu và tệp đã tải lên (máy chủ vẫn chạy) / online backup of the database and stored files')
+  .argument('<file>', 'tệp .tar.gz sẽ tạo')
+  .action(async (file: string) => {
+    if (existsSync(file)) throw new Error(`Tệp ${file} đã tồn tại; hãy chọn tên khác. / ${file} exists.`);
+    const env = loadEnv({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    // An embedded database held by a running server is read by that server (over DATA_DIR/loa.sock).
+    const socket = env.DATABASE_URL ? null : controlSocketPath(env.DATA_DIR);
+    const manifest = (socket ? await requestBackup(socket, file) : null) ?? (await withContainer((c) => c.services.backup.writeBackupFile(file)));
+    process.stdout.write(`Đã sao lưu vào ${file}: ${summary(manifest)}.\n`);
+  });
+
+program
+  .command('restore')
+  .description('Khôi phục bản sao lưu vào thư mục dữ liệu hoặc cơ sở dữ liệu trống / restore a backup into an empty data directory or database')
+  .argument('<file>', 'tệp do "loa backup" tạo')
+  .action(async (file: string) => {
+    if (!existsSync(file)) throw new Error(`Không tìm thấy tệp sao lưu ${file}. / No such backup file.`);
+    const env = loadEnv({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const dataDir = path.resolve(env.DATA_DIR);
+    // A new PGlite cluster starts from the migrated template only when the backup has the same migrations.
+    const sameMigrations = await backupMatchesMigrations(openBackupFile(file));
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, ...(sameMigrations ? {} : { pgliteTemplate: false as const }) });
+    try {
+      const r = await restoreBackup({ database, files: createFileStore(path.join(dataDir, 'files')) }, openBackupFile(file));
+      const upgraded = r.upgradedWith.length ? `; nâng cấp thêm ${r.upgradedWith.length} migration: ${r.upgradedWith.join(', ')}` : '';
+      process.stdout.write(`Đã khôi phục ${file} vào ${env.DATABASE_URL ? 'cơ sở dữ liệu PostgreSQL' : dataDir}: ${summary(r.manifest)}${upgraded}.\n`);
+    } finally {
+      await database.close();
+    }
   });
 
 program

@@ -53,8 +53,11 @@ export interface OpenOptions {
   /** postgres:// URL; when absent, embedded PGlite in dataDir (or in memory when dataDir is null). */
   databaseUrl?: string | undefined;
   dataDir: string | null;
-  /** Migrated empty-cluster tarball for a new PGlite database (on disk default: the one the build writes). */
-  pgliteTemplate?: string;
+  /**
+   * Migrated empty-cluster tarball for a new PGlite database (on disk default: the one the build
+   * writes); false: none (a restore creates the schema of the backup's own migrations).
+   */
+  pgliteTemplate?: string | false;
   /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
   onIdleError?: (err: Error) => void;
 }
@@ -91,7 +94,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => undefined;
   try {
     // On disk the built template is used by default; in memory only when asked (tests).
-    const template = pgDir || opts.pgliteTemplate ? templateFor(pgDir, opts.pgliteTemplate) : null;
+    const template = opts.pgliteTemplate !== false && (pgDir || opts.pgliteTemplate) ? templateFor(pgDir, opts.pgliteTemplate) : null;
     const client = new PGlite({
       ...(pgDir ? { dataDir: pgDir } : {}),
       ...(template ? { loadDataDir: template } : {}),

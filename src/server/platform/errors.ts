@@ -187,6 +187,26 @@ export const ERRORS = {
     en: 'Too many requests; try again later.',
   },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
+  BACKUP_TARGET_NOT_EMPTY: {
+    status: 409,
+    vi: 'Không thể khôi phục: {target} đã có dữ liệu ({detail}). Chỉ khôi phục vào thư mục dữ liệu hoặc cơ sở dữ liệu trống.',
+    en: 'Cannot restore: {target} already holds data ({detail}). Restore only into an empty data directory or database.',
+  },
+  BACKUP_INVALID: {
+    status: 400,
+    vi: 'Tệp sao lưu không hợp lệ hoặc bị hỏng: {reason}.',
+    en: 'The backup file is invalid or damaged: {reason}.',
+  },
+  BACKUP_TOO_NEW: {
+    status: 400,
+    vi: 'Bản sao lưu được tạo bởi phiên bản Loa mới hơn (migration {migration} chưa có ở phiên bản này). Hãy cập nhật Loa rồi khôi phục lại.',
+    en: 'The backup was made by a newer Loa (migration {migration} is unknown here). Upgrade Loa, then restore.',
+  },
+  BACKUP_SERVER_UNREACHABLE: {
+    status: 503,
+    vi: 'Máy chủ Loa đang giữ thư mục dữ liệu nhưng không trả lời yêu cầu sao lưu ({reason}).',
+    en: 'The Loa server holding the data directory did not answer the backup request ({reason}).',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',

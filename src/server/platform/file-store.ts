@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -27,6 +27,23 @@ export function createFileStore(dir: string) {
       const s = await stat(file).catch(() => null);
       if (!s?.isFile()) return null;
       return { stream: createReadStream(file), size: s.size };
+    },
+    /** Keys of every stored file, sorted (for backups). */
+    async list(): Promise<string[]> {
+      const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
+      return names.filter((n) => KEY.test(n)).sort();
+    },
+    /** Stores content under a given key (restoring a backup); false when the key is not a store key. */
+    async put(key: string, content: Buffer): Promise<boolean> {
+      if (!KEY.test(key)) return false;
+      await mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${key}.tmp`);
+      await writeFile(tmp, content);
+      await rename(tmp, path.join(dir, key));
+      return true;
     },
     /** Deletes a stored file; a missing file is not an error. */
     async remove(key: string): Promise<void> {
