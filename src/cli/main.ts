@@ -13,10 +13,11 @@ import { boot, printDemoAccounts, startServer } from '../server/main.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
 import { SYSTEM_ACTOR, ROLES, systemActor } from '../server/modules/access/index.ts';
 import type { Role } from '../server/modules/access/index.ts';
-import { EDITION_IDS, unitIdFor } from '../server/modules/units/index.ts';
+import { EDITION_IDS, formatCrosswalkReport, unitIdFor } from '../server/modules/units/index.ts';
 import type { EditionId } from '../server/modules/units/index.ts';
 import { AppError, errorMessage } from '../server/platform/errors.ts';
 import type { Container } from '../server/container.ts';
+import { formatSuspiciousAccounts } from '../server/modules/audit/index.ts';
 import { runEvalCommand, runParseCommand } from '../server/modules/imports/index.ts';
 import { runRenderCommand } from '../server/modules/directives/index.ts';
 
@@ -64,6 +65,8 @@ unitsCmd
         const r = await c.services.units.importEdition(systemActor('cli:units import'), e);
         process.stdout.write(`${e}: ${r.rows} đơn vị (${r.changed} thay đổi) ${JSON.stringify(r.counts)} trong ${Math.round(performance.now() - t0)} ms\n`);
       }
+      // Predecessor/successor links between the editions (only between units imported so far).
+      process.stdout.write(formatCrosswalkReport(await c.services.units.importHistory(systemActor('cli:units import'))));
     });
   });
 
@@ -91,6 +94,17 @@ usersCmd
       }),
     );
     process.stdout.write(`Đã tạo tài khoản ${user.username} (${user.unitName}).\n`);
+  });
+
+program
+  .command('audit')
+  .description('Nhật ký thao tác / audit trail')
+  .command('suspicious')
+  .description('Tài khoản có vai trò cao được tạo không do người dùng nào thực hiện / elevated accounts created without a human actor')
+  .option('--json', 'in JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const rows = await withContainer((c) => c.services.audit.listSuspiciousAccounts(systemActor('cli:audit suspicious')));
+    process.stdout.write(opts.json ? `${JSON.stringify(rows, null, 2)}\n` : formatSuspiciousAccounts(rows));
   });
 
 function summary(m: BackupManifest): string {

@@ -66,7 +66,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
   // The clerk (văn thư) registers numbers, issues, records revocations and receives incoming documents.
-  clerk: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.issue', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'task.read', 'report.read', 'report.submit', 'import.create'],
+  // Registering an incoming dispatch (import.create) includes creating the tasks it assigns (task.write).
+  clerk: ['unit.read', 'group.read', 'group.write', 'directive.read', 'directive.issue', 'directive.revoke', 'inbox.read', 'inbox.acknowledge', 'task.read', 'task.write', 'report.read', 'report.submit', 'import.create'],
   reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
   viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read'],
 };
@@ -127,8 +128,4 @@ export const SYSTEM_ACTOR: Actor = {
  */
 export function systemActor(source: `job:${string}` | `cli:${string}` | `demo:${string}` | `auth:${string}`): Actor {
   return { ...SYSTEM_ACTOR, username: source };
-}
-
-export function isSystemActor(actor: Actor): boolean {
-  return actor.userId === SYSTEM_ACTOR.userId;
 }

@@ -108,3 +108,52 @@ export async function findEntityNames(db: Db, refs: readonly { entity: string; e
   }
   return out;
 }
+
+export interface SuspiciousAccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  unitName: string;
+  createdAt: Date;
+  /** The event that made the account (or gave it its roles) without a human actor; null when none was recorded. */
+  action: string | null;
+  actorName: string | null;
+  ip: string | null;
+  at: Date | null;
+}
+
+/**
+ * Accounts holding any of `roles` whose creation event has no human actor: no actor (what the
+ * anonymous-request hole wrote), the bare system rather than a named job or command, a user
+ * acting without an address (HTTP always has one), or no creation event at all; and accounts
+ * given such roles by an update without an actor.
+ */
+export async function findAccountsWithoutHumanCreator(db: Db, roles: readonly string[], systemId: string): Promise<SuspiciousAccountRow[]> {
+  const wanted = sql`ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::text[]`;
+  const result = await db.execute(sql`
+    SELECT u.id::text AS id, u.username, u.display_name AS "displayName", u.roles, un.name AS "unitName", u.created_at AS "createdAt",
+           e.action, e.actor_name AS "actorName", e.ip, e.at
+    FROM users u
+    JOIN units un ON un.id = u.unit_id
+    LEFT JOIN audit_events e ON e.entity = 'user' AND e.entity_id = u.id::text AND e.action = 'user.create'
+    WHERE u.roles && ${wanted}
+      AND (e.id IS NULL
+        OR e.actor_id IS NULL
+        OR (e.actor_id = ${systemId}::uuid AND e.actor_name !~ '\\((cli|job|demo):')
+        OR (e.actor_id <> ${systemId}::uuid AND e.ip IS NULL))
+    UNION ALL
+    SELECT u.id::text, u.username, u.display_name, u.roles, un.name, u.created_at, e.action, e.actor_name, e.ip, e.at
+    FROM users u
+    JOIN units un ON un.id = u.unit_id
+    JOIN audit_events e ON e.entity = 'user' AND e.entity_id = u.id::text AND e.action = 'user.update' AND e.actor_id IS NULL
+    WHERE u.roles && ${wanted} AND jsonb_typeof(e.after -> 'roles') = 'array'
+      AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.after -> 'roles') r WHERE r = ANY(${wanted}))
+    ORDER BY "createdAt", username
+  `);
+  return rowsOf<SuspiciousAccountRow & { createdAt: Date | string; at: Date | string | null }>(result).map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt),
+    at: r.at === null ? null : new Date(r.at),
+  }));
+}

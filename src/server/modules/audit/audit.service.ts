@@ -1,10 +1,14 @@
 import type { Db } from '../../db/client.ts';
-import { authorize, hasGlobalScope } from '../access/index.ts';
-import type { Actor } from '../access/index.ts';
+import { SYSTEM_ACTOR, authorize, hasGlobalScope } from '../access/index.ts';
+import type { Actor, Role } from '../access/index.ts';
 import type { LabelLang } from '../../../shared/audit-labels.ts';
 import { presentAuditEvent } from './audit.present.ts';
 import type { AuditEventView } from './audit.present.ts';
-import { findAuditEvents, findEntityNames, insertAuditEvents } from './audit.repository.ts';
+import { findAccountsWithoutHumanCreator, findAuditEvents, findEntityNames, insertAuditEvents } from './audit.repository.ts';
+import type { SuspiciousAccountRow } from './audit.repository.ts';
+
+/** Roles that change more than their own unit's reports: an account holding one deserves a human creator. */
+export const ELEVATED_ROLES: readonly Role[] = ['system_admin', 'unit_admin', 'approver', 'clerk', 'drafter'];
 
 export interface AuditEntry {
   action: string;
@@ -68,6 +72,16 @@ export function createAuditService(deps: { db: Db }) {
       const last = page.at(-1);
       const names = await findEntityNames(deps.db, page);
       return { items: page.map((r) => presentAuditEvent(r, names, lang)), nextCursor: items.length > q.limit && last ? String(last.id) : null };
+    },
+
+    /**
+     * Accounts with an elevated role that no person created (`loa audit suspicious`): for a
+     * deployment that ran a version where an anonymous request could act as the system. Needs the
+     * whole trail (system administrator, or the CLI).
+     */
+    async listSuspiciousAccounts(actor: Actor): Promise<SuspiciousAccountRow[]> {
+      authorize(actor, 'audit.read', { unitPath: SYSTEM_ACTOR.unitPath });
+      return findAccountsWithoutHumanCreator(deps.db, ELEVATED_ROLES, SYSTEM_ACTOR.userId);
     },
   };
 }
