@@ -15,7 +15,6 @@ export const AUDIT_ACTIONS = {
   'unit.update': { vi: 'Sửa tên đơn vị', en: 'Rename unit' },
   'unit.contacts.update': { vi: 'Sửa thông tin liên hệ của đơn vị', en: 'Edit unit contacts' },
   'units.import': { vi: 'Nhập danh mục đơn vị hành chính', en: 'Import administrative units' },
-  'units.history.import': { vi: 'Nhập bảng sắp xếp đơn vị 2025 → 2026', en: 'Import the 2025 → 2026 unit crosswalk' },
   'units.history.import': { vi: 'Nhập bảng sáp nhập đơn vị hành chính 2025–2026', en: 'Import the 2025–2026 unit merger table' },
   'group.create': { vi: 'Tạo nhóm nơi nhận', en: 'Create recipient group' },
   'group.update': { vi: 'Sửa nhóm nơi nhận', en: 'Edit recipient group' },
