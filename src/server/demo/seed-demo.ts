@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Container } from '../container.ts';
 import type { Actor, Role } from '../modules/access/index.ts';
 import { findUnitById } from '../modules/units/index.ts';
-import type { UnitView } from '../modules/units/index.ts';
+import type { CrosswalkReport, UnitView } from '../modules/units/index.ts';
 import { vnDateKey } from '../platform/text.ts';
 import { demoPassword, formatDemoAccounts, writeDemoAccountsFile } from './accounts.ts';
 import type { SeededAccount } from './accounts.ts';
@@ -26,6 +26,8 @@ export interface DemoSeed {
   /** DATA_DIR/demo-accounts.json, or null when there is no data directory. */
   accountsFile: string | null;
   world: ProvinceWorld;
+  /** The 2025 → 2026 crosswalk import: what matched and what did not. */
+  crosswalk: CrosswalkReport & { stored: number };
   live: LiveDemo;
   portal: PortalDemo;
 }
@@ -56,6 +58,7 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   const today = vnDateKey(c.clock.now());
   await units.importEdition(DEMO_ACTOR, 'vn-2025');
   await units.importEdition(DEMO_ACTOR, 'vn-2026');
+  const crosswalk = await units.importHistory(DEMO_ACTOR);
 
   const worlds = await seedTodayWorld(c, today);
   const laiChau = worlds.get('12');
@@ -123,7 +126,7 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, live, portal };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */

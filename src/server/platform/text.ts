@@ -16,6 +16,28 @@ export function foldDiacritics(s: string): string {
     .normalize('NFC');
 }
 
+/**
+ * Moves the tone mark of an open "oa", "oe", "uy" syllable to the new-style position: "Hóa" →
+ * "Hoá", "Thụy" → "Thuỵ", "Khỏe" → "Khoẻ" (closed syllables such as "Hoàng" are the same in both
+ * styles). NFC out. Both spellings are in use, in GSO lists and in dispatches alike.
+ */
+export function toneNewStyle(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![\p{L}\u0300-\u036f])/gu, '$1$3$2')
+    .normalize('NFC');
+}
+
+/** The comparison key of a Vietnamese name that keeps diacritics but not tone placement or case. */
+export function toneKey(s: string): string {
+  return toneNewStyle(s.normalize('NFC').trim().replace(/\s+/g, ' ')).toLowerCase();
+}
+
+/** "Thanh Hóa" equals "Thanh Hoá", "Thụy Khuê" equals "Thuỵ Khuê"; "Tân" never equals "Tấn". */
+export function sameName(a: string, b: string): boolean {
+  return toneKey(a) === toneKey(b);
+}
+
 const TZ = 'Asia/Ho_Chi_Minh';
 
 function vnParts(d: Date): { day: string; month: string; year: string } {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Administrative units and organisations in one tree. `path` is the dot-joined chain of ancestor
@@ -53,3 +53,23 @@ export const recipientGroups = pgTable('recipient_groups', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Predecessor → successor links between units of two editions (migration 0009): which pre-reform
+ * units each 2026 province and commune was formed from. `partial`: only part of the predecessor
+ * went into the successor. `source` names the crosswalk (a re-import replaces its own links).
+ */
+export const unitHistory = pgTable(
+  'unit_history',
+  {
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    partial: boolean('partial').notNull().default(false),
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] }), index('unit_history_successor_idx').on(t.successorId)],
+);

@@ -44,10 +44,10 @@ interface RawWard { Code: string; FullName: string }
 interface RawDistrict { Code: string; FullName: string; Ward: RawWard[] | null }
 interface RawProvince { Code: string; FullName: string; District?: RawDistrict[]; Wards?: RawWard[] }
 
-const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/vn-units');
+export const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/vn-units');
 
 /** Reads an edition's JSON and flattens it into rows, provinces first. */
-export function loadEdition(edition: EditionId, dir: string = ASSETS): EditionUnit[] {
+export function loadEdition(edition: EditionId, dir: string = ASSETS_DIR): EditionUnit[] {
   const raw = JSON.parse(readFileSync(path.join(dir, EDITIONS[edition].file), 'utf8')) as RawProvince[];
   const out: EditionUnit[] = [];
   const add = (code: string, name: string, kind: EditionUnit['kind'], parent: { id: string; path: string; depth: number }) => {

@@ -1,7 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
-import { recipientGroups, units } from '../../db/schema/index.ts';
+import { recipientGroups, unitHistory, units } from '../../db/schema/index.ts';
+import type { HistoryLink } from './crosswalk.ts';
 import type { EditionUnit } from './editions.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -163,6 +165,49 @@ export async function findUnitsOfKindUnder(db: Db, kind: string, path: string, a
     .from(units)
     .where(and(eq(units.kind, kind), underPath(path), sql`${units.path} <> ${path}`, inForceAt(at)))
     .orderBy(asc(units.code), asc(units.name));
+}
+
+// History between editions (predecessor → successor)
+
+/**
+ * Replaces the links of one crosswalk source with the given ones (only links whose both units
+ * exist: a partial import of the lists keeps what it can). Returns how many links are stored.
+ */
+export async function replaceHistoryLinks(db: Db, source: string, links: readonly HistoryLink[]): Promise<number> {
+  await db.delete(unitHistory).where(eq(unitHistory.source, source));
+  let stored = 0;
+  for (let i = 0; i < links.length; i += IMPORT_BATCH) {
+    const batch = links.slice(i, i + IMPORT_BATCH);
+    const values = sql.join(
+      batch.map((l) => sql`(${l.predecessorId}::uuid, ${l.successorId}::uuid, ${l.partial}::boolean)`),
+      sql`, `,
+    );
+    const result = await db.execute(sql`
+      INSERT INTO unit_history (predecessor_id, successor_id, partial, source)
+      SELECT v.p, v.s, v.partial, ${source}
+      FROM (VALUES ${values}) AS v(p, s, partial)
+      WHERE EXISTS (SELECT 1 FROM units WHERE id = v.p) AND EXISTS (SELECT 1 FROM units WHERE id = v.s)
+      ON CONFLICT (predecessor_id, successor_id) DO UPDATE SET partial = excluded.partial, source = excluded.source
+      RETURNING 1`);
+    stored += rowsOf(result).length;
+  }
+  return stored;
+}
+
+export type HistoryRow = { unitId: string; otherId: string; partial: boolean; other: UnitRow };
+
+/** For each given unit, the units on the other side of a link (successors or predecessors), by name. */
+export async function findHistory(db: Db, direction: 'successors' | 'predecessors', unitIds: readonly string[]): Promise<HistoryRow[]> {
+  if (unitIds.length === 0) return [];
+  const from = direction === 'successors' ? unitHistory.predecessorId : unitHistory.successorId;
+  const to = direction === 'successors' ? unitHistory.successorId : unitHistory.predecessorId;
+  const rows = await db
+    .select({ unitId: from, otherId: to, partial: unitHistory.partial, other: units })
+    .from(unitHistory)
+    .innerJoin(units, eq(units.id, to))
+    .where(inArray(from, [...unitIds]))
+    .orderBy(asc(units.name));
+  return rows;
 }
 
 // Recipient groups

@@ -83,10 +83,22 @@ export const ContactsOut = z.object({
 });
 export const UnitListOut = z.object({ items: z.array(UnitOut) });
 export const UnitSearchOut = z.object({ items: z.array(UnitOut.extend({ pathText: z.string() })) });
+const HistoryRefOut = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  edition: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  partial: z.boolean(),
+});
 export const UnitDetailOut = z.object({
   unit: UnitOut,
   path: z.array(z.object({ id: z.string(), name: z.string() })),
   contacts: ContactsOut,
+  /** Across the 2025 → 2026 reform: "Hình thành từ …" (predecessors) and "Nay thuộc …" (successors). */
+  history: z.object({ formedFrom: z.array(HistoryRefOut), nowPartOf: z.array(HistoryRefOut) }),
 });
 export const GroupOut = z.object({
   id: z.string(),

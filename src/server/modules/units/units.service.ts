@@ -5,8 +5,10 @@ import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
 import { authorize, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { CROSSWALK_SOURCE, buildCrosswalk } from './crosswalk.ts';
 import { EDITIONS, NATION_ID, loadEdition } from './editions.ts';
 import type { EditionId } from './editions.ts';
+import { predecessorsOf, successorsOf } from './unit-history.ts';
 import * as repo from './units.repository.ts';
 import type { UnitRow, UnitWithCount } from './units.repository.ts';
 import type { ContactsInput, CreateUnitInput, UpdateUnitInput } from './units.schemas.ts';
@@ -111,7 +113,47 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
         .filter((a) => names.has(a))
         .map((a) => ({ id: a, name: names.get(a) ?? '' }));
       const [withCount] = await repo.findWithCounts(db, [unit.id], null);
-      return { unit: presentUnit(withCount ?? unit), path, contacts: presentContacts(unit) };
+      const [formedFrom, nowPartOf] = await Promise.all([predecessorsOf(db, [unit.id]), successorsOf(db, [unit.id])]);
+      return {
+        unit: presentUnit(withCount ?? unit),
+        path,
+        contacts: presentContacts(unit),
+        history: { formedFrom: formedFrom.get(unit.id) ?? [], nowPartOf: nowPartOf.get(unit.id) ?? [] },
+      };
+    },
+
+    /** unit id → the next edition's units it became part of ("Nay thuộc …"). The directory is readable by anyone signed in. */
+    async successorsOf(actor: Actor, unitIds: readonly string[]) {
+      authorize(actor, 'unit.read', { unitPath: actor.unitPath });
+      return successorsOf(db, unitIds);
+    },
+
+    /** unit id → the previous edition's units it was formed from ("Hình thành từ …"). */
+    async predecessorsOf(actor: Actor, unitIds: readonly string[]) {
+      authorize(actor, 'unit.read', { unitPath: actor.unitPath });
+      return predecessorsOf(db, unitIds);
+    },
+
+    /**
+     * Imports the 2025 → 2026 crosswalk into predecessor/successor links (idempotent: replaces the
+     * links of the crosswalk; only units already imported are linked). Returns what matched and what
+     * did not; one audit event with the counts.
+     */
+    async importHistory(actor: Actor) {
+      authorize(actor, 'unit.write', { unitPath: NATION_ID });
+      const { links, report } = buildCrosswalk();
+      return db.transaction(async (tx) => {
+        const stored = await repo.replaceHistoryLinks(tx, CROSSWALK_SOURCE, links);
+        const summary = {
+          provinces: report.provinces,
+          communes: { total: report.communes.total, matched: report.communes.matched, notInEdition: report.communes.notInEdition.length, withoutPredecessor: report.communes.withoutPredecessor.length },
+          unmatchedNames: report.unmatchedNames.length,
+          links: report.links,
+          stored,
+        };
+        await recordAudit(tx, actor, { action: 'units.history.import', entity: 'edition', entityId: CROSSWALK_SOURCE, unitId: NATION_ID, after: summary });
+        return { ...report, stored };
+      });
     },
 
     async listChildren(actor: Actor, id: string, at: string | undefined): Promise<UnitView[]> {

@@ -1,0 +1,34 @@
+import type { Db } from '../../db/client.ts';
+import * as repo from './units.repository.ts';
+
+/** A unit on the other side of a history link, as the unit page and the import matcher show it. */
+export interface HistoryRef {
+  id: string;
+  code: string | null;
+  name: string;
+  kind: string;
+  edition: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Only part of the predecessor went into the successor (a split unit). */
+  partial: boolean;
+}
+
+async function related(db: Db, direction: 'successors' | 'predecessors', unitIds: readonly string[]): Promise<Map<string, HistoryRef[]>> {
+  const out = new Map<string, HistoryRef[]>(unitIds.map((id) => [id, []]));
+  for (const r of await repo.findHistory(db, direction, [...new Set(unitIds)])) {
+    const { other: u } = r;
+    out.get(r.unitId)?.push({ id: u.id, code: u.code, name: u.name, kind: u.kind, edition: u.edition, validFrom: u.validFrom, validTo: u.validTo, partial: r.partial });
+  }
+  return out;
+}
+
+/** unit id → the units it became part of in the next edition ("Nay thuộc …"); [] when none. */
+export function successorsOf(db: Db, unitIds: readonly string[]): Promise<Map<string, HistoryRef[]>> {
+  return related(db, 'successors', unitIds);
+}
+
+/** unit id → the units of the previous edition it was formed from ("Hình thành từ …"); [] when none. */
+export function predecessorsOf(db: Db, unitIds: readonly string[]): Promise<Map<string, HistoryRef[]>> {
+  return related(db, 'predecessors', unitIds);
+}
