@@ -357,7 +357,8 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       const etag = `"${file.media.sha256}"`;
       void reply
         .header('etag', etag)
-        .header('cache-control', 'public, max-age=31536000, immutable')
+        // Not immutable: a file taken down must leave caches soon; the ETag keeps revalidation cheap.
+        .header('cache-control', 'public, max-age=300, must-revalidate')
         .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'")
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.media.fileName)}`);
       if (req.headers['if-none-match'] === etag) {

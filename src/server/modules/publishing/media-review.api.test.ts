@@ -78,6 +78,9 @@ describeEachDb('portal media review', (kind) => {
     const live = await publicView(m);
     expect(live).toMatchObject({ file: 200, page: 200, listed: true });
     expect(live.bytes.equals(PNG)).toBe(true);
+    // Short-lived in caches, so taking it down reaches readers behind a CDN within minutes.
+    const cached = await t.app.inject({ url: m.url });
+    expect(cached.headers['cache-control']).toBe('public, max-age=300, must-revalidate');
 
     // Taken down: gone from every address again (the page cache is dropped).
     expect((await step(p.health.session.headers, m.id, 'unpublish')).statusCode).toBe(200);
