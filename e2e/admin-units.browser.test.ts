@@ -4,7 +4,7 @@ import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, buildUser } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 
 /** A person's journey: sign in to the admin UI and browse the unit tree in both GSO editions. */
 describe('admin UI: sign in and browse the unit tree (chromium)', () => {
@@ -47,6 +47,8 @@ describe('admin UI: sign in and browse the unit tree (chromium)', () => {
     await tree.getByRole('treeitem', { name: /^Xã / }).first().waitFor();
     const nodes2026 = await tree.getByRole('treeitem').allInnerTexts();
     expect(nodes2026.some((n) => n.includes('Huyện'))).toBe(false);
+    // WCAG 2.1 AA on the whole page with the tree open (names of tree items match their labels, contrast).
+    expect(await axeViolations(page)).toEqual([]);
 
     // The tree in force on 01/02/2021: the three-level list with its districts.
     await page.getByTestId('at-date').fill('2021-02-01');
@@ -59,6 +61,14 @@ describe('admin UI: sign in and browse the unit tree (chromium)', () => {
     await page.getByTestId('unit-search').fill('tam duong');
     await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByText('Huyện Tam Đường').first().waitFor();
     await page.screenshot({ path: 'test-results/admin-units.png' });
+    // A unit opened (selected row, its detail beside the tree), and the start page: still no violation.
+    await page.getByTestId('unit-search').fill('');
+    await tree.getByRole('treeitem', { name: 'Huyện Tam Đường' }).click();
+    await expect.poll(() => tree.getByRole('treeitem', { name: 'Huyện Tam Đường' }).getAttribute('aria-selected')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('nav-todo').click();
+    await page.getByTestId('todo-page').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

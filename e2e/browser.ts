@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
@@ -41,4 +42,35 @@ export async function openAdminAs(
   await page.getByTestId('login-submit').click();
   await page.getByTestId('logout').waitFor();
   return page;
+}
+
+const require = createRequire(import.meta.url);
+/** axe-core's browser build, injected into the page under test (the portal's CSP never sees it: devtools protocol). */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.1 A and AA, plus the rules axe marks experimental that test 2.1 criteria (label in name, 2.5.3). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_EXTRA_RULES = ['label-content-name-mismatch'];
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+}
+
+/**
+ * axe-core's WCAG 2.1 AA violations on the page as it is now, one line per failing node
+ * ("rule-id: help — selector"), so `expect(await axeViolations(page)).toEqual([])` names each one.
+ */
+export async function axeViolations(page: Page, opts: { include?: string } = {}): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    async ({ include, tags, extra }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> } }).axe;
+      return axe.run(include ? { include: [include] } : document, {
+        runOnly: { type: 'tag', values: tags },
+        rules: Object.fromEntries(extra.map((id) => [id, { enabled: true }])),
+        resultTypes: ['violations'],
+      });
+    },
+    { include: opts.include ?? null, tags: AXE_TAGS, extra: AXE_EXTRA_RULES },
+  );
+  return (result as AxeResult).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.map(String).join(' ')}`));
 }

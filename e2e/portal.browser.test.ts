@@ -4,7 +4,7 @@ import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, buildUser } from '../test/factories.ts';
 import { buildPortal } from '../src/server/modules/publishing/test-fixture.ts';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 
 type Portal = Awaited<ReturnType<typeof buildPortal>>;
 
@@ -118,6 +118,34 @@ describe('admin UI: portal editorial work of a health department (chromium)', ()
     );
     expect(refused).toEqual({ post: 403, figures: 403 });
     await page.screenshot({ path: 'test-results/portal-news-readonly.png', fullPage: true });
+    await context.close();
+  });
+
+  it('on a 390 px phone: a compact menu, the content near the top, the daily table reachable by keyboard, no axe violation', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const nav = page.getByRole('navigation', { name: 'Chuyên mục' });
+    expect((await nav.boundingBox())!.height).toBeLessThan(120);
+    // Every section stays reachable: the one-row menu scrolls sideways, with the keyboard too.
+    expect(await nav.getByRole('link').count()).toBeGreaterThanOrEqual(6);
+    const main = (await page.locator('main').boundingBox())!;
+    expect(main.y).toBeLessThan(260);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/portal-phone-home.png' });
+
+    await page.goto(`${base}/tinh-hinh`);
+    const region = page.getByRole('region', { name: 'Số liệu theo ngày' });
+    const box = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+    expect(box.scroll).toBeGreaterThan(box.client); // wider than the phone: it scrolls inside its box…
+    expect(box.right).toBeLessThanOrEqual(390); // …and the box itself stays on the screen
+    // The keyboard reaches the scrolling box (Tab) and scrolls it (arrow keys).
+    for (let i = 0; i < 60 && !(await region.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/portal-phone-situation.png', fullPage: true });
     await context.close();
   });
 

@@ -2,7 +2,10 @@ import type { LinkView, SectionView } from '../modules/publishing/index.ts';
 import type { PortalSettings } from '../modules/settings/index.ts';
 import { esc, telHref } from './html.ts';
 
-/** Mobile first; text and controls meet WCAG AA contrast; visible focus; no JavaScript anywhere. */
+/**
+ * Mobile first; text and controls meet WCAG AA contrast; visible focus; no JavaScript anywhere. On a
+ * phone the sections menu is one row that scrolls sideways, so the content starts near the top.
+ */
 export const CSS = `
 *{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;color:#1a1a1a;background:#fafafa;line-height:1.6}
@@ -11,8 +14,8 @@ a{color:#0b4f9c}a:visited{color:#5a2d82}a:focus-visible,button:focus-visible,inp
 header.site{background:#a50e0e;color:#fff;padding:12px 16px}header.site a{color:#fff;text-decoration:none}
 header.site .parent{font-size:.85rem;text-transform:uppercase;margin:0}header.site .name{font-size:1.2rem;margin:2px 0;text-transform:uppercase;font-weight:700}
 header.site img{height:48px;float:left;margin-right:12px}
-nav.sections{background:#7d0a0a}nav.sections ul{list-style:none;margin:0 auto;padding:0 8px;display:flex;flex-wrap:wrap;max-width:1040px}
-nav.sections a{display:block;color:#fff;padding:10px 10px;text-decoration:none;font-weight:600}nav.sections a:hover,nav.sections a[aria-current]{text-decoration:underline}
+nav.sections{background:#7d0a0a}nav.sections ul{list-style:none;margin:0 auto;padding:0 8px;display:flex;flex-wrap:nowrap;overflow-x:auto;max-width:1040px;scrollbar-width:thin}
+nav.sections li{flex:none}nav.sections a{display:block;color:#fff;padding:10px 10px;text-decoration:none;font-weight:600;white-space:nowrap}nav.sections a:hover,nav.sections a[aria-current]{text-decoration:underline}
 .hotline{background:#fff3cd;color:#4d3200;padding:8px 16px;font-weight:600;margin:0}.hotline a{color:#4d3200}
 main{max-width:1040px;margin:0 auto;padding:16px}footer.site{border-top:1px solid #ccc;padding:16px;font-size:.95rem;color:#333;max-width:1040px;margin:0 auto}
 h1{font-size:1.6rem;line-height:1.3;margin:.4em 0}h2{font-size:1.3rem;margin:1.2em 0 .5em}h3{font-size:1.1rem;margin:.3em 0}
@@ -22,7 +25,7 @@ h1{font-size:1.6rem;line-height:1.3;margin:.4em 0}h2{font-size:1.3rem;margin:1.2
 .cards img{width:100%;height:auto;border-radius:4px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border:1px solid #ccc;padding:6px 8px;text-align:right}th[scope=row],thead th:first-child{text-align:left}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;max-width:100%}.table-wrap:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
 .chart{margin:12px 0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}.legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:.9rem}
 .box{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin:12px 0}
 .links{padding-left:1.2em}
@@ -33,7 +36,8 @@ form label{display:block;font-weight:600;margin-top:12px}form input[type=text],f
 form button{font:inherit;margin-top:12px;padding:10px 18px;background:#0b4f9c;color:#fff;border:0;border-radius:4px;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .error{color:#8a1010;font-weight:600}.pager{display:flex;gap:16px;margin:16px 0}
-@media(min-width:720px){.cards{grid-template-columns:repeat(2,1fr)}.cols{display:grid;grid-template-columns:2fr 1fr;gap:24px}h1{font-size:2rem}}
+@media(max-width:719px){header.site{padding:8px 12px}header.site img{height:36px}header.site .name{font-size:1.05rem}th,td{padding:4px 6px}}
+@media(min-width:720px){nav.sections ul{flex-wrap:wrap;overflow-x:visible}.cards{grid-template-columns:repeat(2,1fr)}.cols{display:grid;grid-template-columns:2fr 1fr;gap:24px}h1{font-size:2rem}}
 `;
 
 export interface Chrome {

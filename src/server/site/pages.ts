@@ -37,6 +37,9 @@ export function postCards(posts: readonly PublicPost[], headingLevel: 2 | 3 = 3)
     .join('')}</ul>`;
 }
 
+/** Opens the box a wide table scrolls in: a named region that the keyboard can focus and scroll (WCAG 2.1.1). */
+const tableRegion = (label: string): string => `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(label)}">`;
+
 /** The latest figures as a table: each field, the day's value and the change from the day before. */
 export function situationTable(block: SituationBlock, opts: { id: string }): string {
   const [latest, previous] = block.updates;
@@ -49,7 +52,8 @@ export function situationTable(block: SituationBlock, opts: { id: string }): str
       return `<tr><th scope="row">${esc(f.label)}</th><td>${v === undefined ? '–' : esc(formatNumber(v))}</td><td>${delta === null ? '–' : `${delta > 0 ? '+' : ''}${esc(formatNumber(delta))}`}</td></tr>`;
     })
     .join('');
-  return `<div class="table-wrap"><table id="${opts.id}"><caption>Số liệu ${esc(formatVnDate(vnNoon(latest.date)))}</caption>
+  const caption = `Số liệu ${formatVnDate(vnNoon(latest.date))}`;
+  return `${tableRegion(caption)}<table id="${opts.id}"><caption>${esc(caption)}</caption>
 <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Số lượng</th><th scope="col">So với ngày trước</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${latest.note ? `<p>${esc(latest.note)}</p>` : ''}`;
 }
@@ -57,7 +61,7 @@ ${latest.note ? `<p>${esc(latest.note)}</p>` : ''}`;
 /** Every update as rows (newest first), for the history page. */
 export function situationHistory(block: SituationBlock): string {
   if (block.updates.length === 0) return '<p>Chưa có số liệu.</p>';
-  return `<div class="table-wrap"><table><caption>Số liệu theo ngày</caption><thead><tr><th scope="col">Ngày</th>${block.fields
+  return `${tableRegion('Số liệu theo ngày')}<table><caption>Số liệu theo ngày</caption><thead><tr><th scope="col">Ngày</th>${block.fields
     .map((f) => `<th scope="col">${esc(f.label)}</th>`)
     .join('')}</tr></thead><tbody>${block.updates
     .map(
@@ -174,7 +178,7 @@ export function directiveBody(d: PublicDirectiveView): string {
     .join('');
   return `<article><h1>${esc(d.docTypeName)} số ${esc(d.fullSymbol)}</h1><p class="lead">${esc(d.subject)}</p>
 ${d.status === 'revoked' ? '<p class="error" role="note">Văn bản này đã thu hồi.</p>' : ''}
-<div class="table-wrap"><table><caption>Thông tin văn bản</caption><tbody>${rows
+${tableRegion('Thông tin văn bản')}<table><caption>Thông tin văn bản</caption><tbody>${rows
     .filter(([, v]) => v)
     .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td style="text-align:left">${esc(v)}</td></tr>`)
     .join('')}</tbody></table></div>

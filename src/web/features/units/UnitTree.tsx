@@ -1,7 +1,7 @@
 // Accessible, lazily expanded unit tree. Flat ARIA tree: each visible node is
-// one role="treeitem" row (aria-level/posinset/setsize), so its text is just
-// that unit. Keyboard: Tab into the tree, arrows to move/expand/collapse,
-// Enter/Space to open the unit.
+// one role="treeitem" row (aria-level/posinset/setsize), named by its visible
+// text (unit, kind, number of children: WCAG 2.5.3 label in name). Keyboard:
+// Tab into the tree, arrows to move/expand/collapse, Enter/Space to open the unit.
 import { Text } from '@mantine/core';
 import { useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -97,7 +97,6 @@ export function UnitTree({
           <li
             key={unit.id}
             role="treeitem"
-            aria-label={unit.name}
             aria-level={level}
             aria-posinset={row.posinset}
             aria-setsize={row.setsize}
@@ -119,8 +118,9 @@ export function UnitTree({
               className="loa-tree-toggle"
               tabIndex={-1}
               disabled={!hasChildren}
-              aria-label={hasChildren ? t(expanded ? 'units.collapse' : 'units.expand', { name: unit.name }) : undefined}
-              aria-hidden={hasChildren ? undefined : true}
+              // For the mouse: keyboard and screen-reader users expand with the arrows (aria-expanded).
+              aria-hidden
+              title={hasChildren ? t(expanded ? 'units.collapse' : 'units.expand', { name: unit.name }) : undefined}
               onClick={() => tree.toggle(unit.id)}
             >
               {hasChildren ? (expanded ? '▾' : '▸') : '·'}
@@ -132,7 +132,7 @@ export function UnitTree({
               data-node-label={unit.id}
               onKeyDown={(e) => onKeyDown(e, row, index)}
             >
-              <span style={{ fontWeight: selected ? 700 : 500 }}>{unit.name}</span>
+              <span style={{ fontWeight: selected ? 700 : 500 }}>{unit.name}</span>{' '}
               <span className="loa-tree-kind">
                 {kindLabel(t, unit.kind)}
                 {hasChildren ? ` · ${unit.childCount}` : ''}
