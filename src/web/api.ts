@@ -82,10 +82,23 @@ export interface Contacts {
   website: string | null;
 }
 
+/** A unit across the 2025 → 2026 reform ("Hình thành từ …" / "Nay thuộc …"). */
+export interface UnitHistoryRef {
+  id: string;
+  code: string | null;
+  name: string;
+  kind: string;
+  edition: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  partial: boolean;
+}
+
 export interface UnitDetail {
   unit: Unit;
   path: { id: string; name: string }[];
   contacts: Contacts;
+  history: { formedFrom: UnitHistoryRef[]; nowPartOf: UnitHistoryRef[] };
 }
 
 export type GroupRule =

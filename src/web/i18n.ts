@@ -119,6 +119,9 @@ const vi = {
   'units.orgCreated': 'Đã thêm tổ chức “{name}”.',
   'units.usersOfUnit': 'Tài khoản thuộc đơn vị',
   'units.groupsOfUnit': 'Nhóm do đơn vị quản lý',
+  'units.formedFrom': 'Hình thành từ',
+  'units.nowPartOf': 'Nay thuộc',
+  'units.partOfSplit': '(một phần)',
 
   'contacts.title': 'Thông tin liên hệ',
   'contacts.emails': 'Thư điện tử',
@@ -538,6 +541,9 @@ const en: Record<MessageKey, string> = {
   'units.orgCreated': 'Organisation “{name}” added.',
   'units.usersOfUnit': 'Accounts of this unit',
   'units.groupsOfUnit': 'Groups owned by this unit',
+  'units.formedFrom': 'Formed from',
+  'units.nowPartOf': 'Now part of',
+  'units.partOfSplit': '(in part)',
 
   'contacts.title': 'Contacts',
   'contacts.emails': 'E-mails',

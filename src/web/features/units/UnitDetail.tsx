@@ -92,6 +92,24 @@ export function UnitDetailPanel({
         <Fact label={t('units.validity')} value={validity} />
         <Fact label={t('units.childCount')} value={String(unit.childCount)} />
       </SimpleGrid>
+      {(['formedFrom', 'nowPartOf'] as const).map((side) =>
+        detail.history[side].length ? (
+          <Text size="sm" key={side} data-testid={`unit-${side}`}>
+            <Text span fw={500}>
+              {t(`units.${side}`)}:{' '}
+            </Text>
+            {detail.history[side].map((u, i) => (
+              <span key={u.id}>
+                {i > 0 && ', '}
+                <Anchor href={href(`/units/${encodeURIComponent(u.id)}`)} size="sm">
+                  {u.name}
+                </Anchor>
+                {u.partial && ` ${t('units.partOfSplit')}`}
+              </span>
+            ))}
+          </Text>
+        ) : null,
+      )}
       <Group gap="xs">
         <Button
           component="a"
