@@ -7,7 +7,7 @@ import { extractBytes } from './parse/extract.ts';
 import type { ExtractFormat } from './parse/extract.ts';
 import type { AnalysisLimits } from './parse/limits.ts';
 import { matchDispatch } from './parse/match.ts';
-import type { DirectoryCandidate, RecipientGroup } from './parse/match.ts';
+import type { DirectoryCandidate, MatchContext, RecipientGroup } from './parse/match.ts';
 import { parseDispatch } from './parse/parse.ts';
 import type { ParsedDispatch } from './parse/dispatch.types.ts';
 import { capParsed, readProposal } from './proposal.ts';
@@ -20,6 +20,6 @@ export async function read(input: { bytes: Uint8Array; format: ExtractFormat; li
 }
 
 /** Matches the parse against the directory candidates and groups and locates every value in the text. */
-export function propose(input: { text: string; parsed: ParsedDispatch; candidates: DirectoryCandidate[]; groups: RecipientGroup[] }): ReadProposal {
-  return readProposal(input.text, input.parsed, matchDispatch(input.parsed, input.candidates, input.groups));
+export function propose(input: { text: string; parsed: ParsedDispatch; candidates: DirectoryCandidate[]; groups: RecipientGroup[]; context: MatchContext }): ReadProposal {
+  return readProposal(input.text, input.parsed, matchDispatch(input.parsed, input.candidates, input.groups, input.context));
 }

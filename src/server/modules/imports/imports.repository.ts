@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lte, gte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { dispatchImports, units } from '../../db/schema/index.ts';
+import { dispatchImports, unitHistory, units } from '../../db/schema/index.ts';
 
 export type ImportRow = typeof dispatchImports.$inferSelect;
 export type ImportInsert = typeof dispatchImports.$inferInsert;
@@ -24,23 +24,24 @@ export interface CandidateRow {
   kind: string;
   code: string | null;
   parentName: string | null;
+  path: string;
 }
 
 /**
- * Matching candidates in force at a date: every unit of a subtree (the importer's province), plus
- * every organisation of the directory (a Sở of another province may write to us).
+ * Matching candidates in force at a date: every unit of the given subtrees (the importer's
+ * province and the provinces linked to it), plus every organisation of the directory (a Sở of
+ * another province may write to us; the matcher ranks those below the home provinces').
  */
-export async function findCandidateUnits(db: Db, p: { underPath: string; at: string }): Promise<CandidateRow[]> {
+export async function findCandidateUnits(db: Db, p: { underPaths: readonly string[]; at: string }): Promise<CandidateRow[]> {
   const parent = alias(units, 'parent');
   return db
-    .select({ id: units.id, name: units.name, kind: units.kind, code: units.code, parentName: parent.name })
+    .select({ id: units.id, name: units.name, kind: units.kind, code: units.code, parentName: parent.name, path: units.path })
     .from(units)
     .leftJoin(parent, eq(parent.id, units.parentId))
     .where(
       and(
         or(
-          eq(units.path, p.underPath),
-          sql`${units.path} LIKE ${`${p.underPath}.%`}`,
+          ...p.underPaths.flatMap((under) => [eq(units.path, under), sql`${units.path} LIKE ${`${under}.%`}`]),
           sql`${units.kind} NOT IN (${sql.join(
             ADMINISTRATIVE.map((k) => sql`${k}`),
             sql`, `,
@@ -50,6 +51,35 @@ export async function findCandidateUnits(db: Db, p: { underPath: string; at: str
         or(isNull(units.validTo), gte(units.validTo, p.at)),
       ),
     );
+}
+
+/**
+ * Every province (both editions) with the provinces linked to it: by the predecessor/successor
+ * relation of the 2025 → 2026 crosswalk (unit_history), and, where no link was imported, by the
+ * same name in the other edition (a province the reform left unchanged).
+ */
+export async function findRelatedProvinces(db: Db): Promise<{ related: Record<string, string[]>; paths: Map<string, string> }> {
+  const provinces = await db.select({ id: units.id, path: units.path, folded: units.searchName }).from(units).where(eq(units.kind, 'province'));
+  const ids = provinces.map((r) => r.id);
+  const links = ids.length
+    ? await db
+        .select({ a: unitHistory.predecessorId, b: unitHistory.successorId })
+        .from(unitHistory)
+        .where(and(inArray(unitHistory.predecessorId, ids), inArray(unitHistory.successorId, ids)))
+    : [];
+  const related: Record<string, string[]> = Object.fromEntries(ids.map((id) => [id, [] as string[]]));
+  const link = (a: string, b: string) => {
+    if (a !== b && !related[a]?.includes(b)) related[a]?.push(b);
+  };
+  for (const { a, b } of links) {
+    link(a, b);
+    link(b, a);
+  }
+  for (const x of provinces) {
+    if ((related[x.id] ?? []).length) continue;
+    for (const y of provinces) if (y.id !== x.id && y.folded === x.folded && !(related[y.id] ?? []).some((z) => z !== x.id)) link(x.id, y.id);
+  }
+  return { related, paths: new Map(provinces.map((r) => [r.id, r.path])) };
 }
 
 export async function findUnitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {

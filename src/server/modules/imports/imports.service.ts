@@ -24,7 +24,7 @@ import type { ExtractFormat } from './parse/extract.ts';
 import { ANALYSIS_LIMITS, checkTextSize } from './parse/limits.ts';
 import type { AnalysisLimits } from './parse/limits.ts';
 import type { ParsedDispatch, Schedule } from './parse/dispatch.types.ts';
-import { LOW_CONFIDENCE, squash } from './proposal.ts';
+import { LOW_CONFIDENCE, shortTitle, squash } from './proposal.ts';
 import type { ReadProposal } from './proposal.ts';
 import * as repo from './imports.repository.ts';
 import type { ImportRow } from './imports.repository.ts';
@@ -141,10 +141,12 @@ export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names:
     const withForm = Boolean(report && report.indicators.length && !reportAttached && sameSchedule(report.schedule, schedule));
     if (withForm) reportAttached = true;
     const section = parsed.sections.find((s) => s.number === t.section);
+    // The first clause is the title; the whole paragraph (heading and items) the description.
+    const paragraph = section ? [section.heading, ...section.items].filter(Boolean).join('\n') : '';
     return {
       section: t.section,
-      title: t.title.slice(0, 500),
-      description: section ? section.items.join('\n').slice(0, 4000) || null : null,
+      title: shortTitle(t.title, t.assignees, section?.heading ? section.items[0] : undefined),
+      description: paragraph.slice(0, 4000) || null,
       assignees: { unitIds, groupIds },
       assigneeNames: [...unitIds, ...groupIds].map((id) => names.get(id) ?? id),
       dueRule: rule ?? defaultDueRule(dateOf(parsed, today)),
@@ -161,7 +163,7 @@ export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names:
     const rule = report.schedule ? dueRuleFromSchedule(report.schedule) : null;
     tasks.push({
       section: null,
-      title: `Báo cáo kết quả: ${parsed.subject ?? 'công văn'}`.slice(0, 500),
+      title: shortTitle(`Báo cáo kết quả: ${parsed.subject ?? 'công văn'}`.replace(/:/, ' –'), []),
       description: report.deadlineText,
       assignees: { unitIds, groupIds },
       assigneeNames: [...unitIds, ...groupIds].map((id) => names.get(id) ?? id),
@@ -359,14 +361,19 @@ export function createImportsService(deps: {
           const bytes = file.content.slice();
           const { text, parsed } = await call('read', { bytes, format, limits: limits.analysis }, [bytes.buffer]);
           if (text.replace(/\s+/g, '') === '') throw new AppError('IMPORT_UNREADABLE', { reason: 'Tệp không có nội dung chữ để phân tích.' });
+          // Home: the importer's province and its predecessors/successors (a 2021 dispatch read in the 2026 tree).
+          const { related, paths } = await repo.findRelatedProvinces(db);
+          const own = provincePath(a.unitPath).split('.')[1] ?? '';
+          const homeProvinces = [own, ...(related[own] ?? [])].filter((id) => paths.has(id));
           const [candidates, groups] = await Promise.all([
-            repo.findCandidateUnits(db, { underPath: provincePath(a.unitPath), at: dateOf(parsed, today) }),
+            repo.findCandidateUnits(db, { underPaths: homeProvinces.length ? homeProvinces.map((id) => paths.get(id) ?? '') : [provincePath(a.unitPath)], at: dateOf(parsed, today) }),
             deps.groups.listGroups(a, a.unitId).catch((err: unknown) => {
               if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return [];
               throw err;
             }),
           ]);
-          const read = await call('propose', { text, parsed, candidates, groups: groups.map((g) => ({ id: g.id, name: g.name })) });
+          const context = { homeProvinces, relatedProvinces: related, importerPath: a.unitPath };
+          const read = await call('propose', { text, parsed, candidates, groups: groups.map((g) => ({ id: g.id, name: g.name })), context });
           const names = new Map<string, string>([...candidates.map((c) => [c.id, c.name] as const), ...groups.map((g) => [g.id, g.name] as const)]);
           return { text, parsed, read, names };
         });

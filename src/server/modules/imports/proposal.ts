@@ -114,3 +114,43 @@ export function capParsed(parsed: ParsedDispatch): ParsedDispatch {
     tasks: parsed.tasks.slice(0, PARSED_CAPS.tasks),
   };
 }
+
+/** Longest task title proposed: the paragraph itself goes to the description. */
+export const TASK_TITLE_MAX = 120;
+
+const startsWithFolded = (text: string, prefix: string) => text.slice(0, prefix.length).toLocaleLowerCase('vi') === prefix.toLocaleLowerCase('vi');
+
+/**
+ * A task title from a section's text: its first clause (up to ";", ":", "(" or the end of the
+ * sentence) without the addressees it opens with ("Đề nghị Đài …, UBND các xã … xây dựng …" →
+ * "Xây dựng …"), cut at a comma (or a word) to at most 120 characters. A heading that is only
+ * its addressees ("Đài Truyền thanh - Truyền hình các huyện:") is titled by what follows (`next`).
+ */
+export function shortTitle(text: string, addressees: readonly string[], next?: string, max = TASK_TITLE_MAX): string {
+  let t = text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  const opener = /^(?:Đề nghị|Giao|Yêu cầu)\s+/iu.exec(t);
+  let rest = opener ? t.slice(opener[0].length) : t;
+  let stripped = false;
+  for (const a of addressees) {
+    const name = a.trim();
+    if (name && startsWithFolded(rest, name)) {
+      rest = rest.slice(name.length).replace(/^\s*(?:[,;]|và)?\s*/u, '');
+      stripped = true;
+    }
+  }
+  const clause = (x: string) => {
+    const end = x.search(/[;:(]|[.!?](?=\s|$)/u);
+    return (end > 0 ? x.slice(0, end) : x).trim().replace(/[,;:.\s-]+$/u, '');
+  };
+  if (stripped && !clause(rest) && next) return shortTitle(next, [], undefined, max);
+  t = (stripped && clause(rest)) || clause(t) || t;
+  if (t.length > max) {
+    const cut = t.lastIndexOf(',', max);
+    if (cut > max / 3) t = t.slice(0, cut);
+    else {
+      const space = t.lastIndexOf(' ', max - 1);
+      t = `${t.slice(0, space > 0 ? space : max - 1)}…`;
+    }
+  }
+  return t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryCandidate, RecipientGroup } from './match.ts';
-import { matchDispatch, similarity } from './match.ts';
+import { ELSEWHERE_CAP, matchDispatch, similarity } from './match.ts';
 import { parseDispatch } from './parse.ts';
 
 const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../assets/seeds');
@@ -52,5 +52,43 @@ describe('issuer and recipient matching', () => {
   it('scores similarity in 0..1 and ignores diacritics and case', () => {
     expect(similarity('SỞ Y TẾ', 'so y te')).toBe(1);
     expect(similarity('Sở Y tế', 'Công an tỉnh')).toBe(0);
+  });
+});
+
+describe('province first: the importer’s and the issuer’s province (with its predecessors/successors) before the rest', () => {
+  // Lai Châu in both editions (the importer sits in 2026, the dispatch is from 2021), Thanh Hóa elsewhere.
+  const tree: DirectoryCandidate[] = [
+    { id: 'lc25', name: 'Tỉnh Lai Châu', kind: 'province', path: 'vn.lc25' },
+    { id: 'td', name: 'Huyện Tam Đường', kind: 'district', path: 'vn.lc25.td', parentName: 'Tỉnh Lai Châu' },
+    { id: 'vhtt', name: 'Phòng Văn hóa và Thông tin huyện Tam Đường', kind: 'office', path: 'vn.lc25.td.vhtt', parentName: 'Huyện Tam Đường' },
+    { id: 'tt-td', name: 'Trung tâm Văn hóa - Truyền thanh - Truyền hình huyện Tam Đường', kind: 'radio_tv', path: 'vn.lc25.td.tt-td', parentName: 'Huyện Tam Đường' },
+    { id: 'tt-sh', name: 'Trung tâm Văn hóa - Truyền thanh - Truyền hình huyện Sìn Hồ', kind: 'radio_tv', path: 'vn.lc25.sh.tt-sh', parentName: 'Huyện Sìn Hồ' },
+    { id: 'tt-nx', name: 'Trung tâm Văn hóa - Truyền thanh - Truyền hình huyện Như Xuân', kind: 'radio_tv', path: 'vn.th25.nx.tt-nx', parentName: 'Huyện Như Xuân' },
+    { id: 'ubt', name: 'Ủy ban nhân dân tỉnh', kind: 'office', path: 'vn.th25.ubt', parentName: 'Tỉnh Thanh Hóa' },
+  ];
+  const linked = { homeProvinces: ['lc26'], relatedProvinces: { lc26: ['lc25'], lc25: ['lc26'], th25: [] }, importerPath: 'vn.lc26.svhttdl' };
+
+  it('proposes the issuer’s own district centre for an unnamed "huyện", and caps other provinces at 50%', () => {
+    const m = matchDispatch(seed('002'), tree, groups, linked);
+    expect(m.issuer).toMatchObject({ id: 'vhtt' });
+    const station = m.addressees.filter((a) => a.text.startsWith('Đài'));
+    expect(station.map((a) => a.target?.id)).toEqual(['tt-td', 'tt-td']);
+    expect(station.every((a) => a.confidence >= 0.9)).toBe(true);
+    const leaders = m.cc.find((c) => c.text.startsWith('Chủ tịch'));
+    expect(leaders?.target?.id).toBe('td');
+  });
+
+  it('the predecessor link makes the 2025 units home for a 2026 importer; without it (and no issuer there) they are capped', () => {
+    const noIssuer = tree.filter((c) => c.id !== 'vhtt');
+    const withLink = matchDispatch(seed('002'), noIssuer, groups, linked);
+    expect(withLink.addressees.find((a) => a.text.startsWith('Đài'))?.confidence).toBeGreaterThan(ELSEWHERE_CAP);
+    const m = matchDispatch(seed('002'), noIssuer, groups, { ...linked, relatedProvinces: { lc26: [], lc25: [], th25: [] } });
+    for (const x of [...m.addressees, ...m.cc].filter((a) => a.target?.type === 'unit')) expect(x.confidence, x.text).toBeLessThanOrEqual(ELSEWHERE_CAP);
+  });
+
+  it('never proposes a unit of another province above 50%, even with the closest name', () => {
+    const m = matchDispatch(seed('002'), tree.filter((c) => c.id !== 'tt-td' && c.id !== 'tt-sh'), groups, linked);
+    const station = m.addressees.find((a) => a.text.startsWith('Đài'));
+    expect(station?.confidence ?? 0).toBeLessThanOrEqual(ELSEWHERE_CAP);
   });
 });

@@ -14,7 +14,26 @@ export interface DirectoryCandidate {
   kind: string;
   code?: string | null;
   parentName?: string | null;
+  /** Materialised path (dot-joined ancestor ids, the unit's own last): where the unit sits. */
+  path?: string | null;
 }
+
+/**
+ * Where the dispatch comes from, for ranking: units of the home provinces (the importer's and
+ * the issuer's, with their predecessors and successors across the 2025 → 2026 reform) are
+ * proposed first; a unit elsewhere in the country is never proposed above ELSEWHERE_CAP.
+ */
+export interface MatchContext {
+  /** The importer's province and the provinces linked to it. */
+  homeProvinces: readonly string[];
+  /** Every province id → the provinces linked to it by the crosswalk (both directions; [] for none). */
+  relatedProvinces: Readonly<Record<string, readonly string[]>>;
+  /** The importing unit: what an unnamed "huyện" or "tỉnh" refers to when no issuer is found. */
+  importerPath?: string | null;
+}
+
+/** Highest confidence for a unit outside the home provinces (or outside the district an unnamed "huyện" means). */
+export const ELSEWHERE_CAP = 0.5;
 
 export interface RecipientGroup {
   id: string;
@@ -63,8 +82,12 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btp\.?(?=\s)/g, 'thanh pho'],
   [/\bp\.\s*/g, 'phong '],
   [/\bso tt\b/g, 'so thong tin truyen thong'],
+  // Since 2019 the district radio-TV station (Đài Truyền thanh - Truyền hình huyện) is part of the
+  // district culture centre (Trung tâm Văn hóa - Truyền thanh - Truyền hình huyện): one body, two names.
+  [/\btrung tam van hoa\W+(?:thong tin\W+)?(?:the thao\W+)?truyen thanh\W+truyen hinh\b/g, 'dai truyen thanh truyen hinh'],
 ];
-const STOPWORDS = new Set(['va', 'cac', 'cua', 'de', 'bc', 'nhu']);
+// "như" is not a stop-word ("Như Xuân", "Như Thanh"); "Như trên" entries are dropped before matching.
+const STOPWORDS = new Set(['va', 'cac', 'cua', 'de', 'bc']);
 
 /** Folded, abbreviation-expanded tokens without parentheticals and stop-words. */
 function tokens(text: string): string[] {
@@ -168,8 +191,108 @@ function bodyIssuerPhrases(body: string[]): string[] {
   return out;
 }
 
+/** Administrative levels as printed, and the unit kinds each names. */
+const LEVELS: ReadonlyArray<readonly [RegExp, string, readonly string[]]> = [
+  [/\bthi tran\b/, 'thi tran', ['commune']],
+  [/\bthi xa\b/, 'thi xa', ['district']],
+  [/\bthanh pho\b/, 'thanh pho', ['district', 'province']],
+  [/\bphuong\b/, 'phuong', ['commune']],
+  [/\bxa\b/, 'xa', ['commune']],
+  [/\bhuyen\b/, 'huyen', ['district']],
+  [/\btinh\b/, 'tinh', ['province']],
+];
+const ADMINISTRATIVE_KINDS = new Set(['province', 'district', 'commune']);
+
+function expanded(text: string): string {
+  let t = fold(plain(text)).replace(/\([^)]*\)/g, ' ');
+  for (const [re, full] of ABBREVIATIONS) t = t.replace(re, full);
+  return t.replace(/[^a-z0-9&]+/g, ' ').trim();
+}
+
+function levelsIn(folded: string): Set<string> {
+  const out = new Set<string>();
+  let rest = folded;
+  for (const [re, name] of LEVELS) {
+    if (re.test(rest)) {
+      out.add(name);
+      rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+    }
+  }
+  return out;
+}
+
+/**
+ * The level an entry names without a proper name ("Đài Truyền thanh - Truyền hình huyện",
+ * "Chủ tịch, các PCT.UBND huyện"): the issuer's own unit of that level. Null for a named or
+ * plural entry ("UBND huyện Sìn Hồ", "UBND các xã, thị trấn").
+ */
+function unnamedLevel(folded: string): { word: string; kinds: readonly string[] } | null {
+  if (/\bcac\s+(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|don vi|co quan)\b/.test(folded)) return null;
+  for (const [re, word, kinds] of LEVELS) {
+    if (new RegExp(`${re.source}$`).test(folded)) return { word, kinds };
+  }
+  return null;
+}
+
+/** Which candidate ids are provinces, each candidate's province, and the ranking context built from them. */
+interface Ranking {
+  home: Set<string> | null;
+  reference: string | null;
+  byId: Map<string, DirectoryCandidate>;
+  provinceOf(c: DirectoryCandidate): string | null;
+  /** The levels a candidate's name prints ("huyện", "tỉnh" …), computed once per candidate. */
+  levelsOf(c: DirectoryCandidate): Set<string>;
+}
+
+function ranking(candidates: readonly DirectoryCandidate[], context: MatchContext | undefined): Ranking {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const provinceOf = (c: DirectoryCandidate): string | null => {
+    const second = c.path?.split('.')[1];
+    return second && context && second in context.relatedProvinces ? second : null;
+  };
+  const levels = new Map<string, Set<string>>();
+  const levelsOf = (c: DirectoryCandidate): Set<string> => {
+    let l = levels.get(c.id);
+    if (!l) {
+      l = levelsIn(expanded(c.name));
+      levels.set(c.id, l);
+    }
+    return l;
+  };
+  if (!context) return { home: null, reference: null, byId, provinceOf, levelsOf };
+  const home = new Set<string>();
+  const add = (p: string) => {
+    home.add(p);
+    for (const r of context.relatedProvinces[p] ?? []) home.add(r);
+  };
+  for (const p of context.homeProvinces) add(p);
+  return { home, reference: context.importerPath ?? null, byId, provinceOf, levelsOf };
+}
+
+/** A candidate's confidence is capped when it lies in another province (national bodies are not capped). */
+function capped(r: Ranking, c: DirectoryCandidate, s: number): number {
+  if (!r.home) return s;
+  const province = r.provinceOf(c);
+  return province === null || r.home.has(province) ? s : Math.min(s, ELSEWHERE_CAP);
+}
+
+/** Common path prefix length: how close two units sit in the tree (ties go to the closer). */
+function closeness(a: string | null | undefined, b: string | null | undefined): number {
+  if (!a || !b) return 0;
+  const x = a.split('.');
+  const y = b.split('.');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}
+
 /** Proposes the issuing unit with its confidence and evidence, or null. */
-export function proposeIssuer(parsed: ParsedDispatch, candidates: readonly DirectoryCandidate[], tok: Tokenizer = memoTokens()): IssuerProposal | null {
+export function proposeIssuer(
+  parsed: ParsedDispatch,
+  candidates: readonly DirectoryCandidate[],
+  tok: Tokenizer = memoTokens(),
+  rank: Ranking = ranking(candidates, undefined),
+): IssuerProposal | null {
   const segments = symbolSegments(parsed.symbol);
   const phrases = bodyIssuerPhrases(parsed.body);
   const place = parsed.place ? fold(parsed.place) : null;
@@ -198,14 +321,25 @@ export function proposeIssuer(parsed: ParsedDispatch, candidates: readonly Direc
       evidence.push('body');
     }
     if (scores.length === 0) continue;
-    if (place && fold(`${c.name} ${c.parentName ?? ''}`).includes(place)) {
+    const printedPlace = Boolean(place && fold(`${c.name} ${c.parentName ?? ''}`).includes(place));
+    if (printedPlace) {
       scores.push(0.3);
       evidence.push('place');
     }
-    const confidence = Math.min(0.99, 1 - scores.reduce((acc, s) => acc * (1 - s), 1));
+    let confidence = Math.min(0.99, 1 - scores.reduce((acc, s) => acc * (1 - s), 1));
+    // A unit of another province is the issuer only when the printed place names it.
+    if (!printedPlace) confidence = capped(rank, c, confidence);
     if (!best || confidence > best.confidence) best = { id: c.id, name: c.name, confidence, evidence };
   }
   return best && best.confidence >= ISSUER_THRESHOLD ? { ...best, confidence: Number(best.confidence.toFixed(3)) } : null;
+}
+
+/** Similarity of a printed entry to a candidate under its names (its own, with its parent, "UBND …" for an administrative unit). */
+function nameScore(text: string, c: DirectoryCandidate, tok: Tokenizer, localName: string | null): number {
+  const names = [c.name, ...(c.parentName ? [`${c.name} ${c.parentName}`] : [])];
+  if (localName !== null) names.push(localName);
+  if (ADMINISTRATIVE_KINDS.has(c.kind)) names.push(...names.map((n) => `Ủy ban nhân dân ${n}`));
+  return Math.max(...names.map((n) => similarity(text, n, tok)));
 }
 
 /** Matches one printed entry (split on ";") against units and groups. */
@@ -214,17 +348,32 @@ function matchEntry(
   candidates: readonly DirectoryCandidate[],
   groups: readonly RecipientGroup[],
   tok: Tokenizer,
+  rank: Ranking,
 ): TextMatch[] {
   return entry
     .split(';')
     .map((s) => s.trim())
     .filter((s) => s !== '' && !/^như trên$/iu.test(s))
     .map((text) => {
+      const folded = expanded(text);
+      const levels = levelsIn(folded);
+      // "… huyện" without a name: the issuer's own district; units of other districts are capped.
+      const unnamed = rank.home ? unnamedLevel(folded) : null;
+      const own = unnamed && rank.reference ? ownAncestor(rank, rank.reference, unnamed.kinds) : null;
       let target: MatchTarget | null = null;
       let confidence = 0;
+      let near = -1;
       for (const c of candidates) {
-        const s = Math.max(similarity(text, c.name, tok), c.parentName ? similarity(text, `${c.name} ${c.parentName}`, tok) : 0);
-        if (s > confidence) [target, confidence] = [{ type: 'unit', id: c.id, name: c.name }, s];
+        const inOwn = own ? c.path === own.path || (c.path ?? '').startsWith(`${own.path}.`) : false;
+        // Within the issuer's own unit, its name is what "huyện" stands for: compare without it.
+        const localName = own && inOwn ? fold(c.name).replace(fold(own.name), unnamed?.word ?? '') : null;
+        let s = nameScore(text, c, tok, localName);
+        const theirs = rank.levelsOf(c);
+        if (levels.size && theirs.size && ![...levels].some((l) => theirs.has(l))) s *= 0.6;
+        if (own && !inOwn) s = Math.min(s, ELSEWHERE_CAP);
+        s = capped(rank, c, s);
+        const closer = closeness(c.path, rank.reference);
+        if (s > confidence + 1e-9 || (Math.abs(s - confidence) <= 1e-9 && closer > near)) [target, confidence, near] = [{ type: 'unit', id: c.id, name: c.name }, s, closer];
       }
       for (const g of groups) {
         const s = similarity(text, g.name, tok);
@@ -236,19 +385,38 @@ function matchEntry(
     });
 }
 
+/** The nearest ancestor (or the unit itself) of one of these kinds, among the candidates. */
+function ownAncestor(rank: Ranking, path: string, kinds: readonly string[]): { path: string; name: string } | null {
+  const ids = path.split('.');
+  for (let i = ids.length; i > 0; i--) {
+    const u = rank.byId.get(ids[i - 1] ?? '');
+    if (u && kinds.includes(u.kind)) return { path: ids.slice(0, i).join('.'), name: u.name };
+  }
+  return null;
+}
+
 /** Proposes the issuer and matches recipients, cc entries and section addressees. */
 export function matchDispatch(
   parsed: ParsedDispatch,
   candidates: readonly DirectoryCandidate[],
   groups: readonly RecipientGroup[] = [],
+  context?: MatchContext,
 ): DispatchMatch {
   const tok = memoTokens();
+  const rank = ranking(candidates, context);
+  const issuer = proposeIssuer(parsed, candidates, tok, rank);
+  // The issuer's province (and its predecessors/successors) is home too; "huyện" means the issuer's.
+  const issuerUnit = issuer ? rank.byId.get(issuer.id) : undefined;
+  if (issuerUnit && rank.home && context) {
+    const province = rank.provinceOf(issuerUnit);
+    if (province) for (const p of [province, ...(context.relatedProvinces[province] ?? [])]) rank.home.add(p);
+    if (issuerUnit.path) rank.reference = issuerUnit.path;
+  }
+  const entries = (list: readonly string[]) => list.flatMap((r) => matchEntry(r, candidates, groups, tok, rank));
   return {
-    issuer: proposeIssuer(parsed, candidates, tok),
-    recipients: parsed.recipients.flatMap((r) => matchEntry(r, candidates, groups, tok)),
-    cc: parsed.cc.flatMap((r) => matchEntry(r, candidates, groups, tok)),
-    addressees: parsed.sections.flatMap((s) =>
-      s.addressees.flatMap((a) => matchEntry(a, candidates, groups, tok).map((m) => ({ ...m, section: s.number }))),
-    ),
+    issuer,
+    recipients: entries(parsed.recipients),
+    cc: entries(parsed.cc),
+    addressees: parsed.sections.flatMap((s) => entries(s.addressees).map((m) => ({ ...m, section: s.number }))),
   };
 }
