@@ -99,10 +99,10 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(communeClerks).toHaveLength(2);
       for (const a of communeClerks) {
         const s = await signIn(t.c, a.username, PASSWORD);
-        const inbox = (await t.app.inject({ url: '/api/inbox?filter=unacknowledged', headers: s.headers })).json<{ items: { id: string; directive: { id: string } }[] }>().items;
+        const inbox = (await t.app.inject({ url: '/api/inbox?filter=unacknowledged', headers: s.headers })).json<{ items: { itemId: string; directive: { id: string } }[] }>().items;
         const item = inbox.find((i) => i.directive.id === seed.live.directiveId);
         expect(item).toBeDefined();
-        const ack = await t.app.inject({ method: 'POST', url: `/api/inbox/${item!.id}/acknowledge`, headers: s.headers, payload: {} });
+        const ack = await t.app.inject({ method: 'POST', url: `/api/inbox/${item!.itemId}/acknowledge`, headers: s.headers, payload: {} });
         expect(ack.statusCode).toBe(200);
       }
     });
@@ -152,6 +152,11 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(all.filter((d) => d.status === 'draft').map((d) => d.fullSymbol).sort()).toEqual(['/STTTT-BCXB', '/STTTT-TTBCXB', '/STTTT-TTBCXB', '/VHTT', '/VHTT-TT&TT']);
       const search = (await t.app.inject({ url: `/api/units/search?q=${encodeURIComponent('tam duong')}&at=2021-02-01`, headers: admin.headers })).json<{ items: { name: string }[] }>().items;
       expect(search.map((u) => u.name)).toContain('Huyện Tam Đường');
+      // The crosswalk ties the seeds' world to today's: Thị trấn Tam Đường is now part of Xã Bình Lư.
+      expect(seed.crosswalk.communes.matched).toBe(3320);
+      const binhLu = seed.accounts.find((x) => x.username === 'baocao.binhlu')!.actor.unitId;
+      const unit = (await t.app.inject({ url: `/api/units/${binhLu}`, headers: admin.headers })).json<{ history: { formedFrom: { name: string }[] } }>();
+      expect(unit.history.formedFrom.map((u) => u.name)).toContain('Thị trấn Tam Đường');
     });
   });
 }
