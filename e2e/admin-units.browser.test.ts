@@ -32,6 +32,7 @@ describe('admin UI: sign in and browse the unit tree (chromium)', () => {
     await page.getByTestId('login-password').fill('wrong-password-1');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]); // the sign-in page, with its error
 
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();

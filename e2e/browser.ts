@@ -52,12 +52,12 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const AXE_EXTRA_RULES = ['label-content-name-mismatch'];
 
 interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; any: { message: string }[] }[] }[];
 }
 
 /**
  * axe-core's WCAG 2.1 AA violations on the page as it is now, one line per failing node
- * ("rule-id: help — selector"), so `expect(await axeViolations(page)).toEqual([])` names each one.
+ * ("rule-id: help — selector (what failed)"), so `expect(await axeViolations(page)).toEqual([])` names each one.
  */
 export async function axeViolations(page: Page, opts: { include?: string } = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
@@ -72,5 +72,7 @@ export async function axeViolations(page: Page, opts: { include?: string } = {})
     },
     { include: opts.include ?? null, tags: AXE_TAGS, extra: AXE_EXTRA_RULES },
   );
-  return (result as AxeResult).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.map(String).join(' ')}`));
+  return (result as AxeResult).violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.map(String).join(' ')}${n.any[0] ? ` (${n.any[0].message})` : ''}`),
+  );
 }

@@ -7,7 +7,7 @@ import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium, openAdminAs } from './browser.ts';
+import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 /**
  * A công văn's journey through the admin UI, one browser context per person: the drafter composes it
@@ -61,6 +61,8 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     await drafter.getByTestId('compose-new').click();
     // Issuing body and place come from the drafter's unit.
     await expect.poll(() => drafter.getByTestId('f-place').inputValue()).toBe('Tam Đường');
+    // The empty compose page (form, preview with its placeholders) passes WCAG 2.1 AA.
+    expect(await axeViolations(drafter)).toEqual([]);
     expect(await drafter.getByTestId('f-issuerParent').inputValue()).toBe('UBND Huyện Tam Đường');
     await drafter.getByTestId('f-symbol').fill('VHTT-TT&TT');
     await drafter.getByTestId('f-subject').fill('Tăng cường tuyên truyền các thông tin chính thống về phòng chống dịch Covid-19 trên mạng xã hội');
@@ -192,6 +194,7 @@ describe('admin UI: outgoing and incoming documents (chromium)', () => {
     // The recipient sees the attached propaganda material and can download it.
     const communeFile = await commune.request.get(new URL((await commune.getByTestId('attachment-link').getAttribute('href'))!, commune.url()).href);
     expect((await communeFile.body()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(await axeViolations(commune)).toEqual([]);
     await commune.getByTestId('inbox-ack').click();
     await commune.getByTestId('inbox-ack-state').waitFor();
     await commune.screenshot({ path: 'test-results/directives-inbox-item.png', fullPage: true });

@@ -6,7 +6,7 @@ import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, buildUnit, buildUser, importLaiChau } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium, openAdminAs } from './browser.ts';
+import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 const seed002 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/seeds/002.txt');
 
@@ -96,6 +96,7 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
     expect(proposedIndicators).toHaveLength(4);
 
     await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/import-proposal.png', fullPage: true });
 
     // No radio station is in this directory: "Đài Truyền thanh - Truyền hình huyện" got a weak, flagged

@@ -7,7 +7,7 @@ import type { TestContext } from '../test/support/harness.ts';
 import { LAI_CHAU, PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
 import type { Session } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
-import { launchChromium, openAdminAs } from './browser.ts';
+import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 /**
  * Issue 5's journey ("Báo cáo định kỳ"): the district gives every commune of Tam Đường the seed-002
@@ -117,6 +117,7 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
     await commune.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await commune.getByText('Đã gửi báo cáo kỳ Tuần 08/2021 (hạn 16:00 thứ Năm, 18/02/2021) (lần 1)').waitFor();
     expect(await commune.getByRole('status').innerText()).not.toContain('nộp muộn');
+    expect(await axeViolations(commune)).toEqual([]);
     await commune.screenshot({ path: 'test-results/reports-mobile-submit.png', fullPage: true });
 
     // 3. The district refreshes: 1/N, the total and the commune's row, no longer "missing".
@@ -130,6 +131,7 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
     expect(await district.getByTestId('rollup-missing-unit').count()).toBe(N - 1);
     expect(await district.getByTestId('rollup-missing').innerText()).not.toContain('Thị trấn Tam Đường');
     await district.evaluate(() => window.scrollTo(0, 0));
+    expect(await axeViolations(district)).toEqual([]);
     await district.screenshot({ path: 'test-results/reports-dashboard.png', fullPage: true });
 
     // 4. Exports of the selected week: the XLSX roll-up and the upward report.

@@ -1,5 +1,6 @@
 // Root component: providers, session bootstrap, login gate, shell and routes.
-import { Alert, Button, Center, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
+import { Alert, Button, Center, DEFAULT_THEME, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
+import type { MantineColorsTuple } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { configureApi, errorMessage, getMe, logout, type Me } from '../api.ts';
 import { InvitePage } from '../features/auth/InvitePage.tsx';
@@ -32,8 +33,19 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then(
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
 
+/** A Mantine palette with its darkest shades replaced. */
+const withShades = (name: 'blue' | 'green' | 'orange', shades: Record<number, string>): MantineColorsTuple =>
+  DEFAULT_THEME.colors[name].map((c, i) => shades[i] ?? c) as unknown as MantineColorsTuple;
+
 const theme = createTheme({
   primaryColor: 'blue',
+  // Darker 8 and 9 shades: white on filled badges and coloured text on light (tinted) badges, alerts
+  // and buttons meet WCAG AA (4.5:1); Mantine's own orange 8, green 8 and orange/green/blue 9 do not.
+  colors: {
+    blue: withShades('blue', { 9: '#124e86' }),
+    green: withShades('green', { 8: '#237a35', 9: '#1b5e2a' }),
+    orange: withShades('orange', { 8: '#c2410c', 9: '#a63d0a' }),
+  },
   // Shade 8 keeps white-on-blue buttons above WCAG AA contrast (4.5:1).
   primaryShade: 8,
   defaultRadius: 'sm',
