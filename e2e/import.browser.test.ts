@@ -36,7 +36,7 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
       rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG },
     });
     communes = (await t.c.services.units.listChildren(SYSTEM_ACTOR, TAM_DUONG, '2021-02-05')).filter((u) => u.kind === 'commune');
-    // Drafters may assign tasks (clerks may not).
+    // Drafters (and clerks) may assign tasks.
     await buildUser(t.c, { unitId: office.id, roles: ['drafter'], username: 'chuyenvien' });
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
@@ -109,6 +109,17 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
       expect(await station.getByTestId('import-match-target').innerText()).toBe('Chưa khớp đơn vị nào');
     }
     expect(await reportTask.getByTestId('import-task-assignees').innerText()).toBe('UBND các xã, thị trấn');
+
+    // The correction search covers both editions of the tree (the browser's today is in the 2026
+    // tree, the dispatch's units are in the 2025 one), each result labelled with its edition.
+    const station2 = page.locator('[data-testid="import-addressees"][data-section="2"] [data-testid="import-match"][data-text^="Đài"]');
+    const change = station2.getByRole('button', { name: 'Sửa đơn vị cho "Đài Truyền thanh - Truyền hình huyện"' });
+    await change.click();
+    await station2.getByTestId('import-match-search').fill('tam duong');
+    const note = station2.getByTestId('unit-search-note').first();
+    await note.waitFor();
+    expect(await note.innerText()).toContain('danh mục 2025 (trước sắp xếp)');
+    await change.click();
 
     // Correct the subject, then confirm.
     await page.getByTestId('imp-f-subject').fill('Tăng cường công tác tuyên truyền dịp Tết Nguyên đán Tân Sửu 2021');

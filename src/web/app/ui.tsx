@@ -122,6 +122,8 @@ export function UnitSearchPicker({
   placeholder,
   excludeIds,
   testId,
+  search,
+  note,
 }: {
   label: string;
   at: string;
@@ -129,12 +131,16 @@ export function UnitSearchPicker({
   placeholder?: string;
   excludeIds?: readonly string[];
   testId?: string;
+  /** Replaces the search at `at` (e.g. both editions of the tree at once). */
+  search?: (q: string) => Promise<UnitSearchHit[]>;
+  /** A label shown beside each result (e.g. its edition). */
+  note?: (unit: UnitSearchHit) => string | null;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 300);
   const enabled = dq.length >= 2 && q.trim().length >= 2;
-  const res = useAsync(() => searchUnits(dq, at, 20), [dq, at], enabled);
+  const res = useAsync(() => (search ? search(dq) : searchUnits(dq, at, 20)), [dq, at, search], enabled);
   const listId = useId();
   const items = (res.data ?? []).filter((u) => !excludeIds?.includes(u.id));
 
@@ -175,6 +181,12 @@ export function UnitSearchPicker({
                   <Text size="xs" c="dimmed" span>
                     · {kindLabel(t, u.kind)}
                   </Text>
+                  {note?.(u) && (
+                    <Text size="xs" c="dimmed" span data-testid="unit-search-note">
+                      {' '}
+                      · {note(u)}
+                    </Text>
+                  )}
                   <Text size="xs" c="dimmed">
                     {u.pathText}
                   </Text>
