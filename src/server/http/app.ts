@@ -22,6 +22,8 @@ import { registerUserRoutes } from '../modules/users/index.ts';
 import { registerTodoRoutes } from '../modules/todo/index.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installInputGuard } from './input-guard.ts';
+import { inlineScriptHashes, installSecurityHeaders } from './security-headers.ts';
 import { installSession } from './session.ts';
 import { registerAdminUi, registerIcons } from './static-assets.ts';
 
@@ -63,6 +65,10 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
     },
     transform: jsonSchemaTransform,
   });
+  const adminIndex = path.join(ADMIN_DIST, 'index.html');
+  const serveAdmin = Boolean(opts.serveAdmin) && existsSync(adminIndex);
+  installSecurityHeaders(app, { publicUrl: c.publicUrl, adminScriptHashes: serveAdmin ? inlineScriptHashes(readFileSync(adminIndex, 'utf8')) : [] });
+  installInputGuard(app);
   installSession(app, c.services.users);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
@@ -92,6 +98,6 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.publicUrl });
 
   registerIcons(app);
-  if (opts.serveAdmin && existsSync(path.join(ADMIN_DIST, 'index.html'))) await registerAdminUi(app, ADMIN_DIST);
+  if (serveAdmin) await registerAdminUi(app, ADMIN_DIST);
   return app;
 }

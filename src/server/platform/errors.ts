@@ -186,6 +186,21 @@ export const ERRORS = {
     vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
     en: 'Too many requests; try again later.',
   },
+  CONTROL_CHARACTERS: {
+    status: 400,
+    vi: 'Trường {field} chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng xóa rồi gửi lại.',
+    en: 'The field {field} contains control characters (such as NUL); remove them and send again.',
+  },
+  INPUT_TOO_DEEP: {
+    status: 400,
+    vi: 'Dữ liệu lồng nhau quá sâu (tối đa {max} cấp).',
+    en: 'The data is nested too deeply (at most {max} levels).',
+  },
+  ORIGIN_MISMATCH: {
+    status: 403,
+    vi: 'Yêu cầu được gửi từ một trang web khác nên bị từ chối. Vui lòng thao tác trực tiếp trên trang của hệ thống.',
+    en: 'The request comes from another site and is refused. Use the system\'s own pages.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
   BACKUP_TARGET_NOT_EMPTY: {
     status: 409,
