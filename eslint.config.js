@@ -90,8 +90,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
-  { files: ['*.js', 'bin/*.mjs', 'scripts/*.mjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['*.js', 'bin/*.mjs', 'scripts/*.mjs'], languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } } },
+  { files: ['*.js', 'bin/*.mjs', 'scripts/*.mjs', 'src/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['*.js', 'bin/*.mjs', 'scripts/*.mjs', 'src/**/*.mjs'], languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } } },
   {
     // postcss-preset-mantine ships no types.
     files: ['vite.config.ts'],

@@ -332,8 +332,8 @@ export function createPublishingService(deps: PublishingDeps) {
 
     // Sections
 
-    async listSections(actor: Actor): Promise<SectionView[]> {
-      actor;
+    /** Any signed-in user reads the section list (the route requires a session). */
+    async listSections(_actor: Actor): Promise<SectionView[]> {
       return (await repo.listSections(db)).map(presentSection);
     },
 
@@ -561,8 +561,8 @@ export function createPublishingService(deps: PublishingDeps) {
       return presentSituation(saved);
     },
 
-    async listSituation(actor: Actor, sectionId: string, limit = 60): Promise<SituationView[]> {
-      actor;
+    /** Any signed-in user reads a section's figures (they are published on the portal). */
+    async listSituation(_actor: Actor, sectionId: string, limit = 60): Promise<SituationView[]> {
       await sectionOr404(sectionId);
       return (await repo.listSituation(db, sectionId, limit)).map(presentSituation);
     },
