@@ -8,7 +8,7 @@ import { foldDiacritics, formatVnDate, vnDateKey } from '../../platform/text.ts'
 import { authorize, can, hasGlobalScope, isWithin, systemActor } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { GroupRule, expandRule, findUnitById, findUnitsByIds } from '../units/index.ts';
+import { GroupRule, editionLabel, expandRule, findUnitById, findUnitsByIds, inForceAt } from '../units/index.ts';
 import * as attachmentsRepo from './attachments.repository.ts';
 import type { AttachmentRow } from './attachments.repository.ts';
 import { ATTACHMENT_FILE_TYPES, ATTACHMENT_MAX_BYTES, attachmentFileName, sniffAttachmentType } from './attachments.files.ts';
@@ -203,18 +203,6 @@ function newDirectiveRow(
     bodyText: bodyText(body, legalBases),
     legalBases,
   };
-}
-
-/** A unit is in force at a date when its validity includes it (open ends count). */
-function inForceAt(u: { validFrom: string | null; validTo: string | null }, date: string): boolean {
-  return (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date);
-}
-
-/** The list a unit out of force belongs to, as the dialogs name it: "Danh mục 2025 (trước sắp xếp)". */
-function editionLabel(u: { validFrom: string | null; validTo: string | null }, date: string): string | null {
-  if (u.validTo !== null && u.validTo < date) return `Danh mục ${u.validTo.slice(0, 4)} (trước sắp xếp)`;
-  if (u.validFrom !== null && u.validFrom > date) return `Danh mục từ ${dateText(u.validFrom)}`;
-  return null;
 }
 
 /** 2025-07-01 → "ngày 01 tháng 07 năm 2025". */

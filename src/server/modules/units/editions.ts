@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { formatVnDate } from '../../platform/text.ts';
 
 /** The GSO unit lists Loa ships (assets/vn-units), with the dates each is in force. */
 export const EDITIONS = {
@@ -20,6 +21,21 @@ export const EDITIONS = {
 } as const;
 export type EditionId = keyof typeof EDITIONS;
 export const EDITION_IDS = Object.keys(EDITIONS) as EditionId[];
+
+/** A unit is in force at a date when its validity includes it (open ends count). */
+export function inForceAt(u: { validFrom: string | null; validTo: string | null }, date: string): boolean {
+  return (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date);
+}
+
+/**
+ * The list a unit out of force at a date belongs to, as pickers and dialogs name it: "Danh mục 2025
+ * (trước sắp xếp)" for the tree before the 2025 reform; null for a unit in force.
+ */
+export function editionLabel(u: { validFrom: string | null; validTo: string | null }, date: string): string | null {
+  if (u.validTo !== null && u.validTo < date) return `Danh mục ${u.validTo.slice(0, 4)} (trước sắp xếp)`;
+  if (u.validFrom !== null && u.validFrom > date) return `Danh mục từ ${formatVnDate(new Date(`${u.validFrom}T12:00:00+07:00`))}`;
+  return null;
+}
 
 export const NATION_ID = '00000000-0000-5000-8000-000000000000';
 

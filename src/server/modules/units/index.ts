@@ -8,7 +8,7 @@ export type { HistoryRef } from './unit-history.ts';
 export { formatCrosswalkReport, parseBefore } from './crosswalk.ts';
 export type { CrosswalkReport } from './crosswalk.ts';
 export type { UnitRow } from './units.repository.ts';
-export { EDITIONS, EDITION_IDS, NATION_ID, unitIdFor } from './editions.ts';
+export { EDITIONS, EDITION_IDS, NATION_ID, editionLabel, inForceAt, unitIdFor } from './editions.ts';
 export type { EditionId } from './editions.ts';
 export { UNIT_KINDS, UNIT_KIND_LABELS, ADDABLE_KINDS } from './unit-kinds.ts';
 export type { UnitKind } from './unit-kinds.ts';

@@ -1,5 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
 import { recipientGroups, unitHistory, units } from '../../db/schema/index.ts';
@@ -12,10 +14,14 @@ export type GroupRow = typeof recipientGroups.$inferSelect;
 
 const unitColumns = getTableColumns(units);
 
-/** Units in force at a date: validity dates include it, or are open. */
+/** A unit (of `t`, the table or an alias of it) in force at a date: validity dates include it, or are open. */
+function validAt(at: string, t: { validFrom: AnyPgColumn; validTo: AnyPgColumn } = units): SQL {
+  return sql`((${t.validFrom} IS NULL OR ${t.validFrom} <= ${at}::date) AND (${t.validTo} IS NULL OR ${t.validTo} >= ${at}::date))`;
+}
+
+/** Units in force at a date, or no condition without one. */
 function inForceAt(at: string | null): SQL | undefined {
-  if (!at) return undefined;
-  return sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${at}::date) AND (${units.validTo} IS NULL OR ${units.validTo} >= ${at}::date)`;
+  return at ? validAt(at) : undefined;
 }
 
 function childCountAt(at: string | null): SQL<number> {
@@ -55,24 +61,57 @@ export async function findWithCounts(db: Db, ids: readonly string[], at: string 
     .where(inArray(units.id, [...ids]));
 }
 
-/** Diacritic-insensitive name search: substring on the folded name, best trigram match first. */
+function likePattern(folded: string): string {
+  return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Diacritic-insensitive name search: substring on the folded name. Units in force at `at` only,
+ * or with `outOfForce` also those of other editions, ranked after the units in force; best trigram
+ * match first within each.
+ */
 export async function searchUnits(
   db: Db,
-  q: { folded: string; at: string | null; limit: number; underPath?: string | undefined; kinds?: readonly string[] | undefined },
+  q: { folded: string; at: string; limit: number; outOfForce?: boolean; underPath?: string | undefined; kinds?: readonly string[] | undefined },
 ): Promise<UnitWithCount[]> {
-  const pattern = `%${q.folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const live = validAt(q.at);
   return db
     .select({ ...unitColumns, childCount: childCountAt(q.at) })
     .from(units)
     .where(
       and(
-        sql`${units.searchName} LIKE ${pattern}`,
-        inForceAt(q.at),
+        sql`${units.searchName} LIKE ${likePattern(q.folded)}`,
+        q.outOfForce ? undefined : live,
         q.underPath ? underPath(q.underPath) : undefined,
         q.kinds && q.kinds.length ? inArray(units.kind, [...q.kinds]) : undefined,
       ),
     )
-    .orderBy(sql`similarity(${units.searchName}, ${q.folded}) DESC`, asc(units.depth), asc(units.name))
+    .orderBy(sql`${live} DESC`, sql`similarity(${units.searchName}, ${q.folded}) DESC`, asc(units.depth), asc(units.name))
+    .limit(q.limit);
+}
+
+/**
+ * Units in force at `at` formed from a unit out of force whose name matches: searching a former
+ * name ("thi tran tam duong") finds today's unit ("Xã Bình Lư"), with the former unit it matched.
+ */
+export async function searchSuccessorsByFormerName(
+  db: Db,
+  q: { folded: string; at: string; limit: number },
+): Promise<(UnitWithCount & { formerId: string; formerName: string })[]> {
+  const former = alias(units, 'former');
+  return db
+    .select({ ...unitColumns, childCount: childCountAt(q.at), formerId: former.id, formerName: former.name })
+    .from(unitHistory)
+    .innerJoin(former, eq(former.id, unitHistory.predecessorId))
+    .innerJoin(units, eq(units.id, unitHistory.successorId))
+    .where(
+      and(
+        sql`${former.searchName} LIKE ${likePattern(q.folded)}`,
+        sql`NOT ${validAt(q.at, former)}`,
+        validAt(q.at),
+      ),
+    )
+    .orderBy(sql`similarity(${former.searchName}, ${q.folded}) DESC`, asc(units.depth), asc(units.name))
     .limit(q.limit);
 }
 

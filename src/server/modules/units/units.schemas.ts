@@ -14,6 +14,8 @@ export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(100),
   at: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** `current`: only the tree in force at `at` (default); `all`: also other editions (the 2025 tree), ranked after. */
+  editions: z.enum(['current', 'all']).default('current'),
 });
 
 export const CreateUnitBody = z.object({
@@ -82,7 +84,22 @@ export const ContactsOut = z.object({
   website: z.string().nullable(),
 });
 export const UnitListOut = z.object({ items: z.array(UnitOut) });
-export const UnitSearchOut = z.object({ items: z.array(UnitOut.extend({ pathText: z.string() })) });
+const UnitRefOut = z.object({ id: z.string(), name: z.string() });
+export const UnitSearchOut = z.object({
+  items: z.array(
+    UnitOut.extend({
+      pathText: z.string(),
+      /** In force at the search date; a unit that is not carries its list in `editionLabel`. */
+      inForce: z.boolean(),
+      /** e.g. "Danh mục 2025 (trước sắp xếp)"; null for a unit in force. */
+      editionLabel: z.string().nullable(),
+      /** For a unit out of force: the units it became part of ("Nay thuộc: Xã Bình Lư"). */
+      nowPartOf: z.array(UnitRefOut),
+      /** Found through a former unit of the searched name ("Hình thành từ: Thị trấn Tam Đường"). */
+      formedFromMatch: UnitRefOut.nullable(),
+    }),
+  ),
+});
 const HistoryRefOut = z.object({
   id: z.string(),
   code: z.string().nullable(),

@@ -6,7 +6,7 @@ import { authorize, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { CROSSWALK_SOURCE, buildCrosswalk } from './crosswalk.ts';
-import { EDITIONS, NATION_ID, loadEdition } from './editions.ts';
+import { EDITIONS, NATION_ID, editionLabel, inForceAt, loadEdition } from './editions.ts';
 import type { EditionId } from './editions.ts';
 import { predecessorsOf, successorsOf } from './unit-history.ts';
 import * as repo from './units.repository.ts';
@@ -162,19 +162,45 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       return (await repo.findChildren(db, unit.id, at ?? today())).map(presentUnit);
     },
 
-    /** "tam duong" finds "Huyện Tam Đường": both sides are folded the same way. */
-    async searchUnits(actor: Actor, q: { q: string; at?: string | undefined; limit: number }) {
-      const a = actor;
-      authorize(a, 'unit.read', { unitPath: a.unitPath });
-      const rows = await repo.searchUnits(db, { folded: foldDiacritics(q.q), at: q.at ?? today(), limit: q.limit });
-      const names = await pathNames(rows);
-      return rows.map((r) => ({
+    /**
+     * Directory search for pickers: "tam duong" finds "Huyện Tam Đường" (both sides folded the same
+     * way). By default only the tree in force at `at` (today): its units by name, then its units
+     * formed from a former unit of that name ("Xã Bình Lư", formed from "Thị trấn Tam Đường").
+     * With `editions: 'all'` also the units of other editions, after those, each labelled with
+     * its list ("Danh mục 2025 (trước sắp xếp)") and the units it is now part of.
+     */
+    async searchUnits(actor: Actor, q: { q: string; at?: string | undefined; limit: number; editions?: 'current' | 'all' }) {
+      authorize(actor, 'unit.read', { unitPath: actor.unitPath });
+      const at = q.at ?? today();
+      const folded = foldDiacritics(q.q);
+      const [direct, viaFormer] = await Promise.all([
+        repo.searchUnits(db, { folded, at, limit: q.limit, outOfForce: q.editions === 'all' }),
+        repo.searchSuccessorsByFormerName(db, { folded, at, limit: q.limit }),
+      ]);
+      const hits = new Map<string, { row: UnitWithCount; formedFromMatch: { id: string; name: string } | null }>();
+      const add = (row: UnitWithCount, formedFromMatch: { id: string; name: string } | null) => {
+        if (!hits.has(row.id)) hits.set(row.id, { row, formedFromMatch });
+      };
+      for (const r of direct.filter((u) => inForceAt(u, at))) add(r, null);
+      for (const r of viaFormer) add(r, { id: r.formerId, name: r.formerName });
+      for (const r of direct) add(r, null);
+      const picked = [...hits.values()].slice(0, q.limit);
+      const rows = picked.map((h) => h.row);
+      const [names, successors] = await Promise.all([
+        pathNames(rows),
+        successorsOf(db, rows.filter((r) => !inForceAt(r, at)).map((r) => r.id)),
+      ]);
+      return picked.map(({ row: r, formedFromMatch }) => ({
         ...presentUnit(r),
         pathText: ancestorIds(r)
           .map((id) => names.get(id))
           .filter((n): n is string => Boolean(n))
           .reverse()
           .join(', '),
+        inForce: inForceAt(r, at),
+        editionLabel: editionLabel(r, at),
+        nowPartOf: (successors.get(r.id) ?? []).map((u) => ({ id: u.id, name: u.name })),
+        formedFromMatch,
       }));
     },
 
