@@ -12,6 +12,20 @@ import { ANALYSIS_LIMITS } from './parse/limits.ts';
 
 const MB = 1024 * 1024;
 
+/**
+ * /healthz within 200 ms while an import runs: nine polls in ten within 200 ms (or four idle polls'
+ * time on a loaded machine), and none held longer than 750 ms (accepting the upload itself, the
+ * JSON body and its hash, happens on the event loop). Parsing a file there blocks for seconds.
+ */
+function expectResponsive(polls: number[], baseline: number): void {
+  const sorted = [...polls].sort((a, b) => a - b);
+  const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+  const shown = `polls: ${polls.map(Math.round).join(', ')}; idle max ${Math.round(baseline)}`;
+  expect(polls.length, shown).toBeGreaterThan(3);
+  expect(p90, shown).toBeLessThan(Math.max(200, 4 * baseline));
+  expect(Math.max(...polls), shown).toBeLessThan(Math.max(750, 4 * baseline));
+}
+
 type Files = Record<'bomb' | 'liar' | 'pages' | 'text' | 'large', Buffer>;
 
 /** Built once for both databases (the DOCX and the PDF take a few seconds). */
@@ -109,11 +123,9 @@ describeEachDb('imports: hostile files are refused in a sandbox while /healthz k
     }
     expect(await countRows(t.c, 'auditEvents')).toBe(auditBefore);
 
-    // The server answered every poll, each within 200 ms (or a few idle polls' time on a loaded machine).
-    const bound = Math.max(200, 4 * baseline);
+    // The server answered every poll, promptly.
     expect(run.failed).toBe(0);
-    expect(run.polls.length).toBeGreaterThan(3);
-    expect(Math.max(...run.polls), `polls: ${run.polls.map(Math.round).join(', ')}`).toBeLessThan(bound);
+    expectResponsive(run.polls, baseline);
     // Memory bounded: the process (worker heaps included) stays far below one bomb's expansion.
     expect(run.rssPeak - rssBefore).toBeLessThan(ANALYSIS_LIMITS.memoryMb * MB + 256 * MB);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(96 * MB);
@@ -125,7 +137,7 @@ describeEachDb('imports: hostile files are refused in a sandbox while /healthz k
     const run = await probe(() => post(clerk, 'large.txt', files.large));
     expect(run.result.status, JSON.stringify(run.result.body).slice(0, 300)).toBe(201);
     expect(run.failed).toBe(0);
-    expect(Math.max(...run.polls), `polls: ${run.polls.map(Math.round).join(', ')}`).toBeLessThan(Math.max(200, 4 * baseline));
+    expectResponsive(run.polls, baseline);
   });
 
   it('limits analyses running at once per unit (429) with a Vietnamese reason', async () => {

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnDateKey } from '../../platform/text.ts';
-import { authorize } from '../access/index.ts';
+import { ROLES, ROLE_LABELS, authorize, can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { CreateDirectiveBody, URGENCY_LABELS, fullSymbol } from '../directives/index.ts';
@@ -271,6 +271,14 @@ function analysisSlots(limits: ImportServiceLimits) {
   };
 }
 
+/** Who may create the tasks of an import in a unit: the roles holding task.write there, by their Vietnamese names. */
+function taskAssigners(unitPath: string): string {
+  const probe = { userId: '', username: '', displayName: '', unitId: '', unitPath, ip: null };
+  return ROLES.filter((r) => can({ ...probe, roles: [r] }, 'task.write', { unitPath }))
+    .map((r) => ROLE_LABELS[r].vi)
+    .join(', ');
+}
+
 /** The AppError a failed analysis answers with (its reason in Vietnamese), or the error itself. */
 function analysisError(err: unknown, limits: AnalysisLimits): unknown {
   const f = analysisFailure(err, limits);
@@ -523,7 +531,7 @@ export function createImportsService(deps: {
           created.push({ id: r.task.id, title: r.task.title, assignees: r.assignees, reportForm: Boolean(t.reportForm) });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
-          skipped.push({ title: t.title, reason: err.code === 'FORBIDDEN' ? 'không có quyền giao nhiệm vụ (task.write)' : err.code });
+          skipped.push({ title: t.title, reason: err.code === 'FORBIDDEN' ? `không có quyền giao nhiệm vụ; người giao được: ${taskAssigners(row.unitPath)}` : err.code });
         }
       }
 
