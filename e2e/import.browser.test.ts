@@ -116,9 +116,9 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
     const change = station2.getByRole('button', { name: 'Sửa đơn vị cho "Đài Truyền thanh - Truyền hình huyện"' });
     await change.click();
     await station2.getByTestId('import-match-search').fill('tam duong');
-    const note = station2.getByTestId('unit-search-note').first();
+    const note = station2.getByTestId('unit-edition-badge').filter({ hasText: '2025' }).first();
     await note.waitFor();
-    expect(await note.innerText()).toContain('danh mục 2025 (trước sắp xếp)');
+    expect(await note.innerText()).toBe('Danh mục 2025 (trước sắp xếp)');
     await change.click();
 
     // Correct the subject, then confirm.

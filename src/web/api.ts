@@ -73,7 +73,18 @@ export interface Unit {
 
 export interface UnitSearchHit extends Unit {
   pathText: string;
+  /** In force at the search date; a unit that is not carries its list in `editionLabel`. */
+  inForce: boolean;
+  /** e.g. "Danh mục 2025 (trước sắp xếp)"; null for a unit in force. */
+  editionLabel: string | null;
+  /** For a unit out of force: the units it became part of. */
+  nowPartOf: { id: string; name: string }[];
+  /** Found through a former unit of the searched name. */
+  formedFromMatch: { id: string; name: string } | null;
 }
+
+/** `current`: only the tree in force at the date; `all`: also the other editions, ranked after it. */
+export type SearchEditions = 'current' | 'all';
 
 export interface Contacts {
   emails: string[];
@@ -350,8 +361,8 @@ export async function getUnitChildren(id: string, at: string): Promise<Unit[]> {
   return (await request<{ items: Unit[] }>('GET', `/api/units/${enc(id)}/children${queryString({ at })}`)).items;
 }
 
-export async function searchUnits(q: string, at: string, limit = 20): Promise<UnitSearchHit[]> {
-  return (await request<{ items: UnitSearchHit[] }>('GET', `/api/units/search${queryString({ q, at, limit })}`))
+export async function searchUnits(q: string, at: string, limit = 20, editions: SearchEditions = 'current'): Promise<UnitSearchHit[]> {
+  return (await request<{ items: UnitSearchHit[] }>('GET', `/api/units/search${queryString({ q, at, limit, editions })}`))
     .items;
 }
 

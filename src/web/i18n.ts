@@ -122,6 +122,10 @@ const vi = {
   'units.formedFrom': 'Hình thành từ',
   'units.nowPartOf': 'Nay thuộc',
   'units.partOfSplit': '(một phần)',
+  'units.includeOldEditions': 'Cả danh mục cũ (2025)',
+  'units.currentEdition': 'Danh mục hiện hành',
+  'units.editionAtDate': 'Danh mục tại ngày {date}',
+  'units.includeOldEditionsHint': 'Tìm cả đơn vị trước sắp xếp 01/07/2025 (có ghi danh mục).',
 
   'contacts.title': 'Thông tin liên hệ',
   'contacts.emails': 'Thư điện tử',
@@ -544,6 +548,10 @@ const en: Record<MessageKey, string> = {
   'units.formedFrom': 'Formed from',
   'units.nowPartOf': 'Now part of',
   'units.partOfSplit': '(in part)',
+  'units.includeOldEditions': 'Include the former list (2025)',
+  'units.currentEdition': 'List in force',
+  'units.editionAtDate': 'List in force on {date}',
+  'units.includeOldEditionsHint': 'Also search units from before the 1 July 2025 reorganisation (labelled with their list).',
 
   'contacts.title': 'Contacts',
   'contacts.emails': 'E-mails',

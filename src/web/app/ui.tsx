@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Stack, Tex
 import { useId, useState } from 'react';
 import { errorMessage, ROLES, searchUnits, UNIT_KINDS, type Role, type UnitSearchHit } from '../api.ts';
 import { isKnownKind, isKnownRole, type MessageKey } from '../i18n.ts';
+import { formatDate, today } from './dates.ts';
 import { useI18n, type I18n } from './i18n-context.tsx';
 import { useAsync, useDebounced } from './use-async.ts';
 
@@ -111,9 +112,16 @@ export function RoleBadges({ roles }: { roles: string[] }) {
   );
 }
 
+/** Which lists a unit picker searches: the tree in force only, a toggle for the former list too, or both always. */
+export type PickerEditions = 'current' | 'toggle' | 'all';
+
 /**
  * Search-as-you-type unit picker backed by /api/units/search. Results are a
  * plain list of buttons (keyboard and screen-reader friendly, no popover).
+ * The tree in force at `at` is searched by default; with `editions` "toggle"
+ * (default) a checkbox adds the former list (2025), with "all" both always.
+ * When both are searched every result carries its list as a badge, and a
+ * former unit names what it is now part of.
  */
 export function UnitSearchPicker({
   label,
@@ -122,8 +130,7 @@ export function UnitSearchPicker({
   placeholder,
   excludeIds,
   testId,
-  search,
-  note,
+  editions = 'toggle',
 }: {
   label: string;
   at: string;
@@ -131,16 +138,15 @@ export function UnitSearchPicker({
   placeholder?: string;
   excludeIds?: readonly string[];
   testId?: string;
-  /** Replaces the search at `at` (e.g. both editions of the tree at once). */
-  search?: (q: string) => Promise<UnitSearchHit[]>;
-  /** A label shown beside each result (e.g. its edition). */
-  note?: (unit: UnitSearchHit) => string | null;
+  editions?: PickerEditions;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [q, setQ] = useState('');
+  const [withOld, setWithOld] = useState(false);
   const dq = useDebounced(q.trim(), 300);
   const enabled = dq.length >= 2 && q.trim().length >= 2;
-  const res = useAsync(() => (search ? search(dq) : searchUnits(dq, at, 20)), [dq, at, search], enabled);
+  const scope = editions === 'all' || (editions === 'toggle' && withOld) ? 'all' : 'current';
+  const res = useAsync(() => searchUnits(dq, at, 20, scope), [dq, at, scope], enabled);
   const listId = useId();
   const items = (res.data ?? []).filter((u) => !excludeIds?.includes(u.id));
 
@@ -155,6 +161,16 @@ export function UnitSearchPicker({
         aria-controls={listId}
         data-testid={testId}
       />
+      {editions === 'toggle' && (
+        <Checkbox
+          size="xs"
+          label={t('units.includeOldEditions')}
+          title={t('units.includeOldEditionsHint')}
+          checked={withOld}
+          onChange={(e) => setWithOld(e.currentTarget.checked)}
+          data-testid={testId ? `${testId}-old-editions` : undefined}
+        />
+      )}
       <div id={listId} aria-live="polite">
         {enabled && res.loading && <Loading label={t('units.searching')} />}
         {enabled && !res.loading && res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
@@ -166,7 +182,7 @@ export function UnitSearchPicker({
         {enabled && !res.loading && items.length > 0 && (
           <ul className="loa-tree" aria-label={t('units.searchResults')}>
             {items.map((u) => (
-              <li key={u.id}>
+              <li key={u.id} data-testid="unit-search-hit" data-in-force={u.inForce}>
                 <button
                   type="button"
                   className="loa-list-button"
@@ -181,15 +197,27 @@ export function UnitSearchPicker({
                   <Text size="xs" c="dimmed" span>
                     · {kindLabel(t, u.kind)}
                   </Text>
-                  {note?.(u) && (
-                    <Text size="xs" c="dimmed" span data-testid="unit-search-note">
+                  {(u.editionLabel !== null || scope === 'all') && (
+                    <>
                       {' '}
-                      · {note(u)}
-                    </Text>
+                      <Badge size="xs" radius="sm" tt="none" variant="light" color={u.inForce ? 'blue' : 'orange'} data-testid="unit-edition-badge">
+                        {u.editionLabel ?? (at === today() ? t('units.currentEdition') : t('units.editionAtDate', { date: formatDate(at, lang) }))}
+                      </Badge>
+                    </>
                   )}
                   <Text size="xs" c="dimmed">
                     {u.pathText}
                   </Text>
+                  {u.nowPartOf.length > 0 && (
+                    <Text size="xs" data-testid="unit-now-part-of">
+                      {t('units.nowPartOf')}: {u.nowPartOf.map((n) => n.name).join(', ')}
+                    </Text>
+                  )}
+                  {u.formedFromMatch && (
+                    <Text size="xs" data-testid="unit-formed-from">
+                      {t('units.formedFrom')}: {u.formedFromMatch.name}
+                    </Text>
+                  )}
                 </button>
               </li>
             ))}

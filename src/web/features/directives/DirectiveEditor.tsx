@@ -164,6 +164,7 @@ function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm; patch:
       <UnitSearchPicker
         label={t('directives.addUnit')}
         at={at}
+        editions="current"
         excludeIds={form.recipientUnits}
         testId="recipient-unit-search"
         onPick={(u) => {

@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Checkbox, Group, List, NativeSelect, Paper, Stack
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { errorMessage, URGENCIES } from '../../api.ts';
 import { useAtDate } from '../../app/at-date.ts';
-import { formatDateTime, today } from '../../app/dates.ts';
+import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { LoadError, Loading, UnitSearchPicker } from '../../app/ui.tsx';
@@ -18,10 +18,8 @@ import {
   ACCEPTED_FILES,
   IMPORT_LIMITS,
   confirmImport,
-  editionOf,
   getImport,
   getTask,
-  searchBothEditions,
   uploadImport,
   type ConfirmResult,
   type FieldProposal,
@@ -33,9 +31,6 @@ import {
 } from './imports-api.ts';
 import { buildCorrections, correctedAssignees, dueRuleText, initialInput, matchKey, percent, targetOf, type Overrides, type TaskEdit } from './model.ts';
 import { importStrings, type ImportStrings } from './strings.ts';
-
-/** Corrections search both editions of the tree (a pre-reform dispatch names the units of then). */
-const searchEditions = (q: string) => searchBothEditions(q, today());
 
 /** Uploads of this page load: the duplicate flag only comes with the upload answer. */
 const uploaded = new Map<string, ImportRecord>();
@@ -503,8 +498,7 @@ function IssuerPanel({
             label={s.pickUnit}
             at={at}
             testId="import-issuer-search"
-            search={searchEditions}
-            note={(u) => s.editions[editionOf(u) ?? ''] ?? null}
+            editions="all"
             onPick={(u) => {
               onChange({ id: u.id, name: u.name });
               setPicking(false);
@@ -640,8 +634,7 @@ function MatchRow({
           label={s.pickUnit}
           at={at}
           testId="import-match-search"
-          search={searchEditions}
-          note={(u) => s.editions[editionOf(u) ?? ''] ?? null}
+          editions="all"
           onPick={(u) => {
             onOverride(k, { type: 'unit', id: u.id, name: u.name });
             setPicking(false);

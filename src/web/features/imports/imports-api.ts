@@ -1,7 +1,7 @@
 // Typed client for the công văn import API (/api/imports/*) and the task detail the result shows.
 // Shapes mirror src/server/modules/imports/imports.schemas.ts and tasks.schemas.ts (the UI may not
 // import them). Pure module: no React, no DOM access at import time.
-import { request, searchUnits, type UnitSearchHit, type Urgency } from '../../api.ts';
+import { request, type Urgency } from '../../api.ts';
 
 const enc = encodeURIComponent;
 
@@ -182,25 +182,4 @@ export function confirmImport(id: string, input: ConfirmInput): Promise<ConfirmR
 
 export function getTask(id: string): Promise<TaskDetail> {
   return request<TaskDetail>('GET', `/api/tasks/${enc(id)}`);
-}
-
-/** The last day of the 2025 three-level tree (vn-2025); the two-level tree (vn-2026) is in force from the next day. */
-export const REFORM_EVE = '2025-06-30';
-
-/**
- * Directory search for corrections across both editions of the tree: a dispatch from before the
- * 2025 reform names the units of then, one from after names today's. Results of both, each once,
- * today's first.
- */
-export async function searchBothEditions(q: string, today: string): Promise<UnitSearchHit[]> {
-  const [now, before] = await Promise.all([searchUnits(q, today, 20), searchUnits(q, REFORM_EVE, 20)]);
-  const seen = new Set<string>();
-  return [...now, ...before].filter((u) => !seen.has(u.id) && Boolean(seen.add(u.id)));
-}
-
-/** Which edition of the tree a unit belongs to (organisations inherit the validity of their parent). */
-export function editionOf(u: { validFrom: string | null; validTo: string | null }): 'vn-2025' | 'vn-2026' | null {
-  if (u.validTo !== null && u.validTo <= REFORM_EVE) return 'vn-2025';
-  if (u.validFrom !== null && u.validFrom > REFORM_EVE) return 'vn-2026';
-  return null;
 }
