@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useAtDate } from '../../app/at-date.ts';
 import { today } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
+import { hasRole, useSession } from '../../app/session.tsx';
 import { UnitSearchPicker } from '../../app/ui.tsx';
 import { navigate } from '../../router.tsx';
 import { UnitDetailPanel } from './UnitDetail.tsx';
@@ -28,6 +29,14 @@ export function UnitsPage({ selectedId }: { selectedId: string | null }) {
   }, [rootsLoaded, revealPath, reveal]);
 
   const select = useCallback((id: string) => navigate(`/units/${encodeURIComponent(id)}`), []);
+
+  // Everyone but a system administrator (who browses the whole country) opens the tree at their
+  // own unit: its branch expanded, its details beside it.
+  const { me } = useSession();
+  const home = hasRole(me, 'system_admin') ? null : me.unitId;
+  useEffect(() => {
+    if (!selectedId && home) navigate(`/units/${encodeURIComponent(home)}`, { replace: true });
+  }, [selectedId, home]);
 
   return (
     <Stack gap="md">
