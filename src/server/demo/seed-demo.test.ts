@@ -57,6 +57,21 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(roots[0]!.childCount).toBeGreaterThan(38);
     });
 
+    it('pickers reach the demo units: today\'s by default, the seeds\' 2025 offices when asked, labelled', async () => {
+      const admin = await signIn(t.c, 'quantri.vhttdl', PASSWORD);
+      type Hit = { id: string; name: string; inForce: boolean; editionLabel: string | null; nowPartOf: { name: string }[]; formedFromMatch: { name: string } | null };
+      const search = async (q: string, editions = 'current') =>
+        (await t.app.inject({ url: `/api/units/search?q=${encodeURIComponent(q)}&editions=${editions}`, headers: admin.headers })).json<{ items: Hit[] }>().items;
+      expect((await search('so van hoa the thao lai chau')).map((h) => h.id)).toContain(seed.world.culture.id);
+      const now = await search('tam duong');
+      expect(now.every((h) => h.inForce)).toBe(true);
+      expect(now.find((h) => h.name === 'Xã Bình Lư')?.formedFromMatch?.name).toBe('Thị trấn Tam Đường');
+      const both = await search('tam duong', 'all');
+      expect(both.find((h) => h.name === 'Huyện Tam Đường')).toMatchObject({ inForce: false, editionLabel: 'Danh mục 2025 (trước sắp xếp)' });
+      const office = (await search('phong van hoa va thong tin huyen tam duong', 'all')).find((h) => h.name === 'Phòng Văn hóa và Thông tin huyện Tam Đường');
+      expect(office).toMatchObject({ inForce: false, editionLabel: 'Danh mục 2025 (trước sắp xếp)' });
+    });
+
     it('runs a weekly report now: this week open until Thursday 16:00, earlier weeks reported', async () => {
       const viewer = await signIn(t.c, 'xem.vhttdl', PASSWORD);
       const task = (await t.app.inject({ url: `/api/tasks/${seed.live.weeklyTaskId}`, headers: viewer.headers })).json<{ task: { dueRule: DueRule } }>().task;

@@ -89,6 +89,10 @@ describeEachDb('unit search: the tree in force today first, other editions label
     // The 2026 list spells "Tỉnh Thanh Hoá"; an officer typing the old "Hóa", or no marks at all, finds it.
     for (const variant of ['Thanh Hóa', 'thanh hoá', 'THANH HOA']) expect(await ids(variant), variant).toContain(THANH_HOA_2026);
     expect((await q('Xã Thiệu Hóa')).map((h) => h.name)).toContain('Xã Thiệu Hoá');
+    // Words in any order, punctuation ignored; LIKE wildcards are plain text.
+    expect(await ids('lu, binh')).toContain(BINH_LU_2026);
+    expect(await ids('%')).toEqual([]);
+    expect(await ids('binh _u')).toEqual([]);
   });
 
   it('refuses an unknown edition choice with a Vietnamese message, and anonymous callers', async () => {

@@ -61,8 +61,15 @@ export async function findWithCounts(db: Db, ids: readonly string[], at: string 
     .where(inArray(units.id, [...ids]));
 }
 
-function likePattern(folded: string): string {
-  return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Every word of the folded query occurs in the folded name, in any order and with anything between:
+ * "so van hoa lai chau" finds "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu". LIKE wildcards in
+ * the query are plain text.
+ */
+function nameHasWords(column: AnyPgColumn, folded: string): SQL {
+  const words = folded.split(/[\s,.;:()/–-]+/).filter(Boolean);
+  if (words.length === 0) return sql`FALSE`;
+  return and(...words.map((w) => sql`${column} LIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)) ?? sql`FALSE`;
 }
 
 /**
@@ -80,7 +87,7 @@ export async function searchUnits(
     .from(units)
     .where(
       and(
-        sql`${units.searchName} LIKE ${likePattern(q.folded)}`,
+        nameHasWords(units.searchName, q.folded),
         q.outOfForce ? undefined : live,
         q.underPath ? underPath(q.underPath) : undefined,
         q.kinds && q.kinds.length ? inArray(units.kind, [...q.kinds]) : undefined,
@@ -106,7 +113,7 @@ export async function searchSuccessorsByFormerName(
     .innerJoin(units, eq(units.id, unitHistory.successorId))
     .where(
       and(
-        sql`${former.searchName} LIKE ${likePattern(q.folded)}`,
+        nameHasWords(former.searchName, q.folded),
         sql`NOT ${validAt(q.at, former)}`,
         validAt(q.at),
       ),
