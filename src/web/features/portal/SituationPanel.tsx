@@ -37,6 +37,9 @@ export function SituationPanel({ section, canWrite }: { section: Section; canWri
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const existing = res.data?.find((u) => u.date === date) ?? null;
+  // The form waits for the saved figures (the history below shows it loading): arriving later, they
+  // would replace what the editor had typed.
+  const known = res.data !== undefined || res.error != null;
 
   // Load the chosen date's figures (a correction) or start blank.
   useEffect(() => {
@@ -76,7 +79,7 @@ export function SituationPanel({ section, canWrite }: { section: Section; canWri
 
   return (
     <Stack gap="md">
-      {canWrite && (
+      {canWrite && known && (
         <Paper withBorder p="sm" component="form" onSubmit={(e) => { e.preventDefault(); void save(); }} data-testid="situation-form">
           <Stack gap="sm">
             <TextInput
