@@ -182,7 +182,8 @@ function ProposalEditor({ rec }: { rec: ImportRecord }) {
   const { lang } = useI18n();
   const { me } = useSession();
   const p = rec.proposal;
-  const canAssign = hasRole(me, 'system_admin', 'unit_admin', 'drafter', 'approver');
+  // The roles with task.write (access policy): the clerk who registers a dispatch also creates its tasks.
+  const canAssign = hasRole(me, 'system_admin', 'unit_admin', 'drafter', 'approver', 'clerk');
 
   const initial = useMemo(() => Object.fromEntries(p.fields.map((f) => [f.field, initialInput(f)])), [p.fields]);
   const [values, setValues] = useState<Record<string, string>>(initial);
