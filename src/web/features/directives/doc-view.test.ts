@@ -38,6 +38,15 @@ describe('draft form', () => {
       place: 'Tam Đường',
     });
     expect(issuerDefaults('Thị trấn Tam Đường', [{ name: 'Huyện Tam Đường' }]).issuer).toBe('UBND Thị trấn Tam Đường');
+    // An office named with its province: the parent line names the province, the issuer line does not repeat it.
+    expect(issuerDefaults('Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu', [{ name: 'Việt Nam' }, { name: 'Tỉnh Lai Châu' }])).toEqual({
+      issuerParent: 'UBND Tỉnh Lai Châu',
+      issuer: 'Sở Văn hóa, Thể thao và Du lịch',
+      place: 'Lai Châu',
+    });
+    expect(issuerDefaults('Phòng Văn hóa và Thông tin huyện Tam Đường', [{ name: 'Tỉnh Lai Châu' }, { name: 'Huyện Tam Đường' }]).issuer).toBe('Phòng Văn hóa và Thông tin');
+    // Another province's name stays.
+    expect(issuerDefaults('Văn phòng đại diện tỉnh Lạng Sơn', [{ name: 'Tỉnh Lai Châu' }]).issuer).toBe('Văn phòng đại diện tỉnh Lạng Sơn');
   });
 
   it('converts to the API input with nulls for empty optional texts', () => {

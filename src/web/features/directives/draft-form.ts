@@ -220,6 +220,16 @@ export function placeName(unitName: string): string | null {
 }
 
 /**
+ * "Sở Y tế tỉnh Lai Châu" under "Tỉnh Lai Châu" → "Sở Y tế": the parent body's line names the
+ * province already (Decree 30 letterhead: "UBND TỈNH LAI CHÂU" / "SỞ Y TẾ").
+ */
+function withoutPlaceTail(name: string, adminName: string): string {
+  const tail = ` ${adminName.charAt(0).toLocaleLowerCase('vi')}${adminName.slice(1)}`.normalize('NFC');
+  const own = name.normalize('NFC');
+  return own.length > tail.length && own.endsWith(tail) ? own.slice(0, -tail.length).trim() : name;
+}
+
+/**
  * Issuing body, its parent body and the place, guessed from the unit and its ancestors
  * (root first): an office of a district is "UBND HUYỆN …" / its own name / the district's place.
  */
@@ -229,7 +239,7 @@ export function issuerDefaults(unitName: string, ancestors: readonly { name: str
   const admin = [...ancestors].reverse().find((a) => placeName(a.name));
   return {
     issuerParent: admin ? `UBND ${admin.name}` : '',
-    issuer: unitName,
+    issuer: admin ? withoutPlaceTail(unitName, admin.name) : unitName,
     place: admin ? (placeName(admin.name) ?? '') : '',
   };
 }
