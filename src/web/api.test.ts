@@ -79,7 +79,7 @@ describe('request transport', () => {
     expect(put?.init.method).toBe('PUT');
     expect(h(put)['X-CSRF-Token']).toBe('tok');
     expect(h(put)['Accept-Language']).toBe('en');
-    expect(get?.url).toBe('/api/units/search?q=tam+duong&at=2025-01-01&limit=20');
+    expect(get?.url).toBe('/api/units/search?q=tam+duong&at=2025-01-01&limit=20&editions=current');
     expect(h(get)['X-CSRF-Token']).toBeUndefined();
   });
 
