@@ -6,8 +6,8 @@ import type { Session } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { buildActors, client, draftBody, signedDirective } from '../directives/directives.test-support.ts';
 import type { Actors } from '../directives/directives.test-support.ts';
-import { TODO_KINDS } from './todo.schemas.ts';
-import type { TodoKind, TodoView } from './todo.schemas.ts';
+import { TODO_KINDS } from '../../../shared/contracts/todo.ts';
+import type { TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
 /** Wednesday 3 February 2021, 10:00 in Viet Nam. */
 const NOW = new Date('2021-02-03T03:00:00Z');

@@ -1,5 +1,5 @@
 import type { Api } from '../../http/types.ts';
-import { TodoOut } from './todo.schemas.ts';
+import { TodoOut } from '../../../shared/contracts/todo.ts';
 import type { TodoService } from './todo.service.ts';
 
 export function registerTodoRoutes(app: Api, svc: TodoService): void {

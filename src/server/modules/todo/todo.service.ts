@@ -2,8 +2,8 @@ import type { Actor } from '../access/index.ts';
 import type { AwaitedStep, DirectiveSummary, DirectivesService, InboxService } from '../directives/index.ts';
 import type { PublishingService } from '../publishing/index.ts';
 import type { TasksService } from '../tasks/index.ts';
-import { TODO_KINDS, TODO_LIMIT_PER_KIND } from './todo.schemas.ts';
-import type { TodoItem, TodoKind, TodoView } from './todo.schemas.ts';
+import { TODO_KINDS, TODO_LIMIT_PER_KIND } from '../../../shared/contracts/todo.ts';
+import type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
 const ADMIN = '/admin/#';
 const STEP_KIND: Record<AwaitedStep, TodoKind> = { redraft: 'draft_returned', approve: 'to_approve', sign: 'to_sign', issue: 'to_issue' };

@@ -1,38 +1,15 @@
 // Typed client and shared state of the start page ("Việc cần làm", GET /api/todo).
-// Shapes mirror src/server/modules/todo/todo.schemas.ts (the UI may not import it).
+// The shapes are the shared contract (src/shared/contracts/todo.ts); the response is checked against it.
 // Pure module: no React, no DOM access at import time.
 import { request } from '../../api.ts';
+import { TODO_KINDS, TodoOut } from '../../../shared/contracts/todo.ts';
+import type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
-export const TODO_KINDS = [
-  'draft_returned',
-  'to_approve',
-  'to_sign',
-  'to_issue',
-  'inbox_unacknowledged',
-  'inbox_unread',
-  'report_due',
-  'report_late',
-  'reports_missing',
-  'question_pending',
-] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
+export { TODO_KINDS };
+export type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
-export interface TodoItem {
-  kind: TodoKind;
-  title: string;
-  dueAt: string | null;
-  /** An admin route, /admin/#/… */
-  href: string;
-  count: number;
-}
-
-export interface TodoView {
-  items: TodoItem[];
-  counts: Record<TodoKind, number>;
-}
-
-export function getTodo(): Promise<TodoView> {
-  return request<TodoView>('GET', '/api/todo');
+export async function getTodo(): Promise<TodoView> {
+  return TodoOut.parse(await request<unknown>('GET', '/api/todo'));
 }
 
 /** Which menu entry each kind of work belongs to: the menu shows the sum beside the entry. */

@@ -1,3 +1,4 @@
+// Contract of GET /api/todo, shared by the server (route schema) and the admin UI (response check).
 import { z } from 'zod';
 
 /**
