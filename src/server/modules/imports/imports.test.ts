@@ -109,9 +109,10 @@ describeEachDb('imports: công văn upload → proposal → received document, t
     expect(opened.body.directive).toMatchObject({ subject: 'Tăng cường công tác tuyên truyền dịp Tết Nguyên đán Tân Sửu 2021', signer: { name: 'Đỗ Trọng Thi' } });
     expect(opened.body.directive.body.sections.map((s: { number: string }) => s.number)).toEqual(['1', '2', '3']);
 
-    // Tasks: section 1 names no unit of the directory (skipped); 2 and 3 created, 3 with the report form.
-    expect(confirmed.body.tasks).toHaveLength(2);
-    expect(confirmed.body.skippedTasks).toHaveLength(1);
+    // Tasks: one per section, 3 with the report form; section 1 for the communes its second sentence names.
+    expect(p.tasks.find((x: { section: string }) => x.section === '1').assignees.groupIds).toEqual([group.id]);
+    expect(confirmed.body.tasks).toHaveLength(3);
+    expect(confirmed.body.skippedTasks).toHaveLength(0);
     const created = confirmed.body.tasks.find((x: { reportForm: boolean }) => x.reportForm);
     const communesOfTamDuong = (await t.c.services.units.listChildren(SYSTEM_ACTOR, TAM_DUONG, '2021-02-01')).filter((u) => u.kind === 'commune');
     expect(created.assignees).toBe(communesOfTamDuong.length + 1);

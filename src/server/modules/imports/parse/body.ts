@@ -38,18 +38,38 @@ export function firstSentence(text: string): string {
   return (m ? m[0] : text).trim();
 }
 
+/** Abbreviations whose period does not end a sentence ("UBND TP. Lai Châu", "Chủ tịch, các PCT. UBND"). */
+const ABBREVIATION_END_RE = /(?<![\p{L}])(?:TP|Tp|TX|TT|P|Q|PCT|KT|TL|TM|TUQ|ThS|TS|BS|Đ\/c|đ\/c)\.$/u;
+
+/** The sentences of a text (split at a period followed by a capital, abbreviations kept whole). */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(/(?<=[.!?])\s+(?=[\p{Lu}(])/u)) {
+    const last = out.length - 1;
+    if (last >= 0 && ABBREVIATION_END_RE.test(out[last] ?? '')) out[last] = `${out[last]} ${piece}`;
+    else out.push(piece);
+  }
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
 /**
  * Recipient groups named at the start of a heading or sentence: "Đề nghị Đài Truyền thanh -
  * Truyền hình huyện, UBND các xã, thị trấn xây dựng …" → two groups. Commas and "và" split
  * groups only before a capitalised unit name; a piece in lower case belongs to the previous one.
  * `addressed` marks a heading of the form "X:", whose text is a group even without a unit word.
  */
-export function groupsIn(text: string, addressed: boolean): string[] {
-  let t = plain(text).replace(/^(?:Đề nghị|Giao|Yêu cầu)\s+/iu, '');
+export function groupsIn(text: string, addressed: boolean, requireVerb = false): string[] {
+  const opener = /^(?:Đề nghị|Giao|Yêu cầu)\s+/iu.exec(plain(text));
+  let t = plain(text).slice(opener?.[0].length ?? 0);
   const startsWithVerb = ACTION_VERB_RE.exec(` ${t.charAt(0).toLowerCase()}${t.slice(1)}`)?.index === 0;
   if (startsWithVerb || !(startsWithUnit(t) || (addressed && t.length <= 80))) return [];
-  t = firstSentence(t).split(':')[0] ?? '';
+  t = (sentencesOf(t)[0] ?? '').split(':')[0] ?? '';
   const verb = ACTION_VERB_RE.exec(t);
+  // "Sở Y tế đã ban hành …" reports what a unit did: it names no addressee.
+  if (verb && /\s(?:đã|vừa|đang)$/u.test(t.slice(0, verb.index))) return [];
+  // A later sentence names addressees only when it asks them to act ("Đề nghị X …", "X chỉ đạo …"):
+  // one that merely opens with a unit ("UBND huyện đã ban hành …") names none.
+  if (requireVerb && !verb && !opener) return [];
   if (verb) t = t.slice(0, verb.index);
   const joined = t.replace(/\s+và\s+(?=\p{Lu})/gu, (m: string, at: number) => (startsWithUnit(t.slice(at + m.length)) ? '; ' : m));
   const groups: string[] = [];
@@ -61,6 +81,19 @@ export function groupsIn(text: string, addressed: boolean): string[] {
     else groups.push(p);
   }
   return groups;
+}
+
+/**
+ * The addressees of a section: those its opening paragraph names at the start of each of its
+ * sentences ("Đề nghị lãnh đạo … . UBND các xã, thị trấn triển khai …" → "UBND các xã, thị trấn"),
+ * each once. After the first sentence only a sentence that asks the unit to act counts.
+ */
+export function sectionAddressees(paragraph: string, addressed: boolean): string[] {
+  const out: string[] = [];
+  sentencesOf(plain(paragraph)).forEach((sentence, i) => {
+    for (const g of groupsIn(sentence, addressed && i === 0, i > 0)) if (!out.includes(g)) out.push(g);
+  });
+  return out;
 }
 
 interface Heading {
@@ -92,7 +125,7 @@ export function sections(body: string[]): Section[] {
       const text = h.text.trim();
       const isHeading = /:$/.test(text) || (text.length <= 160 && firstSentence(text) === text);
       const heading = isHeading ? text.replace(/[:.;\s]+$/, '') : null;
-      out.push({ number: h.number, heading, addressees: groupsIn(heading ?? text, /:$/.test(text)), items: heading === null ? [text] : [] });
+      out.push({ number: h.number, heading, addressees: sectionAddressees(heading ?? text, /:$/.test(text)), items: heading === null ? [text] : [] });
     } else if (out.length > 0) {
       out[out.length - 1]?.items.push(plain(p).replace(/^[-–—+•·]\s*/, ''));
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DirectoryCandidate, RecipientGroup } from './match.ts';
 import { ELSEWHERE_CAP, matchDispatch, similarity } from './match.ts';
 import { parseDispatch } from './parse.ts';
+import { sectionAddressees } from './body.ts';
 
 const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../assets/seeds');
 const seed = (n: string) => parseDispatch(readFileSync(path.join(seedsDir, `${n}.txt`), 'utf8'));
@@ -86,9 +87,40 @@ describe('province first: the importer’s and the issuer’s province (with its
     for (const x of [...m.addressees, ...m.cc].filter((a) => a.target?.type === 'unit')) expect(x.confidence, x.text).toBeLessThanOrEqual(ELSEWHERE_CAP);
   });
 
+  it('never matches a plural entry ("UBND các xã, thị trấn") to one commune whose name looks alike', () => {
+    const communes = [...tree, { id: 'thu-lum', name: 'Xã Thu Lũm', kind: 'commune', path: 'vn.lc25.ml.thu-lum', parentName: 'Huyện Mường Tè' }];
+    const m = matchDispatch(seed('002'), communes, [{ id: 'g-xp', name: 'UBND các xã, phường' }], linked);
+    for (const a of [...m.recipients, ...m.addressees].filter((x) => x.text === 'UBND các xã, thị trấn')) expect(a.target, a.text).toMatchObject({ type: 'group', id: 'g-xp' });
+  });
+
   it('never proposes a unit of another province above 50%, even with the closest name', () => {
     const m = matchDispatch(seed('002'), tree.filter((c) => c.id !== 'tt-td' && c.id !== 'tt-sh'), groups, linked);
     const station = m.addressees.find((a) => a.text.startsWith('Đài'));
     expect(station?.confidence ?? 0).toBeLessThanOrEqual(ELSEWHERE_CAP);
+  });
+});
+
+describe('every addressee of a section: each sentence of its opening paragraph', () => {
+  it('finds the addressees every sentence opens with ("Đề nghị X …", "X chỉ đạo …", "Giao X …")', () => {
+    const text = 'Đề nghị Sở Y tế hướng dẫn các cơ sở khám bệnh. UBND các xã, phường chỉ đạo Trạm Y tế xã thực hiện. Giao Công an tỉnh kiểm tra việc chấp hành.';
+    expect(sectionAddressees(text, false)).toEqual(['Sở Y tế', 'UBND các xã, phường', 'Công an tỉnh']);
+  });
+
+  it('does not take the units a sentence merely mentions, or one that reports what a unit did', () => {
+    const text =
+      'UBND các xã, phường tuyên truyền đến Nhân dân qua Đài truyền thanh xã. Sở Y tế đã ban hành Kế hoạch số 12/KH-SYT ngày 05/02/2021. Tài liệu do Sở Văn hóa, Thể thao và Du lịch cung cấp. Bưu điện tỉnh.';
+    expect(sectionAddressees(text, false)).toEqual(['UBND các xã, phường']);
+  });
+
+  it('keeps an abbreviated name whole ("UBND TP. Lai Châu") and names each addressee once', () => {
+    const text = 'Đề nghị UBND TP. Lai Châu triển khai ngay. Đài truyền thanh các xã, phường phát lại bản tin. UBND TP. Lai Châu báo cáo kết quả.';
+    expect(sectionAddressees(text, false)).toEqual(['UBND TP. Lai Châu', 'Đài truyền thanh các xã, phường']);
+  });
+
+  it('seed 002 section 1: "UBND các xã, thị trấn" of its second sentence is an addressee, "từng bản" of a clause is not', () => {
+    const s1 = seed('002').sections.find((s) => s.number === '1');
+    expect(s1?.addressees).toEqual(['lãnh đạo các cơ quan nhà nước trên địa bàn huyện', 'UBND các xã, thị trấn']);
+    const m = matchDispatch(seed('002'), units, groups);
+    expect(m.addressees.filter((a) => a.section === '1').map((a) => a.target?.id)).toContain('g-xa');
   });
 });

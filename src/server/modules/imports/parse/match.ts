@@ -221,13 +221,16 @@ function levelsIn(folded: string): Set<string> {
   return out;
 }
 
+/** A plural administrative entry ("UBND các xã, thị trấn", "các huyện, thành phố"). */
+const PLURAL_LEVEL_RE = /\bcac\s+(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh)\b/;
+
 /**
  * The level an entry names without a proper name ("Đài Truyền thanh - Truyền hình huyện",
  * "Chủ tịch, các PCT.UBND huyện"): the issuer's own unit of that level. Null for a named or
  * plural entry ("UBND huyện Sìn Hồ", "UBND các xã, thị trấn").
  */
 function unnamedLevel(folded: string): { word: string; kinds: readonly string[] } | null {
-  if (/\bcac\s+(?:xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|don vi|co quan)\b/.test(folded)) return null;
+  if (PLURAL_LEVEL_RE.test(folded) || /\bcac\s+(?:don vi|co quan)\b/.test(folded)) return null;
   for (const [re, word, kinds] of LEVELS) {
     if (new RegExp(`${re.source}$`).test(folded)) return { word, kinds };
   }
@@ -359,6 +362,8 @@ function matchEntry(
       const levels = levelsIn(folded);
       // "… huyện" without a name: the issuer's own district; units of other districts are capped.
       const unnamed = rank.home ? unnamedLevel(folded) : null;
+      // "UBND các xã, thị trấn" names many units: one commune is never a confident match for it.
+      const plural = PLURAL_LEVEL_RE.test(folded);
       const own = unnamed && rank.reference ? ownAncestor(rank, rank.reference, unnamed.kinds) : null;
       let target: MatchTarget | null = null;
       let confidence = 0;
@@ -371,6 +376,7 @@ function matchEntry(
         const theirs = rank.levelsOf(c);
         if (levels.size && theirs.size && ![...levels].some((l) => theirs.has(l))) s *= 0.6;
         if (own && !inOwn) s = Math.min(s, ELSEWHERE_CAP);
+        if (plural && ADMINISTRATIVE_KINDS.has(c.kind)) s = Math.min(s, ELSEWHERE_CAP);
         s = capped(rank, c, s);
         const closer = closeness(c.path, rank.reference);
         if (s > confidence + 1e-9 || (Math.abs(s - confidence) <= 1e-9 && closer > near)) [target, confidence, near] = [{ type: 'unit', id: c.id, name: c.name }, s, closer];
