@@ -19,7 +19,9 @@ const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const seed = (n: string) => readFileSync(path.join(seedsDir, `${n}.txt`));
 const upload = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase64: Buffer.from(bytes).toString('base64') });
 
-type Match = { text: string; target: { type: string; id: string; name: string } | null; confidence: number; flagged: boolean; section?: string };
+type Match = { text: string; target: { type: string; id: string; name: string } | null; confidence: number; flagged: boolean; section?: string; note?: string; successors?: { id: string; name: string }[] };
+type TaskOut = { section: string | null; title: string; description: string | null; assignees: { unitIds: string[]; groupIds: string[] }; flagged: boolean; suggestedAssignees: { id: string; name: string; note: string }[] };
+type ProposalOut = { issuer: { id: string }; addressees: Match[]; recipients: Match[]; cc: Match[]; tasks: TaskOut[]; flagged: string[] };
 
 /**
  * Seed 002 (Phòng VH-TT Tam Đường, 02/2021) imported by the clerk of today's Sở VHTTDL Lai Châu,
@@ -42,6 +44,8 @@ describeEachDb('imports: matching a clerk can trust (seed 002 in the demo world)
     const worlds = await seedTodayWorld(t.c, '2026-12-01', ['12']);
     world = worlds.get('12')!;
     offices = await seedHistoryWorld(t.c);
+    // The 2025 → 2026 predecessor/successor links (Thị trấn Tam Đường → Xã Bình Lư …).
+    await t.c.services.units.importHistory(DEMO_ACTOR);
     clerk = (await buildSignedInUser(t.c, { unitId: world.culture.id, roles: ['clerk'] })).session;
     thanhHoa = unitIdFor('vn-2025', '38');
     const tamDuong = unitIdFor('vn-2025', '106');
@@ -53,7 +57,7 @@ describeEachDb('imports: matching a clerk can trust (seed 002 in the demo world)
   }, 180_000);
   afterAll(() => t.close());
 
-  let imported: { id: string; proposal: { issuer: { id: string }; addressees: Match[]; recipients: Match[]; cc: Match[]; tasks: { section: string | null; title: string; description: string | null; assignees: { unitIds: string[]; groupIds: string[] }; flagged: boolean }[] } };
+  let imported: { id: string; proposal: ProposalOut };
 
   it('proposes the issuer of the printed place, the district radio-TV centre of the issuer’s district, and never a unit of another province above 50%', async () => {
     const res = await call(clerk, 'POST', '/api/imports', upload('002.txt', seed('002')));
@@ -98,6 +102,40 @@ describeEachDb('imports: matching a clerk can trust (seed 002 in the demo world)
     expect(s3.description).toMatch(/^Đài Truyền thanh - Truyền hình huyện, UBND các xã, thị trấn báo cáo nhanh, tóm tắt kết quả tuyên truyền \(Trong đó nêu rõ/u);
     expect(s2.title).toMatch(/^Xây dựng các tin, bài, phóng sự/u);
     expect(s2.description).toContain('trong đó chú trọng về phòng chống dịch bệnh Covid-19');
+  });
+
+  it('gives section 1 a task for the communes named in its second sentence ("UBND các xã, thị trấn triển khai …"), never one commune for them', () => {
+    const communes = imported.proposal.addressees.find((a) => a.section === '1' && a.text === 'UBND các xã, thị trấn');
+    // The clerk's group "UBND các xã, phường", not a single commune whose name looks alike ("Xã Thu Lũm").
+    expect(communes?.target).toMatchObject({ type: 'group', id: world.groups.communes });
+    expect(communes?.flagged).toBe(false);
+    const s1 = imported.proposal.tasks.find((x) => x.section === '1')!;
+    expect(s1.assignees.groupIds).toContain(world.groups.communes);
+  });
+
+  it('proposes today’s successor of an old unit a 2021 dispatch addresses, flagged, and never assigns either without the officer', async () => {
+    const text = seed('002')
+      .toString('utf8')
+      .replace('ngày tháng 02 năm 2021', 'ngày 05 tháng 02 năm 2021')
+      .replace('2. Đề nghị Đài Truyền thanh - Truyền hình huyện, UBND các xã, thị trấn xây dựng', '2. Đề nghị UBND thị trấn Tam Đường xây dựng');
+    const res = await call(clerk, 'POST', '/api/imports', upload('002-thi-tran.txt', Buffer.from(text)));
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(201);
+    const p = res.body.import.proposal as ProposalOut;
+    const old = p.addressees.find((a) => a.section === '2');
+    // The old unit stays the match; today's Xã Bình Lư (formed from Thị trấn Tam Đường) is proposed, flagged.
+    expect(old?.target?.name).toBe('Thị trấn Tam Đường');
+    const binhLu = old?.successors?.find((u) => u.name === 'Xã Bình Lư');
+    expect(binhLu, JSON.stringify(old)).toBeTruthy();
+    const detail = await t.c.services.units.getUnit(DEMO_ACTOR, binhLu!.id);
+    expect(detail.unit.validTo).toBeNull();
+    expect(old?.flagged).toBe(true);
+    expect(old?.note).toBe('Đơn vị cũ (trước sắp xếp 2025) — đề xuất đơn vị hiện nay: Xã Bình Lư');
+    expect(p.flagged).toContain(`addressees[${p.addressees.indexOf(old!)}]`);
+    const task = p.tasks.find((x) => x.section === '2')!;
+    expect(task.assignees.unitIds).not.toContain(old!.target!.id);
+    expect(task.assignees.unitIds).not.toContain(binhLu!.id);
+    expect(task.suggestedAssignees).toEqual([{ id: binhLu!.id, name: 'Xã Bình Lư', note: old!.note }]);
+    expect(task.flagged).toBe(true);
   });
 
   it('lets the clerk who registers the dispatch create its tasks', async () => {

@@ -82,7 +82,17 @@ export type ConfirmInput = z.infer<typeof ConfirmBody>;
 
 const Source = z.object({ line: z.number(), text: z.string() }).nullable();
 const Target = z.object({ type: z.enum(['unit', 'group']), id: z.string(), name: z.string() }).nullable();
-export const MatchOut = z.object({ text: z.string(), target: Target, confidence: z.number(), flagged: z.boolean(), source: Source });
+export const MatchOut = z.object({
+  text: z.string(),
+  target: Target,
+  confidence: z.number(),
+  flagged: z.boolean(),
+  source: Source,
+  /** Why the officer should check it (a unit of a list no longer in force …). */
+  note: z.string().nullable().optional(),
+  /** Today's units that took over a matched unit of an edition no longer in force. */
+  successors: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+});
 export const FieldOut = z.object({
   field: z.string(),
   value: z.string().nullable(),
@@ -102,6 +112,8 @@ export const TaskProposalOut = z.object({
   dueRuleProposed: z.boolean(),
   reportForm: z.unknown().nullable(),
   flagged: z.boolean(),
+  /** Today's successors of addressees matched to old units: offered, never assigned until the officer confirms. */
+  suggestedAssignees: z.array(z.object({ id: z.string(), name: z.string(), note: z.string() })).default([]),
 });
 export const ProposalOut = z.object({
   issuer: z.object({ id: z.string(), name: z.string(), confidence: z.number(), evidence: z.array(z.string()) }).nullable(),

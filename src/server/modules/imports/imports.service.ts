@@ -18,14 +18,15 @@ import { CreateDirectiveBody, URGENCY_LABELS, fullSymbol } from '../directives/i
 import type { Body, Block, DirectivesService, Run } from '../directives/index.ts';
 import { CreateTaskBody, dueRuleFromSchedule, formFromParsed } from '../tasks/index.ts';
 import type { DueRule, TasksService } from '../tasks/index.ts';
-import type { GroupsService, UnitsService } from '../units/index.ts';
+import { findUnitsByIds, inForceAt, successorsOf } from '../units/index.ts';
+import type { GroupsService, HistoryRef, UnitsService } from '../units/index.ts';
 import { analysisFailure, withAnalysis } from './analysis.ts';
 import type { ExtractFormat } from './parse/extract.ts';
 import { ANALYSIS_LIMITS, checkTextSize } from './parse/limits.ts';
 import type { AnalysisLimits } from './parse/limits.ts';
 import type { ParsedDispatch, Schedule } from './parse/dispatch.types.ts';
 import { LOW_CONFIDENCE, shortTitle, squash } from './proposal.ts';
-import type { ReadProposal } from './proposal.ts';
+import type { ProposedMatch, ReadProposal } from './proposal.ts';
 import * as repo from './imports.repository.ts';
 import type { ImportRow } from './imports.repository.ts';
 import { IMPORT_LIMITS } from './imports.schemas.ts';
@@ -120,6 +121,34 @@ function dateOf(parsed: ParsedDispatch, today: string): string {
   return today;
 }
 
+/** The note on a match to a unit of a list no longer in force, naming today's units proposed instead. */
+function outOfForceNote(successors: readonly { name: string }[]): string {
+  return `Đơn vị cũ (trước sắp xếp 2025) — đề xuất đơn vị hiện nay: ${successors.map((u) => u.name).join(', ')}`;
+}
+
+/**
+ * Matches to units of an edition not in force today (a 2021 dispatch read in the 2026 tree) that
+ * have successors in the unit history: each keeps the old unit as its match, is flagged with a
+ * note, and carries today's successors. A flagged match never becomes an assignee: its
+ * successors are offered to the officer (see buildProposal).
+ */
+async function withSuccessors(db: Db, read: ReadProposal, today: string): Promise<ReadProposal> {
+  const ids = [...new Set([...read.recipients, ...read.cc, ...read.addressees].flatMap((m) => (m.target?.type === 'unit' ? [m.target.id] : [])))];
+  const old = (await findUnitsByIds(db, ids)).filter((u) => !inForceAt(u, today));
+  if (old.length === 0) return read;
+  const direct = await successorsOf(db, old.map((u) => u.id));
+  const current = (refs: readonly HistoryRef[]) => refs.filter((r) => inForceAt(r, today)).map((r) => ({ id: r.id, name: r.name }));
+  const byId = new Map(old.map((u) => [u.id, u]));
+  const mark = <M extends ProposedMatch>(m: M): M => {
+    const u = m.target?.type === 'unit' ? byId.get(m.target.id) : undefined;
+    if (!u) return m;
+    const successors = current(direct.get(u.id) ?? []);
+    // A body the reform left without a successor (a district's centre) stays the match, as it is.
+    return successors.length ? { ...m, flagged: true, note: outOfForceNote(successors), successors } : m;
+  };
+  return { ...read, recipients: read.recipients.map(mark), cc: read.cc.map(mark), addressees: read.addressees.map(mark) };
+}
+
 /**
  * Completes what the sandboxed reading proposed (fields, matches, sources) with the tasks: one
  * per section, assigned to its confident matches, and the report form the dispatch asks for.
@@ -136,6 +165,9 @@ export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names:
     const targets = sectionMatches.filter((a) => a.target && !a.flagged);
     const unitIds = [...new Set(targets.filter((a) => a.target?.type === 'unit').map((a) => a.target?.id ?? ''))];
     const groupIds = [...new Set(targets.filter((a) => a.target?.type === 'group').map((a) => a.target?.id ?? ''))];
+    // Today's successors of old units: offered for the officer to confirm, not assigned.
+    const suggested = new Map<string, { id: string; name: string; note: string }>();
+    for (const a of sectionMatches) for (const u of a.successors ?? []) if (!unitIds.includes(u.id)) suggested.set(u.id, { ...u, note: a.note ?? outOfForceNote([u]) });
     const schedule = t.deadline?.schedule ?? null;
     const rule = schedule ? dueRuleFromSchedule(schedule) : null;
     const withForm = Boolean(report && report.indicators.length && !reportAttached && sameSchedule(report.schedule, schedule));
@@ -153,6 +185,7 @@ export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names:
       dueRuleProposed: !rule,
       reportForm: withForm && report ? formFromParsed('Kết quả thực hiện', report.indicators) : null,
       flagged: unitIds.length + groupIds.length === 0 || !rule || sectionMatches.some((a) => a.flagged),
+      suggestedAssignees: [...suggested.values()],
     };
   });
   // A report requested outside any numbered section: its own task, to every matched recipient.
@@ -171,6 +204,7 @@ export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names:
       dueRuleProposed: !rule,
       reportForm: formFromParsed('Kết quả thực hiện', report.indicators),
       flagged: true,
+      suggestedAssignees: [],
     });
   }
 
@@ -390,7 +424,8 @@ export function createImportsService(deps: {
       } finally {
         release();
       }
-      const { text, parsed, read, names } = analysed;
+      const { text, parsed, names } = analysed;
+      const read = await withSuccessors(db, analysed.read, today);
       const proposal = buildProposal(read, parsed, names, today);
 
       try {

@@ -22,7 +22,13 @@ export interface ProposedField {
   source: Source;
 }
 
-export type ProposedMatch = TextMatch & { flagged: boolean; source: Source };
+export type ProposedMatch = TextMatch & {
+  flagged: boolean;
+  source: Source;
+  /** Set after the sandbox: why the officer should check, and today's successors of an old unit. */
+  note?: string | null;
+  successors?: Array<{ id: string; name: string }>;
+};
 
 export interface ReadProposal {
   issuer: IssuerProposal | null;
