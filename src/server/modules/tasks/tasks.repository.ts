@@ -286,6 +286,20 @@ export interface FigureRow {
 }
 
 /**
+ * Where a roll-up groups: by the direct child of the root a unit sits under ('' for the root itself),
+ * or with perUnit by the reporting unit's own id (the today's-tree roll-up maps each to its successor).
+ */
+export interface RollupGrouping {
+  rootPath: string;
+  rootDepth: number;
+  perUnit?: boolean;
+}
+
+function groupKey(q: RollupGrouping) {
+  return q.perUnit ? sql`u.id::text` : sql`split_part(u.path, '.', ${q.rootDepth + 2}::int)`;
+}
+
+/**
  * One GROUP BY over the subtree of `root`: figures per direct child of the root (its id is the
  * path segment after the root's; '' for the root itself), per period, per indicator (totals only,
  * channel ''), and the SUBMITTED_MARKER rows that give reports and late reports. Period keys are
@@ -294,7 +308,7 @@ export interface FigureRow {
  */
 export async function rollupFigures(
   db: Db,
-  q: { taskId: string; rootPath: string; rootDepth: number; periods: readonly string[]; latestIndicators: readonly string[] },
+  q: RollupGrouping & { taskId: string; periods: readonly string[]; latestIndicators: readonly string[] },
 ): Promise<FigureRow[]> {
   const first = q.periods[0];
   const last = q.periods.at(-1);
@@ -305,7 +319,7 @@ export async function rollupFigures(
           max(v.at) FILTER (WHERE v.indicator IN ${q.latestIndicators}) AS "latestAt"`
     : sql`NULL::float8 AS latest, NULL::text AS "latestTxt", NULL::timestamptz AS "latestAt"`;
   const result = await db.execute(sql`
-    SELECT split_part(u.path, '.', ${q.rootDepth + 2}::int) AS child, v.period, v.indicator,
+    SELECT ${groupKey(q)} AS child, v.period, v.indicator,
            sum(v.num) AS sum, count(v.num)::int AS n, max(v.num) AS max, ${latest}
     FROM report_values v JOIN units u ON u.id = v.unit_id
     WHERE v.task_id = ${q.taskId} AND v.channel = '' AND v.period >= ${first} AND v.period <= ${last}
@@ -320,10 +334,10 @@ export async function rollupFigures(
   }));
 }
 
-/** Assignees per direct child of the root (what coverage expects). */
-export async function expectedPerChild(db: Db, q: { taskId: string; rootPath: string; rootDepth: number }): Promise<{ child: string; n: number }[]> {
+/** Assignees per direct child of the root (what coverage expects), or per assignee with perUnit. */
+export async function expectedPerChild(db: Db, q: RollupGrouping & { taskId: string }): Promise<{ child: string; n: number }[]> {
   const result = await db.execute(sql`
-    SELECT split_part(u.path, '.', ${q.rootDepth + 2}::int) AS child, count(*)::int AS n
+    SELECT ${groupKey(q)} AS child, count(*)::int AS n
     FROM task_assignees a JOIN units u ON u.id = a.unit_id
     WHERE a.task_id = ${q.taskId} AND (u.path = ${q.rootPath} OR u.path LIKE ${`${q.rootPath}.%`})
     GROUP BY 1`);

@@ -155,6 +155,11 @@ export const RollupQuery = z.object({
   /** Period keys (local dates of deadlines); default: the last 8 periods up to now. */
   from: dateKey.optional(),
   to: dateKey.optional(),
+  /**
+   * 'today': for a task in a tree no longer in force, each old unit's figures summed into its
+   * successor in the tree in force today (rows marked with the units they were formed from).
+   */
+  tree: z.enum(['task', 'today']).optional(),
 });
 export type RollupQueryInput = z.infer<typeof RollupQuery>;
 export const ExportQuery = z.object({ unitId: z.uuid().optional(), period: dateKey.optional() });
@@ -233,9 +238,23 @@ export const SubmissionDetailOut = z.object({
 });
 export const CommentOut = z.object({ id: z.string(), unitId: z.string().nullable(), authorName: z.string(), body: z.string(), createdAt: z.string() });
 const Figure = z.object({ indicator: z.string(), value: z.union([z.number(), z.string()]).nullable(), reported: z.number() });
-const RollupRow = z.object({ unit: UnitRef, figures: z.array(Figure), expected: z.number(), reported: z.number(), late: z.number() });
+const RollupRow = z.object({
+  unit: UnitRef,
+  /** "Từ đơn vị cũ": the figures are those of the old units formedFrom (the today's-tree view). */
+  mapped: z.boolean(),
+  formedFrom: z.array(UnitRef),
+  figures: z.array(Figure),
+  expected: z.number(),
+  reported: z.number(),
+  late: z.number(),
+});
 export const RollupOut = z.object({
   unit: UnitRef,
+  /**
+   * Which tree the rows are in, whether the task's tree is out of force today (tree=today offered),
+   * and the roll-up's unit in the task's tree (what unitId, exports and drill-down refer to).
+   */
+  tree: z.object({ mode: z.enum(['task', 'today']), outOfForce: z.boolean(), taskUnit: UnitRef }),
   indicators: z.array(IndicatorOut),
   /** The trend: one entry per period, each with totals, coverage and one row per direct child unit. */
   periods: z.array(

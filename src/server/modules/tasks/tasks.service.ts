@@ -5,11 +5,13 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { expandRule, findUnitById, findUnitsByIds } from '../units/index.ts';
+import { expandRule, findUnitById, findUnitsByIds, inForceAt, successorsOf } from '../units/index.ts';
 import type { GroupsService, UnitRow } from '../units/index.ts';
 import { TEMPLATES, validateValues } from './report-form.ts';
 import { toCsv, toDocx, toPdf, toXlsx } from './rollup-export.ts';
 import { letterheadFor } from './report-letterhead.ts';
+import { mapToToday } from './rollup-today.ts';
+import type { MappedUnit } from './rollup-today.ts';
 import type { ExportInput } from './rollup-export.ts';
 import type { ReportFormSpec, StoredValue } from './report-form.ts';
 import { dayMonthYear, deadlineText, isLate, lastClosedPeriod, localDateKey, localToUtc, nextOpening, periodName, periodByKey, shortDeadlineText, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
@@ -182,6 +184,26 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     if (isWithin(issuer.path, root)) return { actor: a, scope: null };
     if (await repo.hasAssigneeUnder(db, task.id, root)) return { actor: a, scope: root };
     throw new AppError('NOT_FOUND');
+  }
+
+  /** Rows of the roll-up in the task's tree: one per direct child of the root ('' is the root itself). */
+  function taskGroups(root: UnitRow, children: readonly string[]) {
+    const key = (c: string) => c || root.id;
+    return { rowsOf: key, rows: [...new Set(children.map(key))].map((targetId) => ({ targetId, formedFrom: [] as MappedUnit[] })), unit: root };
+  }
+
+  /**
+   * Rows of the roll-up in today's tree: each reporting unit out of force summed into its successor
+   * (the rule is in rollup-today.ts), under the deepest unit above them all (today's province).
+   */
+  async function todayGroups(root: UnitRow, unitIds: readonly string[]) {
+    const day = localDateKey(clock.now());
+    const found = await findUnitsByIds(db, unitIds);
+    const old = new Set(found.filter((u) => !inForceAt(u, day)).map((u) => u.id));
+    const { targetOf, groups } = mapToToday(found, old, await successorsOf(db, [...old]));
+    const targets = await findUnitsByIds(db, groups.map((g) => g.targetId));
+    const shownId = commonAncestorId(targets.map((u) => u.path));
+    return { rowsOf: (c: string) => targetOf.get(c) ?? c, rows: groups, unit: shownId ? await loadUnit(shownId) : root };
   }
 
   /** Units of a path, root first (the unit itself last). */
@@ -504,7 +526,9 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     /**
      * Totals per period over a unit's subtree (default: the deepest unit above every assignee the
      * actor may see), one row per direct child unit, coverage, and late/missing units by name for the
-     * last period. One GROUP BY over the units path does the aggregation.
+     * last period. One GROUP BY over the units path does the aggregation. With tree=today, a task
+     * whose tree is out of force shows one row per successor in today's tree instead, each old
+     * unit's figures summed into it and the row marked with the units it was formed from.
      */
     async rollup(actor: Actor, taskId: string, q: RollupQueryInput) {
       const task = await loadTask(taskId);
@@ -525,7 +549,11 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       if (!form) throw new AppError('TASK_HAS_NO_FORM');
       const periods = periodsIn(task, q.from, q.to);
       const keys = periods.map((p) => p.key);
-      const base = { taskId: task.id, rootPath: root.path, rootDepth: root.depth };
+      // The task's tree is out of force today (a 2021 task in the 2025 tree): the roll-up may be
+      // shown in today's tree on request (tree=today), each old unit summed into its successor.
+      const outOfForce = !inForceAt(root, localDateKey(clock.now()));
+      const today = q.tree === 'today' && outOfForce;
+      const base = { taskId: task.id, rootPath: root.path, rootDepth: root.depth, perUnit: today };
       const latestIndicators = form.indicators.filter((i) => i.aggregation === 'latest').map((i) => i.key);
       const focusPeriod = periods.at(-1);
       const [figures, expected, focus] = await Promise.all([
@@ -533,39 +561,47 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
         repo.expectedPerChild(db, base),
         focusPeriod ? repo.lateAndMissing(db, { taskId: task.id, rootPath: root.path, period: focusPeriod.key, limit: 2000 }) : null,
       ]);
-      const childIds = [...new Set([...expected.map((e) => e.child), ...figures.map((f) => f.child)])].map((c) => c || root.id);
-      const names = new Map((await repo.findUnitBriefs(db, childIds)).map((u) => [u.id, u]));
-      const children = childIds
-        .map((id) => names.get(id))
-        .filter((u): u is UnitBrief => Boolean(u))
-        .sort((x, y) => (x.code ?? '\uffff').localeCompare(y.code ?? '\uffff') || x.name.localeCompare(y.name, 'vi'));
-      const childKey = (id: string) => (id === root.id ? '' : id);
-      const expectedBy = new Map(expected.map((e) => [e.child, e.n]));
-      // Reports and late reports per child and period come from the marker rows of the same GROUP BY.
-      const reportedBy = new Map(
-        figures.filter((f) => f.indicator === repo.SUBMITTED_MARKER).map((f) => [`${f.child}|${f.period}`, { reported: f.n, late: Math.round(f.sum ?? 0) }]),
-      );
+      const grouped = [...new Set([...expected.map((e) => e.child), ...figures.map((f) => f.child)])];
+      const { rowsOf: groupOf, rows: groups, unit: shownRoot } = today ? await todayGroups(root, grouped) : taskGroups(root, grouped);
+      const names = new Map((await repo.findUnitBriefs(db, groups.map((g) => g.targetId))).map((u) => [u.id, u]));
+      const children = groups
+        .map((g) => ({ u: names.get(g.targetId), formedFrom: g.formedFrom }))
+        .filter((g): g is { u: UnitBrief; formedFrom: MappedUnit[] } => Boolean(g.u))
+        .sort(({ u: x }, { u: y }) => (x.code ?? '\uffff').localeCompare(y.code ?? '\uffff') || x.name.localeCompare(y.name, 'vi'));
+      const expectedBy = new Map<string, number>();
+      for (const e of expected) expectedBy.set(groupOf(e.child), (expectedBy.get(groupOf(e.child)) ?? 0) + e.n);
+      // Reports and late reports per row and period come from the marker rows of the same GROUP BY.
+      const reportedBy = new Map<string, { reported: number; late: number }>();
       const accBy = new Map<string, Acc>();
       for (const f of figures) {
-        if (f.indicator === repo.SUBMITTED_MARKER) continue;
-        accBy.set(`${f.child}|${f.period}|${f.indicator}`, {
-          sum: f.sum ?? 0,
-          n: f.n,
-          max: f.max,
-          latest: f.latest ?? f.latestTxt,
-          latestAt: f.latestAt,
-        });
+        const g = groupOf(f.child);
+        if (f.indicator === repo.SUBMITTED_MARKER) {
+          const r = reportedBy.get(`${g}|${f.period}`);
+          reportedBy.set(`${g}|${f.period}`, { reported: (r?.reported ?? 0) + f.n, late: (r?.late ?? 0) + Math.round(f.sum ?? 0) });
+          continue;
+        }
+        const k = `${g}|${f.period}|${f.indicator}`;
+        accBy.set(k, merge(accBy.get(k), { sum: f.sum ?? 0, n: f.n, max: f.max, latest: f.latest ?? f.latestTxt, latestAt: f.latestAt }));
       }
       return {
-        unit: unitRef(root),
+        unit: unitRef(shownRoot),
+        tree: { mode: today ? ('today' as const) : ('task' as const), outOfForce, taskUnit: unitRef(root) },
         indicators: form.indicators,
         periods: periods.map((p) => {
           const totals = new Map<string, Acc>();
           const cov = { expected: 0, reported: 0, late: 0 };
-          const rows = children.map((u) => {
-            const k = childKey(u.id);
+          const rows = children.map(({ u, formedFrom }) => {
+            const k = u.id;
             const r = reportedBy.get(`${k}|${p.key}`);
-            const row = { unit: unitRef(u), figures: [] as { indicator: string; value: number | string | null; reported: number }[], expected: expectedBy.get(k) ?? 0, reported: r?.reported ?? 0, late: r?.late ?? 0 };
+            const row = {
+              unit: unitRef(u),
+              mapped: formedFrom.length > 0,
+              formedFrom: formedFrom.map(unitRef),
+              figures: [] as { indicator: string; value: number | string | null; reported: number }[],
+              expected: expectedBy.get(k) ?? 0,
+              reported: r?.reported ?? 0,
+              late: r?.late ?? 0,
+            };
             cov.expected += row.expected;
             cov.reported += row.reported;
             cov.late += row.late;

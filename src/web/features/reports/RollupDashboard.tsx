@@ -1,7 +1,8 @@
 // Roll-up dashboard of one task: a unit (default: the user's own) and a period; totals per
 // indicator, coverage, bars per child unit, a line over periods, the table with drill-down,
-// late and missing units by name, and the XLSX / CSV / upward DOCX downloads.
-import { Anchor, Badge, Breadcrumbs, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+// late and missing units by name, and the XLSX / CSV / upward DOCX downloads. For a task in a tree
+// no longer in force, a toggle shows the rows in today's tree (old units summed into successors, marked).
+import { Anchor, Badge, Breadcrumbs, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -32,8 +33,10 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
   const [fellBack, setFellBack] = useState(false);
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const [indKey, setIndKey] = useState<string | null>(null);
+  const [todayTree, setTodayTree] = useState(false);
+  const tree = todayTree ? ('today' as const) : undefined;
   const unitId = stack.at(-1)?.id;
-  const trend = useAsync(() => getRollup(taskId, { unitId }), [taskId, unitId]);
+  const trend = useAsync(() => getRollup(taskId, { unitId, tree }), [taskId, unitId, tree]);
 
   // The user's own unit may hold none of the assignees (an office beside the communes): show the
   // task's natural root instead, once.
@@ -49,18 +52,22 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
   }, [ownUnitUseless, fellBack]);
 
   const data = trend.data;
+  // The roll-up's unit in the task's tree: what the period focus, the downloads and drill-down use
+  // (in today's tree, data.unit is today's province).
+  const rootId = data?.tree.taskUnit.id;
+  const mappedView = data?.tree.mode === 'today';
   const periods = data?.periods ?? [];
   const last = periods.at(-1);
   const sel: RollupPeriod | undefined = periods.find((p) => p.key === periodKey) ?? last;
   const needFocus = Boolean(data && sel && last && sel.key !== last.key);
   const focusRes = useAsync(
-    () => getRollup(taskId, { unitId: data?.unit.id, from: sel?.key, to: sel?.key }),
-    [taskId, data?.unit.id, sel?.key],
+    () => getRollup(taskId, { unitId: rootId, from: sel?.key, to: sel?.key, tree }),
+    [taskId, rootId, sel?.key, tree],
     needFocus,
   );
   const focus = needFocus ? (focusRes.data?.focus ?? null) : (data?.focus ?? null);
 
-  const crumbs: Crumb[] = stack.length ? stack : data ? [data.unit] : [];
+  const crumbs: Crumb[] = stack.length ? stack : data ? [data.tree.taskUnit] : [];
   const drill = (u: UnitRef) => setStack([...crumbs, { id: u.id, name: u.name }]);
   const numericInds = (data?.indicators ?? []).filter(isNumericIndicator);
   const chartInd: Indicator | undefined = numericInds.find((i) => i.key === indKey) ?? numericInds[0];
@@ -113,6 +120,21 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
             </Button>
           </Group>
         </Group>
+        {data?.tree.outOfForce && (
+          <Stack gap={2} mt="sm">
+            <Switch
+              label={S.todayTree}
+              checked={todayTree}
+              onChange={(e) => setTodayTree(e.currentTarget.checked)}
+              data-testid="rollup-today-tree"
+            />
+            {mappedView && (
+              <Text size="xs" c="dimmed">
+                {S.todayTreeHint}
+              </Text>
+            )}
+          </Stack>
+        )}
         {fellBack && data && (
           <Text size="xs" c="dimmed" mt={6}>
             {S.fallbackUnit(data.unit.name)}
@@ -219,9 +241,9 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                   </Table.Thead>
                   <Table.Tbody>
                     {sel.rows.map((r) => {
-                      const drillable = r.expected > 1 && r.unit.id !== data.unit.id;
+                      const drillable = !mappedView && r.expected > 1 && r.unit.id !== data.unit.id;
                       return (
-                        <Table.Tr key={r.unit.id} data-testid="rollup-row" data-unit-id={r.unit.id}>
+                        <Table.Tr key={r.unit.id} data-testid="rollup-row" data-unit-id={r.unit.id} data-mapped={r.mapped || undefined}>
                           <Table.Td>
                             {drillable ? (
                               <UnstyledButton
@@ -236,6 +258,14 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                               </UnstyledButton>
                             ) : (
                               <Text size="sm">{r.unit.name}</Text>
+                            )}
+                            {r.mapped && (
+                              <Text size="xs" c="dimmed" data-testid="rollup-formed-from">
+                                <Badge color="grape" variant="light" tt="none" radius="sm" size="xs" mr={4}>
+                                  {S.mappedFrom}
+                                </Badge>
+                                {S.formedFrom(r.formedFrom.map((u) => u.name).join(', '))}
+                              </Text>
                             )}
                           </Table.Td>
                           {data.indicators.map((ind) => (
@@ -281,16 +311,16 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                 {S.downloads}
               </Title>
               <Group gap="sm" wrap="wrap">
-                <Button component="a" href={exportUrl(taskId, 'xlsx', { unitId: data.unit.id, period: sel.key })} variant="default" data-testid="download-xlsx">
+                <Button component="a" href={exportUrl(taskId, 'xlsx', { unitId: rootId, period: sel.key })} variant="default" data-testid="download-xlsx">
                   {S.downloadXlsx}
                 </Button>
-                <Button component="a" href={exportUrl(taskId, 'csv', { unitId: data.unit.id, period: sel.key })} variant="default" data-testid="download-csv">
+                <Button component="a" href={exportUrl(taskId, 'csv', { unitId: rootId, period: sel.key })} variant="default" data-testid="download-csv">
                   {S.downloadCsv}
                 </Button>
-                <Button component="a" href={exportUrl(taskId, 'docx', { unitId: data.unit.id, period: sel.key })} data-testid="download-docx">
+                <Button component="a" href={exportUrl(taskId, 'docx', { unitId: rootId, period: sel.key })} data-testid="download-docx">
                   {S.upwardReport}
                 </Button>
-                <Button component="a" href={exportUrl(taskId, 'pdf', { unitId: data.unit.id, period: sel.key })} variant="default" data-testid="download-pdf">
+                <Button component="a" href={exportUrl(taskId, 'pdf', { unitId: rootId, period: sel.key })} variant="default" data-testid="download-pdf">
                   {S.upwardReportPdf}
                 </Button>
               </Group>

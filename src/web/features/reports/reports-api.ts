@@ -90,6 +90,9 @@ export interface Coverage {
 
 export interface RollupRow {
   unit: UnitRef;
+  /** The figures are those of old units (today's-tree view), summed from formedFrom. */
+  mapped: boolean;
+  formedFrom: UnitRef[];
   figures: Figure[];
   expected: number;
   reported: number;
@@ -104,6 +107,8 @@ export interface RollupPeriod extends PeriodRef {
 
 export interface Rollup {
   unit: UnitRef;
+  /** 'today': rows in the tree in force today; outOfForce: the task's tree is not (the toggle is offered). */
+  tree: { mode: 'task' | 'today'; outOfForce: boolean; taskUnit: UnitRef };
   indicators: Indicator[];
   periods: RollupPeriod[];
   /** Late and missing units by name, for the last period of the range. */
@@ -138,10 +143,12 @@ export interface RollupQuery {
   /** Period keys (YYYY-MM-DD); default: the periods up to now. */
   from?: string | undefined;
   to?: string | undefined;
+  /** 'today': the old units' figures summed into their successors in today's tree. */
+  tree?: 'today' | undefined;
 }
 
 export function getRollup(id: string, q: RollupQuery = {}): Promise<Rollup> {
-  return request<Rollup>('GET', `/api/tasks/${enc(id)}/rollup${queryString({ unitId: q.unitId, from: q.from, to: q.to })}`);
+  return request<Rollup>('GET', `/api/tasks/${enc(id)}/rollup${queryString({ unitId: q.unitId, from: q.from, to: q.to, tree: q.tree })}`);
 }
 
 export type ExportFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
