@@ -97,6 +97,8 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
     const coverage = district.getByTestId('rollup-coverage-text');
     await expect.poll(() => coverage.innerText()).toBe(`0/${N} đơn vị đã báo cáo`);
     expect(await district.getByTestId('rollup-heading').innerText()).toContain('Huyện Tam Đường');
+    // In 2021 the task's tree is in force: no today's-tree toggle.
+    expect(await district.getByTestId('rollup-today-tree').count()).toBe(0);
     // The trend has the three Thursdays; bars per commune; everyone is missing this week.
     expect(await district.getByTestId('chart-line').getAttribute('aria-label')).toContain('04/02: 7; 11/02: 11; 18/02: —');
     expect(await district.getByTestId('chart-bars-bar').count()).toBe(N);
@@ -175,5 +177,27 @@ describe('admin UI: periodic reports dashboard (chromium)', () => {
     expect(await province.getByTestId('rollup-heading').innerText()).toContain('Huyện Tam Đường');
     await province.getByTestId('rollup-breadcrumbs').getByRole('button', { name: 'Tỉnh Lai Châu' }).click();
     await expect.poll(() => province.getByTestId('rollup-row').count()).toBe(1);
+  });
+
+  it("shows the 2021 roll-up in today's tree once the 2025 tree is out of force, merged communes marked", async () => {
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
+    await t.c.services.units.importHistory(SYSTEM_ACTOR);
+    t.clock.set(new Date('2026-12-01T03:00:00Z'));
+    const district = await signInBrowser('vhtt.tamduong');
+    await district.goto(`${base}/admin/#/reports/${taskId}`);
+    await district.getByTestId('rollup-period').selectOption(P3);
+    const total = () => district.locator('[data-testid="rollup-total"][data-indicator="so_tin_bai"] [data-testid="rollup-total-value"]').innerText();
+    await expect.poll(total).toBe('7');
+    await district.getByRole('switch', { name: 'Xem theo danh mục hiện hành (2026)' }).click();
+    expect(await district.getByTestId('rollup-today-tree').isChecked()).toBe(true);
+    await expect.poll(() => district.getByTestId('rollup-heading').innerText()).toContain('Tỉnh Lai Châu');
+    const binhLu = district.locator('[data-testid="rollup-row"][data-mapped="true"]', { hasText: 'Xã Bình Lư' });
+    expect(await binhLu.getByTestId('rollup-formed-from').innerText()).toContain('gộp từ: Thị trấn Tam Đường, Xã Bình Lư, Xã Sơn Bình');
+    expect(await binhLu.innerText()).toContain('Từ đơn vị cũ');
+    // The same figures, summed in today's tree: the total does not change.
+    expect(await total()).toBe('7');
+    expect(await district.getByTestId('rollup-drill').count()).toBe(0);
+    expect(await axeViolations(district)).toEqual([]);
+    await district.screenshot({ path: 'test-results/reports-today-tree.png', fullPage: true });
   });
 });
