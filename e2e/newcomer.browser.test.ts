@@ -394,9 +394,10 @@ describe.each(DATABASES)('newcomer: npm start, the printed demo accounts, every 
     await c.getByTestId('import-proposal').waitFor();
     // The issuer is the seed's own office, from the history (2025) tree.
     expect(await c.getByTestId('import-issuer-name').first().innerText()).toContain('Phòng Văn hóa và Thông tin');
-    // Section 3 goes to the district radio-TV centre too.
+    // Section 3 names the district radio-TV centre: found in the directory (the 2025 tree), not elsewhere.
+    const centre = c.locator('[data-testid="import-addressees"][data-section="3"] [data-testid="import-match"][data-text^="Đài Truyền thanh"]');
+    expect(await centre.getByTestId('import-match-target').innerText()).toBe('Trung tâm Văn hóa - Truyền thanh - Truyền hình huyện Tam Đường');
     const reportTask = c.locator('[data-testid="import-task"][data-section="3"]');
-    expect(await reportTask.getByTestId('import-task-assignees').innerText()).toMatch(/Truyền thanh - Truyền hình/u);
     expect(await reportTask.getByTestId('indicator').count()).toBe(4);
     // "UBND các xã, thị trấn" is never silently one unrelated commune: a group, or flagged for the officer.
     const communes = c.getByTestId('import-recipients').locator('[data-testid="import-match"][data-text="UBND các xã, thị trấn"]');
