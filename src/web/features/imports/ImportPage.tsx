@@ -28,8 +28,9 @@ import {
   type MatchTarget,
   type Proposal,
   type SourceRef,
+  type SuggestedAssignee,
 } from './imports-api.ts';
-import { buildCorrections, correctedAssignees, dueRuleText, initialInput, matchKey, percent, targetOf, type Overrides, type TaskEdit } from './model.ts';
+import { buildCorrections, correctedAssignees, dueRuleText, initialInput, initialTaskEdit, matchKey, percent, targetOf, withSuggested, type Overrides, type TaskEdit } from './model.ts';
 import { importStrings, type ImportStrings } from './strings.ts';
 
 /** Uploads of this page load: the duplicate flag only comes with the upload answer. */
@@ -189,7 +190,7 @@ function ProposalEditor({ rec }: { rec: ImportRecord }) {
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [issuerUnit, setIssuerUnit] = useState<{ id: string; name: string } | null | undefined>(undefined);
   const [overrides, setOverrides] = useState<Overrides>({});
-  const [taskEdits, setTaskEdits] = useState<TaskEdit[]>(() => p.tasks.map((t) => ({ include: true, title: t.title })));
+  const [taskEdits, setTaskEdits] = useState<TaskEdit[]>(() => p.tasks.map(initialTaskEdit));
   const [highlight, setHighlight] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
@@ -607,6 +608,11 @@ function MatchRow({
           </Text>
         )}
       </Group>
+      {m.note && !corrected && (
+        <Text size="xs" c="orange.9" mt={2} data-testid="import-match-note">
+          {m.note}
+        </Text>
+      )}
       <Group gap="xs" mt={4} wrap="wrap">
         {corrected ? (
           <Badge color="blue" variant="outline" tt="none" radius="sm">
@@ -676,8 +682,8 @@ function TasksPanel({
       {proposal.tasks.length === 0 && <Text size="sm">{s.noTasks}</Text>}
       <Stack gap="sm">
         {proposal.tasks.map((task, i) => {
-          const edit = edits[i] ?? { include: true, title: task.title };
-          const a = correctedAssignees(task, proposal, overrides);
+          const edit = edits[i] ?? initialTaskEdit(task);
+          const a = correctedAssignees(task, proposal, overrides, edit.added);
           const set = (patch: Partial<TaskEdit>) => onEdits(edits.map((e, j) => (j === i ? { ...e, ...patch } : e)));
           const flagged = task.flagged && !a.changed;
           return (
@@ -713,6 +719,14 @@ function TasksPanel({
                     </Text>
                   )}
                 </div>
+                {(task.suggestedAssignees ?? []).length > 0 && (
+                  <SuggestedAssignees
+                    units={task.suggestedAssignees ?? []}
+                    edit={edit}
+                    disabled={!edit.include || !canAssign}
+                    onChange={set}
+                  />
+                )}
                 <div>
                   <Text size="sm" fw={500}>
                     {s.due}
@@ -733,6 +747,49 @@ function TasksPanel({
         })}
       </Stack>
     </Paper>
+  );
+}
+
+/** Today's successors of the old units a task names: the officer assigns each with one click. */
+function SuggestedAssignees({ units, edit, disabled, onChange }: { units: SuggestedAssignee[]; edit: TaskEdit; disabled: boolean; onChange: (e: TaskEdit) => void }) {
+  const s = useStrings();
+  return (
+    <div data-testid="import-task-suggested">
+      <Text size="sm" fw={500}>
+        {s.suggestedTitle}
+      </Text>
+      <Stack gap={4}>
+        {units.map((u) => {
+          const assigned = edit.added.some((x) => x.id === u.id);
+          return (
+            <Paper key={u.id} p={6} withBorder data-testid="import-suggested" data-unit-id={u.id} data-assigned={assigned ? 'true' : 'false'}>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm" fw={600}>
+                  {u.name}
+                </Text>
+                {assigned ? (
+                  <>
+                    <Badge color="blue" variant="outline" tt="none" radius="sm">
+                      {s.suggestedAssigned}
+                    </Badge>
+                    <Button size="compact-xs" variant="subtle" disabled={disabled} onClick={() => onChange(withSuggested(edit, u, false))} aria-label={s.unassignSuggestedAria(u.name)} data-testid="import-suggested-undo">
+                      {s.undo}
+                    </Button>
+                  </>
+                ) : (
+                  <Button size="compact-xs" variant="light" disabled={disabled} onClick={() => onChange(withSuggested(edit, u, true))} aria-label={s.assignSuggestedAria(u.name)} data-testid="import-suggested-assign">
+                    {s.assignSuggested}
+                  </Button>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {u.note}
+              </Text>
+            </Paper>
+          );
+        })}
+      </Stack>
+    </div>
   );
 }
 

@@ -38,6 +38,20 @@ export interface MatchProposal {
   confidence: number;
   flagged: boolean;
   source: SourceRef | null;
+  /** Why the officer should check it (a unit of a list no longer in force …). */
+  note?: string | null;
+  /** Today's units that took over a matched unit of an edition no longer in force. */
+  successors?: UnitRef[];
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+/** A unit offered for a task (today's successor of an old unit it names), never assigned until the officer picks it. */
+export interface SuggestedAssignee extends UnitRef {
+  note: string;
 }
 
 export interface AddresseeProposal extends MatchProposal {
@@ -81,6 +95,8 @@ export interface TaskProposal {
   dueRuleProposed: boolean;
   reportForm: ReportForm | null;
   flagged: boolean;
+  /** Today's successors of addressees matched to old units (absent in proposals stored before they existed). */
+  suggestedAssignees?: SuggestedAssignee[];
 }
 
 export interface IssuerProposal {

@@ -1,6 +1,6 @@
 // Pure helpers of the import screen: due rules in words, dates, and the corrections sent on confirm.
 import { URGENCIES, type Urgency } from '../../api.ts';
-import type { AddresseeProposal, ConfirmInput, DueRule, FieldProposal, MatchProposal, MatchTarget, Proposal, TaskInput, TaskProposal } from './imports-api.ts';
+import type { AddresseeProposal, ConfirmInput, DueRule, FieldProposal, MatchProposal, MatchTarget, Proposal, TaskInput, TaskProposal, UnitRef } from './imports-api.ts';
 import type { ImportStrings } from './strings.ts';
 
 /** "2021-02-01" → "01/02/2021"; "2021-02" → "02/2021"; anything else unchanged. */
@@ -73,19 +73,27 @@ export function targetOf(m: MatchProposal, key: string, overrides: Overrides): M
   return key in overrides ? (overrides[key] ?? null) : m.target;
 }
 
-/** The task's assignees after corrections: its section's addressees (a report without section: the recipients). */
+/**
+ * The task's assignees after corrections: its section's addressees (a report without section: the
+ * recipients), less the old units whose successors are offered instead, plus the suggested units the
+ * officer assigned.
+ */
 export function correctedAssignees(
   task: TaskProposal,
   p: Proposal,
   overrides: Overrides,
+  added: readonly UnitRef[] = [],
 ): { unitIds: string[]; groupIds: string[]; names: string[]; changed: boolean } {
   const entries: { key: string; m: MatchProposal | AddresseeProposal }[] =
     task.section === null
       ? p.recipients.map((m, i) => ({ key: matchKey('recipients', i), m }))
       : p.addressees.flatMap((m, i) => (m.section === task.section ? [{ key: matchKey('addressees', i), m }] : []));
-  const changed = entries.some((e) => e.key in overrides);
+  const changed = added.length > 0 || entries.some((e) => e.key in overrides);
   if (!changed) return { ...task.assignees, names: task.assigneeNames, changed: false };
-  const targets = entries.map((e) => targetOf(e.m, e.key, overrides)).filter((x): x is MatchTarget => x !== null);
+  const targets = [
+    ...entries.filter((e) => e.key in overrides || !e.m.successors?.length).map((e) => targetOf(e.m, e.key, overrides)),
+    ...added.map((u): MatchTarget => ({ type: 'unit', id: u.id, name: u.name })),
+  ].filter((x): x is MatchTarget => x !== null);
   const uniq = (type: 'unit' | 'group') => [...new Map(targets.filter((x) => x.type === type).map((x) => [x.id, x])).values()];
   const units = uniq('unit');
   const groups = uniq('group');
@@ -95,6 +103,16 @@ export function correctedAssignees(
 export interface TaskEdit {
   include: boolean;
   title: string;
+  /** Suggested units (today's successors of old units) the officer assigned to the task. */
+  added: UnitRef[];
+}
+
+export const initialTaskEdit = (t: TaskProposal): TaskEdit => ({ include: true, title: t.title, added: [] });
+
+/** The edit with a suggested unit assigned (on) or taken back (off); assigning twice keeps one. */
+export function withSuggested(edit: TaskEdit, unit: UnitRef, on: boolean): TaskEdit {
+  const rest = edit.added.filter((u) => u.id !== unit.id);
+  return { ...edit, added: on ? [...rest, { id: unit.id, name: unit.name }] : rest };
 }
 
 export type BuildResult = { ok: true; input: ConfirmInput } | { ok: false; errors: string[] };
@@ -172,8 +190,8 @@ export function buildCorrections(args: {
   const corrected: TaskInput[] = [];
   let tasksChanged = false;
   proposal.tasks.forEach((t, i) => {
-    const edit = tasks[i] ?? { include: true, title: t.title };
-    const a = correctedAssignees(t, proposal, overrides);
+    const edit = tasks[i] ?? initialTaskEdit(t);
+    const a = correctedAssignees(t, proposal, overrides, edit.added);
     const title = edit.title.trim();
     if (!edit.include || a.changed || title !== t.title) tasksChanged = true;
     if (!edit.include) return;
