@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, buildUnit, buildUser, importLaiChau } from '../test/factories.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
+import { unitIdFor } from '../src/server/modules/units/index.ts';
 import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 const seed002 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/seeds/002.txt');
@@ -130,9 +132,9 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
     const inboxHref = await page.getByTestId('import-inbox-link').getAttribute('href');
     expect(inboxHref).toMatch(/^#\/inbox\/[0-9a-f-]{36}$/);
 
-    // Tasks created (sections 2 and 3) and skipped (section 1 names no unit) with the reason.
-    await expect.poll(() => page.getByTestId('import-created-task').count()).toBe(2);
-    expect(await page.getByTestId('import-skipped-task').innerText()).toContain('chưa xác định được đơn vị thực hiện');
+    // A task for each section: section 1's second sentence names the communes too ("UBND các xã, thị trấn triển khai …").
+    await expect.poll(() => page.getByTestId('import-created-task').count()).toBe(3);
+    expect(await page.getByTestId('import-skipped').count()).toBe(0);
     const created = page.locator('[data-testid="import-created-task"][data-report-form="true"]');
     await created.getByTestId('import-created-form').waitFor();
     expect(await created.getByTestId('import-created-due').innerText()).toBe('Hạn: 16:00 thứ Năm hằng tuần, 01/02/2021–28/02/2021');
@@ -169,5 +171,66 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
     await page.getByTestId('import-upload').click();
     await page.getByTestId('import-duplicate').waitFor();
     await page.getByTestId('import-already-confirmed').waitFor();
+  });
+});
+
+/**
+ * The same dispatch read in today's tree (the 2025 → 2026 crosswalk imported), its section 2 addressed
+ * to "UBND thị trấn Tam Đường", a unit no longer in force: the match shows why it is flagged and the
+ * task offers today's Xã Bình Lư; one click assigns it, and confirm creates the task for it.
+ */
+describe('admin UI: a pre-reform dispatch proposes today’s successor of an old unit (chromium)', () => {
+  let t: TestContext;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestContext('pglite', { now: new Date('2026-12-01T02:30:00Z'), app: { serveAdmin: true } });
+    await importLaiChau(t.c);
+    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
+    await t.c.services.units.importHistory(SYSTEM_ACTOR);
+    const office = await buildUnit(t.c, { parentId: unitIdFor('vn-2026', '12'), name: 'Sở Văn hóa, Thể thao và Du lịch', kind: 'office' });
+    await buildUser(t.c, { unitId: office.id, roles: ['clerk'], username: 'vanthu' });
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows the note under the old unit and assigns the task to its successor with one click', async () => {
+    const text = readFileSync(seed002, 'utf8')
+      .replace('ngày tháng 02 năm 2021', 'ngày 05 tháng 02 năm 2021')
+      .replace('2. Đề nghị Đài Truyền thanh - Truyền hình huyện, UBND các xã, thị trấn xây dựng', '2. Đề nghị UBND thị trấn Tam Đường xây dựng');
+    const page = await openAdminAs(browser, base, 'vanthu', PASSWORD);
+    await page.getByTestId('nav-imports').click();
+    await page.getByLabel('Tệp công văn').setInputFiles({ name: '002-thi-tran.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByTestId('import-upload').click();
+    await page.getByTestId('import-proposal').waitFor();
+
+    const old = page.locator('[data-testid="import-addressees"][data-section="2"] [data-testid="import-match"]').first();
+    expect(await old.getByTestId('import-match-target').innerText()).toBe('Thị trấn Tam Đường');
+    expect(await old.getAttribute('data-flagged')).toBe('true');
+    expect(await old.getByTestId('import-match-note').innerText()).toBe('Đơn vị cũ (trước sắp xếp 2025) — đề xuất đơn vị hiện nay: Xã Bình Lư');
+
+    const task = page.locator('[data-testid="import-task"][data-section="2"]');
+    expect(await task.getByTestId('import-task-assignees').innerText()).toContain('Chưa có đơn vị thực hiện');
+    const suggested = task.getByTestId('import-suggested');
+    expect(await suggested.innerText()).toContain('Xã Bình Lư');
+    const binhLuId = await suggested.getAttribute('data-unit-id');
+    expect(await axeViolations(page)).toEqual([]);
+    await task.getByRole('button', { name: 'Giao cho đơn vị này: Xã Bình Lư' }).click();
+    expect(await suggested.getAttribute('data-assigned')).toBe('true');
+    expect(await task.getByTestId('import-task-assignees').innerText()).toBe('Xã Bình Lư');
+
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-result').waitFor();
+    const created = page.locator('[data-testid="import-created-task"]', { hasText: 'Xã Bình Lư' });
+    await created.getByTestId('import-created-assignees').waitFor();
+    const api = await page.request.get(`${base}/api/tasks/${await created.getAttribute('data-task-id')}`);
+    const body = (await api.json()) as { task: { section: string }; assignees: { id: string }[] };
+    expect(body.task.section).toBe('2');
+    expect(body.assignees.map((a) => a.id)).toEqual([binhLuId]);
   });
 });
