@@ -19,6 +19,12 @@ import {
 } from './users.schemas.ts';
 
 const auth = { tags: ['auth'] };
+/**
+ * Sign-in requests per source address: a backstop against floods. A whole office or commune behind
+ * one NAT address signs in at 8:00, so this is generous; guessing is slowed per (username, address)
+ * by the throttle in login.ts.
+ */
+export const LOGIN_RATE_LIMIT = { max: 60, timeWindow: '1 minute' } as const;
 const users = { tags: ['users'] };
 
 export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCookies: boolean; sessionTtlHours: number }): void {
@@ -26,7 +32,7 @@ export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCo
     '/api/auth/login',
     {
       schema: { ...auth, body: LoginBody, response: { 200: SessionOut } },
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: LOGIN_RATE_LIMIT },
     },
     async (req, reply) => {
       const { token, session } = await svc.login(req.body, clientMeta(req));
