@@ -1,2 +1,0 @@
--- placeholder: replaced by the feature that owns this migration
-SELECT 1;
