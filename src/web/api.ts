@@ -1,6 +1,7 @@
 // Typed client for the Loa admin JSON API (same origin, cookie session).
 // Pure module: no React, no DOM access at import time (unit-tested under node).
 import { translate, type Lang } from './i18n.ts';
+import type { HistoryRef } from '../shared/contracts/units.ts';
 
 export const ROLES = [
   'system_admin',
@@ -94,16 +95,7 @@ export interface Contacts {
 }
 
 /** A unit across the 2025 → 2026 reform ("Hình thành từ …" / "Nay thuộc …"). */
-export interface UnitHistoryRef {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: string;
-  edition: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  partial: boolean;
-}
+export type UnitHistoryRef = HistoryRef;
 
 export interface UnitDetail {
   unit: Unit;

@@ -1,18 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import * as repo from './units.repository.ts';
+import type { HistoryRef } from '../../../shared/contracts/units.ts';
 
-/** A unit on the other side of a history link, as the unit page and the import matcher show it. */
-export interface HistoryRef {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: string;
-  edition: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  /** Only part of the predecessor went into the successor (a split unit). */
-  partial: boolean;
-}
+export type { HistoryRef };
 
 async function related(db: Db, direction: 'successors' | 'predecessors', unitIds: readonly string[]): Promise<Map<string, HistoryRef[]>> {
   const out = new Map<string, HistoryRef[]>(unitIds.map((id) => [id, []]));
