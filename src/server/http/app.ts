@@ -27,6 +27,10 @@ import { inlineScriptHashes, installSecurityHeaders } from './security-headers.t
 import { installSession } from './session.ts';
 import { registerAdminUi, registerIcons } from './static-assets.ts';
 
+// Field problems zod describes itself (a bad UUID, a too-long text) read in Vietnamese, the product's
+// language, inside the catalogue's message; schemas with their own messages keep them.
+z.config(z.locales.vi());
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 export const ADMIN_DIST = path.join(ROOT, 'dist', 'web');

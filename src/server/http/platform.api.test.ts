@@ -27,6 +27,14 @@ describeEachDb('platform endpoints', (kind) => {
     expect(journal.entries.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('describes field problems in Vietnamese, with no English validator text', async () => {
+    const res = await t.app.inject({ url: `/api/units/search?q=${'a'.repeat(500)}`, headers: s.headers });
+    expect(res.statusCode).toBe(400);
+    const { message } = (res.json() as { error: { message: string } }).error;
+    expect(message).toContain('Quá lớn');
+    expect(message).not.toMatch(/Too big|expected string/);
+  });
+
   it('serves an OpenAPI 3 document listing the unit search', async () => {
     const res = await t.app.inject({ url: '/api/openapi.json', headers: s.headers });
     expect(res.statusCode).toBe(200);
