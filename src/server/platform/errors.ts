@@ -2,8 +2,19 @@
  * The one error catalogue. Services throw AppError with a stable code; the HTTP layer maps the
  * code to a status and a message in the client's language (error-handler.ts). Nothing else
  * reaches a client.
+ *
+ * The platform's own codes are below; each module declares its codes in `<module>.errors.ts` with
+ * `defineErrors` (which adds them to the catalogue) and a `declare module` block that adds them to
+ * `ErrorCodes`, so `new AppError('IMPORT_ALREADY_CONFIRMED')` type-checks only where it exists.
  */
-export const ERRORS = {
+export interface ErrorDefinition {
+  status: number;
+  vi: string;
+  en: string;
+}
+export type ErrorTable = Record<string, ErrorDefinition>;
+
+const PLATFORM_ERRORS = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The request is not valid.' },
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
   INVALID_CREDENTIALS: {
@@ -227,9 +238,34 @@ export const ERRORS = {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
     en: 'Something went wrong. Please try again.',
   },
-} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+} as const satisfies ErrorTable;
 
-export type ErrorCode = keyof typeof ERRORS;
+/** Every known code. Modules add theirs: `declare module '…/platform/errors.ts' { interface ErrorCodes extends Record<keyof typeof X_ERRORS, true> {} }`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodes extends Record<keyof typeof PLATFORM_ERRORS, true> {}
+export type ErrorCode = keyof ErrorCodes & string;
+
+const catalogue = new Map<string, ErrorDefinition>(Object.entries(PLATFORM_ERRORS));
+
+/** Adds a module's codes to the catalogue (at import of its errors file); a code defined twice is a programming error. */
+export function defineErrors<const T extends ErrorTable>(table: T): T {
+  for (const [code, def] of Object.entries(table)) {
+    if (catalogue.has(code)) throw new Error(`error code ${code} is defined twice`);
+    catalogue.set(code, def);
+  }
+  return table;
+}
+
+function definition(code: ErrorCode): ErrorDefinition {
+  const def = catalogue.get(code);
+  if (!def) throw new Error(`error code ${code} is not in the catalogue (is its module's errors file imported?)`);
+  return def;
+}
+
+/** The whole catalogue (for the catalogue test and documentation). */
+export function errorCatalogue(): ReadonlyMap<string, ErrorDefinition> {
+  return catalogue;
+}
 export type Locale = 'vi' | 'en';
 
 export interface FieldIssue {
@@ -249,9 +285,9 @@ export class AppError extends Error {
 }
 
 export function errorStatus(code: ErrorCode): number {
-  return ERRORS[code].status;
+  return definition(code).status;
 }
 
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return ERRORS[code][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return definition(code)[locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
