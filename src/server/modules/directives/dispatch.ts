@@ -4,7 +4,7 @@
  */
 // The imports module has no index.ts yet; ParsedDispatch is the shared contract of parser and renderer.
 // eslint-disable-next-line no-restricted-imports
-import type { ParsedDispatch } from '../imports/parse/dispatch.types.ts';
+import type { ParsedDispatch } from '../../../shared/dispatch.ts';
 import { foldDiacritics } from '../../platform/text.ts';
 import { CC_PURPOSE_LABELS, DOC_TYPES, URGENCY_LABELS } from './directives.schemas.ts';
 import type { Block, Body, CcEntry, Run } from './directives.schemas.ts';

@@ -9,7 +9,7 @@ import type { AnalysisLimits } from './parse/limits.ts';
 import { matchDispatch } from './parse/match.ts';
 import type { DirectoryCandidate, MatchContext, RecipientGroup } from './parse/match.ts';
 import { parseDispatch } from './parse/parse.ts';
-import type { ParsedDispatch } from './parse/dispatch.types.ts';
+import type { ParsedDispatch } from '../../../shared/dispatch.ts';
 import { capParsed, readProposal } from './proposal.ts';
 import type { ReadProposal } from './proposal.ts';
 

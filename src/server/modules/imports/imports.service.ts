@@ -24,7 +24,7 @@ import { analysisFailure, withAnalysis } from './analysis.ts';
 import type { ExtractFormat } from './parse/extract.ts';
 import { ANALYSIS_LIMITS, checkTextSize } from './parse/limits.ts';
 import type { AnalysisLimits } from './parse/limits.ts';
-import type { ParsedDispatch, Schedule } from './parse/dispatch.types.ts';
+import type { ParsedDispatch, Schedule } from '../../../shared/dispatch.ts';
 import { LOW_CONFIDENCE, shortTitle, squash } from './proposal.ts';
 import type { ProposedMatch, ReadProposal } from './proposal.ts';
 import * as repo from './imports.repository.ts';

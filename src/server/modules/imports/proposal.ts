@@ -4,7 +4,7 @@
  * directory match. Pure (no database, no other module) so it runs inside the analysis sandbox,
  * where scanning a large text for sources cannot stall the server.
  */
-import type { ParsedDispatch } from './parse/dispatch.types.ts';
+import type { ParsedDispatch } from '../../../shared/dispatch.ts';
 import type { DispatchMatch, IssuerProposal, TextMatch } from './parse/match.ts';
 
 /** Proposals below this confidence are flagged for the officer to check (IMPORT_LIMITS.lowConfidence). */

@@ -2,10 +2,10 @@
  * Deadlines of a task, computed on the Viet Nam calendar (Asia/Ho_Chi_Minh) and returned as UTC
  * instants. Pure functions: no clock, no database.
  *
- * A rule reuses the parser's Schedule shape (modules/imports parse/dispatch.types.ts) without the
+ * A rule reuses the parser's Schedule shape (src/shared/dispatch.ts) without the
  * `relative` kind, which `dueRuleFromSchedule` turns into a one-off deadline.
  */
-import type { Schedule } from '../imports/index.ts';
+import type { Schedule } from '../../../shared/dispatch.ts';
 
 export const TASK_TIMEZONE = 'Asia/Ho_Chi_Minh';
 

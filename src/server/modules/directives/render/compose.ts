@@ -3,7 +3,7 @@
  * full-width flow. Both renderers draw this model, so what is printed, in which size and style and
  * where, is decided once, here.
  */
-import type { ParsedDispatch } from '../../imports/index.ts';
+import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
 import { docTypeName } from '../dispatch.ts';
 import { textWidth } from './fonts.ts';
 import {

@@ -2,7 +2,7 @@
  * The body: paragraphs rebuilt from hard-wrapped lines, the numbered sections with their
  * addressees and items, and the tasks derived from them.
  */
-import type { Deadline, Section, Task } from './dispatch.types.ts';
+import type { Deadline, Section, Task } from '../../../../shared/dispatch.ts';
 import { ACTION_VERB_RE, startsWithUnit } from './vocab.ts';
 import { isUpperCaseText, plain, squash, unlink } from './text.ts';
 

@@ -3,7 +3,7 @@
  * JSON goes to stdout; the readable summary and errors are in Vietnamese.
  */
 import { analysisFailure, withAnalysis } from '../analysis.ts';
-import type { ParsedDispatch, Schedule } from './dispatch.types.ts';
+import type { ParsedDispatch, Schedule } from '../../../../shared/dispatch.ts';
 import { EVAL_FIELDS, evaluateFolder } from './eval.ts';
 import { readDispatchFile } from './extract.ts';
 import { ANALYSIS_LIMITS } from './limits.ts';

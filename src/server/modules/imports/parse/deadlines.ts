@@ -4,7 +4,7 @@
  * 15h00 hàng ngày"), weekly ("trước 16h 00' ngày thứ năm hàng tuần trong tháng 02/2021"),
  * monthly ("trước ngày 25 hàng tháng") and relative ("trong vòng 14 ngày").
  */
-import type { Deadline, Schedule } from './dispatch.types.ts';
+import type { Deadline, Schedule } from '../../../../shared/dispatch.ts';
 import { WEEKDAYS } from './vocab.ts';
 import { fold, squash, unique } from './text.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Inline entities: citations of other documents, e-mail addresses, phone numbers and URLs.
  */
-import type { Citation } from './dispatch.types.ts';
+import type { Citation } from '../../../../shared/dispatch.ts';
 import { canonicalSymbol, cleanSymbol, codeOfSymbol, SYMBOL_SRC } from './header.ts';
 import { docTypeByCode, DOC_TYPE_NAMES_PATTERN } from './vocab.ts';
 import { capitalize, unique } from './text.ts';

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParsedDispatch } from './dispatch.types.ts';
+import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
 import { extractText } from './extract.ts';
 import { parseDispatch } from './parse.ts';
 

@@ -5,7 +5,7 @@
  * or recipient groups. Comparison is diacritic-insensitive and tolerant of one-letter typos;
  * every proposal carries a confidence in 0..1.
  */
-import type { ParsedDispatch } from './dispatch.types.ts';
+import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
 import { fold, plain } from './text.ts';
 
 export interface DirectoryCandidate {

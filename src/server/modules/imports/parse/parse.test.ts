@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ParsedDispatch } from './dispatch.types.ts';
+import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
 import { EVAL_FIELDS, evaluateFolder } from './eval.ts';
 import { parseDispatch } from './parse.ts';
 

@@ -3,7 +3,7 @@
  * text. Pure and synchronous; every stage is linear in the input and the whole parse is
  * bounded by a time limit, past which the fields read so far are returned with a warning.
  */
-import type { ParsedDispatch } from './dispatch.types.ts';
+import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
 import { parseRecipients, parseTail, tailStart } from './blocks.ts';
 import { paragraphs, sections, tasks } from './body.ts';
 import { deadlines } from './deadlines.ts';

@@ -2,7 +2,7 @@
  * The report the dispatch asks for ("báo cáo … số lượng tin, bài; … trước 16h00 ngày thứ năm
  * hàng tuần"): its indicators, channel (e-mail or URL), recipient and schedule.
  */
-import type { Deadline, ReportForm } from './dispatch.types.ts';
+import type { Deadline, ReportForm } from '../../../../shared/dispatch.ts';
 import { emails, urls } from './entities.ts';
 import { plain } from './text.ts';
 
