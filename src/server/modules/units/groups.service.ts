@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnDateKey } from '../../platform/text.ts';
@@ -26,16 +27,16 @@ export async function expandRule(db: Db, rule: GroupRuleInput, at: string | null
 export function createGroupsService(deps: { db: Db; clock: Clock }) {
   const { db } = deps;
 
-  async function ownerOf(ownerUnitId: string): Promise<UnitRow> {
-    const owner = await repo.findUnitById(db, ownerUnitId);
+  async function ownerOf(ownerUnitId: string, q: Db = db): Promise<UnitRow> {
+    const owner = await repo.findUnitById(q, ownerUnitId);
     if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: ownerUnitId });
     return owner;
   }
 
-  async function loadGroup(actor: Actor, id: string) {
-    const group = await repo.findGroupById(db, id);
+  async function loadGroup(actor: Actor, id: string, q: Db = db) {
+    const group = await repo.findGroupById(q, id);
     if (!group) throw new AppError('NOT_FOUND');
-    const owner = await ownerOf(group.ownerUnitId);
+    const owner = await ownerOf(group.ownerUnitId, q);
     return { group, owner };
   }
 
@@ -54,8 +55,9 @@ export function createGroupsService(deps: { db: Db; clock: Clock }) {
       return (await repo.findGroupsOwnedBy(db, owner.id)).map(presentGroup);
     },
 
-    async getGroup(actor: Actor, id: string) {
-      const { group, owner } = await loadGroup(actor, id);
+    /** Reads in the caller's transaction when given (tasks.createTask inside an import's confirmation). */
+    async getGroup(actor: Actor, id: string, opts: InTx = {}) {
+      const { group, owner } = await loadGroup(actor, id, opts.tx ?? db);
       authorize(actor, 'group.read', { unitPath: owner.path }, 'group.read');
       return presentGroup(group);
     },

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { foldDiacritics, vnDateKey } from '../../platform/text.ts';
@@ -69,8 +71,8 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
   }
 
   /** Inserts an organisation under its parent (validity inherited) and audits it; callers authorise. */
-  async function insertChild(a: Actor, parent: UnitRow, input: CreateUnitInput): Promise<UnitView> {
-    return db.transaction(async (tx) => {
+  async function insertChild(a: Actor, parent: UnitRow, input: CreateUnitInput, opts: InTx = {}): Promise<UnitView> {
+    return inTx(db, opts, async (tx) => {
       const id = crypto.randomUUID();
       const created = await repo.insertUnit(tx, {
         id,
@@ -217,12 +219,13 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
      * documents from senders outside the directory. The calling use case has authorised the actor
      * for the unit (an import needs only `import.create`); the creation is audited with that actor.
      */
-    async ensureOtherChild(actor: Actor, parentId: string, name: string): Promise<string> {
-      const parent = await repo.findUnitById(db, parentId);
+    async ensureOtherChild(actor: Actor, parentId: string, name: string, opts: InTx = {}): Promise<string> {
+      const q = opts.tx ?? db;
+      const parent = await repo.findUnitById(q, parentId);
       if (!parent) throw new AppError('UNKNOWN_UNIT', { unit: parentId });
-      const found = (await repo.findChildren(db, parent.id, today())).find((u) => u.kind === 'other' && u.name === name);
+      const found = (await repo.findChildren(q, parent.id, today())).find((u) => u.kind === 'other' && u.name === name);
       if (found) return found.id;
-      return (await insertChild(actor, parent, { parentId, name, kind: 'other' })).id;
+      return (await insertChild(actor, parent, { parentId, name, kind: 'other' }, opts)).id;
     },
 
     async updateUnit(actor: Actor, id: string, input: UpdateUnitInput): Promise<UnitView> {
