@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   ApiError,
   configureApi,
@@ -6,6 +7,7 @@ import {
   getMe,
   login,
   queryString,
+  requestParsed,
   searchUnits,
   toApiError,
   updateContacts,
@@ -102,5 +104,19 @@ describe('request transport', () => {
     await expect(searchUnits('a', '2025-01-01')).rejects.toMatchObject({ status: 401, message: 'hết hạn' });
     expect(fired).toBe(1);
     await expect(searchUnits('a', '2025-01-01')).rejects.toMatchObject({ code: 'NETWORK_ERROR', status: 0 });
+  });
+
+  it('requestParsed returns the checked body and turns a wrong shape into BAD_RESPONSE', async () => {
+    const Out = z.object({ n: z.number() });
+    configureApi({
+      fetchImpl: fakeFetch([
+        new Response(JSON.stringify({ n: 1, extra: true }), { status: 200 }),
+        new Response(JSON.stringify({ n: 'one' }), { status: 201 }),
+        new Response(null, { status: 204 }),
+      ]),
+    });
+    expect(await requestParsed(Out, 'GET', '/api/x')).toEqual({ n: 1 });
+    await expect(requestParsed(Out, 'POST', '/api/x', {})).rejects.toMatchObject({ code: 'BAD_RESPONSE', status: 201 });
+    expect(await requestParsed(z.undefined(), 'DELETE', '/api/x')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // Typed client for the Loa admin JSON API (same origin, cookie session).
 // Pure module: no React, no DOM access at import time (unit-tested under node).
+import type { z } from 'zod';
 import { translate, type Lang } from './i18n.ts';
 import type { HistoryRef } from '../shared/contracts/units.ts';
 
@@ -261,7 +262,8 @@ interface RequestOptions {
   quiet401?: boolean;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+/** One JSON call: the response's status and its parsed body (undefined for a 204 or an empty body). */
+async function send(method: Method, path: string, body: unknown, opts: RequestOptions): Promise<{ status: number; data: unknown }> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': state.lang,
@@ -288,14 +290,36 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     if (res.status === 401 && !opts.quiet401) state.onUnauthorized?.();
     throw err;
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return { status: res.status, data: undefined };
   const text = await res.text();
-  if (!text) return undefined as T;
+  if (!text) return { status: res.status, data: undefined };
   try {
-    return JSON.parse(text) as T;
+    return { status: res.status, data: JSON.parse(text) as unknown };
   } catch {
     throw new ApiError(res.status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));
   }
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  return (await send(method, path, body, opts)).data as T;
+}
+
+/**
+ * `request`, then the response checked against the shared contract's zod schema instead of cast:
+ * a body of the wrong shape (an older server, a proxy page) is the same 'BAD_RESPONSE' ApiError as
+ * unreadable JSON. A 204 or an empty body is checked as `undefined`.
+ */
+export async function requestParsed<T>(
+  schema: z.ZodType<T>,
+  method: Method,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const { status, data } = await send(method, path, body, opts);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError(status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));
+  return parsed.data;
 }
 
 // ---------------------------------------------------------------------------
