@@ -14,6 +14,25 @@ export async function insertJob(
   return inserted.length > 0;
 }
 
+export type JobInsert = { id: string; name: string; payload: unknown; runAt: Date; maxAttempts: number };
+
+/** Rows per multi-row INSERT in insertJobs (5 parameters a row: well under the driver's limit). */
+export const JOB_INSERT_CHUNK = 1000;
+
+/**
+ * Inserts many jobs in multi-row INSERTs of JOB_INSERT_CHUNK rows, skipping ids that exist (or repeat
+ * within `rows`); returns how many were inserted. Runs in `db`, which may be the caller's transaction.
+ */
+export async function insertJobs(db: Db, rows: readonly JobInsert[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += JOB_INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + JOB_INSERT_CHUNK);
+    const result = await db.insert(jobs).values(chunk).onConflictDoNothing({ target: jobs.id }).returning({ id: jobs.id });
+    inserted += result.length;
+  }
+  return inserted;
+}
+
 /**
  * Claims the next due job for a worker: SKIP LOCKED lets several workers poll one table without
  * taking the same job. Jobs left "running" by a dead worker are reclaimed after `staleAfterMs`.
@@ -70,4 +89,12 @@ export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
 export async function distinctPendingJobNames(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ name: jobs.name }).from(jobs).where(sql`${jobs.status} IN ('pending','running')`);
   return rows.map((r) => r.name);
+}
+
+/** Diagnostics and tests: the jobs whose id starts with `prefix` (a module's deterministic id prefix). */
+export async function findJobsByIdPrefix(db: Db, prefix: string) {
+  return db
+    .select({ id: jobs.id, name: jobs.name, payload: jobs.payload, status: jobs.status })
+    .from(jobs)
+    .where(sql`${jobs.id} LIKE ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
 }

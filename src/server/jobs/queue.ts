@@ -39,6 +39,38 @@ export interface EnqueueOptions {
   runAt?: Date;
 }
 
+export interface EnqueueRow<P> {
+  /** Deterministic id: a row whose id exists already (or repeats in `rows`) is skipped. */
+  id?: string;
+  payload: P;
+  /** Default: `opts.now`, else the current time. */
+  runAt?: Date;
+}
+
+/**
+ * The batched writer of the outbox: validates every payload with the job's schema (nothing is written
+ * when one is wrong), then inserts in multi-row INSERTs with ON CONFLICT (id) DO NOTHING, in `db` —
+ * pass the caller's transaction and the jobs commit or roll back with its change. Returns how many
+ * were inserted. A module whose change sends notices enqueues them this way, never by SQL of its own.
+ */
+export async function enqueueMany<S extends z.ZodType>(
+  db: Db,
+  def: JobDefinition<S>,
+  rows: readonly EnqueueRow<z.infer<S>>[],
+  opts: { now?: Date } = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const now = opts.now ?? new Date();
+  const values = rows.map((r) => ({
+    id: r.id ?? randomUUID(),
+    name: def.name,
+    payload: def.payload.parse(r.payload),
+    runAt: r.runAt ?? now,
+    maxAttempts: def.maxAttempts,
+  }));
+  return repo.insertJobs(db, values);
+}
+
 export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly schedules: Schedule[] = [];
@@ -84,6 +116,12 @@ export class JobQueue {
       runAt: opts.runAt ?? this.deps.clock.now(),
       maxAttempts: def.maxAttempts,
     });
+  }
+
+  /** enqueueMany for a registered job, due now by the queue's clock unless a row says otherwise. */
+  async enqueueMany<S extends z.ZodType>(db: Db, def: JobDefinition<S>, rows: readonly EnqueueRow<z.infer<S>>[]): Promise<number> {
+    if (!this.definitions.has(def.name)) throw new Error(`job ${def.name} is not registered`);
+    return enqueueMany(db, def, rows, { now: this.deps.clock.now() });
   }
 
   /**

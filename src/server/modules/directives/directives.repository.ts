@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizz
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
-import { directiveCitations, directiveRecipients, directives, jobs, recipientGroups, registerCounters, units, users } from '../../db/schema/index.ts';
+import { directiveCitations, directiveRecipients, directives, recipientGroups, registerCounters, units, users } from '../../db/schema/index.ts';
 
 export type DirectiveRow = typeof directives.$inferSelect;
 export type DirectiveInsert = typeof directives.$inferInsert;
@@ -293,30 +293,10 @@ export async function insertRecipients(
   return inserted;
 }
 
-export interface JobSpec {
-  name: string;
-  /** Deterministic id prefix: the id is PREFIX:<directiveId>:<unitId>. */
-  idPrefix: string;
-  kind: string;
-  runAt: Date;
-  maxAttempts: number;
-}
-
-/**
- * One notification job per recipient unit of a directive, generated in one INSERT ... SELECT so a
- * fan-out to 10,000 communes stays one statement. Deterministic ids: a repeat is a no-op.
- * (JobQueue.enqueue inserts one row per call; this is its batched equivalent for this module.)
- */
-export async function enqueueRecipientJobs(db: Db, directiveId: string, job: JobSpec): Promise<number> {
-  const result = await db.execute(sql`
-    INSERT INTO jobs (id, name, payload, run_at, max_attempts)
-    SELECT ${job.idPrefix}::text || ':' || r.directive_id || ':' || r.unit_id, ${job.name}::text,
-      jsonb_build_object('kind', ${job.kind}::text, 'directiveId', r.directive_id, 'unitId', r.unit_id),
-      ${job.runAt.toISOString()}::timestamptz, ${job.maxAttempts}::int
-    FROM directive_recipients r WHERE r.directive_id = ${directiveId}
-    ON CONFLICT (id) DO NOTHING
-    RETURNING 1 AS x`);
-  return rowsOf(result).length;
+/** The recipient units of a directive (the fan-out and revocation notices go to each). */
+export async function findRecipientUnitIds(db: Db, directiveId: string): Promise<string[]> {
+  const rows = await db.select({ unitId: directiveRecipients.unitId }).from(directiveRecipients).where(eq(directiveRecipients.directiveId, directiveId));
+  return rows.map((r) => r.unitId);
 }
 
 export async function markRecipientsRevoked(db: Db, directiveId: string, at: Date): Promise<number> {
@@ -329,36 +309,28 @@ export async function markRecipientsRevoked(db: Db, directiveId: string, at: Dat
 }
 
 /**
- * Reminders: marks recipients that have not acknowledged within the delay as reminded and enqueues
- * one reminder job each (id directive-remind:<d>:<u>), in one statement. Returns how many.
+ * Reminders: marks at most `limit` recipients that have not acknowledged within the delay as reminded
+ * (one statement, SKIP LOCKED) and returns them; the caller enqueues one reminder job each in the same
+ * transaction.
  */
-export async function enqueueDueReminders(db: Db, p: { cutoff: Date; now: Date; job: Omit<JobSpec, 'runAt'>; limit: number }): Promise<number> {
+export async function markDueReminders(db: Db, p: { cutoff: Date; now: Date; limit: number }): Promise<{ directiveId: string; unitId: string }[]> {
   const result = await db.execute(sql`
-    WITH due AS (
-      UPDATE directive_recipients r SET reminded_at = ${p.now.toISOString()}::timestamptz
-      WHERE r.id IN (
-        SELECT r2.id FROM directive_recipients r2 JOIN directives d ON d.id = r2.directive_id
-        WHERE r2.acknowledged_at IS NULL AND r2.revoked_at IS NULL AND r2.reminded_at IS NULL
-          AND r2.delivered_at <= ${p.cutoff.toISOString()}::timestamptz AND d.status = 'issued'
-        ORDER BY r2.delivered_at LIMIT ${p.limit}
-        FOR UPDATE OF r2 SKIP LOCKED)
-      RETURNING r.directive_id, r.unit_id
-    )
-    INSERT INTO jobs (id, name, payload, run_at, max_attempts)
-    SELECT ${p.job.idPrefix}::text || ':' || directive_id || ':' || unit_id, ${p.job.name}::text,
-      jsonb_build_object('kind', ${p.job.kind}::text, 'directiveId', directive_id, 'unitId', unit_id),
-      ${p.now.toISOString()}::timestamptz, ${p.job.maxAttempts}::int
-    FROM due
-    ON CONFLICT (id) DO NOTHING
-    RETURNING 1 AS x`);
-  return rowsOf(result).length;
+    UPDATE directive_recipients r SET reminded_at = ${p.now.toISOString()}::timestamptz
+    WHERE r.id IN (
+      SELECT r2.id FROM directive_recipients r2 JOIN directives d ON d.id = r2.directive_id
+      WHERE r2.acknowledged_at IS NULL AND r2.revoked_at IS NULL AND r2.reminded_at IS NULL
+        AND r2.delivered_at <= ${p.cutoff.toISOString()}::timestamptz AND d.status = 'issued'
+      ORDER BY r2.delivered_at LIMIT ${p.limit}
+      FOR UPDATE OF r2 SKIP LOCKED)
+    RETURNING r.directive_id AS "directiveId", r.unit_id AS "unitId"`);
+  return rowsOf<{ directiveId: string; unitId: string }>(result);
 }
 
 /**
- * Escalation: recipients reminded and still silent after the second delay are marked escalated,
- * and their parent unit gets one job per directive (id directive-escalate:<d>:<parent>).
+ * Escalation: marks at most `limit` recipients reminded and still silent after the second delay as
+ * escalated, and returns each (directive, parent unit) pair once; the caller enqueues one job per pair.
  */
-export async function enqueueDueEscalations(db: Db, p: { cutoff: Date; now: Date; job: Omit<JobSpec, 'runAt'>; limit: number }): Promise<number> {
+export async function markDueEscalations(db: Db, p: { cutoff: Date; now: Date; limit: number }): Promise<{ directiveId: string; unitId: string }[]> {
   const result = await db.execute(sql`
     WITH due AS (
       UPDATE directive_recipients r SET escalated_at = ${p.now.toISOString()}::timestamptz
@@ -370,14 +342,9 @@ export async function enqueueDueEscalations(db: Db, p: { cutoff: Date; now: Date
         FOR UPDATE OF r2 SKIP LOCKED)
       RETURNING r.directive_id, r.unit_id
     )
-    INSERT INTO jobs (id, name, payload, run_at, max_attempts)
-    SELECT DISTINCT ${p.job.idPrefix}::text || ':' || due.directive_id || ':' || u.parent_id, ${p.job.name}::text,
-      jsonb_build_object('kind', ${p.job.kind}::text, 'directiveId', due.directive_id, 'unitId', u.parent_id),
-      ${p.now.toISOString()}::timestamptz, ${p.job.maxAttempts}::int
-    FROM due JOIN units u ON u.id = due.unit_id WHERE u.parent_id IS NOT NULL
-    ON CONFLICT (id) DO NOTHING
-    RETURNING 1 AS x`);
-  return rowsOf(result).length;
+    SELECT DISTINCT due.directive_id AS "directiveId", u.parent_id AS "unitId"
+    FROM due JOIN units u ON u.id = due.unit_id WHERE u.parent_id IS NOT NULL`);
+  return rowsOf<{ directiveId: string; unitId: string }>(result);
 }
 
 // Inbox and tracking
@@ -520,9 +487,4 @@ export async function findSilentChildren(db: Db, directiveId: string, parentId: 
     )
     .orderBy(asc(units.name));
   return rows.map((r) => r.name);
-}
-
-/** Only for tests and diagnostics: the jobs this module enqueued for a directive. */
-export async function findJobsLike(db: Db, prefix: string) {
-  return db.select({ id: jobs.id, name: jobs.name, payload: jobs.payload, status: jobs.status }).from(jobs).where(sql`${jobs.id} LIKE ${`${prefix}%`}`);
 }

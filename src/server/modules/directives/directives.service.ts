@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { renderDirectiveDocx, renderDirectivePdf } from './render/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,6 +15,8 @@ import * as attachmentsRepo from './attachments.repository.ts';
 import type { AttachmentRow } from './attachments.repository.ts';
 import { ATTACHMENT_FILE_TYPES, ATTACHMENT_MAX_BYTES, attachmentFileName, sniffAttachmentType } from './attachments.files.ts';
 import { JOB_ID_PREFIX, notifyRecipientJob } from './directives.jobs.ts';
+import type { NotifyKind } from './directives.jobs.ts';
+import { enqueueMany } from '../../jobs/queue.ts';
 import * as repo from './directives.repository.ts';
 import type { DirectiveInsert, DirectiveRow, DirectiveWithPath } from './directives.repository.ts';
 import { ATTACHMENT_KIND_LABELS, Attachment, Body, CcEntry, DOC_TYPES, LIMITS, PublicDirectivesQuery, STATUS_LABELS } from './directives.schemas.ts';
@@ -219,6 +223,20 @@ const AWAITED_STEPS = [
 ] as const satisfies readonly { step: string; status: DirectiveStatus; permission: Permission }[];
 export type AwaitedStep = (typeof AWAITED_STEPS)[number]['step'];
 
+/** One notice job per (directive, unit) pair, id `<prefix>:<directiveId>:<unitId>`, in the caller's transaction. */
+function enqueueNoticePairs(tx: Db, kind: NotifyKind, pairs: readonly { directiveId: string; unitId: string }[], runAt: Date): Promise<number> {
+  return enqueueMany(
+    tx,
+    notifyRecipientJob,
+    pairs.map(({ directiveId, unitId }) => ({ id: `${JOB_ID_PREFIX[kind]}:${directiveId}:${unitId}`, payload: { kind, directiveId, unitId }, runAt })),
+  );
+}
+
+/** One notice per recipient unit of a directive (issued, revoked). */
+function enqueueNotices(tx: Db, kind: NotifyKind, directiveId: string, unitIds: readonly string[], runAt: Date): Promise<number> {
+  return enqueueNoticePairs(tx, kind, unitIds.map((unitId) => ({ directiveId, unitId })), runAt);
+}
+
 export function createDirectivesService(deps: { db: Db; clock: Clock; files: FileStore; reminders?: ReminderPolicy }) {
   const { db, clock, files } = deps;
   const reminders = deps.reminders ?? DEFAULT_REMINDERS;
@@ -311,12 +329,12 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     if (!ok) throw new AppError('SIGNER_NOT_ALLOWED', { unit: issuerName });
   }
 
-  async function presentDetail(d: DirectiveRow) {
+  async function presentDetail(d: DirectiveRow, q: Db = db) {
     const [citations, citedBy, referencedBy, stored] = await Promise.all([
-      repo.findCitations(db, d.id),
-      d.number !== null && d.year !== null ? repo.findCitingDirectives(db, { number: d.number, symbolKey: d.symbolKey, year: d.year }) : [],
-      repo.findReferencing(db, d.id),
-      attachmentsRepo.listAttachments(db, d.id),
+      repo.findCitations(q, d.id),
+      d.number !== null && d.year !== null ? repo.findCitingDirectives(q, { number: d.number, symbolKey: d.symbolKey, year: d.year }) : [],
+      repo.findReferencing(q, d.id),
+      attachmentsRepo.listAttachments(q, d.id),
     ]);
     return {
       ...presentSummary(d),
@@ -375,13 +393,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     const updated = await repo.updateDirectiveIf(tx, d.id, ['issued'], { status: 'revoked', revokedBy: a.userId, revokedAt: now, revokeReason: reason });
     if (!updated) throw invalidState(d, 'thu hồi');
     const recipients = await repo.markRecipientsRevoked(tx, d.id, now);
-    await repo.enqueueRecipientJobs(tx, d.id, {
-      name: notifyRecipientJob.name,
-      idPrefix: JOB_ID_PREFIX.revoked,
-      kind: 'revoked',
-      runAt: now,
-      maxAttempts: notifyRecipientJob.maxAttempts,
-    });
+    await enqueueNotices(tx, 'revoked', d.id, await repo.findRecipientUnitIds(tx, d.id), now);
     await recordAudit(tx, a, {
       action: 'directive.revoke',
       entity: 'directive',
@@ -444,18 +456,20 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
      * that unit's next arrival number. The actor needs `import.create` over the receiving unit only;
      * a printed number also advances the issuer's register so Loa never gives it out again.
      */
-    async registerReceivedDirective(actor: Actor, input: ReceivedDirectiveInput) {
-      const receiver = await findUnitById(db, input.receiverUnitId);
+    async registerReceivedDirective(actor: Actor, input: ReceivedDirectiveInput, opts: InTx = {}) {
+      // Every read too goes through the caller's transaction (PGlite runs one at a time).
+      const q = opts.tx ?? db;
+      const receiver = await findUnitById(q, input.receiverUnitId);
       if (!receiver) throw new AppError('UNKNOWN_UNIT', { unit: input.receiverUnitId });
       const a = authorize(actor, 'import.create', { unitPath: receiver.path }, 'inbox.read');
-      const issuer = await findUnitById(db, input.issuerUnitId);
+      const issuer = await findUnitById(q, input.issuerUnitId);
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
       const now = clock.now();
       const date = input.date ?? null;
       const year = date ? Number(date.slice(0, 4)) : null;
       const number = year !== null ? (input.number ?? null) : null;
       const { signer: _signer, recipients: _recipients, ...content } = input;
-      const row = await db.transaction(async (tx) => {
+      const row = await inTx(db, opts, async (tx) => {
         if (number !== null && year !== null) {
           if (await repo.isNumberTaken(tx, issuer.id, year, number)) throw new AppError('NUMBER_CONFLICT', { number: formatNumber(number) ?? '', year });
           await repo.raiseRegisterTo(tx, issuer.id, year, 'outgoing', number);
@@ -487,7 +501,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
         });
         return { created, item };
       });
-      return { directive: await presentDetail(row.created), itemId: row.item?.id ?? null, arrivalNumber: formatNumber(row.item?.arrivalNumber ?? null) ?? '' };
+      return { directive: await presentDetail(row.created, q), itemId: row.item?.id ?? null, arrivalNumber: formatNumber(row.item?.arrivalNumber ?? null) ?? '' };
     },
 
     async updateDirective(actor: Actor, id: string, input: UpdateDirectiveInput) {
@@ -647,13 +661,7 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
           { directiveId: id, year: arrivalYear, deliveredAt: now },
           [...via].map(([unitId, viaGroupId]) => ({ unitId, viaGroupId })),
         );
-        const mails = await repo.enqueueRecipientJobs(tx, id, {
-          name: notifyRecipientJob.name,
-          idPrefix: JOB_ID_PREFIX.issued,
-          kind: 'issued',
-          runAt: now,
-          maxAttempts: notifyRecipientJob.maxAttempts,
-        });
+        const mails = await enqueueNotices(tx, 'issued', id, await repo.findRecipientUnitIds(tx, id), now);
         await recordAudit(tx, a, {
           action: 'directive.issue',
           entity: 'directive',
@@ -860,25 +868,20 @@ export function createDirectivesService(deps: { db: Db; clock: Clock; files: Fil
     /** The reminder job: nudges silent recipients, then tells their parent units. */
     async runReminderScan() {
       const now = clock.now();
-      const job = { name: notifyRecipientJob.name, maxAttempts: notifyRecipientJob.maxAttempts };
       let reminded = 0;
       let escalated = 0;
       for (;;) {
-        const n = await repo.enqueueDueReminders(db, {
-          cutoff: new Date(now.getTime() - reminders.remindAfterHours * 3_600_000),
-          now,
-          job: { ...job, idPrefix: JOB_ID_PREFIX.reminder, kind: 'reminder' },
-          limit: repo.FANOUT_BATCH,
+        const n = await db.transaction(async (tx) => {
+          const due = await repo.markDueReminders(tx, { cutoff: new Date(now.getTime() - reminders.remindAfterHours * 3_600_000), now, limit: repo.FANOUT_BATCH });
+          return enqueueNoticePairs(tx, 'reminder', due, now);
         });
         reminded += n;
         if (n < repo.FANOUT_BATCH) break;
       }
       for (;;) {
-        const n = await repo.enqueueDueEscalations(db, {
-          cutoff: new Date(now.getTime() - reminders.escalateAfterHours * 3_600_000),
-          now,
-          job: { ...job, idPrefix: JOB_ID_PREFIX.escalation, kind: 'escalation' },
-          limit: repo.FANOUT_BATCH,
+        const n = await db.transaction(async (tx) => {
+          const due = await repo.markDueEscalations(tx, { cutoff: new Date(now.getTime() - reminders.escalateAfterHours * 3_600_000), now, limit: repo.FANOUT_BATCH });
+          return enqueueNoticePairs(tx, 'escalation', due, now);
         });
         escalated += n;
         if (n === 0) break;
