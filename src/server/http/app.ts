@@ -11,15 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from '../container.ts';
-import { registerAuditRoutes } from '../modules/audit/index.ts';
-import { registerDirectiveRoutes } from '../modules/directives/index.ts';
-import { registerImportRoutes } from '../modules/imports/index.ts';
-import { registerPublishingRoutes } from '../modules/publishing/index.ts';
-import { registerSettingsRoutes } from '../modules/settings/index.ts';
-import { registerReportPageRoutes, registerTaskRoutes } from '../modules/tasks/index.ts';
-import { registerUnitRoutes } from '../modules/units/index.ts';
-import { registerUserRoutes } from '../modules/users/index.ts';
-import { registerTodoRoutes } from '../modules/todo/index.ts';
+import { MODULES } from '../modules/registry.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -89,16 +81,8 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   );
 
   const secureCookies = opts.secureCookies ?? (c.env.PUBLIC_URL ?? '').startsWith('https://');
-  registerUserRoutes(app, c.services.users, { secureCookies, sessionTtlHours: c.env.SESSION_TTL_HOURS });
-  registerUnitRoutes(app, c.services);
-  registerAuditRoutes(app, c.services.audit);
-  await registerDirectiveRoutes(app, c.services);
-  await registerImportRoutes(app, c.services.imports);
-  registerSettingsRoutes(app, c.services.settings);
-  registerTaskRoutes(app, c.services.tasks);
-  await registerReportPageRoutes(app, { tasks: c.services.tasks, users: c.services.users });
-  await registerPublishingRoutes(app, c.services.publishing);
-  registerTodoRoutes(app, c.services.todo);
+  const routeCtx = { services: c.services, clock: c.clock, publicUrl: c.publicUrl, env: c.env, secureCookies };
+  for (const m of MODULES) await m.routes?.(app, routeCtx);
   await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.publicUrl });
 
   registerIcons(app);

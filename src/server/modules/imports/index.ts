@@ -10,3 +10,21 @@ export { createImportsService, detectFormat, directiveFieldsFromParsed, EXTERNAL
 export type { ImportsService } from './imports.service.ts';
 export * from './imports.schemas.ts';
 export { registerImportRoutes } from './imports.routes.ts';
+
+import { defineModule } from '../module.ts';
+import { createImportsService as makeImports } from './imports.service.ts';
+import type { ImportsService as Imports } from './imports.service.ts';
+import { registerImportRoutes as importRoutes } from './imports.routes.ts';
+
+declare module '../module.ts' {
+  interface Services {
+    imports: Imports;
+  }
+}
+
+/** Received dispatches: upload → proposal → confirm into the inbox with tasks. */
+export const module = defineModule({
+  name: 'imports',
+  create: ({ db, clock }, { units, groups, directives, tasks }) => ({ imports: makeImports({ db, clock, units, groups, directives, tasks }) }),
+  routes: (app, { services }) => importRoutes(app, services.imports),
+});

@@ -1,3 +1,21 @@
 export { createSettingsService, DEFAULT_PORTAL, PortalSettings } from './settings.service.ts';
 export type { SettingsService } from './settings.service.ts';
 export { registerSettingsRoutes } from './settings.routes.ts';
+
+import { defineModule } from '../module.ts';
+import { createSettingsService as makeSettings } from './settings.service.ts';
+import type { SettingsService as Settings } from './settings.service.ts';
+import { registerSettingsRoutes as settingsRoutes } from './settings.routes.ts';
+
+declare module '../module.ts' {
+  interface Services {
+    settings: Settings;
+  }
+}
+
+/** Portal settings (authority name, hotline, logo). */
+export const module = defineModule({
+  name: 'settings',
+  create: ({ db }) => ({ settings: makeSettings({ db }) }),
+  routes: (app, { services }) => settingsRoutes(app, services.settings),
+});

@@ -9,3 +9,28 @@ export { toCsv, toDocx, toXlsx } from './rollup-export.ts';
 export * from './tasks.schemas.ts';
 export { registerTaskRoutes } from './tasks.routes.ts';
 export { registerReportPageRoutes } from './report-page.routes.ts';
+
+import { defineModule } from '../module.ts';
+import { REPORT_REMINDER_SCHEDULE as reportSchedule, bindTaskJobs as taskJobs } from './tasks.jobs.ts';
+import { createTasksService as makeTasks } from './tasks.service.ts';
+import type { TasksService as Tasks } from './tasks.service.ts';
+import { registerReportPageRoutes as reportPageRoutes } from './report-page.routes.ts';
+import { registerTaskRoutes as taskRoutes } from './tasks.routes.ts';
+
+declare module '../module.ts' {
+  interface Services {
+    tasks: Tasks;
+  }
+}
+
+/** Tasks from directive sections, report forms and periods, submissions, roll-ups, the commune report page. */
+export const module = defineModule({
+  name: 'tasks',
+  create: ({ db, clock }, { groups }) => ({ tasks: makeTasks({ db, clock, groups }) }),
+  routes: async (app, { services }) => {
+    taskRoutes(app, services.tasks);
+    await reportPageRoutes(app, { tasks: services.tasks, users: services.users });
+  },
+  jobs: ({ db, mailer, clock, publicUrl, jobs }) => taskJobs({ db, mailer, clock, publicUrl, jobs }).jobs,
+  schedules: () => [reportSchedule],
+});

@@ -14,3 +14,24 @@ export { UNIT_KINDS, UNIT_KIND_LABELS, ADDABLE_KINDS } from './unit-kinds.ts';
 export type { UnitKind } from './unit-kinds.ts';
 export * from './units.schemas.ts';
 export { registerUnitRoutes } from './units.routes.ts';
+
+import { defineModule } from '../module.ts';
+import { createGroupsService as makeGroups } from './groups.service.ts';
+import type { GroupsService as Groups } from './groups.service.ts';
+import { createUnitsService as makeUnits } from './units.service.ts';
+import type { UnitsService as Units } from './units.service.ts';
+import { registerUnitRoutes as unitRoutes } from './units.routes.ts';
+
+declare module '../module.ts' {
+  interface Services {
+    units: Units;
+    groups: Groups;
+  }
+}
+
+/** The unit tree (both GSO editions), contacts, recipient groups and the 2025→2026 crosswalk. */
+export const module = defineModule({
+  name: 'units',
+  create: ({ db, clock }) => ({ units: makeUnits({ db, clock }), groups: makeGroups({ db, clock }) }),
+  routes: (app, { services }) => unitRoutes(app, services),
+});

@@ -5,3 +5,23 @@ export type { SessionInfo, UsersService } from './users.service.ts';
 export { bindInvitationJob, sendInvitationJob } from './invitation.job.ts';
 export * from './users.schemas.ts';
 export { registerUserRoutes } from './users.routes.ts';
+
+import { defineModule } from '../module.ts';
+import { bindInvitationJob as invitationJob } from './invitation.job.ts';
+import { createUsersService as makeUsers } from './users.service.ts';
+import type { UsersService as Users } from './users.service.ts';
+import { registerUserRoutes as userRoutes } from './users.routes.ts';
+
+declare module '../module.ts' {
+  interface Services {
+    users: Users;
+  }
+}
+
+/** Accounts, sign-in and sessions, invitations. */
+export const module = defineModule({
+  name: 'users',
+  create: ({ db, clock, jobs, env }) => ({ users: makeUsers({ db, clock, jobs, sessionTtlHours: env.SESSION_TTL_HOURS }) }),
+  routes: (app, { services, secureCookies, env }) => userRoutes(app, services.users, { secureCookies, sessionTtlHours: env.SESSION_TTL_HOURS }),
+  jobs: ({ db, mailer, clock, publicUrl }) => [invitationJob({ db, mailer, clock, publicUrl })],
+});
