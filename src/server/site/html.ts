@@ -23,3 +23,15 @@ export function formatNumber(n: number): string {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
 }
+
+/**
+ * The document shell every server-rendered page shares (the portal's pages and the report page): the
+ * language, charset, viewport, title, extra head tags and the page's one inline style sheet.
+ */
+export function htmlDocument(o: { title: string; head?: string; css: string; body: string }): string {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(o.title)}</title>${o.head ?? ''}
+<style>${o.css}</style></head><body>
+${o.body}</body></html>`;
+}

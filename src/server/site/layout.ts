@@ -1,6 +1,6 @@
 import type { LinkView, SectionView } from '../modules/publishing/index.ts';
 import type { PortalSettings } from '../modules/settings/index.ts';
-import { esc, telHref } from './html.ts';
+import { esc, htmlDocument, telHref } from './html.ts';
 
 /**
  * Mobile first; text and controls meet WCAG AA contrast; visible focus; no JavaScript anywhere. On a
@@ -74,17 +74,14 @@ export function page(chrome: Chrome, o: PageOptions): string {
   const feeds = [{ title: `Tin mới - ${s.authorityName}`, href: '/rss.xml' }, ...(o.feeds ?? [])];
   const hotlines = chrome.links.filter((l) => l.kind === 'hotline');
   const firstHotline = s.hotline ? { label: 'Đường dây nóng', value: s.hotline } : hotlines[0];
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title><meta name="description" content="${esc(o.description)}">
+  const head = `<meta name="description" content="${esc(o.description)}">
 <link rel="canonical" href="${esc(url)}"><link rel="icon" href="/favicon.ico" sizes="any"><link rel="icon" href="/favicon.svg" type="image/svg+xml">${o.noindex ? '<meta name="robots" content="noindex">' : ''}
 ${feeds.map((f) => `<link rel="alternate" type="application/rss+xml" title="${esc(f.title)}" href="${esc(f.href)}">`).join('')}
 <meta property="og:site_name" content="${esc(s.authorityName)}"><meta property="og:locale" content="vi_VN">
 <meta property="og:type" content="${og.type}"><meta property="og:title" content="${esc(o.title)}">
 <meta property="og:description" content="${esc(o.description)}"><meta property="og:url" content="${esc(url)}">
-${og.image ? `<meta property="og:image" content="${esc(absolute(chrome.publicUrl, og.image))}">` : ''}${og.publishedTime ? `<meta property="article:published_time" content="${esc(og.publishedTime)}">` : ''}
-<style>${CSS}</style></head><body>
-<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
+${og.image ? `<meta property="og:image" content="${esc(absolute(chrome.publicUrl, og.image))}">` : ''}${og.publishedTime ? `<meta property="article:published_time" content="${esc(og.publishedTime)}">` : ''}`;
+  const body = `<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
 <header class="site" role="banner">${s.logoUrl ? `<img src="${esc(s.logoUrl)}" alt="Biểu trưng ${esc(s.authorityName)}">` : ''}
 ${s.parentName ? `<p class="parent">${esc(s.parentName)}</p>` : ''}<p class="name"><a href="/">${esc(s.authorityName)}</a></p></header>
 <nav class="sections" aria-label="Chuyên mục"><ul><li><a href="/"${o.path === '/' ? ' aria-current="page"' : ''}>Trang chủ</a></li>
@@ -94,5 +91,6 @@ ${chrome.sections.map((c) => `<li><a href="/chuyen-muc/${esc(c.slug)}"${o.curren
 ${firstHotline ? `<p class="hotline">${esc(firstHotline.label)}: <a href="${esc(telHref(firstHotline.value))}">${esc(firstHotline.value)}</a></p>` : ''}
 <main id="noi-dung" tabindex="-1">${o.body}</main>
 <footer class="site" role="contentinfo"><p>${esc(s.authorityName)}${s.address ? ` · ${esc(s.address)}` : ''}${s.email ? ` · <a href="mailto:${esc(s.email)}">${esc(s.email)}</a>` : ''}</p>
-<p><a href="/rss.xml">Nhận tin RSS</a> · <a href="/tai-lieu">Tài liệu</a> · <a href="/sitemap.xml">Sơ đồ trang</a> · <a href="/admin/">Đăng nhập quản trị</a></p></footer></body></html>`;
+<p><a href="/rss.xml">Nhận tin RSS</a> · <a href="/tai-lieu">Tài liệu</a> · <a href="/sitemap.xml">Sơ đồ trang</a> · <a href="/admin/">Đăng nhập quản trị</a></p></footer>`;
+  return htmlDocument({ title, head, css: CSS, body });
 }

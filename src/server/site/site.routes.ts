@@ -12,6 +12,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
 import { formatVnDate } from '../platform/text.ts';
 import { PageCache, isCachedPage, notModified } from './cache.ts';
+import { HTML, installErrorPages } from './server-rendered.ts';
 import type { Rendered } from './cache.ts';
 import { rss, sitemap } from './feeds.ts';
 import type { FeedItem } from './feeds.ts';
@@ -42,7 +43,6 @@ import type { FormState, SituationBlock } from './pages.ts';
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 const PAGE_SIZE = 12;
 const DIRECTIVE_PAGE_SIZE = 20;
-const HTML = 'text/html; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 /** No script may run on the portal, whatever a body contains; styles are the one inline sheet. */
@@ -128,20 +128,10 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
         .header('referrer-policy', 'strict-origin-when-cross-origin')
         .header('x-frame-options', 'DENY');
     });
-    // Errors on the portal are pages, not JSON.
-    site.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
-      const code = err instanceof AppError ? err.code : err.statusCode === 429 ? 'RATE_LIMITED' : err.statusCode && err.statusCode < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
-      if (code === 'INTERNAL') req.log.error({ err }, 'portal page failed');
-      const status = err instanceof AppError ? ({ RATE_LIMITED: 429, NOT_FOUND: 404 } as Record<string, number>)[code] ?? 400 : code === 'RATE_LIMITED' ? 429 : code === 'INTERNAL' ? 500 : 400;
-      const text = errorMessage(code, 'vi');
-      let body: string;
-      try {
-        body = (await html(deps.publicUrl.forRequest(req), { title: 'Thông báo', description: text, path: req.url, body: messageBody('Thông báo', text), noindex: true })).body;
-      } catch {
-        body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Thông báo</title><p>${text}</p></html>`;
-      }
-      return reply.status(status).type(HTML).header('cache-control', 'no-store').send(body);
-    });
+    // Errors on the portal are pages, not JSON, with the catalogue's status (a refused origin stays 403).
+    installErrorPages(site, 'portal page failed', async (req, e) =>
+      (await html(deps.publicUrl.forRequest(req), { title: 'Thông báo', description: e.message, path: req.url, body: messageBody('Thông báo', e.message), noindex: true })).body,
+    );
 
     site.get('/', async (req, reply) =>
       send(req, reply, '/', async (base) => {

@@ -1,24 +1,25 @@
 /**
  * The submission page for reporters on a phone: /bao-cao/:taskId. Plain server-rendered HTML form,
- * no JavaScript. Outside /api, so it resolves the session cookie itself; every POST carries the
- * session's CSRF token in a hidden field, and a random idempotency key so a double tap or a resent
- * form never makes a second revision.
+ * no JavaScript, on the site's server-rendered toolkit (site/server-rendered.ts): its document shell
+ * and escaping, the page session from the cookie (outside /api), the CSRF field every POST carries,
+ * and errors as pages through the one catalogue. Each POST also carries a random idempotency key so a
+ * double tap or a resent form never makes a second revision. The task is loaded once per request.
  */
 import { randomUUID } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { SESSION_COOKIE, markRoutesPublic } from '../../http/session.ts';
+import { markRoutesPublic } from '../../http/session.ts';
 import type { Api } from '../../http/types.ts';
 import { AppError, errorMessage, errorStatus } from '../../platform/errors.ts';
+import { checkFormCsrf, csrfInput, esc, htmlDocument, installErrorPages, pageSession, sendPage } from '../../site/server-rendered.ts';
+import type { PageSession } from '../../site/server-rendered.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import type { UsersService } from '../users/index.ts';
 import type { SubmissionView, TasksService } from './tasks.service.ts';
 import { CHANNELS, CHANNEL_LABELS } from './tasks.schemas.ts';
 import type { Indicator } from './tasks.schemas.ts';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fafafa}
 header{background:#a50e0e;color:#fff;padding:12px 16px}header h1{font-size:1.1rem;margin:0}main{max-width:640px;margin:0 auto;padding:16px}
@@ -29,10 +30,9 @@ button{margin-top:20px;width:100%;padding:14px;font:inherit;font-weight:700;colo
 .err{color:#a50e0e}.ok{background:#e6f4ea;border:1px solid #2e7d32;padding:10px;border-radius:6px}.warn{background:#fff3cd;padding:10px;border-radius:6px}
 :focus{outline:3px solid #f2a900;outline-offset:2px}`;
 
+/** The report page in the site's document shell, with its own form styles; never indexed. */
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title><meta name="robots" content="noindex"><style>${CSS}</style></head><body>
-<header><h1>${esc(title)}</h1></header><main id="noi-dung">${body}</main></body></html>`;
+  return htmlDocument({ title, head: '<meta name="robots" content="noindex">', css: CSS, body: `<header><h1>${esc(title)}</h1></header><main id="noi-dung">${body}</main>` });
 }
 
 function vnTime(iso: string): string {
@@ -110,22 +110,6 @@ const REFUSE_AS_PAGE: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDD
 const Query = z.object({ ky: z.iso.date().optional(), don_vi: z.uuid().optional() });
 
 export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksService; users: UsersService }): Promise<void> {
-  async function sessionOf(req: FastifyRequest): Promise<{ actor: Actor; csrfToken: string } | null> {
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token) return null;
-    return deps.users.resolveSession(token, req.ip);
-  }
-
-  function send(reply: FastifyReply, status: number, html: string) {
-    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
-  }
-
-  function errorPage(reply: FastifyReply, err: unknown) {
-    if (!(err instanceof AppError)) throw err;
-    const status = errorStatus(err.code);
-    return send(reply, status, page('Báo cáo', `<p class="err" role="alert">${esc(errorMessage(err.code, 'vi', err.params))}</p><p><a href="/admin/">Về trang quản trị</a></p>`));
-  }
-
   type Detail = Awaited<ReturnType<TasksService['getTask']>>;
   type PeriodChoice = { key: string; label: string; late: boolean };
 
@@ -151,12 +135,12 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
 
   async function render(
     reply: FastifyReply,
-    s: { actor: Actor; csrfToken: string },
-    taskId: string,
+    s: PageSession<Actor>,
+    detail: Detail,
     q: { ky?: string | undefined; don_vi?: string | undefined },
     extra: { values?: FormValues; issues?: FieldIssue[]; problem?: string; saved?: SubmissionView; status?: number } = {},
   ) {
-    const detail = await deps.tasks.getTask(s.actor, taskId);
+    const taskId = detail.task.id;
     if (!detail.reportForm) throw new AppError('TASK_HAS_NO_FORM');
     const mine = detail.assignees.find((u) => u.id === s.actor.unitId);
     const unitId = q.don_vi ?? mine?.id ?? detail.assignees[0]?.id;
@@ -187,7 +171,7 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
     const periodOptions = choices.map((c) => `<option value="${esc(c.key)}"${c.key === period ? ' selected' : ''}>${esc(c.label)}</option>`).join('');
     const form = choices.length
       ? `<form method="post" action="/bao-cao/${esc(taskId)}" novalidate>
-<input type="hidden" name="_csrf" value="${esc(s.csrfToken)}"><input type="hidden" name="_key" value="${randomUUID()}">
+${csrfInput(s)}<input type="hidden" name="_key" value="${randomUUID()}">
 <label for="ky">Kỳ báo cáo</label>${fieldError('ky', errors.get('ky'))}<select id="ky" name="ky"${describedBy('ky', errors.get('ky'))}>${periodOptions}</select>
 ${detail.assignees.length > 1 ? `<label for="don_vi">Đơn vị báo cáo</label>${fieldError('don_vi', errors.get('don_vi'))}<select id="don_vi" name="don_vi"${describedBy('don_vi', errors.get('don_vi'))}>${unitOptions}</select>` : `<input type="hidden" name="don_vi" value="${esc(unitId)}">`}
 ${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('\n')}
@@ -197,7 +181,7 @@ ${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('
 ${openState(detail)}
 ${notice}${summary ? `<p class="err" role="alert">${esc(summary)}</p>` : ''}
 ${form}`;
-    return send(reply, extra.status ?? 200, page('Gửi báo cáo', body));
+    return sendPage(reply, extra.status ?? 200, page('Gửi báo cáo', body));
   }
 
   /** Where a refused submission's problem is shown: next to the period or unit field, or above the form. */
@@ -221,50 +205,45 @@ ${form}`;
     markRoutesPublic(scope);
     await scope.register(fastifyFormbody, { bodyLimit: 65_536 });
 
+    // Errors end the page: the catalogue's status and text, and the way back to the admin UI.
+    installErrorPages(scope, 'report page failed', (_req, e) =>
+      page('Báo cáo', `<p class="err" role="alert">${esc(e.message)}</p><p><a href="/admin/">Về trang quản trị</a></p>`),
+    );
+
     scope.get('/bao-cao/:taskId', async (req, reply) => {
       const params = Params.safeParse(req.params);
       const query = Query.safeParse(req.query);
-      if (!params.success || !query.success) return errorPage(reply, new AppError('NOT_FOUND'));
-      const s = await sessionOf(req);
+      if (!params.success || !query.success) throw new AppError('NOT_FOUND');
+      const s = await pageSession(req, deps.users);
       if (!s) return reply.redirect('/admin/');
-      try {
-        return await render(reply, s, params.data.taskId, query.data);
-      } catch (err) {
-        return errorPage(reply, err);
-      }
+      return render(reply, s, await deps.tasks.getTask(s.actor, params.data.taskId), query.data);
     });
 
     scope.post('/bao-cao/:taskId', async (req, reply) => {
       const params = Params.safeParse(req.params);
-      if (!params.success) return errorPage(reply, new AppError('NOT_FOUND'));
-      const s = await sessionOf(req);
-      if (!s) return errorPage(reply, new AppError('UNAUTHENTICATED'));
+      if (!params.success) throw new AppError('NOT_FOUND');
+      const s = await pageSession(req, deps.users);
+      if (!s) throw new AppError('UNAUTHENTICATED');
       const form = (req.body ?? {}) as Record<string, unknown>;
-      if (typeof form._csrf !== 'string' || form._csrf !== s.csrfToken) return errorPage(reply, new AppError('CSRF_INVALID'));
+      checkFormCsrf(s, form);
       const q = Query.safeParse({ ky: form.ky || undefined, don_vi: form.don_vi || undefined });
       const key = typeof form._key === 'string' && form._key.length >= 8 ? form._key.slice(0, 200) : undefined;
-      let values: FormValues = {};
-      let detail: Detail;
-      try {
-        detail = await deps.tasks.getTask(s.actor, params.data.taskId);
-      } catch (err) {
-        return errorPage(reply, err);
-      }
-      values = valuesFromForm(detail.reportForm?.indicators ?? [], form);
+      const detail = await deps.tasks.getTask(s.actor, params.data.taskId);
+      const values = valuesFromForm(detail.reportForm?.indicators ?? [], form);
       // A refused submission comes back with the figures as typed and the problem next to its field.
       const refuse = (err: AppError, echo: { ky?: string | undefined; don_vi?: string | undefined }) => {
         const issues = issuesOf(err);
         const problem = err.code === 'REPORT_INVALID' ? undefined : errorMessage(err.code, 'vi', err.params);
-        return render(reply, s, params.data.taskId, echo, { values, issues, status: errorStatus(err.code), ...(problem ? { problem } : {}) }).catch((e: unknown) => errorPage(reply, e));
+        return render(reply, s, detail, echo, { values, issues, status: errorStatus(err.code), ...(problem ? { problem } : {}) });
       };
       if (!q.success) return refuse(new AppError('REPORT_PERIOD_INVALID', { period: str(form.ky) }), {});
       try {
         const result = await deps.tasks.submitReport(s.actor, params.data.taskId, { unitId: q.data.don_vi, period: q.data.ky, values }, key);
         const sub = result.submission;
-        return await render(reply, s, params.data.taskId, { ky: sub.period, don_vi: sub.unitId }, { saved: sub });
+        return await render(reply, s, detail, { ky: sub.period, don_vi: sub.unitId }, { saved: sub });
       } catch (err) {
         if (err instanceof AppError && !REFUSE_AS_PAGE.has(err.code)) return refuse(err, q.data);
-        return errorPage(reply, err);
+        throw err;
       }
     });
   });
