@@ -213,6 +213,7 @@ const PLATFORM_ERRORS = {
     en: 'The request comes from another site and is refused. Use the system\'s own pages.',
   },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu dữ liệu gửi lên không được hỗ trợ.', en: 'The content type of the request is not supported.' },
   BACKUP_TARGET_NOT_EMPTY: {
     status: 409,
     vi: 'Không thể khôi phục: {target} đã có dữ liệu ({detail}). Chỉ khôi phục vào thư mục dữ liệu hoặc cơ sở dữ liệu trống.',
