@@ -10,6 +10,7 @@ import type { Mailer } from './platform/mailer.ts';
 import { createPublicUrl } from './platform/public-url.ts';
 import type { ModuleContext, ModuleEnv, Services } from './modules/module.ts';
 import { MODULES } from './modules/registry.ts';
+import type { RegisteredModule } from './modules/registry.ts';
 
 export interface Deps {
   database: Database;
@@ -24,7 +25,7 @@ export interface Deps {
  * Wires every module of the registry once per process: services in list order (each may use those
  * above it), then their jobs and schedules. Everything else receives what it needs from here.
  */
-export function createContainer(deps: Deps) {
+export function createContainer(deps: Deps, modules: readonly RegisteredModule[] = MODULES) {
   const { db } = deps.database;
   const jobs = new JobQueue({ db, clock: deps.clock, logger: deps.logger });
   const publicUrl = createPublicUrl(deps.env.PUBLIC_URL);
@@ -39,12 +40,12 @@ export function createContainer(deps: Deps) {
       return target[key as keyof Services];
     },
   }) as Services;
-  for (const m of MODULES) Object.assign(built, m.create(ctx, services));
-  for (const m of MODULES) {
+  for (const m of modules) Object.assign(built, m.create(ctx, services));
+  for (const m of modules) {
     jobs.register(...(m.jobs?.(ctx, services) ?? []));
     jobs.schedule(...(m.schedules?.(ctx) ?? []));
   }
-  return { ...deps, jobs, services: built as Services, publicUrl, files: ctx.files };
+  return { ...deps, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -11,7 +11,6 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from '../container.ts';
-import { MODULES } from '../modules/registry.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -82,7 +81,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
 
   const secureCookies = opts.secureCookies ?? (c.env.PUBLIC_URL ?? '').startsWith('https://');
   const routeCtx = { services: c.services, clock: c.clock, publicUrl: c.publicUrl, env: c.env, secureCookies };
-  for (const m of MODULES) await m.routes?.(app, routeCtx);
+  for (const m of c.modules) await m.routes?.(app, routeCtx);
   await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.publicUrl });
 
   registerIcons(app);
