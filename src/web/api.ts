@@ -4,47 +4,9 @@ import type { z } from 'zod';
 import { translate, type Lang } from './i18n.ts';
 import type { HistoryRef } from '../shared/contracts/units.ts';
 
-export const ROLES = [
-  'system_admin',
-  'unit_admin',
-  'drafter',
-  'approver',
-  'clerk',
-  'reporter',
-  'viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const UNIT_KINDS = [
-  'nation',
-  'province',
-  'district',
-  'commune',
-  'village',
-  'department',
-  'office',
-  'peoples_committee',
-  'press',
-  'radio_tv',
-  'commune_radio',
-  'telco',
-  'post',
-  'police',
-  'border_guard',
-  'army',
-  'health',
-  'school',
-  'business_association',
-  'party_body',
-  'mass_organisation',
-  'other',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-/** Kinds that may be created under an existing unit (POST /api/units). */
-export const ADDABLE_KINDS: readonly UnitKind[] = UNIT_KINDS.filter(
-  (k) => k !== 'nation' && k !== 'province' && k !== 'district' && k !== 'commune',
-);
+import type { Role } from '../shared/contracts/access.ts';
+export { ROLES, type Role } from '../shared/contracts/access.ts';
+export { ADDABLE_KINDS, UNIT_KINDS, type UnitKind } from '../shared/contracts/units.ts';
 
 export interface Me {
   id: string;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, UNIT_KINDS } from './api.ts';
+import { ROLES, UNIT_KINDS, type AttachmentKind, type CcPurpose, type DirectiveStatus, type Urgency } from './api.ts';
 import { dictionaries, initialLang, LANGS, translate, type MessageKey } from './i18n.ts';
+
+// Compile-time guarantee that every directive status, urgency, cc purpose and attachment kind has a label.
+const vi = dictionaries.vi as Record<string, string>;
+const _statusKeys: Record<`dstatus.${DirectiveStatus}`, string> = vi;
+const _urgencyKeys: Record<`urgency.${Urgency}`, string> = vi;
+const _purposeKeys: Record<`ccPurpose.${CcPurpose}`, string> = vi;
+const _attachmentKindKeys: Record<`attachments.kind.${AttachmentKind}`, string> = vi;
+void [_statusKeys, _urgencyKeys, _purposeKeys, _attachmentKindKeys];
 
 describe('i18n dictionary', () => {
   it('has exactly the same keys in every language, all non-empty', () => {

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Api } from './types.ts';
 import type { Actor } from '../modules/access/index.ts';
-import type { UsersService } from '../modules/users/index.ts';
 import { AppError } from '../platform/errors.ts';
 
 export const SESSION_COOKIE = 'loa_session';
@@ -30,6 +29,15 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * What the session check needs from the users module (its service satisfies it): the HTTP layer
+ * depends on this port, not on the module, so the module's routes can use the cookie helpers below.
+ */
+export interface SessionResolver {
+  /** The live, enabled session behind a cookie token, or null. */
+  resolveSession(token: string, ip: string): Promise<{ actor: Actor; csrfToken: string } | null>;
+}
+
 /** Marks every route registered in this scope (and its children) public: the portal, static files. */
 export function markRoutesPublic(scope: Api): void {
   scope.addHook('onRoute', (route) => {
@@ -44,7 +52,7 @@ export function markRoutesPublic(scope: Api): void {
  * cookie is also SameSite=Strict). Public routes resolve no session and so cannot act for anyone;
  * an unknown address stays a 404.
  */
-export function installSession(app: Api, users: UsersService): void {
+export function installSession(app: Api, users: SessionResolver): void {
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);

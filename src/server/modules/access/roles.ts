@@ -1,13 +1,2 @@
-/** Roles an account can hold; each acts on its unit's subtree only (system_admin: everywhere). */
-export const ROLES = ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'reporter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
-  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
-  unit_admin: { vi: 'Quản trị đơn vị', en: 'Unit administrator' },
-  drafter: { vi: 'Chuyên viên soạn thảo', en: 'Drafter' },
-  approver: { vi: 'Lãnh đạo duyệt, ký', en: 'Approver / signer' },
-  clerk: { vi: 'Văn thư', en: 'Clerk' },
-  reporter: { vi: 'Người báo cáo', en: 'Reporter' },
-  viewer: { vi: 'Người xem', en: 'Viewer' },
-};
+// The role list and its labels are a shared contract (the admin UI uses the same ones).
+export { ROLES, ROLE_LABELS, isRole, type Role } from '../../../shared/contracts/access.ts';

@@ -3,8 +3,15 @@ import type { Db } from '../../db/client.ts';
 import { defineJob, exponentialBackoff } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Mailer } from '../../platform/mailer.ts';
-import { findUserById } from './users.repository.ts';
-import { issueInvitation } from './users.service.ts';
+import { newToken } from './tokens.ts';
+import { findUserById, insertInvitation } from './users.repository.ts';
+
+/** Creates and stores a one-time invitation token (its hash); the link carries the token. */
+async function issueInvitation(db: Db, userId: string, now: Date, ttlHours = 72): Promise<string> {
+  const { token, hash } = newToken();
+  await insertInvitation(db, { tokenHash: hash, userId, expiresAt: new Date(now.getTime() + ttlHours * 3_600_000) });
+  return token;
+}
 
 const payload = z.object({ userId: z.uuid() });
 

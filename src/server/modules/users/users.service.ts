@@ -191,10 +191,3 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;
-
-/** Creates and stores a one-time invitation token; used by the invitation job. */
-export async function issueInvitation(db: Db, userId: string, now: Date, ttlHours = 72): Promise<string> {
-  const { token, hash } = newToken();
-  await repo.insertInvitation(db, { tokenHash: hash, userId, expiresAt: new Date(now.getTime() + ttlHours * 3_600_000) });
-  return token;
-}
