@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const sqlOnlyInRepositories = {
   group: ['drizzle-orm', 'drizzle-orm/*', '**/db/schema/**', 'pg', '@electric-sql/*'],
@@ -28,6 +29,19 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='setInterval']", message: 'Use a scheduled job (jobs/queue.ts): setInterval runs twice with two instances.' }],
     },
+  },
+  {
+    // No import cycles in src/ (issue #11). Imports are written with their .ts extension, so Node's resolution finds
+    // the file as written. `import type` (and imports whose every name is `type`) are not followed: they vanish at
+    // run time and cannot make an initialisation-order cycle.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/server/modules/**/*.ts'],
