@@ -111,7 +111,11 @@ export async function findImportById(db: Db, id: string): Promise<ImportWithPath
   return row ? { ...row.imp, unitPath: row.unitPath } : undefined;
 }
 
-/** Claims a proposed import for confirmation ("confirming"); undefined when someone else holds or finished it. */
+/**
+ * Claims a proposed import for confirmation ("confirming"), inside the confirming transaction: the
+ * conditional update holds the row, so a concurrent confirm waits and then finds it taken.
+ * Undefined when someone else holds or finished it.
+ */
 export async function claimForConfirm(db: Db, id: string, p: { userId: string; at: Date }): Promise<ImportRow | undefined> {
   const [row] = await db
     .update(dispatchImports)
@@ -119,14 +123,6 @@ export async function claimForConfirm(db: Db, id: string, p: { userId: string; a
     .where(and(eq(dispatchImports.id, id), eq(dispatchImports.status, 'proposed')))
     .returning();
   return row;
-}
-
-/** Gives a claim back when registering the document failed. */
-export async function releaseClaim(db: Db, id: string): Promise<void> {
-  await db
-    .update(dispatchImports)
-    .set({ status: 'proposed', confirmedBy: null, confirmedAt: null })
-    .where(and(eq(dispatchImports.id, id), eq(dispatchImports.status, 'confirming')));
 }
 
 export async function finishConfirm(db: Db, id: string, directiveId: string, result: unknown): Promise<ImportRow | undefined> {

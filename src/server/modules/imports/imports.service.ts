@@ -524,54 +524,52 @@ export function createImportsService(deps: {
             reportForm: (t.reportForm as TaskProposalInput['reportForm']) ?? null,
           })));
 
-      const claimed = await repo.claimForConfirm(db, row.id, { userId: a.userId, at: clock.now() });
-      if (!claimed) throw new AppError('IMPORT_ALREADY_CONFIRMED');
-      let registered: Awaited<ReturnType<DirectivesService['registerReceivedDirective']>>;
-      try {
-        const issuerUnitId = draft.issuerUnitId ?? (await deps.units.ensureOtherChild(a, row.unitId, EXTERNAL_ISSUER_NAME));
+      // One transaction: the claim (a conditional update that holds the row, so a concurrent confirm
+      // waits and then finds it taken), the received document, every task and the finished import.
+      // A failure anywhere leaves nothing behind and the import still 'proposed'.
+      const { done, registered, created, skipped } = await db.transaction(async (tx) => {
+        const claimed = await repo.claimForConfirm(tx, row.id, { userId: a.userId, at: clock.now() });
+        if (!claimed) throw new AppError('IMPORT_ALREADY_CONFIRMED');
+        const issuerUnitId = draft.issuerUnitId ?? (await deps.units.ensureOtherChild(a, row.unitId, EXTERNAL_ISSUER_NAME, { tx }));
         const { references: _r, ...content } = checked.data;
-        registered = await deps.directives.registerReceivedDirective(a, { ...content, issuerUnitId, receiverUnitId: row.unitId, number, date, source: `import:${row.id}` });
-      } catch (err) {
-        await repo.releaseClaim(db, row.id);
-        throw err;
-      }
-      const directive = registered.directive;
-      const sourceRef = `${directive.docType === 'CV' ? 'Công văn' : directive.docType} số ${fullSymbol({ number: number, symbol: directive.symbol })}`.slice(0, 300);
+        const registered = await deps.directives.registerReceivedDirective(a, { ...content, issuerUnitId, receiverUnitId: row.unitId, number, date, source: `import:${row.id}` }, { tx });
+        const directive = registered.directive;
+        const sourceRef = `${directive.docType === 'CV' ? 'Công văn' : directive.docType} số ${fullSymbol({ number: number, symbol: directive.symbol })}`.slice(0, 300);
 
-      // Tasks: one per section with matched units; the tasks module checks task.write itself.
-      const created: { id: string; title: string; assignees: number; reportForm: boolean }[] = [];
-      const skipped: { title: string; reason: string }[] = [];
-      for (const t of taskInputs) {
-        if (t.assignees.unitIds.length + t.assignees.groupIds.length === 0) {
-          skipped.push({ title: t.title, reason: 'chưa xác định được đơn vị thực hiện' });
-          continue;
+        // Tasks: one per section with matched units; the tasks module checks task.write itself.
+        const created: { id: string; title: string; assignees: number; reportForm: boolean }[] = [];
+        const skipped: { title: string; reason: string }[] = [];
+        for (const t of taskInputs) {
+          if (t.assignees.unitIds.length + t.assignees.groupIds.length === 0) {
+            skipped.push({ title: t.title, reason: 'chưa xác định được đơn vị thực hiện' });
+            continue;
+          }
+          const taskInput = CreateTaskBody.safeParse({
+            issuerUnitId: row.unitId,
+            title: t.title,
+            section: t.section,
+            description: t.description,
+            directiveId: directive.id,
+            sourceRef,
+            dueRule: t.dueRule,
+            assignees: { unitIds: t.assignees.unitIds, groupIds: t.assignees.groupIds, rules: [] },
+            ...(t.reportForm ? { reportForm: t.reportForm } : {}),
+          });
+          if (!taskInput.success) {
+            skipped.push({ title: t.title, reason: taskInput.error.issues.map((i) => i.message).join('; ') });
+            continue;
+          }
+          try {
+            // A savepoint per task: a task refused (an AppError) is skipped, the others kept.
+            const r = await tx.transaction((sp) => deps.tasks.createTask(a, taskInput.data, { tx: sp }));
+            created.push({ id: r.task.id, title: r.task.title, assignees: r.assignees, reportForm: Boolean(t.reportForm) });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            skipped.push({ title: t.title, reason: err.code === 'FORBIDDEN' ? `không có quyền giao nhiệm vụ; người giao được: ${taskAssigners(row.unitPath)}` : err.code });
+          }
         }
-        const taskInput = CreateTaskBody.safeParse({
-          issuerUnitId: row.unitId,
-          title: t.title,
-          section: t.section,
-          description: t.description,
-          directiveId: directive.id,
-          sourceRef,
-          dueRule: t.dueRule,
-          assignees: { unitIds: t.assignees.unitIds, groupIds: t.assignees.groupIds, rules: [] },
-          ...(t.reportForm ? { reportForm: t.reportForm } : {}),
-        });
-        if (!taskInput.success) {
-          skipped.push({ title: t.title, reason: taskInput.error.issues.map((i) => i.message).join('; ') });
-          continue;
-        }
-        try {
-          const r = await deps.tasks.createTask(a, taskInput.data);
-          created.push({ id: r.task.id, title: r.task.title, assignees: r.assignees, reportForm: Boolean(t.reportForm) });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          skipped.push({ title: t.title, reason: err.code === 'FORBIDDEN' ? `không có quyền giao nhiệm vụ; người giao được: ${taskAssigners(row.unitPath)}` : err.code });
-        }
-      }
 
-      const result = { directiveId: directive.id, inboxItemId: registered.itemId, arrivalNumber: registered.arrivalNumber, tasks: created, skippedTasks: skipped };
-      const done = await db.transaction(async (tx) => {
+        const result = { directiveId: directive.id, inboxItemId: registered.itemId, arrivalNumber: registered.arrivalNumber, tasks: created, skippedTasks: skipped };
         const updated = await repo.finishConfirm(tx, row.id, directive.id, result);
         await recordAudit(tx, a, {
           action: 'import.confirm',
@@ -581,8 +579,9 @@ export function createImportsService(deps: {
           before: { status: 'proposed' },
           after: { status: 'confirmed', corrections: input, ...result },
         });
-        return updated ?? row;
+        return { done: updated ?? row, registered, created, skipped };
       });
+      const directive = registered.directive;
       return {
         import: present(done),
         directive: { id: directive.id, fullSymbol: directive.fullSymbol, subject: directive.subject, issuerUnitId: directive.issuerUnitId, issuer: directive.issuer, status: directive.status },

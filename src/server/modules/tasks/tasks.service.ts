@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
@@ -224,10 +226,12 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     return letterheadFor({ sender: await chainOf(sender), asker: await chainOf(asker), leaderName: leader?.displayName ?? null, date: localDateKey(clock.now()), periodName: name });
   }
 
-  async function expandAssignees(actor: Actor, input: CreateTaskInput['assignees'], at: string): Promise<string[]> {
+  /** The units a task is assigned to (explicit units, groups, rules at `at`), read in the caller's transaction when given. */
+  async function expandAssignees(actor: Actor, input: CreateTaskInput['assignees'], at: string, opts: InTx): Promise<string[]> {
+    const q = opts.tx ?? db;
     const ids = new Set<string>();
     if (input.unitIds.length) {
-      const found = new Set((await repo.findUnitBriefs(db, [...new Set(input.unitIds)])).map((u) => u.id));
+      const found = new Set((await repo.findUnitBriefs(q, [...new Set(input.unitIds)])).map((u) => u.id));
       const missing = input.unitIds.find((id) => !found.has(id));
       if (missing) throw new AppError('UNKNOWN_UNIT', { unit: missing });
       for (const id of found) ids.add(id);
@@ -235,14 +239,14 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
     for (const groupId of input.groupIds) {
       let group;
       try {
-        group = await deps.groups.getGroup(actor, groupId);
+        group = await deps.groups.getGroup(actor, groupId, opts);
       } catch (err) {
         if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) throw new AppError('UNKNOWN_GROUP', { group: groupId });
         throw err;
       }
-      for (const u of await expandRule(db, group.rule, at)) ids.add(u.id);
+      for (const u of await expandRule(q, group.rule, at)) ids.add(u.id);
     }
-    for (const rule of input.rules) for (const u of await expandRule(db, rule, at)) ids.add(u.id);
+    for (const rule of input.rules) for (const u of await expandRule(q, rule, at)) ids.add(u.id);
     return [...ids];
   }
 
@@ -275,16 +279,17 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
   }
 
   return {
-    async createTask(actor: Actor, input: CreateTaskInput) {
-      const issuer = await findUnitById(db, input.issuerUnitId);
+    /** Creates a task with its assignees and report form; inside the caller's transaction when `opts.tx` is given (an import's confirmation). */
+    async createTask(actor: Actor, input: CreateTaskInput, opts: InTx = {}) {
+      const issuer = await findUnitById(opts.tx ?? db, input.issuerUnitId);
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
       const a = authorize(actor, 'task.write', { unitPath: issuer.path }, 'task.read');
       const rule: DueRule = input.dueRule;
       const at = localDateKey(ruleBounds(rule).first ?? clock.now());
-      const assignees = await expandAssignees(a, input.assignees, at);
+      const assignees = await expandAssignees(a, input.assignees, at, opts);
       if (assignees.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.assignees', message: 'không có đơn vị nào được giao (kiểm tra nhóm, quy tắc tại ngày bắt đầu)' }]);
       const form = input.reportForm ? formFromInput(input.reportForm) : null;
-      return db.transaction(async (tx) => {
+      return inTx(db, opts, async (tx) => {
         const task = await repo.insertTask(tx, {
           issuerUnitId: issuer.id,
           directiveId: input.directiveId ?? null,
