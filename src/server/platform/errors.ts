@@ -86,27 +86,6 @@ const PLATFORM_ERRORS = {
     vi: 'Văn bản được sửa đổi, thay thế hoặc thu hồi phải là văn bản đã ban hành của cùng đơn vị.',
     en: 'The document amended, replaced or revoked must be an issued document of the same unit.',
   },
-  POST_INVALID_STATE: {
-    status: 409,
-    vi: 'Bài viết đang ở trạng thái "{status}" nên không thể {action}.',
-    en: 'The post is "{status}", so it cannot be {action}.',
-  },
-  SLUG_TAKEN: { status: 409, vi: 'Đường dẫn "{slug}" đã được dùng.', en: 'The address "{slug}" is already in use.' },
-  UNKNOWN_SITUATION_FIELD: {
-    status: 400,
-    vi: 'Chỉ tiêu không có trong cấu hình của chuyên mục: {field}.',
-    en: 'Unknown figure for this section: {field}.',
-  },
-  NOT_A_SITUATION_SECTION: {
-    status: 400,
-    vi: 'Chuyên mục này không đăng số liệu tình hình hằng ngày.',
-    en: 'This section does not carry the daily situation figures.',
-  },
-  FORM_REJECTED: {
-    status: 400,
-    vi: 'Không gửi được câu hỏi. Vui lòng tải lại trang, điền đầy đủ và gửi lại.',
-    en: 'The question could not be sent. Reload the page, fill it in and send it again.',
-  },
   UNSUPPORTED_FILE_TYPE: {
     status: 415,
     vi: 'Chỉ nhận tệp PNG, JPEG, PDF, MP4 hoặc MP3.',

@@ -11,6 +11,7 @@ import { SITUATION_REMINDER_SCHEDULE as situationSchedule, bindPublishingJobs as
 import { createPublishingService as makePublishing } from './publishing.service.ts';
 import type { PublishingService as Publishing } from './publishing.service.ts';
 import { registerPublishingRoutes as publishingRoutes } from './publishing.routes.ts';
+import { PUBLISHING_ERRORS } from './publishing.errors.ts';
 
 declare module '../module.ts' {
   interface Services {
@@ -21,6 +22,7 @@ declare module '../module.ts' {
 /** The portal's content: sections, posts, the daily situation, citizen questions, media. */
 export const module = defineModule({
   name: 'publishing',
+  errors: PUBLISHING_ERRORS,
   create: ({ db, clock, jobs, files, publicUrl }) => ({ publishing: makePublishing({ db, clock, jobs, files, publicUrl }) }),
   routes: (app, { services }) => publishingRoutes(app, services.publishing),
   jobs: ({ mailer }, { publishing }) =>

@@ -1,0 +1,210 @@
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import { SYSTEM_ACTOR, hasGlobalScope, isWithin, systemActor } from '../access/index.ts';
+import type { Actor, Permission } from '../access/index.ts';
+import './publishing.errors.ts';
+import { htmlToText, sanitizeBody } from './sanitize.ts';
+import { recordAudit } from '../audit/index.ts';
+import { authorizeSection, canInSection, postAndSection } from './publishing.context.ts';
+import type { PublishingContext } from './publishing.context.ts';
+import * as repo from './publishing.repository.ts';
+import type { PostRow } from './publishing.repository.ts';
+import { POST_STATUS_LABELS } from './publishing.schemas.ts';
+import type { CreatePostInput, PostStatus, UpdatePostInput } from './publishing.schemas.ts';
+import { RevisionsSchema, mediaIdsOf, presentPost, slugify } from './publishing.presenters.ts';
+import type { PostView } from './publishing.presenters.ts';
+import { randomBytes } from 'node:crypto';
+import { publishScheduledJob } from './publishing.jobs.ts';
+
+/** Posts and their workflow: draft → review → published (now or scheduled) → unpublished. */
+export function createPostsService(ctx: PublishingContext) {
+  const { db, clock, emit } = ctx;
+  const deps = ctx;
+
+  function invalidState(status: string, action: string): AppError {
+    return new AppError('POST_INVALID_STATE', { status: POST_STATUS_LABELS[status as PostStatus] ?? status, action });
+  }
+
+  async function uniqueSlug(tx: Db, wanted: string | undefined, title: string): Promise<string> {
+    if (wanted) {
+      if (await repo.slugExists(tx, wanted)) throw new AppError('SLUG_TAKEN', { slug: wanted });
+      return wanted;
+    }
+    const base = slugify(title);
+    if (!(await repo.slugExists(tx, base))) return base;
+    for (let i = 2; i < 50; i++) if (!(await repo.slugExists(tx, `${base}-${i}`))) return `${base}-${i}`;
+    return `${base}-${randomBytes(3).toString('hex')}`;
+  }
+
+  /**
+   * Publishing a post publishes the draft files of its own section that it shows, so a publisher
+   * never puts a page live with a broken image; files of other sections stay as they are.
+   */
+  async function publishMediaShownBy(tx: Db, a: Actor, post: PostRow, now: Date): Promise<void> {
+    const rows = await repo.publishDraftMediaOfSection(tx, { ids: mediaIdsOf(post), sectionId: post.sectionId, now, by: a.userId === SYSTEM_ACTOR.userId ? null : a.userId });
+    if (rows.length === 0) return;
+    await recordAudit(
+      tx,
+      a,
+      rows.map((m) => ({ action: 'media.publish', entity: 'media', entityId: m.id, unitId: m.ownerUnitId, before: { status: 'draft' }, after: { status: 'published', postId: post.id } })),
+    );
+  }
+
+  async function changePost(
+    actor: Actor,
+    id: string,
+    permission: Permission,
+    action: string,
+    change: (post: PostRow, now: Date) => Partial<PostRow> | null,
+    allowed: readonly PostStatus[],
+    label: string,
+  ): Promise<PostView> {
+    const { post, section } = await postAndSection(db, id);
+    const a = authorizeSection(actor, permission, section, 'post.read');
+    if (!allowed.includes(post.status as PostStatus)) throw invalidState(post.status, label);
+    const now = clock.now();
+    const patch = change(post, now);
+    const saved = await db.transaction(async (tx) => {
+      const updated = await repo.updatePost(tx, id, { ...patch, updatedAt: now, updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId });
+      if (!updated) throw new AppError('NOT_FOUND');
+      await recordAudit(tx, a, { action, entity: 'post', entityId: id, unitId: post.authorUnitId, before: { status: post.status }, after: { status: updated.status, publishAt: updated.publishAt } });
+      if (updated.status === 'published') await publishMediaShownBy(tx, a, updated, now);
+      if (updated.status === 'scheduled' && updated.publishAt) {
+        await deps.jobs.enqueue(tx, publishScheduledJob, { postId: id }, { id: `post-publish:${id}:${updated.publishAt.toISOString()}`, runAt: updated.publishAt });
+      }
+      return updated;
+    });
+    if (saved.status === 'published' || post.status === 'published') emit({ kind: 'post', id });
+    return presentPost(saved);
+  }
+
+  return {
+    async listPosts(actor: Actor, q: { sectionId?: string | undefined; status?: PostStatus | undefined; limit: number }): Promise<PostView[]> {
+      const a = actor;
+      const readable = (await repo.listSections(db)).filter((s) => canInSection(a, 'post.read', s) && (!q.sectionId || s.id === q.sectionId));
+      return (await repo.listPosts(db, { sectionIds: readable.map((s) => s.id), status: q.status, limit: q.limit })).map(presentPost);
+    },
+
+    async getPost(actor: Actor, id: string): Promise<PostView> {
+      const { post, section } = await postAndSection(db, id);
+      const a = actor;
+      if (!canInSection(a, 'post.read', section)) throw new AppError('NOT_FOUND');
+      return presentPost(post);
+    },
+
+    async createPost(actor: Actor, input: CreatePostInput): Promise<PostView> {
+      const section = await repo.findSectionById(db, input.sectionId);
+      if (!section) throw new AppError('NOT_FOUND');
+      const a = authorizeSection(actor, 'post.write', section);
+      const authorUnitId = input.authorUnitId ?? a.unitId;
+      const author = (await repo.findUnitPaths(db, [authorUnitId])).get(authorUnitId);
+      if (!author) throw new AppError('UNKNOWN_UNIT', { unit: authorUnitId });
+      if (!hasGlobalScope(a) && !isWithin(author.path, a.unitPath)) throw new AppError('FORBIDDEN');
+      const bodyHtml = sanitizeBody(input.body);
+      const now = clock.now();
+      const created = await db.transaction(async (tx) => {
+        const slug = await uniqueSlug(tx, input.slug, input.title);
+        const row = await repo
+          .insertPost(tx, {
+            sectionId: section.id,
+            slug,
+            title: input.title,
+            summary: input.summary ?? null,
+            bodyHtml,
+            bodyText: htmlToText(bodyHtml),
+            tags: input.tags,
+            featuredImageUrl: input.featuredImageUrl ?? null,
+            authorUnitId,
+            sourceName: input.sourceName ?? null,
+            sourceUrl: input.sourceUrl ?? null,
+            status: 'draft',
+            createdBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId,
+            updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .catch((err: unknown) => {
+            if (err instanceof repo.UniqueViolation) throw new AppError('SLUG_TAKEN', { slug });
+            throw err;
+          });
+        await recordAudit(tx, a, { action: 'post.create', entity: 'post', entityId: row.id, unitId: authorUnitId, after: { title: row.title, slug: row.slug, sectionId: row.sectionId } });
+        return row;
+      });
+      return presentPost(created);
+    },
+
+    /** Editing a live (published or scheduled) post needs the publish permission; a note records a correction. */
+    async updatePost(actor: Actor, id: string, input: UpdatePostInput): Promise<PostView> {
+      const { post, section } = await postAndSection(db, id);
+      const live = post.status === 'published' || post.status === 'scheduled';
+      const a = authorizeSection(actor, live ? 'post.publish' : 'post.write', section, 'post.read');
+      const now = clock.now();
+      const bodyHtml = input.body !== undefined ? sanitizeBody(input.body) : undefined;
+      const revisions = RevisionsSchema.safeParse(post.revisions);
+      const updated = await db.transaction(async (tx) => {
+        const row = await repo.updatePost(tx, id, {
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.summary !== undefined ? { summary: input.summary } : {}),
+          ...(bodyHtml !== undefined ? { bodyHtml, bodyText: htmlToText(bodyHtml) } : {}),
+          ...(input.tags !== undefined ? { tags: input.tags } : {}),
+          ...(input.featuredImageUrl !== undefined ? { featuredImageUrl: input.featuredImageUrl } : {}),
+          ...(input.sourceName !== undefined ? { sourceName: input.sourceName } : {}),
+          ...(input.sourceUrl !== undefined ? { sourceUrl: input.sourceUrl } : {}),
+          ...(input.revisionNote ? { revisions: [...(revisions.success ? revisions.data : []), { at: now.toISOString(), note: input.revisionNote }] } : {}),
+          updatedAt: now,
+          updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId,
+        });
+        if (!row) throw new AppError('NOT_FOUND');
+        await recordAudit(tx, a, {
+          action: 'post.update',
+          entity: 'post',
+          entityId: id,
+          unitId: post.authorUnitId,
+          before: { title: post.title, summary: post.summary, bodyHtml: post.bodyHtml },
+          after: { title: row.title, summary: row.summary, bodyHtml: row.bodyHtml, revisionNote: input.revisionNote ?? null },
+        });
+        return row;
+      });
+      if (live) emit({ kind: 'post', id });
+      return presentPost(updated);
+    },
+
+    submitPost: (actor: Actor, id: string) =>
+      changePost(actor, id, 'post.write', 'post.submit', () => ({ status: 'review' }), ['draft', 'unpublished'], 'gửi duyệt'),
+
+    returnPost: (actor: Actor, id: string) =>
+      changePost(actor, id, 'post.publish', 'post.return', () => ({ status: 'draft' }), ['review'], 'trả lại'),
+
+    /** Publishes now, or at `publishAt` (a job flips it then). An approver may publish a draft directly. */
+    publishPost(actor: Actor, id: string, publishAt?: string) {
+      const at = publishAt ? new Date(publishAt) : null;
+      return changePost(
+        actor,
+        id,
+        'post.publish',
+        at && at > clock.now() ? 'post.schedule' : 'post.publish',
+        (_post, now) => (at && at > now ? { status: 'scheduled', publishAt: at } : { status: 'published', publishedAt: now, publishAt: null }),
+        ['draft', 'review', 'scheduled', 'unpublished'],
+        'đăng',
+      );
+    },
+
+    unpublishPost: (actor: Actor, id: string) =>
+      changePost(actor, id, 'post.publish', 'post.unpublish', () => ({ status: 'unpublished', publishAt: null }), ['published', 'scheduled'], 'gỡ'),
+
+    /** The scheduled-publish job: flips the post when due; a moved or cancelled schedule is a no-op. */
+    async publishDue(postId: string): Promise<boolean> {
+      const now = clock.now();
+      const row = await db.transaction(async (tx) => {
+        const published = await repo.publishIfDue(tx, postId, now);
+        if (published) {
+          await recordAudit(tx, systemActor('job:publishing.publish-scheduled'), { action: 'post.publish', entity: 'post', entityId: postId, unitId: published.authorUnitId, after: { status: 'published', scheduled: true } });
+          await publishMediaShownBy(tx, systemActor('job:publishing.publish-scheduled'), published, now);
+        }
+        return published;
+      });
+      if (row) emit({ kind: 'post', id: postId });
+      return Boolean(row);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { AppError } from '../../platform/errors.ts';
+import { can } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
+import './publishing.errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { sectionOr404 } from './publishing.context.ts';
+import type { PublishingContext } from './publishing.context.ts';
+import * as repo from './publishing.repository.ts';
+import type { CreateSectionInput, UpdateSectionInput } from './publishing.schemas.ts';
+import { presentSection } from './publishing.presenters.ts';
+import type { SectionView } from './publishing.presenters.ts';
+
+/** Portal sections: the list, creating one, editing one (and handing it to a delegate unit). */
+export function createSectionsService(ctx: PublishingContext) {
+  const { db, emit } = ctx;
+
+  return {
+    /** Any signed-in user reads the section list (the route requires a session). */
+    async listSections(_actor: Actor): Promise<SectionView[]> {
+      return (await repo.listSections(db)).map(presentSection);
+    },
+
+    async createSection(actor: Actor, input: CreateSectionInput): Promise<SectionView> {
+      const a = actor;
+      const unitIds = [input.ownerUnitId, ...(input.delegateUnitId ? [input.delegateUnitId] : [])];
+      const found = await repo.findUnitPaths(db, unitIds);
+      const owner = found.get(input.ownerUnitId);
+      if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: input.ownerUnitId });
+      if (input.delegateUnitId && !found.has(input.delegateUnitId)) throw new AppError('UNKNOWN_UNIT', { unit: input.delegateUnitId });
+      if (!can(a, 'section.manage', { unitPath: owner.path })) throw new AppError('FORBIDDEN');
+      const created = await db.transaction(async (tx) => {
+        const row = await repo
+          .insertSection(tx, {
+            slug: input.slug,
+            name: input.name,
+            description: input.description ?? null,
+            ownerUnitId: input.ownerUnitId,
+            delegateUnitId: input.delegateUnitId ?? null,
+            situationFields: input.situationFields ?? null,
+            position: input.position,
+          })
+          .catch((err: unknown) => {
+            if (err instanceof repo.UniqueViolation) throw new AppError('SLUG_TAKEN', { slug: input.slug });
+            throw err;
+          });
+        await recordAudit(tx, a, { action: 'section.create', entity: 'section', entityId: row.id, unitId: row.ownerUnitId, after: presentSection(row) });
+        return row;
+      });
+      emit({ kind: 'section', id: created.id });
+      return presentSection(created);
+    },
+
+    /** Also how a section is handed to (or taken back from) a delegate unit. */
+    async updateSection(actor: Actor, id: string, input: UpdateSectionInput): Promise<SectionView> {
+      const s = await sectionOr404(db, id);
+      const a = actor;
+      if (!can(a, 'section.manage', { unitPath: s.ownerPath })) throw new AppError('FORBIDDEN');
+      if (input.delegateUnitId && !(await repo.findUnitPaths(db, [input.delegateUnitId])).has(input.delegateUnitId)) {
+        throw new AppError('UNKNOWN_UNIT', { unit: input.delegateUnitId });
+      }
+      const updated = await db.transaction(async (tx) => {
+        const row = await repo.updateSection(tx, id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.delegateUnitId !== undefined ? { delegateUnitId: input.delegateUnitId } : {}),
+          ...(input.situationFields !== undefined ? { situationFields: input.situationFields } : {}),
+          ...(input.position !== undefined ? { position: input.position } : {}),
+        });
+        if (!row) throw new AppError('NOT_FOUND');
+        await recordAudit(tx, a, { action: 'section.update', entity: 'section', entityId: id, unitId: s.ownerUnitId, before: presentSection(s), after: presentSection(row) });
+        return row;
+      });
+      emit({ kind: 'section', id });
+      return presentSection(updated);
+    },
+  };
+}
