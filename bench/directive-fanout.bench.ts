@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
 import { NATION_ID, unitIdFor } from '../src/server/modules/units/index.ts';
 import { fixedClock } from '../src/server/platform/clock.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
-import { createLogMailer } from '../src/server/platform/mailer.ts';
+import { createLogMailer } from '../src/server/providers/mailer/log.ts';
 import type { BenchResult } from './run.ts';
 
 const BATCH = 5000;

@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
 import { NATION_ID } from '../src/server/modules/units/index.ts';
 import { fixedClock } from '../src/server/platform/clock.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
-import { createLogMailer } from '../src/server/platform/mailer.ts';
+import { createLogMailer } from '../src/server/providers/mailer/log.ts';
 import type { BenchResult } from './run.ts';
 
 const WEEKS = 52;

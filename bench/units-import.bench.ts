@@ -9,7 +9,7 @@ import { createContainer } from '../src/server/container.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
 import { fixedClock } from '../src/server/platform/clock.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
-import { createLogMailer } from '../src/server/platform/mailer.ts';
+import { createLogMailer } from '../src/server/providers/mailer/log.ts';
 import { loadEdition } from '../src/server/modules/units/editions.ts';
 import type { BenchResult } from './run.ts';
 

@@ -6,7 +6,7 @@ import { DataDirLockedError } from '../server/db/lock.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { backupMatchesMigrations, controlSocketPath, openBackupFile, requestBackup, restoreBackup } from '../server/modules/backup/index.ts';
 import type { BackupManifest } from '../server/modules/backup/index.ts';
-import { createFileStore } from '../server/platform/file-store.ts';
+import { createFileStore } from '../server/providers/file-store/disk.ts';
 import { buildPgliteTemplate } from '../server/db/build-template.ts';
 import { TEMPLATE_PATH } from '../server/db/pglite-template.ts';
 import { boot, printDemoAccounts, startServer } from '../server/main.ts';

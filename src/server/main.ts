@@ -11,7 +11,8 @@ import { buildApp } from './http/app.ts';
 import { systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import type { Logger } from './platform/logger.ts';
-import { createLogMailer, createSmtpMailer } from './platform/mailer.ts';
+import { createSmtpMailer } from './providers/mailer/smtp.ts';
+import { createLogMailer } from './providers/mailer/log.ts';
 import { listenUrl } from './platform/public-url.ts';
 
 /** env → database → migrations → services: shared by the server and every CLI command. */

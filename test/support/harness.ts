@@ -13,7 +13,8 @@ import type { Api } from '../../src/server/http/types.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
 import type { Clock } from '../../src/server/platform/clock.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
-import type { Mailer } from '../../src/server/platform/mailer.ts';
+import type { Mailer } from '../../src/server/providers/mailer/port.ts';
+import { createFakeMailer, type FakeMailer } from '../../src/server/providers/mailer/fake.ts';
 
 /** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -23,10 +24,9 @@ export function describeEachDb(name: string, fn: (kind: DatabaseKind) => void): 
   for (const kind of DATABASES) describe(`${name} [${kind}]`, () => fn(kind));
 }
 
-/** A mailer that keeps messages in memory, for tests that do not exercise SMTP itself. */
-export function memoryMailer(): Mailer & { sent: { to: string; subject: string; text: string }[] } {
-  const sent: { to: string; subject: string; text: string }[] = [];
-  return { kind: 'log', sent, send: async (m) => void sent.push(m), close: () => undefined };
+/** A mailer that keeps messages in memory, for tests that do not exercise SMTP itself (the provider's fake). */
+export function memoryMailer(): FakeMailer {
+  return createFakeMailer();
 }
 
 export interface TestContext {

@@ -15,9 +15,9 @@ import type { Api } from '../http/types.ts';
 import type { JobDefinition, JobQueue, Schedule } from '../jobs/queue.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ErrorTable } from '../platform/errors.ts';
-import type { FileStore } from '../platform/file-store.ts';
+import type { FileStore } from '../providers/file-store/port.ts';
 import type { Logger } from '../platform/logger.ts';
-import type { Mailer } from '../platform/mailer.ts';
+import type { Mailer } from '../providers/mailer/port.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
 
 /** The settings modules may read (tests and benchmarks pass only what they need). */

@@ -13,7 +13,7 @@ import { openDatabase } from '../../db/client.ts';
 import { TEMPLATE_PATH } from '../../db/pglite-template.ts';
 import type { Database, DatabaseKind } from '../../db/client.ts';
 import { createContainer } from '../../container.ts';
-import { createFileStore } from '../../platform/file-store.ts';
+import { createFileStore } from '../../providers/file-store/disk.ts';
 import { AppError, errorMessage } from '../../platform/errors.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';

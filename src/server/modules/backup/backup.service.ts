@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { FileStore } from '../../platform/file-store.ts';
+import type { FileStore } from '../../providers/file-store/port.ts';
 import { createArchiveWriter, readArchive } from './archive.ts';
 import * as repo from './backup.repository.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJob, exponentialBackoff } from '../../jobs/queue.ts';
 import type { Schedule } from '../../jobs/queue.ts';
-import type { Mailer } from '../../platform/mailer.ts';
+import type { Mailer } from '../../providers/mailer/port.ts';
 
 /** Publishes a scheduled post at its time (id `post-publish:<postId>:<publishAt>`). */
 export const publishScheduledJob = defineJob({

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { defineJob, exponentialBackoff } from '../../jobs/queue.ts';
 import type { JobQueue, Schedule } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Mailer } from '../../platform/mailer.ts';
+import type { Mailer } from '../../providers/mailer/port.ts';
 import { periodByKey, periodsBetween } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
 import * as repo from './tasks.repository.ts';

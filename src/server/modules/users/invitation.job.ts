@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { defineJob, exponentialBackoff } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Mailer } from '../../platform/mailer.ts';
+import type { Mailer } from '../../providers/mailer/port.ts';
 import { newToken } from './tokens.ts';
 import { findUserById, insertInvitation } from './users.repository.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSmtpMailer } from '../../platform/mailer.ts';
+import { createSmtpMailer } from '../../providers/mailer/smtp.ts';
 import { describeEachDb, createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { decodeBody, decodeHeader, splitMessage, startSmtpServer } from '../../../../test/support/mail.ts';

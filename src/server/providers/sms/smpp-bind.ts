@@ -1,0 +1,293 @@
+// One SMPP 3.4 transceiver bind over the `smpp` package's session (its codec and socket handling only): Loa's own
+// sequence numbers and response timeouts, a window of outstanding submit_sm, a token bucket per bind, enquire_link,
+// back-off on ESME_RTHROTTLED / ESME_RMSGQFUL, reconnection with exponential backoff and jitter, unbind on close.
+import smpp from 'smpp';
+import type { PDU, Session } from 'smpp';
+import type { Logger } from 'pino';
+import { createBackoff, createTokenBucket } from './flow.ts';
+import { isTemporaryStatus, isThrottleStatus, statusName } from './receipt.ts';
+import type { SmppAccountConfig } from './smpp.ts';
+import type { SubmitResult } from './port.ts';
+import type { SubmitBody } from './smpp-pdu.ts';
+
+/** A message waiting for a bind: the provider's queue holds these. */
+export interface SubmitJob {
+  reference: string;
+  to: string;
+  from: string;
+  source: { ton: number; npi: number };
+  bodies: SubmitBody[];
+  registeredDelivery: boolean;
+  /** Set when first taken by a bind; throttled parts are resent until this + throttleGiveUpMs. */
+  startedAt: number | null;
+  resolve(result: SubmitResult): void;
+  /** (Re)starts the queue timeout; called when the job is queued again. */
+  armTimeout(): void;
+  /** Ids of parts already accepted (a job requeued after a lost connection keeps them). */
+  partIds: string[];
+}
+
+type Reply = { kind: 'response'; pdu: PDU } | { kind: 'timeout' } | { kind: 'lost'; written: boolean };
+
+export interface BindStats {
+  name: string;
+  state: 'down' | 'connecting' | 'bound' | 'closed';
+  inFlight: number;
+  maxInFlight: number;
+  submitted: number;
+  accepted: number;
+  throttled: number;
+  binds: number;
+}
+
+export interface BindDeps {
+  config: Required<Omit<SmppAccountConfig, 'systemType'>> & { systemType: string };
+  name: string;
+  log: Logger;
+  /** Next job for this bind, or undefined. */
+  take(): SubmitJob | undefined;
+  /** Puts a job back at the head of the queue (its next part was never written). */
+  requeue(job: SubmitJob): void;
+  onAccepted(partId: string): void;
+  onDeliver(pdu: PDU): void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function createBind(deps: BindDeps) {
+  const { config, name, log } = deps;
+  const stats: BindStats = { name, state: 'down', inFlight: 0, maxInFlight: 0, submitted: 0, accepted: 0, throttled: 0, binds: 0 };
+  const pending = new Map<number, { done: (r: Reply) => void; timer: NodeJS.Timeout | null }>();
+  const bucket = createTokenBucket(config.maxPerSecond, undefined, performance.now());
+  const reconnect = createBackoff(config.reconnectMinMs, config.reconnectMaxMs);
+  const throttle = createBackoff(config.throttleBackoffMs, 5000);
+  let session: Session | null = null;
+  let seq = 0;
+  let pausedUntil = 0;
+  let closing = false;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let enquireTimer: NodeJS.Timeout | null = null;
+  let pumpTimer: NodeJS.Timeout | null = null;
+  const idle = new Set<() => void>();
+
+  function request(command: string, params: Record<string, unknown>, timeoutMs = config.responseTimeoutMs): Promise<Reply> {
+    const s = session;
+    if (!s) return Promise.resolve({ kind: 'lost', written: false });
+    seq = seq >= 0x7fffffff ? 1 : seq + 1;
+    const pdu = new smpp.PDU(command, { ...params, sequence_number: seq });
+    const n = seq;
+    return new Promise<Reply>((resolve) => {
+      const entry = { done: resolve, timer: null as NodeJS.Timeout | null };
+      entry.timer = setTimeout(() => {
+        pending.delete(n);
+        resolve({ kind: 'timeout' });
+      }, timeoutMs);
+      pending.set(n, entry);
+      if (!s.send(pdu)) {
+        clearTimeout(entry.timer);
+        pending.delete(n);
+        resolve({ kind: 'lost', written: false });
+      }
+    });
+  }
+
+  function respond(pdu: PDU, options: Record<string, unknown> = {}) {
+    session?.send(pdu.response(options));
+  }
+
+  function onPdu(pdu: PDU) {
+    if (pdu.isResponse()) {
+      const p = pending.get(pdu.sequence_number);
+      if (!p) return void log.warn({ bind: name, seq: pdu.sequence_number, command: pdu.command }, 'smpp: late or unknown response ignored');
+      pending.delete(pdu.sequence_number);
+      if (p.timer) clearTimeout(p.timer);
+      p.done({ kind: 'response', pdu });
+      return;
+    }
+    switch (pdu.command) {
+      case 'enquire_link':
+        return respond(pdu);
+      case 'deliver_sm':
+        try {
+          deps.onDeliver(pdu);
+        } finally {
+          respond(pdu);
+        }
+        return;
+      case 'unbind':
+        respond(pdu);
+        session?.close();
+        return;
+      default:
+        session?.send(new smpp.PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: 0x03 }));
+    }
+  }
+
+  function connect() {
+    reconnectTimer = null;
+    if (closing) return;
+    stats.state = 'connecting';
+    const s = smpp.connect({ host: config.host, port: config.port });
+    session = s;
+    s.socket.setNoDelay(true);
+    s.on('pdu', onPdu);
+    s.on('error', (err: Error) => log.warn({ bind: name, err: err.message }, 'smpp: socket error'));
+    s.on('close', () => onClose(s));
+    s.on('connect', () => {
+      void request('bind_transceiver', { system_id: config.systemId, password: config.password, system_type: config.systemType, interface_version: 0x34 }).then((r) => {
+        if (session !== s) return;
+        if (r.kind === 'response' && r.pdu.command_status === 0) {
+          stats.state = 'bound';
+          stats.binds++;
+          reconnect.reset();
+          log.info({ bind: name, host: config.host, port: config.port }, 'smpp: bound');
+          scheduleEnquire();
+          pump();
+        } else {
+          log.warn({ bind: name, status: r.kind === 'response' ? statusName(r.pdu.command_status) : r.kind }, 'smpp: bind refused');
+          s.destroy();
+        }
+      });
+    });
+  }
+
+  function onClose(s: Session) {
+    if (session !== s) return;
+    session = null;
+    for (const [n, p] of pending) {
+      if (p.timer) clearTimeout(p.timer);
+      pending.delete(n);
+      p.done({ kind: 'lost', written: true });
+    }
+    if (enquireTimer) clearTimeout(enquireTimer);
+    if (closing) {
+      stats.state = 'closed';
+      return;
+    }
+    stats.state = 'down';
+    const delay = reconnect.next();
+    log.warn({ bind: name, delayMs: delay }, 'smpp: connection closed, reconnecting');
+    reconnectTimer = setTimeout(connect, delay);
+  }
+
+  function scheduleEnquire() {
+    if (enquireTimer) clearTimeout(enquireTimer);
+    enquireTimer = setTimeout(() => {
+      const s = session;
+      if (!s || stats.state !== 'bound') return;
+      void request('enquire_link', {}).then((r) => {
+        if (r.kind === 'timeout' && session === s) {
+          log.warn({ bind: name }, 'smpp: enquire_link unanswered, dropping the connection');
+          s.destroy();
+        } else if (session === s) scheduleEnquire();
+      });
+    }, config.enquireLinkMs);
+  }
+
+  /** Starts jobs while the bind is bound, has a free window slot and is not paused by throttling. */
+  function pump() {
+    if (pumpTimer) return;
+    while (stats.state === 'bound' && !closing && stats.inFlight < config.window) {
+      const wait = pausedUntil - performance.now();
+      if (wait > 0) {
+        pumpTimer = setTimeout(() => ((pumpTimer = null), pump()), wait);
+        return;
+      }
+      const job = deps.take();
+      if (!job) break;
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      void run(job).finally(() => {
+        stats.inFlight--;
+        if (stats.inFlight === 0) for (const f of idle) f();
+        pump();
+      });
+    }
+  }
+
+  async function token() {
+    for (;;) {
+      const now = performance.now();
+      const wait = Math.max(bucket.take(now), pausedUntil - now);
+      if (wait <= 0) return;
+      await sleep(wait);
+    }
+  }
+
+  async function run(job: SubmitJob): Promise<void> {
+    job.startedAt ??= performance.now();
+    const fail = (error: Extract<SubmitResult, { ok: false }>['error']) => job.resolve({ ok: false, bind: name, error });
+    while (job.partIds.length < job.bodies.length) {
+      const body = job.bodies[job.partIds.length]!;
+      await token();
+      if (stats.state !== 'bound') {
+        if (closing) return fail({ kind: 'temporary', reason: 'closed', acceptedPartIds: job.partIds, message: 'provider closed' });
+        return deps.requeue(job);
+      }
+      stats.submitted++;
+      const r = await request('submit_sm', {
+        source_addr_ton: job.source.ton,
+        source_addr_npi: job.source.npi,
+        source_addr: job.from,
+        dest_addr_ton: config.destTon,
+        dest_addr_npi: config.destNpi,
+        destination_addr: job.to,
+        registered_delivery: job.registeredDelivery ? 1 : 0,
+        ...body,
+      });
+      if (r.kind === 'timeout') {
+        return fail({ kind: 'ambiguous', reason: 'response_timeout', acceptedPartIds: job.partIds, message: `no submit_sm_resp within ${config.responseTimeoutMs} ms` });
+      }
+      if (r.kind === 'lost') {
+        if (!r.written) return closing ? fail({ kind: 'temporary', reason: 'closed', acceptedPartIds: job.partIds, message: 'provider closed' }) : deps.requeue(job);
+        return fail({ kind: 'ambiguous', reason: 'connection_lost', acceptedPartIds: job.partIds, message: 'connection lost before submit_sm_resp' });
+      }
+      const status = r.pdu.command_status;
+      if (status === 0) {
+        const id = String(r.pdu.message_id ?? '');
+        job.partIds.push(id);
+        stats.accepted++;
+        throttle.reset();
+        deps.onAccepted(id);
+        continue;
+      }
+      if (isThrottleStatus(status)) {
+        stats.throttled++;
+        pausedUntil = Math.max(pausedUntil, performance.now() + throttle.next());
+        if (performance.now() - job.startedAt < config.throttleGiveUpMs) continue;
+        return fail({ kind: 'temporary', reason: status === 0x58 ? 'throttled' : 'queue_full', commandStatus: status, acceptedPartIds: job.partIds, message: statusName(status) });
+      }
+      if (isTemporaryStatus(status)) return fail({ kind: 'temporary', reason: 'timeout', commandStatus: status, acceptedPartIds: job.partIds, message: statusName(status) });
+      return fail({ kind: 'permanent', reason: 'rejected', commandStatus: status, acceptedPartIds: job.partIds, message: statusName(status) });
+    }
+    job.resolve({ ok: true, messageId: job.partIds[0]!, partIds: job.partIds, parts: job.partIds.length, bind: name });
+  }
+
+  return {
+    stats,
+    name,
+    start: connect,
+    pump,
+    /** Waits (at most `drainMs`) for the outstanding submits, unbinds and closes the socket. */
+    async close(drainMs: number) {
+      closing = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      if (pumpTimer) clearTimeout(pumpTimer);
+      if (stats.inFlight > 0) {
+        await Promise.race([new Promise<void>((r) => idle.add(r)), sleep(drainMs)]);
+      }
+      const s = session;
+      if (s && stats.state === 'bound') {
+        await request('unbind', {}, 2000);
+        await new Promise<void>((r) => {
+          s.close(r);
+          setTimeout(r, 1000).unref();
+        });
+      } else s?.destroy();
+      if (enquireTimer) clearTimeout(enquireTimer);
+      stats.state = 'closed';
+    },
+  };
+}
+
+export type Bind = ReturnType<typeof createBind>;
