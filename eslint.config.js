@@ -13,6 +13,18 @@ const otherModulesViaIndex = {
   regex: String.raw`^\.\./(?!\.)[^/]+/(?!index\.ts$)`,
   message: "Import another module through its index.ts (its public surface), e.g. '../units/index.ts'.",
 };
+// The jobs table is the outbox: only src/server/jobs (jobs.enqueue / enqueueMany, the queue) and src/server/db write it.
+const jobsOutboxMessage = "Only src/server/jobs writes the jobs table: call jobs.enqueue(tx, def, payload) / jobs.enqueueMany(tx, def, rows).";
+const jobsTableOnlyInJobs = [
+  { group: ['**/db/schema/index.ts', '**/db/schema/index', '**/db/schema'], importNames: ['jobs'], message: jobsOutboxMessage },
+  { group: ['**/db/schema/jobs.ts', '**/db/schema/jobs'], message: jobsOutboxMessage },
+];
+const jobsSql = String.raw`/\b(insert\s+into|update|delete\s+from)\s+["']?jobs\b/i`;
+const noSetInterval = { selector: "CallExpression[callee.name='setInterval']", message: 'Use a scheduled job (jobs/queue.ts): setInterval runs twice with two instances.' };
+const noJobsSql = [
+  { selector: `Literal[value=${jobsSql}]`, message: jobsOutboxMessage },
+  { selector: `TemplateElement[value.raw=${jobsSql}]`, message: jobsOutboxMessage },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/server/db/migrations/**', 'bench/**/*.js'] },
@@ -27,8 +39,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='setInterval']", message: 'Use a scheduled job (jobs/queue.ts): setInterval runs twice with two instances.' }],
+      'no-restricted-syntax': ['error', noSetInterval, ...noJobsSql],
     },
+  },
+  {
+    files: ['src/server/jobs/**', 'src/server/db/**'],
+    rules: { 'no-restricted-syntax': ['error', noSetInterval] },
+  },
+  {
+    // Everywhere (the layer blocks below repeat it, as a later block replaces the rule's options): the jobs table
+    // is imported only by the jobs module and the db layer. Tests may read it to assert what was enqueued.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['src/server/jobs/**', 'src/server/db/**', '**/*.test.ts', 'test/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: jobsTableOnlyInJobs }] },
   },
   {
     // No import cycles in src/ (issue #11). Imports are written with their .ts extension, so Node's resolution finds
@@ -50,7 +73,7 @@ export default tseslint.config(
   },
   {
     files: ['src/server/modules/**/*.repository.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [otherModulesViaIndex] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherModulesViaIndex, ...jobsTableOnlyInJobs] }] },
   },
   {
     files: ['src/server/modules/**/*.service.ts', 'src/server/modules/**/*.repository.ts'],
@@ -61,6 +84,7 @@ export default tseslint.config(
           patterns: [
             { group: ['fastify', '@fastify/*', '**/http/**'], message: 'Services and repositories know nothing of HTTP: take (actor, input) and throw AppError.' },
             otherModulesViaIndex,
+            ...jobsTableOnlyInJobs,
           ],
         },
       ],
@@ -92,6 +116,23 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'drizzle-orm', 'fastify'], message: 'The admin UI talks to the server only through the HTTP API (src/web/api).' }] }],
+    },
+  },
+  {
+    // src/shared is imported by both the server and the admin UI: plain TypeScript and zod only.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**', 'fastify', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'react', 'react-dom', '@mantine/*'],
+              message: 'src/shared holds contracts both sides import: it may not import server or web code, fastify, drizzle or React.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
