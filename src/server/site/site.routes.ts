@@ -2,7 +2,6 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { markRoutesPublic } from '../http/session.ts';
 import type { Api } from '../http/types.ts';
-import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import type { DirectivesService } from '../modules/directives/index.ts';
 import { QuestionForm, slugSchema } from '../modules/publishing/index.ts';
 import type { PublishingService, SectionView } from '../modules/publishing/index.ts';
@@ -12,6 +11,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
 import { formatVnDate } from '../platform/text.ts';
 import { PageCache, isCachedPage, notModified } from './cache.ts';
+import { createDirectivePdfs } from './directive-pdf.ts';
 import { HTML, installErrorPages } from './server-rendered.ts';
 import type { Rendered } from './cache.ts';
 import { rss, sitemap } from './feeds.ts';
@@ -67,8 +67,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
   const portal = deps.publishing.portal;
   const cache = new PageCache({ freshMs: 60_000, staleIfErrorMs: 86_400_000, maxEntries: 2000, now: () => deps.clock.now() });
   deps.publishing.onChange(() => cache.clear());
-  /** Rendered PDFs of public directives, by id and last change (a render costs far more than a page). */
-  const pdfs = new Map<string, Promise<Buffer>>();
+  const pdfs = createDirectivePdfs(deps.directives, CACHE_CONTROL);
   // An issued, revoked or edited directive may change /van-ban, its pages and search results.
   deps.directives?.onPublicChange(() => {
     cache.clear();
@@ -256,30 +255,7 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       const { id: raw } = req.params as { id: string };
       const pdf = raw.endsWith('.pdf');
       const id = pdf ? raw.slice(0, -4) : raw;
-      if (pdf) {
-        const d = UUID.test(id) && deps.directives ? await deps.directives.getPublicDirective(id) : null;
-        // Only an issued directive is downloadable: a revoked one keeps its page, not its file.
-        if (!d || d.status !== 'issued' || !deps.directives) throw new AppError('NOT_FOUND');
-        const etag = `"pdf-${d.id}-${Date.parse(d.updatedAt)}"`;
-        void reply
-          .header('etag', etag)
-          .header('cache-control', CACHE_CONTROL)
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${d.docType}-${d.fullSymbol.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`)}`);
-        if (req.headers['if-none-match'] === etag) return reply.status(304).send();
-        const service = deps.directives;
-        let job = pdfs.get(etag);
-        if (!job) {
-          job = service.renderDirective(SYSTEM_ACTOR, d.id, 'pdf').then((r) => Buffer.from(r.body));
-          pdfs.set(etag, job);
-          job.catch(() => pdfs.delete(etag));
-          while (pdfs.size > 50) {
-            const oldest = pdfs.keys().next().value;
-            if (oldest === undefined) break;
-            pdfs.delete(oldest);
-          }
-        }
-        return reply.type('application/pdf').send(await job);
-      }
+      if (pdf) return pdfs.serve(req, reply, id, UUID.test(id));
       return send(req, reply, `/van-ban/${id}`, async (base) => {
         const d = UUID.test(id) && deps.directives ? await deps.directives.getPublicDirective(id) : null;
         if (!d) return notFound(base);
