@@ -3,9 +3,10 @@ import type { Db } from '../../db/client.ts';
 import { defineJob, exponentialBackoff } from '../../jobs/queue.ts';
 import type { Schedule } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Mailer } from '../../platform/mailer.ts';
+import type { Mailer } from '../../providers/mailer/port.ts';
 import { findUnitsByIds } from '../units/index.ts';
 import * as repo from './directives.repository.ts';
+import * as inboxRepo from './inbox.repository.ts';
 import { docTypeName, fullSymbol } from './dispatch.ts';
 
 export const NOTIFY_KINDS = ['issued', 'revoked', 'reminder', 'escalation'] as const;
@@ -50,7 +51,7 @@ export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; 
       const [unit] = await findUnitsByIds(deps.db, [unitId]);
       if (!d || !unit || unit.emails.length === 0) return; // nobody to write to
       const title = `${docTypeName(d.docType)} số ${fullSymbol(d)} của ${d.issuer}`;
-      const recipient = await repo.findRecipient(deps.db, directiveId, unitId);
+      const recipient = await inboxRepo.findRecipient(deps.db, directiveId, unitId);
       const base = deps.publicUrl();
       const link = recipient ? `${base}/admin/#/inbox/${recipient.id}` : `${base}/admin/`;
       let subject: string;
@@ -70,7 +71,7 @@ export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; 
           text = `Kính gửi ${unit.name},\n\nĐơn vị chưa xác nhận đã nhận ${title} V/v ${d.subject}.\nĐề nghị xác nhận tại: ${link}\n`;
           break;
         case 'escalation': {
-          const silent = await repo.findSilentChildren(deps.db, directiveId, unitId);
+          const silent = await inboxRepo.findSilentChildren(deps.db, directiveId, unitId);
           if (silent.length === 0) return;
           subject = `Các đơn vị trực thuộc chưa xác nhận văn bản: ${title}`;
           text = `Kính gửi ${unit.name},\n\nCác đơn vị sau chưa xác nhận đã nhận ${title} V/v ${d.subject}:\n${silent.map((n) => `- ${n}`).join('\n')}\nĐề nghị đôn đốc các đơn vị.\n`;
@@ -78,7 +79,7 @@ export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; 
         }
       }
       for (const to of unit.emails) await deps.mailer.send({ to, subject, text });
-      if (kind === 'issued') await repo.markEmailed(deps.db, directiveId, unitId, deps.clock.now());
+      if (kind === 'issued') await inboxRepo.markEmailed(deps.db, directiveId, unitId, deps.clock.now());
     },
   });
   const scan = defineJob({

@@ -72,6 +72,10 @@ export const STATUS_LABELS: Record<DirectiveStatus, string> = {
   returned: 'bị trả lại',
   revoked: 'đã thu hồi',
 };
+/** What can be done with a directive (workflow.ts says from which status, with which permission). */
+export const DIRECTIVE_ACTIONS = ['edit', 'submit', 'approve', 'return', 'sign', 'issue', 'revoke', 'amend', 'attach', 'detach'] as const;
+export type DirectiveAction = (typeof DIRECTIVE_ACTIONS)[number];
+
 export const RELATIONS = ['amends', 'replaces', 'revokes'] as const;
 
 const text = (max: number, label = 'nội dung') =>
@@ -328,6 +332,9 @@ export const CitationOut = z.object({
   /** The cited document when it exists in Loa. */
   directiveId: z.string().nullable(),
 });
+export const DirectiveCapabilitiesOut = z.object(
+  Object.fromEntries(DIRECTIVE_ACTIONS.map((a) => [a, z.boolean()])) as Record<DirectiveAction, z.ZodBoolean>,
+);
 export const DirectiveOut = DirectiveSummaryOut.extend({
   issuerParent: z.string().nullable(),
   place: z.string().nullable(),
@@ -360,6 +367,8 @@ export const DirectiveOut = DirectiveSummaryOut.extend({
   public: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the asking user may do with it now (computed by the server's policy; the web shows these buttons). */
+  capabilities: DirectiveCapabilitiesOut,
 });
 export const TrackingOut = z.object({
   counts: z.object({ total: z.number(), read: z.number(), acknowledged: z.number(), emailed: z.number(), revoked: z.number() }),

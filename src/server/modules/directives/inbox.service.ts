@@ -5,11 +5,12 @@ import { authorize, can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnitById } from '../units/index.ts';
-import * as repo from './directives.repository.ts';
-import type { InboxRow, RecipientRow } from './directives.repository.ts';
+import * as repo from './inbox.repository.ts';
+import type { InboxRow } from './inbox.repository.ts';
+import type { RecipientRow } from './directives.repository.ts';
 import type { InboxInput } from './directives.schemas.ts';
 import { formatNumber } from './dispatch.ts';
-import { presentSummary } from './directives.service.ts';
+import { presentSummary } from './directives.present.ts';
 import type { DirectivesService } from './directives.service.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
