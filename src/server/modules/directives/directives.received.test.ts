@@ -58,4 +58,22 @@ describeEachDb('directives: registering a received document (import)', (kind) =>
     const outsider = await actorOf(x.outsiderClerk);
     await expect(t.c.services.directives.registerReceivedDirective(outsider, input({ number: null }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it("runs inside the caller's transaction: it commits with it and rolls back with it", async () => {
+    const commune = await actorOf(x.communeClerk);
+    const db = t.c.database.db;
+    const before = await call(x.communeClerk, 'GET', '/api/inbox');
+    await expect(
+      db.transaction(async (tx) => {
+        const r = await t.c.services.directives.registerReceivedDirective(commune, input({ number: 30, symbol: 'VHTT-TX' }), { tx });
+        expect(r.directive).toMatchObject({ status: 'issued', fullSymbol: '30/VHTT-TX' });
+        throw new Error('the caller fails after registering');
+      }),
+    ).rejects.toThrow('the caller fails');
+    expect((await call(x.communeClerk, 'GET', '/api/inbox')).body.total).toBe(before.body.total);
+    // Nothing of the rolled-back registration is left: the same number registers again, now committed.
+    const done = await db.transaction((tx) => t.c.services.directives.registerReceivedDirective(commune, input({ number: 30, symbol: 'VHTT-TX' }), { tx }));
+    expect(done.directive).toMatchObject({ status: 'issued', fullSymbol: '30/VHTT-TX' });
+    expect((await call(x.communeClerk, 'GET', '/api/inbox')).body.total).toBe(before.body.total + 1);
+  });
 });
