@@ -27,7 +27,8 @@ const noJobsSql = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/server/db/migrations/**', 'bench/**/*.js'] },
+  // src/.lint-fixtures: written and removed by test/lint-rules.unit.test.ts (which lints them with ignore: false).
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/server/db/migrations/**', 'bench/**/*.js', 'src/.lint-fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
