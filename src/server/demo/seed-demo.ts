@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Container } from '../container.ts';
 import type { Actor, Role } from '../modules/access/index.ts';
-import { findUnitById } from '../modules/units/index.ts';
 import type { CrosswalkReport, UnitView } from '../modules/units/index.ts';
 import { vnDateKey } from '../platform/text.ts';
 import { demoPassword, formatDemoAccounts, writeDemoAccountsFile } from './accounts.ts';
@@ -96,7 +95,7 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   for (const p of plan) {
     const password = opts.password ?? demoPassword();
     const user = await users.createUser(DEMO_ACTOR, { username: p.username, displayName: p.displayName, email: null, unitId: p.unit.id, roles: [p.role], password });
-    const row = await findUnitById(c.database.db, p.unit.id);
+    const row = await c.services.units.lookup.byId(p.unit.id);
     const actor: Actor = { userId: user.id, username: p.username, displayName: p.displayName, unitId: p.unit.id, unitPath: row?.path ?? p.unit.id, roles: [p.role], ip: null };
     accounts.push({ username: p.username, password, role: p.role, unitName: p.unit.name, unitCode: codeOf(p.unit.code, row?.edition ?? null), tryFirst: p.tryFirst, actor });
   }

@@ -6,7 +6,6 @@ import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import type { Actor } from '../modules/access/index.ts';
 import { CreateDirectiveBody } from '../modules/directives/index.ts';
 import { directiveFieldsFromParsed, matchDispatch, parseDispatch } from '../modules/imports/index.ts';
-import { findUnitById } from '../modules/units/index.ts';
 
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/seeds');
 
@@ -40,7 +39,7 @@ export async function seedDemoDispatches(
   let issued = 0;
   for (const [seed, key] of Object.entries(SEED_ISSUERS)) {
     const issuerId = offices[key];
-    const issuer = issuerId ? await findUnitById(c.database.db, issuerId) : undefined;
+    const issuer = issuerId ? await c.services.units.lookup.byId(issuerId) : undefined;
     if (!issuer) continue;
     const parsed = parseDispatch(await readSeed(seed));
     const actor: Actor = { ...SYSTEM_ACTOR, userId: authorUserId, displayName: 'Dữ liệu mẫu', unitId: issuer.id, unitPath: issuer.path, roles: ['drafter', 'approver', 'clerk'] };

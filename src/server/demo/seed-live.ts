@@ -5,7 +5,6 @@ import { CreateDirectiveBody } from '../modules/directives/index.ts';
 import { MIN_FILL_MS } from '../modules/publishing/index.ts';
 import { localDateKey, localToUtc, periodFor, periodsBetween } from '../modules/tasks/index.ts';
 import type { DueRule } from '../modules/tasks/index.ts';
-import { findUnitById } from '../modules/units/index.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { ProvinceWorld } from './seed-world.ts';
 
@@ -98,7 +97,7 @@ export async function seedLiveActivity(c: Container, world: ProvinceWorld, a: Li
   const startKey = shiftDay(today, 7 * (PAST_WEEKS + 1));
   const keepOpen = new Set(opts.keepOpen);
   const communeRef = async (id: string) => {
-    const row = await findUnitById(c.database.db, id);
+    const row = await c.services.units.lookup.byId(id);
     if (!row) throw new Error(`demo commune ${id} is missing`);
     return { id: row.id, path: row.path };
   };

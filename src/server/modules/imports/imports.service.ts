@@ -18,8 +18,8 @@ import { CreateDirectiveBody, URGENCY_LABELS, fullSymbol } from '../directives/i
 import type { Body, Block, DirectivesService, Run } from '../directives/index.ts';
 import { CreateTaskBody, dueRuleFromSchedule, formFromParsed } from '../tasks/index.ts';
 import type { DueRule, TasksService } from '../tasks/index.ts';
-import { findUnitsByIds, inForceAt, successorsOf } from '../units/index.ts';
-import type { GroupsService, HistoryRef, UnitsService } from '../units/index.ts';
+import { inForceAt } from '../units/index.ts';
+import type { GroupsService, HistoryRef, UnitLookup, UnitsService } from '../units/index.ts';
 import { analysisFailure, withAnalysis } from './analysis.ts';
 import type { ExtractFormat } from './parse/extract.ts';
 import { ANALYSIS_LIMITS, checkTextSize } from './parse/limits.ts';
@@ -132,11 +132,11 @@ function outOfForceNote(successors: readonly { name: string }[]): string {
  * note, and carries today's successors. A flagged match never becomes an assignee: its
  * successors are offered to the officer (see buildProposal).
  */
-async function withSuccessors(db: Db, read: ReadProposal, today: string): Promise<ReadProposal> {
+async function withSuccessors(units: UnitLookup, read: ReadProposal, today: string): Promise<ReadProposal> {
   const ids = [...new Set([...read.recipients, ...read.cc, ...read.addressees].flatMap((m) => (m.target?.type === 'unit' ? [m.target.id] : [])))];
-  const old = (await findUnitsByIds(db, ids)).filter((u) => !inForceAt(u, today));
+  const old = (await units.byIds(ids)).filter((u) => !inForceAt(u, today));
   if (old.length === 0) return read;
-  const direct = await successorsOf(db, old.map((u) => u.id));
+  const direct = await units.successorsOf(old.map((u) => u.id));
   const current = (refs: readonly HistoryRef[]) => refs.filter((r) => inForceAt(r, today)).map((r) => ({ id: r.id, name: r.name }));
   const byId = new Map(old.map((u) => [u.id, u]));
   const mark = <M extends ProposedMatch>(m: M): M => {
@@ -425,7 +425,7 @@ export function createImportsService(deps: {
         release();
       }
       const { text, parsed, names } = analysed;
-      const read = await withSuccessors(db, analysed.read, today);
+      const read = await withSuccessors(deps.units.lookup, analysed.read, today);
       const proposal = buildProposal(read, parsed, names, today);
 
       try {

@@ -1,5 +1,6 @@
 export { createUnitsService, presentUnit } from './units.service.ts';
 export type { UnitsService, UnitView } from './units.service.ts';
+export type { UnitLookup, UnitRecord } from './units.lookup.ts';
 export { createGroupsService, expandRule } from './groups.service.ts';
 export type { GroupsService } from './groups.service.ts';
 export { findUnitById, findUnitsByIds } from './units.repository.ts';

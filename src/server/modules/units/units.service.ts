@@ -11,6 +11,7 @@ import { CROSSWALK_SOURCE, buildCrosswalk } from './crosswalk.ts';
 import { EDITIONS, NATION_ID, editionLabel, inForceAt, loadEdition } from './editions.ts';
 import type { EditionId } from './editions.ts';
 import { predecessorsOf, successorsOf } from './unit-history.ts';
+import { createUnitLookup } from './units.lookup.ts';
 import * as repo from './units.repository.ts';
 import type { UnitRow, UnitWithCount } from './units.repository.ts';
 import type { ContactsInput, CreateUnitInput, UpdateUnitInput } from './units.schemas.ts';
@@ -97,6 +98,9 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
+    /** Units by id for other modules: no access check, the caller checks (see units.lookup.ts). */
+    lookup: createUnitLookup(db),
+
     /** Top of the tree the actor browses: provinces for a system admin, else the actor's province. */
     async listRoots(actor: Actor, at: string | undefined): Promise<UnitView[]> {
       const a = actor;

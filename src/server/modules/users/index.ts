@@ -21,7 +21,7 @@ declare module '../module.ts' {
 /** Accounts, sign-in and sessions, invitations. */
 export const module = defineModule({
   name: 'users',
-  create: ({ db, clock, jobs, env }) => ({ users: makeUsers({ db, clock, jobs, sessionTtlHours: env.SESSION_TTL_HOURS }) }),
+  create: ({ db, clock, jobs, env }, { units }) => ({ users: makeUsers({ db, clock, jobs, units: units.lookup, sessionTtlHours: env.SESSION_TTL_HOURS }) }),
   routes: (app, { services, secureCookies, env }) => userRoutes(app, services.users, { secureCookies, sessionTtlHours: env.SESSION_TTL_HOURS }),
   jobs: ({ db, mailer, clock, publicUrl }) => [invitationJob({ db, mailer, clock, publicUrl })],
 });

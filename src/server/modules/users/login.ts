@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, hasGlobalScope, systemActor } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUnitById } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './users.repository.ts';
 import type { LockoutRow, UserWithUnit } from './users.repository.ts';
@@ -68,7 +68,7 @@ export type LockoutView = ReturnType<typeof presentLockout>;
  * the same path: the same queries, one argon2 verification (against a dummy hash for an unknown
  * name or an account without a password), the same throttle, the same answer.
  */
-export function createLogin<S>(deps: { db: Db; clock: Clock; startSession: (user: UserWithUnit, meta: { ip: string | null; userAgent: string | null }) => Promise<S> }) {
+export function createLogin<S>(deps: { db: Db; clock: Clock; units: UnitLookup; startSession: (user: UserWithUnit, meta: { ip: string | null; userAgent: string | null }) => Promise<S> }) {
   const { db, clock } = deps;
   let dummy: Promise<string> | null = null;
   const dummyHash = () => (dummy ??= hashPassword(randomBytes(24).toString('base64url')));
@@ -121,7 +121,7 @@ export function createLogin<S>(deps: { db: Db; clock: Clock; startSession: (user
     async listLockouts(actor: Actor, q: { unitId?: string | undefined }): Promise<LockoutView[]> {
       let underPath: string | null;
       if (q.unitId) {
-        const unit = await findUnitById(db, q.unitId);
+        const unit = await deps.units.byId(q.unitId);
         if (!unit) throw new AppError('NOT_FOUND');
         authorize(actor, 'user.read', { unitPath: unit.path });
         underPath = unit.path;

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../access/index.ts';
 import type { Actor, Role } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUnitById } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import { sendInvitationJob } from './invitation.job.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { createLogin } from './login.ts';
@@ -41,8 +41,8 @@ export interface SessionInfo {
   user: ReturnType<typeof presentMe>;
 }
 
-export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue; sessionTtlHours: number }) {
-  const { db, clock } = deps;
+export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue; units: UnitLookup; sessionTtlHours: number }) {
+  const { db, clock, units } = deps;
 
   function actorOf(user: UserWithUnit, ip: string | null): Actor {
     return { userId: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitPath: user.unitPath, roles: user.roles as Role[], ip };
@@ -77,7 +77,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
     return { a, user };
   }
 
-  const signIn = createLogin({ db, clock, startSession: (user, meta) => startSession(user, meta.ip, meta.userAgent) });
+  const signIn = createLogin({ db, clock, units, startSession: (user, meta) => startSession(user, meta.ip, meta.userAgent) });
 
   return {
     /** Password sign-in, throttled per (username, source address); lockouts for unit admins (login.ts). */
@@ -130,7 +130,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
     },
 
     async listUsers(actor: Actor, unitId: string) {
-      const unit = await findUnitById(db, unitId);
+      const unit = await units.byId(unitId);
       if (!unit) throw new AppError('NOT_FOUND');
       authorize(actor, 'user.read', { unitPath: unit.path });
       return (await repo.findUsersUnder(db, unit.id)).map(presentUser);
@@ -141,7 +141,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; jobs: JobQueue;
      * e-mail is queued in the same transaction.
      */
     async createUser(actor: Actor, input: CreateUserInput & { password?: string }) {
-      const unit = await findUnitById(db, input.unitId);
+      const unit = await units.byId(input.unitId);
       if (!unit) throw new AppError('UNKNOWN_UNIT', { unit: input.unitId });
       const a = authorize(actor, 'user.write', { unitPath: unit.path }, 'unit.read');
       if (input.roles.includes('system_admin') && !a.roles.includes('system_admin')) throw new AppError('FORBIDDEN');
