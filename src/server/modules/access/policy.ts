@@ -18,36 +18,38 @@ export interface Actor {
 }
 
 /** Everything a service may be asked to do. Add a permission here, then grant it below. */
-export type Permission =
-  | 'unit.read'
-  | 'unit.write'
-  | 'group.read'
-  | 'group.write'
-  | 'user.read'
-  | 'user.write'
-  | 'audit.read'
-  | 'settings.write'
-  | 'directive.read'
-  | 'directive.draft'
-  | 'directive.approve'
-  | 'directive.sign'
-  | 'directive.issue'
-  | 'directive.revoke'
-  | 'inbox.read'
-  | 'inbox.acknowledge'
-  | 'post.read'
-  | 'post.write'
-  | 'post.publish'
-  | 'section.manage'
-  | 'situation.write'
-  | 'question.answer'
-  | 'media.write'
-  | 'task.read'
-  | 'task.write'
-  | 'report.submit'
-  | 'report.read'
+export const PERMISSIONS = [
+  'unit.read',
+  'unit.write',
+  'group.read',
+  'group.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'settings.write',
+  'directive.read',
+  'directive.draft',
+  'directive.approve',
+  'directive.sign',
+  'directive.issue',
+  'directive.revoke',
+  'inbox.read',
+  'inbox.acknowledge',
+  'post.read',
+  'post.write',
+  'post.publish',
+  'section.manage',
+  'situation.write',
+  'question.answer',
+  'media.write',
+  'task.read',
+  'task.write',
+  'report.submit',
+  'report.read',
   /** Import a công văn received outside Loa into the unit's inbox (clerk, drafter, unit admin). */
-  | 'import.create';
+  'import.create',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * Role → permissions. A permission not listed is denied. Every grant applies inside the actor's
