@@ -6,6 +6,7 @@ import { ROLES, type Role } from './roles.ts';
 // The grants, spelled out: x = the role holds the permission (inside the actor's subtree; system_admin
 // everywhere, unit.read everywhere for every role), . = denied. Changing a grant changes this table.
 const COLUMNS: readonly Role[] = ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'reporter', 'viewer'];
+// prettier-ignore
 const TABLE: Record<Permission, string> = {
   //                    sa ua dr ap cl re vi
   'unit.read':         'x  x  x  x  x  x  x',
