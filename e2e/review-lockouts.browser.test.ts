@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, buildUser } from '../test/factories.ts';
-import { buildPortal } from '../src/server/modules/publishing/test-fixture.ts';
+import { buildPortal } from '../test/builders/publishing.ts';
 import { launchChromium } from './browser.ts';
 
 /**

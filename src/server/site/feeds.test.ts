@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, describeEachDb } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
-import { buildPortal, publishPost } from '../modules/publishing/test-fixture.ts';
+import { buildPortal, publishPost } from '../../../test/builders/publishing.ts';
 import { rss } from './feeds.ts';
 
 /** An XML element as a feed reader sees it after parsing. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, memoryMailer } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { TAM_DUONG, buildSignedInUser, buildUnit } from '../../../test/factories.ts';
-import { buildPortal, publishPost } from '../modules/publishing/test-fixture.ts';
+import { buildPortal, publishPost } from '../../../test/builders/publishing.ts';
 
 const NOW = new Date('2021-02-03T03:00:00Z');
 

@@ -4,7 +4,7 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TAM_DUONG, buildSignedInUser } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
-import { buildPortal, publishPost } from './test-fixture.ts';
+import { buildPortal, publishPost } from '../../../../test/builders/publishing.ts';
 
 interface Media {
   id: string;

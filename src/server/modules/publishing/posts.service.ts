@@ -1,20 +1,25 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { SYSTEM_ACTOR, hasGlobalScope, isWithin, systemActor } from '../access/index.ts';
-import type { Actor, Permission } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
 import './publishing.errors.ts';
 import { htmlToText, sanitizeBody } from './sanitize.ts';
 import { recordAudit } from '../audit/index.ts';
-import { authorizeSection, canInSection, postAndSection } from './publishing.context.ts';
-import type { PublishingContext } from './publishing.context.ts';
+import { authorizeSection, canInSection, postAndSection, sectionCapabilities } from './publishing.context.ts';
+import type { PublishingContext, SectionUnits } from './publishing.context.ts';
+import { POST_STEPS, isLive, postCapabilities } from './post-workflow.ts';
+import type { PostStep } from './post-workflow.ts';
 import * as repo from './publishing.repository.ts';
 import type { PostRow } from './publishing.repository.ts';
 import { POST_STATUS_LABELS } from './publishing.schemas.ts';
-import type { CreatePostInput, PostStatus, UpdatePostInput } from './publishing.schemas.ts';
+import type { CreatePostInput, PostCapabilities, PostStatus, UpdatePostInput } from './publishing.schemas.ts';
 import { RevisionsSchema, mediaIdsOf, presentPost, slugify } from './publishing.presenters.ts';
 import type { PostView } from './publishing.presenters.ts';
 import { randomBytes } from 'node:crypto';
 import { publishScheduledJob } from './publishing.jobs.ts';
+
+/** A post as an editor sees it: with the steps the signed-in user may take on it. */
+export type EditorPost = PostView & { capabilities: PostCapabilities };
 
 /** Posts and their workflow: draft → review → published (now or scheduled) → unpublished. */
 export function createPostsService(ctx: PublishingContext) {
@@ -50,18 +55,15 @@ export function createPostsService(ctx: PublishingContext) {
     );
   }
 
-  async function changePost(
-    actor: Actor,
-    id: string,
-    permission: Permission,
-    action: string,
-    change: (post: PostRow, now: Date) => Partial<PostRow> | null,
-    allowed: readonly PostStatus[],
-    label: string,
-  ): Promise<PostView> {
+  /** A post for an editor: the post and the steps this editor may take on it. */
+  function postFor(actor: Actor, post: PostRow, section: SectionUnits): EditorPost {
+    return { ...presentPost(post), capabilities: postCapabilities(post.status as PostStatus, sectionCapabilities(actor, section)) };
+  }
+
+  async function changePost(actor: Actor, id: string, step: PostStep, action: string, change: (post: PostRow, now: Date) => Partial<PostRow> | null): Promise<EditorPost> {
     const { post, section } = await postAndSection(db, id);
-    const a = authorizeSection(actor, permission, section, 'post.read');
-    if (!allowed.includes(post.status as PostStatus)) throw invalidState(post.status, label);
+    const a = authorizeSection(actor, step.permission, section, 'post.read');
+    if (!step.from.includes(post.status as PostStatus)) throw invalidState(post.status, step.label);
     const now = clock.now();
     const patch = change(post, now);
     const saved = await db.transaction(async (tx) => {
@@ -75,24 +77,29 @@ export function createPostsService(ctx: PublishingContext) {
       return updated;
     });
     if (saved.status === 'published' || post.status === 'published') emit({ kind: 'post', id });
-    return presentPost(saved);
+    return postFor(a, saved, section);
   }
 
   return {
-    async listPosts(actor: Actor, q: { sectionId?: string | undefined; status?: PostStatus | undefined; limit: number }): Promise<PostView[]> {
+    async listPosts(actor: Actor, q: { sectionId?: string | undefined; status?: PostStatus | undefined; limit: number }): Promise<EditorPost[]> {
       const a = actor;
       const readable = (await repo.listSections(db)).filter((s) => canInSection(a, 'post.read', s) && (!q.sectionId || s.id === q.sectionId));
-      return (await repo.listPosts(db, { sectionIds: readable.map((s) => s.id), status: q.status, limit: q.limit })).map(presentPost);
+      const caps = new Map(readable.map((s) => [s.id, sectionCapabilities(a, s)]));
+      const none = { write: false, publish: false };
+      return (await repo.listPosts(db, { sectionIds: readable.map((s) => s.id), status: q.status, limit: q.limit })).map((p) => ({
+        ...presentPost(p),
+        capabilities: postCapabilities(p.status as PostStatus, caps.get(p.sectionId) ?? none),
+      }));
     },
 
-    async getPost(actor: Actor, id: string): Promise<PostView> {
+    async getPost(actor: Actor, id: string): Promise<EditorPost> {
       const { post, section } = await postAndSection(db, id);
       const a = actor;
       if (!canInSection(a, 'post.read', section)) throw new AppError('NOT_FOUND');
-      return presentPost(post);
+      return postFor(a, post, section);
     },
 
-    async createPost(actor: Actor, input: CreatePostInput): Promise<PostView> {
+    async createPost(actor: Actor, input: CreatePostInput): Promise<EditorPost> {
       const section = await repo.findSectionById(db, input.sectionId);
       if (!section) throw new AppError('NOT_FOUND');
       const a = authorizeSection(actor, 'post.write', section);
@@ -130,13 +137,13 @@ export function createPostsService(ctx: PublishingContext) {
         await recordAudit(tx, a, { action: 'post.create', entity: 'post', entityId: row.id, unitId: authorUnitId, after: { title: row.title, slug: row.slug, sectionId: row.sectionId } });
         return row;
       });
-      return presentPost(created);
+      return postFor(a, created, section);
     },
 
     /** Editing a live (published or scheduled) post needs the publish permission; a note records a correction. */
-    async updatePost(actor: Actor, id: string, input: UpdatePostInput): Promise<PostView> {
+    async updatePost(actor: Actor, id: string, input: UpdatePostInput): Promise<EditorPost> {
       const { post, section } = await postAndSection(db, id);
-      const live = post.status === 'published' || post.status === 'scheduled';
+      const live = isLive(post.status as PostStatus);
       const a = authorizeSection(actor, live ? 'post.publish' : 'post.write', section, 'post.read');
       const now = clock.now();
       const bodyHtml = input.body !== undefined ? sanitizeBody(input.body) : undefined;
@@ -166,31 +173,25 @@ export function createPostsService(ctx: PublishingContext) {
         return row;
       });
       if (live) emit({ kind: 'post', id });
-      return presentPost(updated);
+      return postFor(a, updated, section);
     },
 
     submitPost: (actor: Actor, id: string) =>
-      changePost(actor, id, 'post.write', 'post.submit', () => ({ status: 'review' }), ['draft', 'unpublished'], 'gửi duyệt'),
+      changePost(actor, id, POST_STEPS.submit, 'post.submit', () => ({ status: 'review' })),
 
     returnPost: (actor: Actor, id: string) =>
-      changePost(actor, id, 'post.publish', 'post.return', () => ({ status: 'draft' }), ['review'], 'trả lại'),
+      changePost(actor, id, POST_STEPS.return, 'post.return', () => ({ status: 'draft' })),
 
     /** Publishes now, or at `publishAt` (a job flips it then). An approver may publish a draft directly. */
     publishPost(actor: Actor, id: string, publishAt?: string) {
       const at = publishAt ? new Date(publishAt) : null;
-      return changePost(
-        actor,
-        id,
-        'post.publish',
-        at && at > clock.now() ? 'post.schedule' : 'post.publish',
-        (_post, now) => (at && at > now ? { status: 'scheduled', publishAt: at } : { status: 'published', publishedAt: now, publishAt: null }),
-        ['draft', 'review', 'scheduled', 'unpublished'],
-        'đăng',
+      return changePost(actor, id, POST_STEPS.publish, at && at > clock.now() ? 'post.schedule' : 'post.publish', (_post, now) =>
+        at && at > now ? { status: 'scheduled', publishAt: at } : { status: 'published', publishedAt: now, publishAt: null },
       );
     },
 
     unpublishPost: (actor: Actor, id: string) =>
-      changePost(actor, id, 'post.publish', 'post.unpublish', () => ({ status: 'unpublished', publishAt: null }), ['published', 'scheduled'], 'gỡ'),
+      changePost(actor, id, POST_STEPS.unpublish, 'post.unpublish', () => ({ status: 'unpublished', publishAt: null })),
 
     /** The scheduled-publish job: flips the post when due; a moved or cancelled schedule is a no-op. */
     async publishDue(postId: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestContext, describeEachDb, memoryMailer } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildSignedInUser, signIn } from '../../../../test/factories.ts';
-import { buildPortal, publishPost } from './test-fixture.ts';
+import { buildPortal, publishPost } from '../../../../test/builders/publishing.ts';
 
 type Portal = Awaited<ReturnType<typeof buildPortal>>;
 

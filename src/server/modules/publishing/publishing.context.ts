@@ -6,11 +6,14 @@ import type { Db } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { FileStore } from '../../platform/file-store.ts';
+import type { FileStore } from '../../providers/file-store/port.ts';
 import { can } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import * as repo from './publishing.repository.ts';
 import type { PostRow, SectionWithPaths } from './publishing.repository.ts';
+import { presentSection } from './publishing.presenters.ts';
+import type { SectionView } from './publishing.presenters.ts';
+import type { SectionCapabilities } from './publishing.schemas.ts';
 
 /** What changed on the public site: the page cache listens and drops its pages. */
 export type PortalChange = { kind: 'post' | 'section' | 'situation' | 'question' | 'link' | 'media'; id: string };
@@ -33,15 +36,34 @@ export interface PublishingContext extends PublishingDeps {
 }
 
 /** The section's units (delegate first): a permission held on either one counts in the section. */
-export function sectionUnits(s: SectionWithPaths): { id: string; path: string }[] {
+export function sectionUnits(s: SectionUnits): { id: string; path: string }[] {
   const list: { id: string; path: string }[] = [];
   if (s.delegateUnitId && s.delegatePath) list.push({ id: s.delegateUnitId, path: s.delegatePath });
   list.push({ id: s.ownerUnitId, path: s.ownerPath });
   return list;
 }
 
-export function canInSection(actor: Actor, permission: Permission, s: SectionWithPaths): boolean {
+export function canInSection(actor: Actor, permission: Permission, s: SectionUnits): boolean {
   return sectionUnits(s).some((u) => can(actor, permission, { unitPath: u.path }));
+}
+
+/** What decides access in a section: its owner and delegate units and their paths. */
+export type SectionUnits = Pick<SectionWithPaths, 'ownerUnitId' | 'ownerPath' | 'delegateUnitId' | 'delegatePath'>;
+
+/** The capabilities the admin UI shows for a section: the same rules the service functions check. */
+export function sectionCapabilities(actor: Actor, s: SectionUnits): SectionCapabilities {
+  return {
+    manage: can(actor, 'section.manage', { unitPath: s.ownerPath }),
+    write: canInSection(actor, 'post.write', s),
+    publish: canInSection(actor, 'post.publish', s),
+    situation: canInSection(actor, 'situation.write', s),
+    answer: canInSection(actor, 'question.answer', s),
+  };
+}
+
+/** A section for an editor: the section and what this editor may do in it. */
+export function sectionFor(actor: Actor, s: SectionWithPaths): SectionView & { capabilities: SectionCapabilities } {
+  return { ...presentSection(s), capabilities: sectionCapabilities(actor, s) };
 }
 
 /** Deny by default: an editor acts in the sections of their unit and in those delegated to it. */

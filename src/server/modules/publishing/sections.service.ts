@@ -3,24 +3,28 @@ import { can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import './publishing.errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { sectionOr404 } from './publishing.context.ts';
+import { sectionCapabilities, sectionFor, sectionOr404 } from './publishing.context.ts';
 import type { PublishingContext } from './publishing.context.ts';
 import * as repo from './publishing.repository.ts';
 import type { CreateSectionInput, UpdateSectionInput } from './publishing.schemas.ts';
 import { presentSection } from './publishing.presenters.ts';
 import type { SectionView } from './publishing.presenters.ts';
+import type { SectionCapabilities } from './publishing.schemas.ts';
+
+/** A section as an editor sees it: with the capabilities of the signed-in user. */
+export type EditorSection = SectionView & { capabilities: SectionCapabilities };
 
 /** Portal sections: the list, creating one, editing one (and handing it to a delegate unit). */
 export function createSectionsService(ctx: PublishingContext) {
   const { db, emit } = ctx;
 
   return {
-    /** Any signed-in user reads the section list (the route requires a session). */
-    async listSections(_actor: Actor): Promise<SectionView[]> {
-      return (await repo.listSections(db)).map(presentSection);
+    /** Any signed-in user reads the section list (the route requires a session), with what they may do in each. */
+    async listSections(actor: Actor): Promise<EditorSection[]> {
+      return (await repo.listSections(db)).map((s) => sectionFor(actor, s));
     },
 
-    async createSection(actor: Actor, input: CreateSectionInput): Promise<SectionView> {
+    async createSection(actor: Actor, input: CreateSectionInput): Promise<EditorSection> {
       const a = actor;
       const unitIds = [input.ownerUnitId, ...(input.delegateUnitId ? [input.delegateUnitId] : [])];
       const found = await repo.findUnitPaths(db, unitIds);
@@ -47,18 +51,19 @@ export function createSectionsService(ctx: PublishingContext) {
         return row;
       });
       emit({ kind: 'section', id: created.id });
-      return presentSection(created);
+      const delegatePath = created.delegateUnitId ? (found.get(created.delegateUnitId)?.path ?? null) : null;
+      return { ...presentSection(created), capabilities: sectionCapabilities(a, { ...created, ownerPath: owner.path, delegatePath }) };
     },
 
     /** Also how a section is handed to (or taken back from) a delegate unit. */
-    async updateSection(actor: Actor, id: string, input: UpdateSectionInput): Promise<SectionView> {
+    async updateSection(actor: Actor, id: string, input: UpdateSectionInput): Promise<EditorSection> {
       const s = await sectionOr404(db, id);
       const a = actor;
       if (!can(a, 'section.manage', { unitPath: s.ownerPath })) throw new AppError('FORBIDDEN');
       if (input.delegateUnitId && !(await repo.findUnitPaths(db, [input.delegateUnitId])).has(input.delegateUnitId)) {
         throw new AppError('UNKNOWN_UNIT', { unit: input.delegateUnitId });
       }
-      const updated = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const row = await repo.updateSection(tx, id, {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
@@ -71,7 +76,8 @@ export function createSectionsService(ctx: PublishingContext) {
         return row;
       });
       emit({ kind: 'section', id });
-      return presentSection(updated);
+      // Read back with its units' paths: a new delegate changes what the editor may do.
+      return sectionFor(a, await sectionOr404(db, id));
     },
   };
 }

@@ -1,9 +1,9 @@
-/** Test fixture (used by the colocated *.test.ts files of the portal; not part of the runtime). */
-import type { Container } from '../../container.ts';
-import { SYSTEM_ACTOR } from '../access/index.ts';
-import { DEFAULT_SITUATION_FIELDS } from './index.ts';
-import type { Api } from '../../http/types.ts';
-import { LAI_CHAU, buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
+/** Test builder of the portal (used by the portal's and the site's tests; never by production code). */
+import type { Container } from '../../src/server/container.ts';
+import { SYSTEM_ACTOR } from '../../src/server/modules/access/index.ts';
+import { DEFAULT_SITUATION_FIELDS } from '../../src/server/modules/publishing/index.ts';
+import type { Api } from '../../src/server/http/types.ts';
+import { LAI_CHAU, buildSignedInUser, buildUnit, importLaiChau } from '../factories.ts';
 
 /**
  * The portal of issue 6 in miniature: Lai Châu with its Sở TT&TT (runs the portal) and Sở Y tế (the
