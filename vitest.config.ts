@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Runs in every forked test process: outbound connections to anything but loopback fail (see the file).
+    setupFiles: ['./test/support/no-network.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });
