@@ -1,6 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Api } from '../../http/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.files.ts';
@@ -12,10 +11,11 @@ import {
   CreateDirectiveBody,
   DOC_TYPES,
   DirectiveIdParams,
-  DirectiveFileOut,
-  DirectiveOut,
-  DirectiveSummaryOut,
-  InboxItemOut,
+  DirectiveFileCreatedOut,
+  DirectiveListOut,
+  DirectiveOneOut,
+  DocTypesOut,
+  InboxAckOut,
   InboxItemParams,
   InboxListOut,
   InboxOpenOut,
@@ -33,17 +33,17 @@ import {
 
 const tags = { tags: ['directives'] };
 const inboxTags = { tags: ['inbox'] };
-const One = z.object({ directive: DirectiveOut });
+const One = DirectiveOneOut;
 
 export async function registerDirectiveRoutes(app: Api, svc: { directives: DirectivesService; inbox: InboxService }): Promise<void> {
   const d = svc.directives;
 
-  app.get('/api/directives/types', { schema: { ...tags, response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) } } }, async () => ({
+  app.get('/api/directives/types', { schema: { ...tags, response: { 200: DocTypesOut } } }, async () => ({
     items: Object.entries(DOC_TYPES).map(([code, name]) => ({ code, name })),
   }));
   app.get(
     '/api/directives',
-    { schema: { ...tags, querystring: SearchQuery, response: { 200: z.object({ items: z.array(DirectiveSummaryOut), total: z.number() }) } } },
+    { schema: { ...tags, querystring: SearchQuery, response: { 200: DirectiveListOut } } },
     async (req) => d.searchDirectives(req.actor, req.query),
   );
   app.post('/api/directives', { schema: { ...tags, body: CreateDirectiveBody, response: { 201: One } } }, async (req, reply) => {
@@ -97,7 +97,7 @@ export async function registerDirectiveRoutes(app: Api, svc: { directives: Direc
     await scope.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 } });
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/directives/:id/attachments',
-      { schema: { ...tags, params: DirectiveIdParams, consumes: ['multipart/form-data'], response: { 201: z.object({ file: DirectiveFileOut }) } } },
+      { schema: { ...tags, params: DirectiveIdParams, consumes: ['multipart/form-data'], response: { 201: DirectiveFileCreatedOut } } },
       async (req, reply) => {
         if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body', message: 'cần multipart/form-data' }]);
         const fields: Record<string, string> = {};
@@ -137,7 +137,7 @@ export async function registerDirectiveRoutes(app: Api, svc: { directives: Direc
   app.get('/api/inbox/:itemId', { schema: { ...inboxTags, params: InboxItemParams, response: { 200: InboxOpenOut } } }, async (req) =>
     svc.inbox.openInboxItem(req.actor, req.params.itemId),
   );
-  app.post('/api/inbox/:itemId/acknowledge', { schema: { ...inboxTags, params: InboxItemParams, response: { 200: z.object({ item: InboxItemOut }) } } }, async (req) => ({
+  app.post('/api/inbox/:itemId/acknowledge', { schema: { ...inboxTags, params: InboxItemParams, response: { 200: InboxAckOut } } }, async (req) => ({
     item: await svc.inbox.acknowledgeInboxItem(req.actor, req.params.itemId),
   }));
 }
