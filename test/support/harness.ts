@@ -41,6 +41,9 @@ export async function createTestContext(
   kind: DatabaseKind,
   opts: { mailer?: Mailer; now?: Date; dataDir?: string | null; app?: AppOptions; /** null: PUBLIC_URL unset */ publicUrl?: string | null } = {},
 ): Promise<TestContext> {
+  if (process.env.LOA_TEST_TIER === 'unit') {
+    throw new Error('npm run test:unit (LOA_TEST_TIER=unit) opens no database: a *.unit.test.ts is pure — make it a .db.test.ts or .api.test.ts.');
+  }
   let dropDb: (() => Promise<void>) | null = null;
   let databaseUrl: string | undefined;
   if (kind === 'postgres') {
