@@ -17,6 +17,8 @@ import type { MappedUnit } from './rollup-today.ts';
 import type { TaskAccess } from './tasks.access.ts';
 import { formOf, periodRef, unitRef } from './tasks.present.ts';
 import * as repo from './tasks.repository.ts';
+import * as rollupRepo from './rollup.repository.ts';
+import * as submissionsRepo from './submissions.repository.ts';
 import type { UnitBrief } from './tasks.repository.ts';
 import type { RollupQueryInput } from './tasks.schemas.ts';
 
@@ -98,9 +100,9 @@ export function createRollupService(deps: { db: Db; clock: Clock }, access: Task
       const latestIndicators = form.indicators.filter((i) => i.aggregation === 'latest').map((i) => i.key);
       const focusPeriod = periods.at(-1);
       const [figures, expected, focus] = await Promise.all([
-        repo.rollupFigures(db, { ...base, periods: keys, latestIndicators }),
-        repo.expectedPerChild(db, base),
-        focusPeriod ? repo.lateAndMissing(db, { taskId: task.id, rootPath: root.path, period: focusPeriod.key, limit: 2000 }) : null,
+        rollupRepo.rollupFigures(db, { ...base, periods: keys, latestIndicators }),
+        rollupRepo.expectedPerChild(db, base),
+        focusPeriod ? rollupRepo.lateAndMissing(db, { taskId: task.id, rootPath: root.path, period: focusPeriod.key, limit: 2000 }) : null,
       ]);
       const grouped = [...new Set([...expected.map((e) => e.child), ...figures.map((f) => f.child)])];
       const { rowsOf: groupOf, rows: groups, unit: shownRoot } = today ? await todayGroups(root, grouped) : taskGroups(root, grouped);
@@ -113,7 +115,7 @@ export function createRollupService(deps: { db: Db; clock: Clock }, access: Task
         unit: unitRef(shownRoot),
         tree: { mode: today ? ('today' as const) : ('task' as const), outOfForce, taskUnit: unitRef(root) },
         indicators: form.indicators,
-        periods: rollupPeriods({ indicators: form.indicators, periods, rows: children, expected, figures, marker: repo.SUBMITTED_MARKER, rowOf: groupOf, ref: unitRef }).map(
+        periods: rollupPeriods({ indicators: form.indicators, periods, rows: children, expected, figures, marker: submissionsRepo.SUBMITTED_MARKER, rowOf: groupOf, ref: unitRef }).map(
           ({ period, ...rest }) => ({ ...periodRef(period), ...rest }),
         ),
         focus: focusPeriod && focus ? { period: focusPeriod.key, lateUnits: focus.late.map(unitRef), missingUnits: focus.missing.map(unitRef) } : null,

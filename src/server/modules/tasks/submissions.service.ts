@@ -15,6 +15,7 @@ import type { TaskAccess } from './tasks.access.ts';
 import { formOf, presentComment, presentSubmission } from './tasks.present.ts';
 import type { SubmissionView } from './tasks.present.ts';
 import * as repo from './tasks.repository.ts';
+import * as submissionsRepo from './submissions.repository.ts';
 import type { CommentInput, ProgressInput, SubmitInput } from './tasks.schemas.ts';
 
 /** A stable fingerprint of a submit request: the same key with another body is refused. */
@@ -103,10 +104,10 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock }, access:
 
       const replay = async (): Promise<{ submission: SubmissionView; replayed: boolean } | null> => {
         if (!idempotencyKey) return null;
-        const key = await repo.findIdempotencyKey(db, unit.id, idempotencyKey);
+        const key = await submissionsRepo.findIdempotencyKey(db, unit.id, idempotencyKey);
         if (!key) return null;
         if (key.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-        const s = key.submissionId ? await repo.findSubmissionById(db, key.submissionId) : undefined;
+        const s = key.submissionId ? await submissionsRepo.findSubmissionById(db, key.submissionId) : undefined;
         if (!s) throw new AppError('CONFLICT');
         return { submission: presentSubmission(s), replayed: true };
       };
@@ -116,9 +117,9 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock }, access:
       const { values, rows } = validateValues(form.indicators, input.values);
       const onBehalfUnitId = a.unitId === unit.id ? null : a.unitId;
       const saved = await db.transaction(async (tx) => {
-        if (idempotencyKey && !(await repo.claimIdempotencyKey(tx, unit.id, idempotencyKey, hash))) return null; // a concurrent twin won
-        const before = await repo.findSubmission(tx, task.id, unit.id, period.key);
-        const up = await repo.upsertSubmission(tx, {
+        if (idempotencyKey && !(await submissionsRepo.claimIdempotencyKey(tx, unit.id, idempotencyKey, hash))) return null; // a concurrent twin won
+        const before = await submissionsRepo.findSubmission(tx, task.id, unit.id, period.key);
+        const up = await submissionsRepo.upsertSubmission(tx, {
           taskId: task.id,
           unitId: unit.id,
           period: period.key,
@@ -131,9 +132,9 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock }, access:
         });
         if (!up) throw new AppError('REPORT_LOCKED', { period: periodName(rule, period.key), deadline: `hạn ${deadlineText(period.deadline)}` });
         const s = up.row;
-        await repo.replaceValues(tx, s, rows);
-        await repo.insertRevision(tx, { submissionId: s.id, revision: s.revision, values, late: s.late, submittedBy: a.userId, onBehalfUnitId, at: now });
-        if (idempotencyKey) await repo.recordIdempotencyResult(tx, unit.id, idempotencyKey, s.id, s.revision);
+        await submissionsRepo.replaceValues(tx, s, rows);
+        await submissionsRepo.insertRevision(tx, { submissionId: s.id, revision: s.revision, values, late: s.late, submittedBy: a.userId, onBehalfUnitId, at: now });
+        if (idempotencyKey) await submissionsRepo.recordIdempotencyResult(tx, unit.id, idempotencyKey, s.id, s.revision);
         await recordAudit(tx, a, {
           action: up.inserted ? 'report.submit' : 'report.update',
           entity: 'report_submission',
@@ -156,9 +157,9 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock }, access:
       const unit = await loadUnit(unitId);
       // The task's readers see the reports of the units they see (the whole task, or their scope).
       if (!can(a, 'report.read', { unitPath: a.unitPath }) || (scope !== null && !isWithin(unit.path, scope))) throw new AppError('NOT_FOUND');
-      const s = await repo.findSubmission(db, task.id, unit.id, period);
+      const s = await submissionsRepo.findSubmission(db, task.id, unit.id, period);
       if (!s) throw new AppError('NOT_FOUND');
-      const revisions = await repo.listRevisions(db, s.id);
+      const revisions = await submissionsRepo.listRevisions(db, s.id);
       return {
         submission: presentSubmission(s),
         revisions: revisions.map((r) => ({ revision: r.revision, values: r.values as Record<string, StoredValue>, late: r.late, submittedBy: r.submittedBy, onBehalfUnitId: r.onBehalfUnitId, at: r.at.toISOString() })),

@@ -7,6 +7,7 @@ import type { Mailer } from '../../providers/mailer/port.ts';
 import { periodByKey, periodsBetween } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
 import * as repo from './tasks.repository.ts';
+import * as submissionsRepo from './submissions.repository.ts';
 
 export const REMINDER_KINDS = ['due', 'overdue'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -76,7 +77,7 @@ export function bindTaskJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publi
       const unit = await repo.findUnitContact(db, unitId);
       if (!task || !unit || task.status !== 'active') return;
       const p = periodByKey(task.dueRule as DueRule, period);
-      if (!p || (await repo.findSubmission(db, taskId, unitId, period))) return; // reported meanwhile
+      if (!p || (await submissionsRepo.findSubmission(db, taskId, unitId, period))) return; // reported meanwhile
       const link = `${deps.publicUrl()}/bao-cao/${task.id}?ky=${period}`;
       const deadline = vnTime(p.deadline);
       const message =

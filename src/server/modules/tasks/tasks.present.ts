@@ -3,7 +3,8 @@ import type { Period } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
 import { TEMPLATES } from './report-form.ts';
 import type { ReportFormSpec, StoredValue } from './report-form.ts';
-import type { CommentRow, ReportFormRow, SubmissionRow, TaskRow, UnitBrief } from './tasks.repository.ts';
+import type { SubmissionRow } from './submissions.repository.ts';
+import type { CommentRow, ReportFormRow, TaskRow, UnitBrief } from './tasks.repository.ts';
 import { IndicatorSchema } from './tasks.schemas.ts';
 import type { ReportFormInput } from './tasks.schemas.ts';
 

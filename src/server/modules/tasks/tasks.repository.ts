@@ -1,13 +1,10 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
+import { inSubtree } from '../../db/subtree.ts';
 import {
   reportForms,
-  reportIdempotencyKeys,
-  reportRevisions,
   reportSubmissions,
-  reportValues,
   taskAssignees,
   taskComments,
   taskNotifications,
@@ -16,12 +13,9 @@ import {
   units,
   users,
 } from '../../db/schema/index.ts';
-import type { ValueRow } from './report-form.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type ReportFormRow = typeof reportForms.$inferSelect;
-export type SubmissionRow = typeof reportSubmissions.$inferSelect;
-export type RevisionRow = typeof reportRevisions.$inferSelect;
 export type ProgressRow = typeof taskProgress.$inferSelect;
 export type CommentRow = typeof taskComments.$inferSelect;
 export type NotificationRow = typeof taskNotifications.$inferSelect;
@@ -35,9 +29,7 @@ export interface UnitBrief {
 
 const unitBrief = { id: units.id, code: units.code, name: units.name, path: units.path, parentId: units.parentId };
 
-function underPath(path: string): SQL {
-  return sql`(${units.path} = ${path} OR ${units.path} LIKE ${`${path}.%`})`;
-}
+const underPath = (path: string) => inSubtree(units.path, path);
 
 // Tasks
 
@@ -55,9 +47,9 @@ export async function findTaskById(db: Db, id: string): Promise<TaskRow | undefi
 /** Tasks whose issuer or any assignee lies under a path (null: every task), newest first. */
 export async function listTasksVisibleUnder(db: Db, path: string | null, limit: number): Promise<TaskRow[]> {
   const visible = path
-    ? sql`(EXISTS (SELECT 1 FROM units iu WHERE iu.id = ${tasks.issuerUnitId} AND (iu.path = ${path} OR iu.path LIKE ${`${path}.%`}))
+    ? sql`(EXISTS (SELECT 1 FROM units iu WHERE iu.id = ${tasks.issuerUnitId} AND ${inSubtree(sql.raw('iu.path'), path)})
         OR EXISTS (SELECT 1 FROM task_assignees ta JOIN units au ON au.id = ta.unit_id
-                   WHERE ta.task_id = ${tasks.id} AND (au.path = ${path} OR au.path LIKE ${`${path}.%`})))`
+                   WHERE ta.task_id = ${tasks.id} AND ${inSubtree(sql.raw('au.path'), path)}))`
     : undefined;
   return db.select().from(tasks).where(visible).orderBy(desc(tasks.createdAt)).limit(limit);
 }
@@ -171,197 +163,6 @@ export async function listComments(db: Db, taskId: string, unitIds: readonly str
     .from(taskComments)
     .where(and(eq(taskComments.taskId, taskId), scope))
     .orderBy(asc(taskComments.createdAt));
-}
-
-// Submissions
-
-export async function findSubmission(db: Db, taskId: string, unitId: string, period: string): Promise<SubmissionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(reportSubmissions)
-    .where(and(eq(reportSubmissions.taskId, taskId), eq(reportSubmissions.unitId, unitId), eq(reportSubmissions.period, period)));
-  return row;
-}
-
-export async function findSubmissionById(db: Db, id: string): Promise<SubmissionRow | undefined> {
-  const [row] = await db.select().from(reportSubmissions).where(eq(reportSubmissions.id, id));
-  return row;
-}
-
-export async function findSubmissions(db: Db, taskId: string, periods: readonly string[]): Promise<Pick<SubmissionRow, 'unitId' | 'period' | 'late'>[]> {
-  if (periods.length === 0) return [];
-  return db
-    .select({ unitId: reportSubmissions.unitId, period: reportSubmissions.period, late: reportSubmissions.late })
-    .from(reportSubmissions)
-    .where(and(eq(reportSubmissions.taskId, taskId), inArray(reportSubmissions.period, [...periods])));
-}
-
-/**
- * Claims an Idempotency-Key for a unit inside the caller's transaction. On PostgreSQL a concurrent
- * claim of the same key waits for this transaction and then finds the key taken; returns false then.
- */
-export async function claimIdempotencyKey(db: Db, unitId: string, key: string, requestHash: string): Promise<boolean> {
-  const rows = await db.insert(reportIdempotencyKeys).values({ unitId, key, requestHash }).onConflictDoNothing().returning({ key: reportIdempotencyKeys.key });
-  return rows.length > 0;
-}
-
-export async function findIdempotencyKey(db: Db, unitId: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(reportIdempotencyKeys)
-    .where(and(eq(reportIdempotencyKeys.unitId, unitId), eq(reportIdempotencyKeys.key, key)));
-  return row;
-}
-
-export async function recordIdempotencyResult(db: Db, unitId: string, key: string, submissionId: string, revision: number): Promise<void> {
-  await db
-    .update(reportIdempotencyKeys)
-    .set({ submissionId, revision })
-    .where(and(eq(reportIdempotencyKeys.unitId, unitId), eq(reportIdempotencyKeys.key, key)));
-}
-
-/**
- * Inserts the unit's report for a period, or replaces it while its deadline has not passed (one
- * statement, so two concurrent first submissions make one row and two revisions). Returns
- * undefined when the report exists and is locked (deadline passed).
- */
-export async function upsertSubmission(
-  db: Db,
-  row: Omit<typeof reportSubmissions.$inferInsert, 'revision' | 'updatedAt'> & { submittedAt: Date },
-): Promise<{ row: SubmissionRow; inserted: boolean } | undefined> {
-  const result = await db
-    .insert(reportSubmissions)
-    .values({ ...row, revision: 1, updatedAt: row.submittedAt })
-    .onConflictDoUpdate({
-      target: [reportSubmissions.taskId, reportSubmissions.unitId, reportSubmissions.period],
-      set: {
-        values: sql`excluded.values`,
-        revision: sql`${reportSubmissions.revision} + 1`,
-        submittedBy: sql`excluded.submitted_by`,
-        onBehalfUnitId: sql`excluded.on_behalf_unit_id`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-      setWhere: sql`${reportSubmissions.deadline} >= excluded.updated_at`,
-    })
-    .returning();
-  const saved = result[0];
-  if (!saved) return undefined;
-  return { row: saved, inserted: saved.revision === 1 };
-}
-
-/**
- * The row every submission adds besides its figures: indicator '*', num 1 when late else 0. The
- * roll-up's one GROUP BY counts reports (count) and late ones (sum) from it.
- */
-export const SUBMITTED_MARKER = '*';
-
-export async function replaceValues(db: Db, s: SubmissionRow, rows: readonly ValueRow[]): Promise<void> {
-  await db.delete(reportValues).where(eq(reportValues.submissionId, s.id));
-  const all = [...rows, { indicator: SUBMITTED_MARKER, channel: '', num: s.late ? 1 : 0, txt: null }];
-  await db.insert(reportValues).values(
-    all.map((r) => ({ submissionId: s.id, taskId: s.taskId, unitId: s.unitId, period: s.period, indicator: r.indicator, channel: r.channel, num: r.num, txt: r.txt, at: s.updatedAt })),
-  );
-}
-
-export async function insertRevision(db: Db, row: typeof reportRevisions.$inferInsert): Promise<void> {
-  await db.insert(reportRevisions).values(row);
-}
-
-export async function listRevisions(db: Db, submissionId: string): Promise<RevisionRow[]> {
-  return db.select().from(reportRevisions).where(eq(reportRevisions.submissionId, submissionId)).orderBy(asc(reportRevisions.revision));
-}
-
-// Roll-up
-
-export interface FigureRow {
-  child: string;
-  period: string;
-  indicator: string;
-  sum: number | null;
-  n: number;
-  max: number | null;
-  latest: number | null;
-  latestTxt: string | null;
-  latestAt: string | null;
-}
-
-/**
- * Where a roll-up groups: by the direct child of the root a unit sits under ('' for the root itself),
- * or with perUnit by the reporting unit's own id (the today's-tree roll-up maps each to its successor).
- */
-export interface RollupGrouping {
-  rootPath: string;
-  rootDepth: number;
-  perUnit?: boolean;
-}
-
-function groupKey(q: RollupGrouping) {
-  return q.perUnit ? sql`u.id::text` : sql`split_part(u.path, '.', ${q.rootDepth + 2}::int)`;
-}
-
-/**
- * One GROUP BY over the subtree of `root`: figures per direct child of the root (its id is the
- * path segment after the root's; '' for the root itself), per period, per indicator (totals only,
- * channel ''), and the SUBMITTED_MARKER rows that give reports and late reports. Period keys are
- * local dates, so the range [first, last] selects exactly the rule's periods between them.
- * "latest" is computed only for the indicators that need it.
- */
-export async function rollupFigures(
-  db: Db,
-  q: RollupGrouping & { taskId: string; periods: readonly string[]; latestIndicators: readonly string[] },
-): Promise<FigureRow[]> {
-  const first = q.periods[0];
-  const last = q.periods.at(-1);
-  if (!first || !last) return [];
-  const latest = q.latestIndicators.length
-    ? sql`(array_agg(v.num ORDER BY v.at DESC) FILTER (WHERE v.indicator IN ${q.latestIndicators} AND v.num IS NOT NULL))[1] AS latest,
-          (array_agg(v.txt ORDER BY v.at DESC) FILTER (WHERE v.indicator IN ${q.latestIndicators} AND v.txt IS NOT NULL))[1] AS "latestTxt",
-          max(v.at) FILTER (WHERE v.indicator IN ${q.latestIndicators}) AS "latestAt"`
-    : sql`NULL::float8 AS latest, NULL::text AS "latestTxt", NULL::timestamptz AS "latestAt"`;
-  const result = await db.execute(sql`
-    SELECT ${groupKey(q)} AS child, v.period, v.indicator,
-           sum(v.num) AS sum, count(v.num)::int AS n, max(v.num) AS max, ${latest}
-    FROM report_values v JOIN units u ON u.id = v.unit_id
-    WHERE v.task_id = ${q.taskId} AND v.channel = '' AND v.period >= ${first} AND v.period <= ${last}
-      AND (u.path = ${q.rootPath} OR u.path LIKE ${`${q.rootPath}.%`})
-    GROUP BY 1, 2, 3`);
-  return rowsOf<FigureRow>(result).map((r) => ({
-    ...r,
-    sum: r.sum === null ? null : Number(r.sum),
-    max: r.max === null ? null : Number(r.max),
-    latest: r.latest === null ? null : Number(r.latest),
-    latestAt: r.latestAt === null ? null : String(r.latestAt),
-  }));
-}
-
-/** Assignees per direct child of the root (what coverage expects), or per assignee with perUnit. */
-export async function expectedPerChild(db: Db, q: RollupGrouping & { taskId: string }): Promise<{ child: string; n: number }[]> {
-  const result = await db.execute(sql`
-    SELECT ${groupKey(q)} AS child, count(*)::int AS n
-    FROM task_assignees a JOIN units u ON u.id = a.unit_id
-    WHERE a.task_id = ${q.taskId} AND (u.path = ${q.rootPath} OR u.path LIKE ${`${q.rootPath}.%`})
-    GROUP BY 1`);
-  return rowsOf<{ child: string; n: number }>(result);
-}
-
-/** Assignees under the root that have not reported for a period, and those that reported late (by name). */
-export async function lateAndMissing(
-  db: Db,
-  q: { taskId: string; rootPath: string; period: string; limit: number },
-): Promise<{ late: UnitBrief[]; missing: UnitBrief[] }> {
-  const rows = rowsOf<UnitBrief & { state: 'late' | 'missing' }>(
-    await db.execute(sql`
-      SELECT u.id, u.code, u.name, u.path, u.parent_id AS "parentId",
-             CASE WHEN s.id IS NULL THEN 'missing' ELSE 'late' END AS state
-      FROM task_assignees a JOIN units u ON u.id = a.unit_id
-      LEFT JOIN report_submissions s ON s.task_id = a.task_id AND s.unit_id = a.unit_id AND s.period = ${q.period}
-      WHERE a.task_id = ${q.taskId} AND (u.path = ${q.rootPath} OR u.path LIKE ${`${q.rootPath}.%`})
-        AND (s.id IS NULL OR s.late)
-      ORDER BY u.code NULLS LAST, u.name
-      LIMIT ${q.limit}`),
-  );
-  const strip = ({ state: _s, ...u }: UnitBrief & { state: string }) => u;
-  return { late: rows.filter((r) => r.state === 'late').map(strip), missing: rows.filter((r) => r.state === 'missing').map(strip) };
 }
 
 /** Assignees with no report for a period (reminders): with contacts and parent. */

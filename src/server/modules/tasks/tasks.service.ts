@@ -22,6 +22,7 @@ import { DAY_MS, MAX_PERIODS, createTaskAccess } from './tasks.access.ts';
 import { formFromInput, formOf, periodRef, presentTask, unitRef } from './tasks.present.ts';
 import type { PeriodRef, TaskView } from './tasks.present.ts';
 import * as repo from './tasks.repository.ts';
+import * as submissionsRepo from './submissions.repository.ts';
 import type { TaskRow } from './tasks.repository.ts';
 import { TASK_STATUS_LABELS } from './tasks.schemas.ts';
 import type { CellStatus, CreateTaskInput, ReportFormInput } from './tasks.schemas.ts';
@@ -150,7 +151,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       const keys = periods.map((p) => p.key);
       const [assignees, submissions, progress] = await Promise.all([
         repo.findAssignees(db, task.id, scope),
-        repo.findSubmissions(db, task.id, keys),
+        submissionsRepo.findSubmissions(db, task.id, keys),
         repo.findProgress(db, task.id, keys),
       ]);
       const sub = new Map(submissions.map((s) => [`${s.unitId}|${s.period}`, s]));
