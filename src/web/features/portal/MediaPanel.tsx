@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { listMedia, mediaReviewUrl, mediaStep, uploadMedia, type Media, type Section } from './portal-api.ts';
+import { listMedia, mediaReviewUrl, mediaStep, PORTAL_LIMITS, uploadMedia, type Media, type Section } from './portal-api.ts';
 import { portalStrings } from './strings.ts';
 
 export function MediaPanel({ section, canWrite, canPublish }: { section: Section; canWrite: boolean; canPublish: boolean }) {
@@ -54,7 +54,7 @@ export function MediaPanel({ section, canWrite, canPublish }: { section: Section
       {canWrite && (
         <Paper withBorder p="sm">
           <Group align="flex-end" wrap="wrap">
-            <TextInput label={s.mediaUploadTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} data-testid="media-title" />
+            <TextInput label={s.mediaUploadTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={PORTAL_LIMITS.mediaTitle} data-testid="media-title" />
             <FileInput
               label={s.mediaUploadFile}
               aria-label={s.mediaUpload}

@@ -20,12 +20,11 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { href, navigate } from '../../router.tsx';
-import { canEditPost, postActions, useSectionAccess, type PostAction } from './access.ts';
-import { createPost, getPost, postStep, updatePost, uploadMedia, type Post, type Section } from './portal-api.ts';
+import { canEditPost, postActions, sectionAccess, type PostAction } from './access.ts';
+import { createPost, getPost, PORTAL_LIMITS, postStep, updatePost, uploadMedia, type Post, type Section } from './portal-api.ts';
 import { EMPTY_FORM, formFromPost, localToIso, toInput, validatePost, type FormErrors, type PostForm } from './post-form.ts';
 import { PostStatusBadge, useSection } from './shared.tsx';
 import { portalStrings } from './strings.ts';
@@ -58,9 +57,8 @@ function PostEditor({
 }) {
   const { lang, t } = useI18n();
   const s = portalStrings(lang);
-  const { me } = useSession();
   const { notify, notifyError } = useNotify();
-  const access = useSectionAccess(me, section);
+  const access = sectionAccess(section);
   const [form, setForm] = useState<PostForm>(post ? formFromPost(post) : EMPTY_FORM);
   const [saved, setSaved] = useState<PostForm>(form);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -79,10 +77,10 @@ function PostEditor({
   }, [post]);
 
   const status = post?.status ?? 'draft';
-  const editable = !access.loading && (post ? canEditPost(status, access) : access.write);
+  const editable = !access.loading && (post ? canEditPost(post) : access.write);
   const live = status === 'published' || status === 'scheduled';
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
-  const actions: PostAction[] = post && !access.loading ? postActions(status, access) : [];
+  const actions: PostAction[] = post && !access.loading ? postActions(post) : [];
   const sectionHref = href(`/portal/s/${encodeURIComponent(section.id)}`);
 
   const set = <K extends keyof PostForm>(k: K, v: PostForm[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -205,8 +203,8 @@ function PostEditor({
       <Paper withBorder p="sm" component="form" onSubmit={(e) => { e.preventDefault(); void onSave(); }}>
         <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Stack gap="sm">
-            <TextInput label={s.fTitle} required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={300} data-testid="post-title" />
-            <Textarea label={s.fSummary} value={form.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} autosize minRows={2} maxLength={1000} data-testid="post-summary" />
+            <TextInput label={s.fTitle} required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={PORTAL_LIMITS.title} data-testid="post-title" />
+            <Textarea label={s.fSummary} value={form.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} autosize minRows={2} maxLength={PORTAL_LIMITS.summary} data-testid="post-summary" />
             <Textarea
               label={s.fBody}
               description={s.fBodyHint}

@@ -2,12 +2,11 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
-import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useUnitName } from '../../app/unit-names.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { href, navigate } from '../../router.tsx';
-import { useSectionAccess } from './access.ts';
+import { sectionAccess } from './access.ts';
 import { MediaPanel } from './MediaPanel.tsx';
 import { listPosts, type Section } from './portal-api.ts';
 import { PostStatusBadge, useSection } from './shared.tsx';
@@ -73,10 +72,9 @@ function PostsPanel({ section, canWrite }: { section: Section; canWrite: boolean
 export function SectionPage({ sectionId, tab }: { sectionId: string; tab: 'posts' | 'media' | 'situation' }) {
   const { lang, t } = useI18n();
   const s = portalStrings(lang);
-  const { me } = useSession();
   const res = useSection(sectionId);
   const section = res.data ?? null;
-  const access = useSectionAccess(me, section);
+  const access = sectionAccess(section);
   const owner = useUnitName(section?.ownerUnitId ?? null);
   const delegate = useUnitName(section?.delegateUnitId ?? null);
 

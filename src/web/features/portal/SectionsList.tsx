@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useAtDate } from '../../app/at-date.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading, UnitSearchPicker } from '../../app/ui.tsx';
 import { rememberUnitName, useUnitName } from '../../app/unit-names.ts';
 import { useAsync, useLastNonNull } from '../../app/use-async.ts';
 import { href } from '../../router.tsx';
-import { useSectionAccess } from './access.ts';
+import { sectionAccess } from './access.ts';
 import { listSections, updateSection, type Section } from './portal-api.ts';
 import { portalStrings } from './strings.ts';
 
@@ -23,8 +22,7 @@ function UnitName({ id }: { id: string | null }) {
 function SectionRow({ section, onDelegate }: { section: Section; onDelegate: (s: Section) => void }) {
   const { lang } = useI18n();
   const s = portalStrings(lang);
-  const { me } = useSession();
-  const access = useSectionAccess(me, section);
+  const access = sectionAccess(section);
   return (
     <Table.Tr data-testid="portal-section-row" data-section={section.slug}>
       <Table.Td>

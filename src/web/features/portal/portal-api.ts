@@ -1,150 +1,77 @@
-// Typed client for the portal editors' API (/api/portal/*). Shapes mirror
-// src/server/modules/publishing/publishing.schemas.ts (the UI may not import it).
+// Typed client for the portal editors' API (/api/portal/*). The shapes, enums and limits are the
+// shared contract (src/shared/contracts/publishing.ts); every response is checked against its schema.
 // Pure module: no React, no DOM access at import time.
-import { ApiError, getCsrfToken, queryString, request, toApiError } from '../../api.ts';
-import type { Lang } from '../../i18n.ts';
+import { z } from 'zod';
+import { ApiError, getCsrfToken, queryString, requestParsed, toApiError } from '../../api.ts';
+import { translate, type Lang } from '../../i18n.ts';
+import {
+  MediaOut,
+  PostOut,
+  QuestionOut,
+  SectionOut,
+  SituationOut,
+  type CreateSectionBody,
+  type MediaStatus,
+  type PostStatus,
+  type QuestionStatus,
+  type UpdateSectionBody,
+} from '../../../shared/contracts/publishing.ts';
 
-export const POST_STATUSES = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
+export {
+  MEDIA_STATUSES,
+  PORTAL_LIMITS,
+  POST_STATUSES,
+  QUESTION_STATUSES,
+  type MediaStatus,
+  type PostCapabilities,
+  type PostStatus,
+  type QuestionStatus,
+  type SectionCapabilities,
+  type SituationField,
+} from '../../../shared/contracts/publishing.ts';
 
-export const QUESTION_STATUSES = ['pending', 'published', 'rejected'] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
-
-/** Server limits (publishing.schemas.ts LIMITS) the forms enforce up front. */
-export const PORTAL_LIMITS = {
-  title: 300,
-  summary: 1000,
-  body: 200_000,
-  url: 1000,
-  revisionNote: 1000,
-  answer: 20_000,
-  note: 2000,
-  figure: 100_000_000,
-  sourceName: 200,
-} as const;
-
-export interface SituationField {
-  key: string;
-  label: string;
-}
-
-export interface Section {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  ownerUnitId: string;
-  delegateUnitId: string | null;
-  situationFields: SituationField[] | null;
-  position: number;
-}
-
-export interface Revision {
-  at: string;
-  note: string;
-}
-
-export interface Post {
-  id: string;
-  sectionId: string;
-  slug: string;
-  title: string;
-  summary: string | null;
-  bodyHtml: string;
-  tags: string[];
-  featuredImageUrl: string | null;
-  authorUnitId: string;
-  sourceName: string | null;
-  sourceUrl: string | null;
-  status: PostStatus;
-  publishAt: string | null;
-  publishedAt: string | null;
-  revisions: Revision[];
-  updatedAt: string;
-}
-
-export interface SituationUpdate {
-  id: string;
-  sectionId: string;
-  date: string;
-  unitId: string;
-  figures: Record<string, number>;
-  note: string | null;
-  publishedAt: string;
-}
-
-export interface Question {
-  id: string;
-  sectionId: string;
-  name: string;
-  email: string | null;
-  question: string;
-  answer: string | null;
-  status: QuestionStatus;
-  answeredAt: string | null;
-  createdAt: string;
-}
-
-export const MEDIA_STATUSES = ['draft', 'published'] as const;
-export type MediaStatus = (typeof MEDIA_STATUSES)[number];
-
+/** A section, with what the signed-in user may do in it (`capabilities`, from the server). */
+export type Section = SectionOut;
+/** A post, with the workflow steps the signed-in user may take on it (`capabilities`). */
+export type Post = PostOut;
+export type Revision = Post['revisions'][number];
+export type SituationUpdate = SituationOut;
+export type Question = QuestionOut;
 /** A library file: a draft of its section until a publisher publishes it (files from before review have no section). */
-export interface Media {
-  id: string;
-  title: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  ownerUnitId: string;
-  sectionId: string | null;
-  status: MediaStatus;
-  publishedAt: string | null;
-  createdAt: string;
-  /** The public address (answers only once published). */
-  url: string;
-}
+export type Media = MediaOut;
+
+const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 const enc = encodeURIComponent;
+const PostResponse = z.object({ post: PostOut });
+const QuestionResponse = z.object({ question: QuestionOut });
+const MediaResponse = z.object({ media: MediaOut });
 
 // Sections
 
 export async function listSections(): Promise<Section[]> {
-  return (await request<{ items: Section[] }>('GET', '/api/portal/sections')).items;
+  return (await requestParsed(Items(SectionOut), 'GET', '/api/portal/sections')).items;
 }
 
-export interface NewSection {
-  slug: string;
-  name: string;
-  description?: string | null;
-  ownerUnitId: string;
-  delegateUnitId?: string | null;
-  situationFields?: SituationField[] | null;
-  position?: number;
-}
+export type NewSection = z.input<typeof CreateSectionBody>;
 
 export async function createSection(input: NewSection): Promise<Section> {
-  return (await request<{ section: Section }>('POST', '/api/portal/sections', input)).section;
+  return (await requestParsed(z.object({ section: SectionOut }), 'POST', '/api/portal/sections', input)).section;
 }
 
-export interface SectionPatch {
-  name?: string;
-  description?: string | null;
-  /** null takes the section back from its delegate unit. */
-  delegateUnitId?: string | null;
-  situationFields?: SituationField[] | null;
-  position?: number;
-}
+/** `delegateUnitId: null` takes the section back from its delegate unit. */
+export type SectionPatch = z.input<typeof UpdateSectionBody>;
 
 export async function updateSection(id: string, patch: SectionPatch): Promise<Section> {
-  return (await request<{ section: Section }>('PATCH', `/api/portal/sections/${enc(id)}`, patch)).section;
+  return (await requestParsed(z.object({ section: SectionOut }), 'PATCH', `/api/portal/sections/${enc(id)}`, patch)).section;
 }
 
 // Posts
 
 export async function listPosts(f: { sectionId?: string; status?: PostStatus; limit?: number } = {}): Promise<Post[]> {
   return (
-    await request<{ items: Post[] }>(
+    await requestParsed(
+      Items(PostOut),
       'GET',
       `/api/portal/posts${queryString({ sectionId: f.sectionId, status: f.status, limit: f.limit ?? 100 })}`,
     )
@@ -152,7 +79,7 @@ export async function listPosts(f: { sectionId?: string; status?: PostStatus; li
 }
 
 export async function getPost(id: string): Promise<Post> {
-  return (await request<{ post: Post }>('GET', `/api/portal/posts/${enc(id)}`)).post;
+  return (await requestParsed(PostResponse, 'GET', `/api/portal/posts/${enc(id)}`)).post;
 }
 
 export interface PostInput {
@@ -166,11 +93,11 @@ export interface PostInput {
 }
 
 export async function createPost(input: PostInput & { sectionId: string }): Promise<Post> {
-  return (await request<{ post: Post }>('POST', '/api/portal/posts', input)).post;
+  return (await requestParsed(PostResponse, 'POST', '/api/portal/posts', input)).post;
 }
 
 export async function updatePost(id: string, patch: Partial<PostInput> & { revisionNote?: string }): Promise<Post> {
-  return (await request<{ post: Post }>('PATCH', `/api/portal/posts/${enc(id)}`, patch)).post;
+  return (await requestParsed(PostResponse, 'PATCH', `/api/portal/posts/${enc(id)}`, patch)).post;
 }
 
 export type PostStep = { step: 'submit' | 'return' | 'unpublish' } | { step: 'publish'; publishAt?: string };
@@ -178,13 +105,13 @@ export type PostStep = { step: 'submit' | 'return' | 'unpublish' } | { step: 'pu
 /** One workflow step; the server answers with the post. */
 export async function postStep(id: string, s: PostStep): Promise<Post> {
   const body = s.step === 'publish' ? (s.publishAt ? { publishAt: s.publishAt } : {}) : undefined;
-  return (await request<{ post: Post }>('POST', `/api/portal/posts/${enc(id)}/${s.step}`, body)).post;
+  return (await requestParsed(PostResponse, 'POST', `/api/portal/posts/${enc(id)}/${s.step}`, body)).post;
 }
 
 // Daily situation
 
 export async function listSituation(sectionId: string): Promise<SituationUpdate[]> {
-  return (await request<{ items: SituationUpdate[] }>('GET', `/api/portal/sections/${enc(sectionId)}/situation`)).items;
+  return (await requestParsed(Items(SituationOut), 'GET', `/api/portal/sections/${enc(sectionId)}/situation`)).items;
 }
 
 export async function saveSituation(
@@ -193,32 +120,32 @@ export async function saveSituation(
   input: { figures: Record<string, number>; note: string | null },
 ): Promise<SituationUpdate> {
   return (
-    await request<{ update: SituationUpdate }>('PUT', `/api/portal/sections/${enc(sectionId)}/situation/${enc(date)}`, input)
+    await requestParsed(z.object({ update: SituationOut }), 'PUT', `/api/portal/sections/${enc(sectionId)}/situation/${enc(date)}`, input)
   ).update;
 }
 
 // Citizen questions
 
 export async function listQuestions(status?: QuestionStatus): Promise<Question[]> {
-  return (await request<{ items: Question[] }>('GET', `/api/portal/questions${queryString({ status })}`)).items;
+  return (await requestParsed(Items(QuestionOut), 'GET', `/api/portal/questions${queryString({ status })}`)).items;
 }
 
 export async function answerQuestion(id: string, answer: string, publish = true): Promise<Question> {
-  return (await request<{ question: Question }>('POST', `/api/portal/questions/${enc(id)}/answer`, { answer, publish })).question;
+  return (await requestParsed(QuestionResponse, 'POST', `/api/portal/questions/${enc(id)}/answer`, { answer, publish })).question;
 }
 
 export async function rejectQuestion(id: string): Promise<Question> {
-  return (await request<{ question: Question }>('POST', `/api/portal/questions/${enc(id)}/reject`)).question;
+  return (await requestParsed(QuestionResponse, 'POST', `/api/portal/questions/${enc(id)}/reject`)).question;
 }
 
 // Media library (multipart: the shared JSON helper does not apply)
 
 export async function listMedia(status?: MediaStatus): Promise<Media[]> {
-  return (await request<{ items: Media[] }>('GET', `/api/portal/media${queryString({ status })}`)).items;
+  return (await requestParsed(Items(MediaOut), 'GET', `/api/portal/media${queryString({ status })}`)).items;
 }
 
 export async function mediaStep(id: string, step: 'publish' | 'unpublish'): Promise<Media> {
-  return (await request<{ media: Media }>('POST', `/api/portal/media/${enc(id)}/${step}`)).media;
+  return (await requestParsed(MediaResponse, 'POST', `/api/portal/media/${enc(id)}/${step}`)).media;
 }
 
 /** Where editors open a file, drafts included. */
@@ -242,5 +169,13 @@ export async function uploadMedia(file: File, title: string, sectionId: string, 
   }
   const text = await res.text().catch(() => '');
   if (!res.ok) throw toApiError(res.status, text, lang);
-  return (JSON.parse(text) as { media: Media }).media;
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // checked below: not the contract's shape
+  }
+  const parsed = MediaResponse.safeParse(body);
+  if (!parsed.success) throw new ApiError(res.status, 'BAD_RESPONSE', translate(lang, 'error.badResponse'));
+  return parsed.data.media;
 }
