@@ -28,7 +28,7 @@ const noJobsSql = [
 
 export default tseslint.config(
   // src/.lint-fixtures: written and removed by test/lint-rules.unit.test.ts (which lints them with ignore: false).
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/server/db/migrations/**', 'bench/**/*.js', 'src/.lint-fixtures/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/server/db/migrations/**', 'bench/**/*.js', 'src/.lint-fixtures/**', 'src/server/modules/.example-*/**', 'docs/example-module/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

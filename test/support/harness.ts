@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/server/db/client.ts';
 import type { DatabaseKind } from '../../src/server/db/client.ts';
 import { createContainer } from '../../src/server/container.ts';
 import type { Container } from '../../src/server/container.ts';
+import type { RegisteredModule } from '../../src/server/modules/registry.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import type { AppOptions } from '../../src/server/http/app.ts';
 import type { Api } from '../../src/server/http/types.ts';
@@ -39,7 +40,15 @@ export interface TestContext {
 /** A fresh database (in-memory PGlite, or a new PostgreSQL database) with migrations applied. */
 export async function createTestContext(
   kind: DatabaseKind,
-  opts: { mailer?: Mailer; now?: Date; dataDir?: string | null; app?: AppOptions; /** null: PUBLIC_URL unset */ publicUrl?: string | null } = {},
+  opts: {
+    mailer?: Mailer;
+    now?: Date;
+    dataDir?: string | null;
+    app?: AppOptions;
+    /** null: PUBLIC_URL unset */ publicUrl?: string | null;
+    /** The module list (default: the registry); a test may add a module. */
+    modules?: readonly RegisteredModule[];
+  } = {},
 ): Promise<TestContext> {
   if (process.env.LOA_TEST_TIER === 'unit') {
     throw new Error('npm run test:unit (LOA_TEST_TIER=unit) opens no database: a *.unit.test.ts is pure — make it a .db.test.ts or .api.test.ts.');
@@ -75,7 +84,7 @@ export async function createTestContext(
     logger: createLogger('silent'),
     mailer: opts.mailer ?? memoryMailer(),
     env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
-  });
+  }, opts.modules);
   const app = await buildApp(c, { serveAdmin: false, ...opts.app });
   return {
     c,
