@@ -5,13 +5,12 @@ import {
   configureApi,
   errorMessage,
   getMe,
-  login,
   queryString,
   requestParsed,
-  searchUnits,
   toApiError,
-  updateContacts,
 } from './api.ts';
+import { login } from './features/auth/auth-api.ts';
+import { searchUnits, updateContacts } from './features/units/units-api.ts';
 
 describe('toApiError', () => {
   it('uses the server envelope code and message', () => {

@@ -2,7 +2,8 @@
 import { Alert, Button, Center, DEFAULT_THEME, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
 import type { MantineColorsTuple } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { configureApi, errorMessage, getMe, logout, type Me } from '../api.ts';
+import { configureApi, errorMessage, getMe, type Me } from '../api.ts';
+import { logout } from '../features/auth/auth-api.ts';
 import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { clearTodo } from '../features/todo/todo-api.ts';

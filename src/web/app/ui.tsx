@@ -1,7 +1,8 @@
 // Small shared UI pieces used by several feature pages.
 import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
-import { errorMessage, ROLES, searchUnits, UNIT_KINDS, type Role, type UnitSearchHit } from '../api.ts';
+import { errorMessage, ROLES, UNIT_KINDS, type Role } from '../api.ts';
+import { searchUnits, type UnitSearchHit } from '../features/units/units-api.ts';
 import { isKnownKind, isKnownRole, type MessageKey } from '../i18n.ts';
 import { formatDate, today } from './dates.ts';
 import { useI18n, type I18n } from './i18n-context.tsx';

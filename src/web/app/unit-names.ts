@@ -1,6 +1,6 @@
 // Tiny in-memory cache id -> unit name, for showing names of referenced units.
 import { useEffect, useState } from 'react';
-import { getUnit } from '../api.ts';
+import { getUnit } from '../features/units/units-api.ts';
 
 const names = new Map<string, string>();
 const pending = new Map<string, Promise<string>>();

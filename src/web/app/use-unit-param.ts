@@ -1,6 +1,6 @@
 // Resolve the "?unit=ID" query parameter (or the user's own unit) to {id, name}.
 import { useEffect, useState } from 'react';
-import { getUnit } from '../api.ts';
+import { getUnit } from '../features/units/units-api.ts';
 import { navigate, useRoute } from '../router.tsx';
 import { useSession } from './session.tsx';
 

@@ -2,7 +2,7 @@
 // read in the user's language (labels from src/shared/audit-labels.ts and the server's names).
 import { Anchor, Button, Code, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { listAudit, type AuditEvent, type AuditFilter } from '../../api.ts';
+import { listAudit, type AuditEvent, type AuditFilter } from './audit-api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';

@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { acceptInvitation, errorMessage, type Me } from '../../api.ts';
+import { errorMessage, type Me } from '../../api.ts';
+import { acceptInvitation } from './auth-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 
 /** Reached from the invitation e-mail (/admin/#/invite/TOKEN): choose a password, then signed in. */

@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { errorMessage, login, type Me } from '../../api.ts';
+import { errorMessage, type Me } from '../../api.ts';
+import { login } from './auth-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LangSwitch } from '../../app/LangSwitch.tsx';
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { changePassword, errorMessage } from '../../api.ts';
+import { errorMessage } from '../../api.ts';
+import { changePassword } from './auth-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 

@@ -2,7 +2,9 @@
 // "all units of kind K under unit U".
 import { Button, CloseButton, Group as MGroup, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { createGroup, errorMessage, getGroupMembers, updateGroup, type Group, type GroupRule } from '../../api.ts';
+import { errorMessage } from '../../api.ts';
+import { isUnitKind, type UnitKind } from '../../../shared/contracts/units.ts';
+import { createGroup, getGroupMembers, updateGroup, type Group, type GroupRule } from './groups-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useLastNonNull } from '../../app/use-async.ts';
 import { useNotify } from '../../app/notify.tsx';
@@ -47,7 +49,7 @@ export function GroupFormModal({
   const [description, setDescription] = useState('');
   const [ruleType, setRuleType] = useState<RuleType>('explicit');
   const [unitIds, setUnitIds] = useState<string[]>([]);
-  const [kind, setKind] = useState('commune');
+  const [kind, setKind] = useState<UnitKind>('commune');
   const [under, setUnder] = useState<UnitRef | null>(owner);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -175,7 +177,7 @@ export function GroupFormModal({
             </Stack>
           ) : (
             <Stack gap="xs">
-              <KindSelect label={t('groups.ruleKindLabel')} required value={kind} onChange={setKind} testId="group-kind" />
+              <KindSelect label={t('groups.ruleKindLabel')} required value={kind} onChange={(k) => isUnitKind(k) && setKind(k)} testId="group-kind" />
               <UnitChooser
                 key={under?.id ?? 'none'}
                 label={t('groups.ruleUnder')}

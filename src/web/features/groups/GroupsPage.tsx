@@ -1,7 +1,7 @@
 // Recipient groups owned by a unit: list, create/edit/delete, expanded members.
 import { Button, Group as MGroup, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { deleteGroup, getGroupMembers, listGroups, type Group } from '../../api.ts';
+import { deleteGroup, getGroupMembers, listGroups, type Group } from './groups-api.ts';
 import { useAtDate } from '../../app/at-date.ts';
 import { formatDate } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';

@@ -1,7 +1,7 @@
 // Typed client and shared state of the start page ("Việc cần làm", GET /api/todo).
 // The shapes are the shared contract (src/shared/contracts/todo.ts); the response is checked against it.
 // Pure module: no React, no DOM access at import time.
-import { request } from '../../api.ts';
+import { requestParsed } from '../../api.ts';
 import { TODO_KINDS, TodoOut } from '../../../shared/contracts/todo.ts';
 import type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
@@ -9,7 +9,7 @@ export { TODO_KINDS };
 export type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
 export async function getTodo(): Promise<TodoView> {
-  return TodoOut.parse(await request<unknown>('GET', '/api/todo'));
+  return requestParsed(TodoOut, 'GET', '/api/todo');
 }
 
 /** Which menu entry each kind of work belongs to: the menu shows the sum beside the entry. */

@@ -1,7 +1,8 @@
 // "Thêm tổ chức": add an organisation under the given unit.
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ADDABLE_KINDS, createUnit, errorMessage, type Unit } from '../../api.ts';
+import { ADDABLE_KINDS, errorMessage } from '../../api.ts';
+import { createUnit, type Unit } from './units-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { KindSelect } from '../../app/ui.tsx';

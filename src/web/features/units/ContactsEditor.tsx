@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { updateContacts, type Contacts } from '../../api.ts';
+import { updateContacts, type Contacts } from './units-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { fromDraft, invalidEmails, invalidPhones, splitList, toDraft, type ContactsDraft } from './contacts.ts';

@@ -1,7 +1,7 @@
 // Detail panel for one unit: breadcrumb, facts, contacts editor, add organisation.
 import { Anchor, Breadcrumbs, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { getUnit } from '../../api.ts';
+import { getUnit } from './units-api.ts';
 import { formatDate } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { isAdmin, useSession } from '../../app/session.tsx';

@@ -1,5 +1,5 @@
 // Pure helpers for the contacts editor (unit-tested).
-import type { Contacts } from '../../api.ts';
+import type { Contacts } from './units-api.ts';
 
 /** Split a textarea (one item per line, commas/semicolons also accepted). */
 export function splitList(text: string): string[] {

@@ -1,6 +1,6 @@
 // State for the lazily loaded unit tree (level by level, per as-of date).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getRootUnits, getUnitChildren, type Unit } from '../../api.ts';
+import { getRootUnits, getUnitChildren, type Unit } from './units-api.ts';
 
 export type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'loaded'; ids: string[] };
 

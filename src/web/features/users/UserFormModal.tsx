@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { createUser, errorMessage, updateUser, type Role, type User } from '../../api.ts';
+import { errorMessage, type Role } from '../../api.ts';
+import { createUser, updateUser, type User } from './users-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useLastNonNull } from '../../app/use-async.ts';
 import { useNotify } from '../../app/notify.tsx';

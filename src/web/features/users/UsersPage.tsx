@@ -1,7 +1,7 @@
 // Users of a unit: list, invite (create), edit roles / disable; sign-in lockouts of the subtree.
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import { listUsers, type User } from '../../api.ts';
+import { listUsers, type User } from './users-api.ts';
 import { useAtDate } from '../../app/at-date.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
