@@ -284,6 +284,33 @@ export async function requestParsed<T>(
   return parsed.data;
 }
 
+/** A multipart POST (a file upload), its response checked against the contract like `requestParsed`. */
+export async function requestForm<T>(schema: z.ZodType<T>, path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.lang };
+  if (state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  const doFetch = state.fetchImpl ?? fetch;
+  let res: Response;
+  try {
+    res = await doFetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw networkError(state.lang);
+  }
+  const text = await res.text().catch(() => '');
+  if (!res.ok) {
+    if (res.status === 401) state.onUnauthorized?.();
+    throw toApiError(res.status, text, state.lang);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(res.status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError(res.status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));
+  return parsed.data;
+}
+
 // ---------------------------------------------------------------------------
 // Auth
 
@@ -434,286 +461,4 @@ export async function updateUser(id: string, patch: UserPatch): Promise<User> {
 export function listAudit(filter: AuditFilter): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
   const { limit = 50, ...rest } = filter;
   return request('GET', `/api/audit${queryString({ ...rest, limit })}`);
-}
-
-// ---------------------------------------------------------------------------
-// Directives (văn bản đi) and inbox (văn bản đến). Shapes mirror
-// src/server/modules/directives/directives.schemas.ts (the UI may not import it).
-
-export const DIRECTIVE_STATUSES = ['draft', 'submitted', 'approved', 'signed', 'issued', 'returned', 'revoked'] as const;
-export type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
-
-export const URGENCIES = ['khan', 'thuong_khan', 'hoa_toc'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-export const SIGNER_AUTHORITIES = ['KT.', 'TL.', 'TM.', 'Q.', 'TUQ.'] as const;
-export type SignerAuthority = (typeof SIGNER_AUTHORITIES)[number];
-
-export const CC_PURPOSES = ['de_bao_cao', 'de_biet', 'de_thuc_hien', 'de_phoi_hop'] as const;
-export type CcPurpose = (typeof CC_PURPOSES)[number];
-
-export interface Run {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-}
-
-export type Block = { kind: 'paragraph'; runs: Run[] } | { kind: 'bullets'; items: Run[][] };
-
-export interface BodySection {
-  number: string | null;
-  heading: Run[] | null;
-  addressees: string[];
-  blocks: Block[];
-}
-
-export interface DirectiveBody {
-  opening: Block[];
-  sections: BodySection[];
-  closing: Block[];
-}
-
-export interface CcEntry {
-  name: string;
-  purpose: CcPurpose | null;
-}
-
-export interface Signer {
-  authority: string | null;
-  position: string | null;
-  title: string | null;
-  name: string | null;
-  userId: string | null;
-}
-
-export interface DocTypeInfo {
-  code: string;
-  name: string;
-}
-
-export interface DirectiveSummary {
-  id: string;
-  issuerUnitId: string;
-  issuer: string;
-  docType: string;
-  /** "05" once issued, null before. */
-  number: string | null;
-  symbol: string;
-  /** "05/STTTT-TTBCXB" once issued, "/STTTT-TTBCXB" before. */
-  fullSymbol: string;
-  year: number | null;
-  date: string | null;
-  subject: string;
-  urgency: string | null;
-  status: DirectiveStatus;
-  issuedAt: string | null;
-}
-
-export interface Citation {
-  type: string | null;
-  number: number;
-  symbol: string;
-  date: string | null;
-  directiveId: string | null;
-}
-
-export interface Directive extends DirectiveSummary {
-  /** Shown on the public portal (/van-ban) once issued. */
-  public: boolean;
-  issuerParent: string | null;
-  place: string | null;
-  circulation: string | null;
-  legalBases: string[];
-  citations: Citation[];
-  citedBy: DirectiveSummary[];
-  body: DirectiveBody;
-  addressees: string[];
-  recipients: { units: string[]; groups: string[] };
-  cc: CcEntry[];
-  archive: string[];
-  signer: Signer;
-  returnedFrom: string | null;
-  returnComment: string | null;
-  references: { directiveId: string; relation: string } | null;
-  referencedBy: (DirectiveSummary & { relation: string })[];
-  revokedAt: string | null;
-  revokeReason: string | null;
-  /** Attached files (tệp đính kèm, tài liệu tuyên truyền kèm theo). */
-  files: DirectiveFile[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export const ATTACHMENT_KINDS = ['attachment', 'propaganda_material'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-
-/** A stored file of a directive; `url` downloads it with the session cookie. */
-export interface DirectiveFile {
-  id: string;
-  kind: AttachmentKind;
-  kindLabel: string;
-  name: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  url: string;
-  createdAt: string;
-}
-
-/** Editable content of a draft (PATCH body; POST adds issuerUnitId). Empty optional texts go as null. */
-export interface DirectiveInput {
-  issuerParent?: string | null;
-  issuer?: string | null;
-  docType?: string;
-  symbol?: string;
-  place?: string | null;
-  subject?: string;
-  urgency?: Urgency | null;
-  public?: boolean;
-  body?: DirectiveBody;
-  addressees?: string[];
-  recipients?: { units: string[]; groups: string[] };
-  cc?: CcEntry[];
-  archive?: string[];
-  signer?: { authority?: SignerAuthority | null; position?: string | null; title?: string | null; name?: string | null };
-}
-
-export interface DirectiveFilter {
-  q?: string;
-  issuerId?: string;
-  type?: string;
-  year?: number | string;
-  status?: DirectiveStatus | '';
-  limit?: number;
-  offset?: number;
-}
-
-export interface TrackingItem {
-  itemId: string;
-  unitId: string;
-  unitName: string;
-  viaGroupId: string | null;
-  arrivalNumber: string;
-  deliveredAt: string;
-  emailedAt: string | null;
-  readAt: string | null;
-  acknowledgedAt: string | null;
-  remindedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface Tracking {
-  counts: { total: number; read: number; acknowledged: number; emailed: number; revoked: number };
-  items: TrackingItem[];
-}
-
-export type TrackingFilter = 'all' | 'unread' | 'unacknowledged' | 'acknowledged';
-export type InboxFilter = 'all' | 'unread' | 'unacknowledged';
-
-export interface InboxItem {
-  itemId: string;
-  unitId: string;
-  arrivalNumber: string;
-  arrivalYear: number;
-  deliveredAt: string;
-  readAt: string | null;
-  acknowledgedAt: string | null;
-  revokedAt: string | null;
-  directive: DirectiveSummary;
-}
-
-export async function listDocTypes(): Promise<DocTypeInfo[]> {
-  return (await request<{ items: DocTypeInfo[] }>('GET', '/api/directives/types')).items;
-}
-
-export function searchDirectives(f: DirectiveFilter): Promise<{ items: DirectiveSummary[]; total: number }> {
-  return request('GET', `/api/directives${queryString({ ...f })}`);
-}
-
-export async function getDirective(id: string): Promise<Directive> {
-  return (await request<{ directive: Directive }>('GET', `/api/directives/${enc(id)}`)).directive;
-}
-
-export async function createDirective(input: DirectiveInput & { issuerUnitId: string }): Promise<Directive> {
-  return (await request<{ directive: Directive }>('POST', '/api/directives', input)).directive;
-}
-
-export async function updateDirective(id: string, patch: DirectiveInput): Promise<Directive> {
-  return (await request<{ directive: Directive }>('PATCH', `/api/directives/${enc(id)}`, patch)).directive;
-}
-
-export type WorkflowStep =
-  | { step: 'submit' | 'approve' | 'sign' | 'amend' }
-  | { step: 'return'; comment: string }
-  | { step: 'issue'; date?: string; number?: number; allowUnreached?: boolean }
-  | { step: 'revoke'; reason: string };
-
-/** One workflow step; the server answers with the directive (amend: the new draft). */
-export async function directiveStep(id: string, s: WorkflowStep): Promise<Directive> {
-  let body: unknown;
-  switch (s.step) {
-    case 'return':
-      body = { comment: s.comment };
-      break;
-    case 'revoke':
-      body = { reason: s.reason };
-      break;
-    case 'issue':
-      body = { ...(s.date ? { date: s.date } : {}), ...(s.number !== undefined ? { number: s.number } : {}), ...(s.allowUnreached ? { allowUnreached: true } : {}) };
-      break;
-    default:
-      body = undefined;
-  }
-  return (await request<{ directive: Directive }>('POST', `/api/directives/${enc(id)}/${s.step}`, body)).directive;
-}
-
-export function getTracking(id: string, filter: TrackingFilter = 'all'): Promise<Tracking> {
-  return request('GET', `/api/directives/${enc(id)}/tracking${queryString({ filter: filter === 'all' ? undefined : filter, limit: 1000 })}`);
-}
-
-export function listInbox(f: { unitId?: string; filter?: InboxFilter; year?: number | string }): Promise<{ items: InboxItem[]; total: number }> {
-  return request(
-    'GET',
-    `/api/inbox${queryString({ unitId: f.unitId, filter: f.filter === 'all' ? undefined : f.filter, year: f.year, limit: 200 })}`,
-  );
-}
-
-/** Opens an incoming document (the server records the first reading by the recipient unit). */
-export function openInboxItem(itemId: string): Promise<{ item: InboxItem; directive: Directive }> {
-  return request('GET', `/api/inbox/${enc(itemId)}`);
-}
-
-export async function acknowledgeInboxItem(itemId: string): Promise<InboxItem> {
-  return (await request<{ item: InboxItem }>('POST', `/api/inbox/${enc(itemId)}/acknowledge`)).item;
-}
-
-/** Uploads one file (multipart "file" + "kind"); allowed while draft, submitted or returned. */
-export async function uploadDirectiveAttachment(id: string, file: Blob, fileName: string, kind: AttachmentKind): Promise<DirectiveFile> {
-  const fd = new FormData();
-  fd.append('kind', kind);
-  fd.append('file', file, fileName);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.lang };
-  if (state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
-  const doFetch = state.fetchImpl ?? fetch;
-  let res: Response;
-  try {
-    res = await doFetch(`/api/directives/${enc(id)}/attachments`, { method: 'POST', headers, credentials: 'same-origin', body: fd });
-  } catch {
-    throw networkError(state.lang);
-  }
-  const text = await res.text().catch(() => '');
-  if (!res.ok) {
-    if (res.status === 401) state.onUnauthorized?.();
-    throw toApiError(res.status, text, state.lang);
-  }
-  try {
-    return (JSON.parse(text) as { file: DirectiveFile }).file;
-  } catch {
-    throw new ApiError(res.status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));
-  }
-}
-
-/** Removes an attached file (draft or returned only). */
-export function deleteDirectiveAttachment(id: string, attachmentId: string): Promise<void> {
-  return request('DELETE', `/api/directives/${enc(id)}/attachments/${enc(attachmentId)}`);
 }

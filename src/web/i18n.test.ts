@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, UNIT_KINDS, type AttachmentKind, type CcPurpose, type DirectiveStatus, type Urgency } from './api.ts';
+import { ROLES, UNIT_KINDS } from './api.ts';
+import { type AttachmentKind, type CcPurpose, type DirectiveStatus, type Urgency } from './features/directives/directives-api.ts';
 import { dictionaries, initialLang, LANGS, translate, type MessageKey } from './i18n.ts';
 
 // Compile-time guarantee that every directive status, urgency, cc purpose and attachment kind has a label.

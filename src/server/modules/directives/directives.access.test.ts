@@ -7,8 +7,8 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { lastAuditId, auditEventsSince } from '../../../../test/support/db.ts';
 import { TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import { directiveCitations, directiveRecipients, directives, jobs } from '../../db/schema/index.ts';
-import { buildActors, client, draftBody, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 describeEachDb('directives: bad input and access', (kind) => {
   let t: TestContext;

@@ -8,8 +8,8 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import { directiveFieldsFromParsed, parseDispatch } from '../imports/index.ts';
-import { buildActors, client, draftBody, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 import { find, pdfLines } from './render/test-pdf.ts';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../../../assets/seeds');

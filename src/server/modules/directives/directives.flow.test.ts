@@ -5,8 +5,8 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import { buildActors, client, draftBody, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 describeEachDb('directives: draft → issue → inbox → tracking', (kind) => {
   let t: TestContext;

@@ -3,8 +3,8 @@ import { createTestContext, describeEachDb, memoryMailer } from '../../../../tes
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import { buildActors, client, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 describeEachDb('directives: reminders', (kind) => {
   let t: TestContext;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
-import { buildActors, client, draftBody, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 const NOW = new Date('2021-02-05T03:00:00Z');
 

@@ -5,8 +5,8 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import type { Actor } from '../access/index.ts';
-import { buildActors, client, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 /** registerReceivedDirective: a document received outside Loa, filed in the receiver's inbox. */
 describeEachDb('directives: registering a received document (import)', (kind) => {

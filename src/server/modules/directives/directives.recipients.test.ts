@@ -6,8 +6,8 @@ import { auditEventsFor } from '../../../../test/support/db.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { unitIdFor } from '../units/index.ts';
-import { buildActors, client, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 /**
  * Today (1 December 2026) the 2025 three-level tree is no longer in force: a group "all communes of

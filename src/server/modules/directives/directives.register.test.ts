@@ -6,8 +6,8 @@ import { createTestContext, describeEachDb } from '../../../../test/support/harn
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_TAM_DUONG, buildUnit, importLaiChau } from '../../../../test/factories.ts';
 import { directiveRecipients, directives, jobs, registerCounters } from '../../db/schema/index.ts';
-import { buildActors, client, signedDirective } from './directives.test-support.ts';
-import type { Actors } from './directives.test-support.ts';
+import { buildActors, client, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 
 describeEachDb('directives: register numbers', (kind) => {
   let t: TestContext;

@@ -12,7 +12,7 @@ import { seedHistoryWorld } from '../../demo/seed-history.ts';
 import { seedTodayWorld } from '../../demo/seed-world.ts';
 import type { ProvinceWorld } from '../../demo/seed-world.ts';
 import { unitIdFor } from '../units/index.ts';
-import { client } from '../directives/directives.test-support.ts';
+import { client } from '../../../../test/builders/directives.ts';
 import { ELSEWHERE_CAP } from './parse/match.ts';
 
 const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/seeds');

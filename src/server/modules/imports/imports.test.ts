@@ -11,7 +11,7 @@ import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TAM_DUONG, TT_TAM_DUONG, buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import { client } from '../directives/directives.test-support.ts';
+import { client } from '../../../../test/builders/directives.ts';
 
 const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/seeds');
 const seed = (n: string) => readFileSync(path.join(seedsDir, `${n}.txt`));

@@ -4,8 +4,8 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import { buildActors, client, draftBody, signedDirective } from '../directives/directives.test-support.ts';
-import type { Actors } from '../directives/directives.test-support.ts';
+import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
+import type { Actors } from '../../../../test/builders/directives.ts';
 import { TODO_KINDS } from '../../../shared/contracts/todo.ts';
 import type { TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 

@@ -1,15 +1,8 @@
 // A directive's attached files: the upload/delete block of the editor and the read-only list.
 import { Alert, Anchor, Button, CloseButton, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
-import {
-  ATTACHMENT_KINDS,
-  deleteDirectiveAttachment,
-  errorMessage,
-  uploadDirectiveAttachment,
-  type AttachmentKind,
-  type DirectiveFile,
-  type DirectiveStatus,
-} from '../../api.ts';
+import { errorMessage } from '../../api.ts';
+import { ATTACHMENT_KINDS, deleteDirectiveAttachment, uploadDirectiveAttachment, type AttachmentKind, type DirectiveCapabilities, type DirectiveFile } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import type { MessageKey } from '../../i18n.ts';
@@ -75,14 +68,20 @@ export function AttachmentList({ files }: { files: DirectiveFile[] }) {
   );
 }
 
-const UPLOAD_STATUSES: readonly DirectiveStatus[] = ['draft', 'submitted', 'returned'];
-const DELETE_STATUSES: readonly DirectiveStatus[] = ['draft', 'returned'];
-
 /**
  * The editor's "Tệp đính kèm" block. Keeps its own copy of the file list so uploading does not
  * reset unsaved form fields; a new (unsaved) draft only shows a hint.
  */
-export function AttachmentsEditor({ directiveId, status, initial }: { directiveId: string | null; status: DirectiveStatus | null; initial: DirectiveFile[] }) {
+export function AttachmentsEditor({
+  directiveId,
+  capabilities,
+  initial,
+}: {
+  directiveId: string | null;
+  /** What the server allows now (attach, detach); null before the draft is first saved. */
+  capabilities: DirectiveCapabilities | null;
+  initial: DirectiveFile[];
+}) {
   const { t, lang } = useI18n();
   const { notify, notifyError } = useNotify();
   const [files, setFiles] = useState<DirectiveFile[]>(initial);
@@ -96,8 +95,8 @@ export function AttachmentsEditor({ directiveId, status, initial }: { directiveI
   const hintId = useId();
   const title = t('attachments.title');
 
-  const canUpload = directiveId !== null && status !== null && UPLOAD_STATUSES.includes(status);
-  const canDelete = directiveId !== null && status !== null && DELETE_STATUSES.includes(status);
+  const canUpload = directiveId !== null && Boolean(capabilities?.attach);
+  const canDelete = directiveId !== null && Boolean(capabilities?.detach);
 
   async function upload() {
     if (!directiveId || !picked) return;

@@ -1,10 +1,9 @@
 // One outgoing directive: the editor for a draft (drafters), otherwise the
 // read-only preview with the workflow buttons and, once issued, delivery tracking.
 import { Alert, Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { getDirective, type Directive } from '../../api.ts';
+import { getDirective, type Directive } from './directives-api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
-import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
@@ -15,11 +14,9 @@ import { viewFromDirective } from './doc-view.ts';
 import { StatusBadge, useDocTypes } from './shared.tsx';
 import { TrackingTable } from './TrackingTable.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
-import { isEditable } from './workflow.ts';
 
 export function DirectiveDetail({ id }: { id: string }) {
   const { t, lang } = useI18n();
-  const { me } = useSession();
   const { nameOf } = useDocTypes();
   const res = useAsync(() => getDirective(id), [id]);
   const d = res.data;
@@ -28,7 +25,7 @@ export function DirectiveDetail({ id }: { id: string }) {
   if (res.loading && !d) return <Loading />;
   if (res.error != null) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!d) return null;
-  if (isEditable(d.status, me.roles)) return <DirectiveEditor key={d.updatedAt} directive={d} onChanged={setD} />;
+  if (d.capabilities.edit) return <DirectiveEditor key={d.updatedAt} directive={d} onChanged={setD} />;
 
   return (
     <Stack gap="md">

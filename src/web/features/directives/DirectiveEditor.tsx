@@ -14,23 +14,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import {
-  CC_PURPOSES,
-  createDirective,
-  directiveStep,
-  errorMessage,
-  getGroup,
-  getUnit,
-  listGroups,
-  SIGNER_AUTHORITIES,
-  updateDirective,
-  URGENCIES,
-  type CcPurpose,
-  type Directive,
-  type Group as RecipientGroup,
-  type SignerAuthority,
-  type Urgency,
-} from '../../api.ts';
+import { errorMessage } from '../../api.ts';
+import { getGroup, listGroups, type Group as RecipientGroup } from '../groups/groups-api.ts';
+import { getUnit } from '../units/units-api.ts';
+import { CC_PURPOSES, createDirective, directiveStep, SIGNER_AUTHORITIES, updateDirective, URGENCIES, type CcPurpose, type Directive, type SignerAuthority, type Urgency } from './directives-api.ts';
 import { useAtDate } from '../../app/at-date.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
@@ -507,7 +494,7 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
               data-testid="f-signer-name"
             />
           </Section>
-          <AttachmentsEditor directiveId={directive?.id ?? null} status={directive?.status ?? null} initial={directive?.files ?? []} />
+          <AttachmentsEditor directiveId={directive?.id ?? null} capabilities={directive?.capabilities ?? null} initial={directive?.files ?? []} />
         </Stack>
         <section className="loa-compose-preview" aria-label={t('directives.preview')}>
           <Text size="sm" fw={600} mb={6}>

@@ -2,7 +2,7 @@
 // layout (the server renders the same model to PDF/DOCX). Document text is
 // always Vietnamese, whatever the UI language.
 import type { ReactNode } from 'react';
-import type { Block, Run } from '../../api.ts';
+import type { Block, Run } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import {
   ccLines,

@@ -2,7 +2,7 @@
 // open one (edit a draft, follow the workflow, track its delivery).
 import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { DIRECTIVE_STATUSES, searchDirectives, type DirectiveStatus } from '../../api.ts';
+import { DIRECTIVE_STATUSES, searchDirectives, type DirectiveStatus } from './directives-api.ts';
 import { formatDate } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';

@@ -2,7 +2,7 @@
 // delivered, read and acknowledged, with the counts.
 import { Badge, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { getTracking, type TrackingFilter } from '../../api.ts';
+import { getTracking, type TrackingFilter } from './directives-api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';

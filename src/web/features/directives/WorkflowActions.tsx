@@ -1,11 +1,11 @@
-// Workflow buttons for a directive (by status and the user's roles), with the
+// Workflow buttons for a directive (the steps its capabilities allow the user), with the
 // dialogs of the steps that need input: return (comment), issue (date), revoke (reason).
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { directiveStep, errorMessage, type Directive, type WorkflowStep } from '../../api.ts';
+import { errorMessage } from '../../api.ts';
+import { directiveStep, type Directive, type WorkflowStep } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import { useSession } from '../../app/session.tsx';
 import type { MessageKey } from '../../i18n.ts';
 import { navigate } from '../../router.tsx';
 import { IssueRecipients, type IssueState } from './IssueRecipients.tsx';
@@ -17,7 +17,6 @@ const COLORS: Partial<Record<StepName, string>> = { return: 'orange', revoke: 'r
 
 export function WorkflowActions({ directive, onChanged }: { directive: Directive; onChanged: (d: Directive) => void }) {
   const { t, lang } = useI18n();
-  const { me } = useSession();
   const { notify, notifyError } = useNotify();
   const [busy, setBusy] = useState<StepName | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -27,7 +26,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
   // Issue: the recipients check at the chosen date, and the clerk's confirmation to leave some out.
   const [issueState, setIssueState] = useState<IssueState>('loading');
   const [allowUnreached, setAllowUnreached] = useState(false);
-  const steps = availableSteps(directive.status, me.roles).filter((s) => s !== 'submit');
+  const steps = availableSteps(directive.capabilities).filter((s) => s !== 'submit');
 
   async function run(s: WorkflowStep): Promise<boolean> {
     setBusy(s.step);

@@ -2,7 +2,7 @@
 //
 // One line = one paragraph; consecutive lines starting with "- ", "+ " or "• " form a bulleted
 // list. Inline marks as the server's dispatch contract writes them: **bold**, *italic*, ***both***.
-import type { Block, Run } from '../../api.ts';
+import type { Block, Run } from './directives-api.ts';
 
 const BULLET = /^\s*[-+•]\s+/;
 

@@ -1,7 +1,7 @@
 // What the Decree 30 preview prints, built from a form or a stored directive.
 // The strings here are document text (always Vietnamese), not UI labels.
 // Mirrors src/server/modules/directives/render/compose.ts and vn-date.ts.
-import type { CcEntry, Directive, DirectiveBody } from '../../api.ts';
+import type { CcEntry, Directive, DirectiveBody } from './directives-api.ts';
 import { formArchive, formBody, formCc, lines, type DraftForm } from './draft-form.ts';
 
 export interface DocView {

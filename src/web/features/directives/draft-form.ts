@@ -1,17 +1,6 @@
 // Form state of a draft directive, its conversion to the API input and to the
 // preview model, and the defaults taken from the drafter's unit. Pure module.
-import {
-  CC_PURPOSES,
-  SIGNER_AUTHORITIES,
-  URGENCIES,
-  type CcEntry,
-  type CcPurpose,
-  type Directive,
-  type DirectiveBody,
-  type DirectiveInput,
-  type SignerAuthority,
-  type Urgency,
-} from '../../api.ts';
+import { CC_PURPOSES, SIGNER_AUTHORITIES, URGENCIES, type CcEntry, type CcPurpose, type Directive, type DirectiveBody, type DirectiveInput, type SignerAuthority, type Urgency } from './directives-api.ts';
 import type { MessageKey } from '../../i18n.ts';
 import { blocksToText, parseRuns, runsToText, textToBlocks } from './body-text.ts';
 

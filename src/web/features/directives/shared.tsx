@@ -1,7 +1,7 @@
 // Bits shared by the outgoing and incoming document pages.
 import { Badge } from '@mantine/core';
 import { useMemo } from 'react';
-import { listDocTypes, type DirectiveStatus, type DocTypeInfo } from '../../api.ts';
+import { listDocTypes, type DirectiveStatus, type DocTypeInfo } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import type { MessageKey } from '../../i18n.ts';

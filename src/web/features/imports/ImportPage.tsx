@@ -4,7 +4,8 @@
 import './imports.css';
 import { Alert, Badge, Button, Checkbox, Group, List, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { errorMessage, URGENCIES } from '../../api.ts';
+import { errorMessage } from '../../api.ts';
+import { URGENCIES } from '../directives/directives-api.ts';
 import { useAtDate } from '../../app/at-date.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';

@@ -1,7 +1,8 @@
 // Typed client for the công văn import API (/api/imports/*) and the task detail the result shows.
 // Shapes mirror src/server/modules/imports/imports.schemas.ts and tasks.schemas.ts (the UI may not
 // import them). Pure module: no React, no DOM access at import time.
-import { request, type Urgency } from '../../api.ts';
+import { request } from '../../api.ts';
+import { type Urgency } from '../directives/directives-api.ts';
 
 const enc = encodeURIComponent;
 

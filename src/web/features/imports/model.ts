@@ -1,5 +1,5 @@
 // Pure helpers of the import screen: due rules in words, dates, and the corrections sent on confirm.
-import { URGENCIES, type Urgency } from '../../api.ts';
+import { URGENCIES, type Urgency } from '../directives/directives-api.ts';
 import type { AddresseeProposal, ConfirmInput, DueRule, FieldProposal, MatchProposal, MatchTarget, Proposal, TaskInput, TaskProposal, UnitRef } from './imports-api.ts';
 import type { ImportStrings } from './strings.ts';
 

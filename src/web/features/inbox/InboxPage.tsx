@@ -2,7 +2,7 @@
 // server records the reading) and acknowledge receipt ("Xác nhận đã nhận").
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { acknowledgeInboxItem, openInboxItem, listInbox, type InboxFilter, type InboxItem } from '../../api.ts';
+import { acknowledgeInboxItem, openInboxItem, listInbox, type InboxFilter, type InboxItem } from '../directives/directives-api.ts';
 import { useAtDate } from '../../app/at-date.ts';
 import { formatDate, formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';

@@ -4,11 +4,11 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON responses are checked by the tests that read them. */
 import { expect } from 'vitest';
-import type { Container } from '../../container.ts';
-import type { Api } from '../../http/types.ts';
-import { SYSTEM_ACTOR } from '../access/index.ts';
-import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, buildUnit } from '../../../../test/factories.ts';
-import type { Session } from '../../../../test/factories.ts';
+import type { Container } from '../../src/server/container.ts';
+import type { Api } from '../../src/server/http/types.ts';
+import { SYSTEM_ACTOR } from '../../src/server/modules/access/index.ts';
+import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, buildUnit } from '../factories.ts';
+import type { Session } from '../factories.ts';
 
 export interface Actors {
   office: { id: string; name: string };
