@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lte, gte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { inAnySubtree } from '../../db/subtree.ts';
 import { dispatchImports, unitHistory, units } from '../../db/schema/index.ts';
 
 export type ImportRow = typeof dispatchImports.$inferSelect;
@@ -41,7 +42,7 @@ export async function findCandidateUnits(db: Db, p: { underPaths: readonly strin
     .where(
       and(
         or(
-          ...p.underPaths.flatMap((under) => [eq(units.path, under), sql`${units.path} LIKE ${`${under}.%`}`]),
+          inAnySubtree(units.path, p.underPaths),
           sql`${units.kind} NOT IN (${sql.join(
             ADMINISTRATIVE.map((k) => sql`${k}`),
             sql`, `,

@@ -7,302 +7,58 @@
  * tasks and the report form the dispatch asks for.
  */
 import { createHash } from 'node:crypto';
+import type { ParsedDispatch } from '../../../shared/dispatch.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { sniffFile } from '../../platform/sniff.ts';
 import { vnDateKey } from '../../platform/text.ts';
 import { ROLES, ROLE_LABELS, authorize, can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { CreateDirectiveBody, URGENCY_LABELS, fullSymbol } from '../directives/index.ts';
-import type { Body, Block, DirectivesService, Run } from '../directives/index.ts';
-import { CreateTaskBody, dueRuleFromSchedule, formFromParsed } from '../tasks/index.ts';
-import type { DueRule, TasksService } from '../tasks/index.ts';
-import { inForceAt } from '../units/index.ts';
-import type { GroupsService, HistoryRef, UnitLookup, UnitsService } from '../units/index.ts';
-import { analysisFailure, withAnalysis } from './analysis.ts';
+import { CreateDirectiveBody, fullSymbol } from '../directives/index.ts';
+import type { DirectivesService } from '../directives/index.ts';
+import { CreateTaskBody } from '../tasks/index.ts';
+import type { TasksService } from '../tasks/index.ts';
+import type { GroupsService, UnitsService } from '../units/index.ts';
+import { IMPORT_SERVICE_LIMITS, analysisError, analysisSlots } from './analysis-slots.ts';
+import type { ImportServiceLimits } from './analysis-slots.ts';
+import { withAnalysis } from './analysis.ts';
+import { buildProposal, dateOf, withSuccessors } from './build-proposal.ts';
+import { directiveFieldsFromParsed } from './directive-fields.ts';
 import type { ExtractFormat } from './parse/extract.ts';
-import { ANALYSIS_LIMITS, checkTextSize } from './parse/limits.ts';
-import type { AnalysisLimits } from './parse/limits.ts';
-import type { ParsedDispatch, Schedule } from '../../../shared/dispatch.ts';
-import { LOW_CONFIDENCE, shortTitle, squash } from './proposal.ts';
-import type { ProposedMatch, ReadProposal } from './proposal.ts';
+import { checkTextSize } from './parse/limits.ts';
+import type { ReadProposal } from './proposal.ts';
 import * as repo from './imports.repository.ts';
 import type { ImportRow } from './imports.repository.ts';
 import { IMPORT_LIMITS } from './imports.schemas.ts';
-import type { ConfirmInput, Proposal, TaskProposal, TaskProposalInput } from './imports.schemas.ts';
+import type { ConfirmInput, Proposal, TaskProposalInput } from './imports.schemas.ts';
+
+export { buildProposal } from './build-proposal.ts';
+export { bodyFromParsed, directiveFieldsFromParsed } from './directive-fields.ts';
+export { IMPORT_SERVICE_LIMITS } from './analysis-slots.ts';
+export type { ImportServiceLimits } from './analysis-slots.ts';
 
 /** The entry under an importing unit that files documents whose issuer is not in the directory. */
 export const EXTERNAL_ISSUER_NAME = 'Cơ quan gửi văn bản ngoài danh bạ';
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
-
-function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
-  return sig.every((b, i) => bytes[i] === b);
-}
-
-/** The format from the content, never from the name: %PDF, a zip (DOCX), else UTF-8/UTF-16 text. */
+/**
+ * The format from the content, never from the name (platform/sniff.ts): a PDF, a zip (read as DOCX;
+ * the extractor refuses one that is not), else UTF-8/UTF-16 text; anything else is refused.
+ */
 export function detectFormat(bytes: Uint8Array): ExtractFormat {
-  if (startsWith(bytes, PDF)) return 'pdf';
-  if (startsWith(bytes, ZIP)) return 'docx';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'txt';
-  try {
-    // The first 64 KiB decide (a whole 10 MiB text is decoded only inside the analysis sandbox).
-    const s = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 65_536), { stream: true });
-    // Control characters other than tab/newline/carriage return mean a binary file.
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000e-\u001a]/.test(s)) throw new Error('binary');
-    return 'txt';
-  } catch {
-    throw new AppError('IMPORT_UNSUPPORTED_FILE');
+  switch (sniffFile(bytes)) {
+    case 'pdf':
+      return 'pdf';
+    case 'docx':
+    case 'xlsx':
+    case 'zip':
+      return 'docx';
+    case 'text':
+      return 'txt';
+    default:
+      throw new AppError('IMPORT_UNSUPPORTED_FILE');
   }
-}
-
-// Body: the parser's paragraphs (with **bold** and *italic*) as a directive body.
-
-function runs(paragraph: string): Run[] {
-  const out: Run[] = [];
-  for (const part of paragraph.split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)) {
-    if (part === '') continue;
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) out.push({ text: part.slice(2, -2), bold: true });
-    else if (part.startsWith('*') && part.endsWith('*') && part.length > 2) out.push({ text: part.slice(1, -1), italic: true });
-    else out.push({ text: part });
-  }
-  return out.length ? out : [{ text: paragraph }];
-}
-const para = (p: string): Block => ({ kind: 'paragraph', runs: runs(p.slice(0, 20_000)) });
-const squashKey = (s: string) => squash(s).slice(0, 60);
-
-/** Opening paragraphs (legal bases apart), numbered sections, and what follows the last section. */
-export function bodyFromParsed(parsed: ParsedDispatch): { body: Body; legalBases: string[] } {
-  const sectionStarts = new Set(parsed.sections.map((s) => squashKey(s.items[0] ?? s.heading ?? '')));
-  const lastItems = parsed.sections.at(-1)?.items ?? [];
-  const lastKey = squashKey(lastItems.at(-1) ?? '');
-  const opening: string[] = [];
-  const closing: string[] = [];
-  let phase: 'opening' | 'sections' | 'closing' = 'opening';
-  for (const p of parsed.body) {
-    const key = squashKey(p.replace(/^\s*(?:\*\*)?\s*[0-9IVX]+[.)]\s*/, ''));
-    if (phase === 'opening' && parsed.sections.length && (sectionStarts.has(key) || /^\s*(?:\*\*)?\s*1[.)]\s/.test(p))) phase = 'sections';
-    if (phase === 'opening') opening.push(p);
-    else if (phase === 'closing') closing.push(p);
-    if (phase === 'sections' && lastKey && (key === lastKey || squashKey(p).includes(lastKey))) phase = 'closing';
-  }
-  const legalBases = opening.filter((p) => /^Căn cứ(?=\s)/u.test(p.trim())).map((p) => p.trim().slice(0, 2000)).slice(0, 50);
-  return {
-    legalBases,
-    body: {
-      opening: opening.filter((p) => !legalBases.includes(p.trim())).map(para).slice(0, 500),
-      sections: parsed.sections.slice(0, 100).map((s) => ({
-        number: s.number.slice(0, 20),
-        heading: s.heading ? runs(s.heading) : null,
-        addressees: s.addressees.map((a) => a.slice(0, 300)).filter((a) => a.trim() !== '').slice(0, 50),
-        blocks: s.items.map(para).slice(0, 500),
-      })),
-      closing: closing.map(para).slice(0, 500),
-    },
-  };
-}
-
-/** One week after the dispatch (or today) at 17:00 Viet Nam time: the deadline proposed when none is printed. */
-function defaultDueRule(dateKey: string): DueRule {
-  const d = new Date(`${dateKey}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 7);
-  return { kind: 'once', at: `${d.toISOString().slice(0, 10)}T17:00:00+07:00` };
-}
-
-const sameSchedule = (a: Schedule | null | undefined, b: Schedule | null | undefined) => Boolean(a && b && JSON.stringify(a) === JSON.stringify(b));
-
-/** The date a dispatch speaks of: its printed date (a month-only date counts from the 1st) or today. */
-function dateOf(parsed: ParsedDispatch, today: string): string {
-  if (parsed.date && /^\d{4}-\d{2}-\d{2}$/.test(parsed.date)) return parsed.date;
-  if (parsed.date && /^\d{4}-\d{2}$/.test(parsed.date)) return `${parsed.date}-01`;
-  return today;
-}
-
-/** The note on a match to a unit of a list no longer in force, naming today's units proposed instead. */
-function outOfForceNote(successors: readonly { name: string }[]): string {
-  return `Đơn vị cũ (trước sắp xếp 2025) — đề xuất đơn vị hiện nay: ${successors.map((u) => u.name).join(', ')}`;
-}
-
-/**
- * Matches to units of an edition not in force today (a 2021 dispatch read in the 2026 tree) that
- * have successors in the unit history: each keeps the old unit as its match, is flagged with a
- * note, and carries today's successors. A flagged match never becomes an assignee: its
- * successors are offered to the officer (see buildProposal).
- */
-async function withSuccessors(units: UnitLookup, read: ReadProposal, today: string): Promise<ReadProposal> {
-  const ids = [...new Set([...read.recipients, ...read.cc, ...read.addressees].flatMap((m) => (m.target?.type === 'unit' ? [m.target.id] : [])))];
-  const old = (await units.byIds(ids)).filter((u) => !inForceAt(u, today));
-  if (old.length === 0) return read;
-  const direct = await units.successorsOf(old.map((u) => u.id));
-  const current = (refs: readonly HistoryRef[]) => refs.filter((r) => inForceAt(r, today)).map((r) => ({ id: r.id, name: r.name }));
-  const byId = new Map(old.map((u) => [u.id, u]));
-  const mark = <M extends ProposedMatch>(m: M): M => {
-    const u = m.target?.type === 'unit' ? byId.get(m.target.id) : undefined;
-    if (!u) return m;
-    const successors = current(direct.get(u.id) ?? []);
-    // A body the reform left without a successor (a district's centre) stays the match, as it is.
-    return successors.length ? { ...m, flagged: true, note: outOfForceNote(successors), successors } : m;
-  };
-  return { ...read, recipients: read.recipients.map(mark), cc: read.cc.map(mark), addressees: read.addressees.map(mark) };
-}
-
-/**
- * Completes what the sandboxed reading proposed (fields, matches, sources) with the tasks: one
- * per section, assigned to its confident matches, and the report form the dispatch asks for.
- */
-export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names: Map<string, string>, today: string): Proposal {
-  const { issuer, fields, recipients, cc, addressees } = read;
-  const low = LOW_CONFIDENCE;
-  // Tasks: one per parsed task (section), assigned to the section's matched addressees.
-  const report = parsed.reportForm;
-  let reportAttached = false;
-  const tasks: TaskProposal[] = parsed.tasks.map((t) => {
-    // Only confident matches become assignees; a flagged one waits for the officer's correction.
-    const sectionMatches = addressees.filter((a) => a.section === t.section);
-    const targets = sectionMatches.filter((a) => a.target && !a.flagged);
-    const unitIds = [...new Set(targets.filter((a) => a.target?.type === 'unit').map((a) => a.target?.id ?? ''))];
-    const groupIds = [...new Set(targets.filter((a) => a.target?.type === 'group').map((a) => a.target?.id ?? ''))];
-    // Today's successors of old units: offered for the officer to confirm, not assigned.
-    const suggested = new Map<string, { id: string; name: string; note: string }>();
-    for (const a of sectionMatches) for (const u of a.successors ?? []) if (!unitIds.includes(u.id)) suggested.set(u.id, { ...u, note: a.note ?? outOfForceNote([u]) });
-    const schedule = t.deadline?.schedule ?? null;
-    const rule = schedule ? dueRuleFromSchedule(schedule) : null;
-    const withForm = Boolean(report && report.indicators.length && !reportAttached && sameSchedule(report.schedule, schedule));
-    if (withForm) reportAttached = true;
-    const section = parsed.sections.find((s) => s.number === t.section);
-    // The first clause is the title; the whole paragraph (heading and items) the description.
-    const paragraph = section ? [section.heading, ...section.items].filter(Boolean).join('\n') : '';
-    return {
-      section: t.section,
-      title: shortTitle(t.title, t.assignees, section?.heading ? section.items[0] : undefined),
-      description: paragraph.slice(0, 4000) || null,
-      assignees: { unitIds, groupIds },
-      assigneeNames: [...unitIds, ...groupIds].map((id) => names.get(id) ?? id),
-      dueRule: rule ?? defaultDueRule(dateOf(parsed, today)),
-      dueRuleProposed: !rule,
-      reportForm: withForm && report ? formFromParsed('Kết quả thực hiện', report.indicators) : null,
-      flagged: unitIds.length + groupIds.length === 0 || !rule || sectionMatches.some((a) => a.flagged),
-      suggestedAssignees: [...suggested.values()],
-    };
-  });
-  // A report requested outside any numbered section: its own task, to every matched recipient.
-  if (report && report.indicators.length && !reportAttached) {
-    const confident = recipients.filter((r) => !r.flagged);
-    const unitIds = [...new Set(confident.filter((r) => r.target?.type === 'unit').map((r) => r.target?.id ?? ''))];
-    const groupIds = [...new Set(confident.filter((r) => r.target?.type === 'group').map((r) => r.target?.id ?? ''))];
-    const rule = report.schedule ? dueRuleFromSchedule(report.schedule) : null;
-    tasks.push({
-      section: null,
-      title: shortTitle(`Báo cáo kết quả: ${parsed.subject ?? 'công văn'}`.replace(/:/, ' –'), []),
-      description: report.deadlineText,
-      assignees: { unitIds, groupIds },
-      assigneeNames: [...unitIds, ...groupIds].map((id) => names.get(id) ?? id),
-      dueRule: rule ?? defaultDueRule(dateOf(parsed, today)),
-      dueRuleProposed: !rule,
-      reportForm: formFromParsed('Kết quả thực hiện', report.indicators),
-      flagged: true,
-      suggestedAssignees: [],
-    });
-  }
-
-  const flagged = [
-    ...fields.filter((f) => f.flagged).map((f) => f.field),
-    ...(issuer === null || issuer.confidence < low ? ['issuerUnit'] : []),
-    ...recipients.flatMap((r, i) => (r.flagged ? [`recipients[${i}]`] : [])),
-    ...cc.flatMap((r, i) => (r.flagged ? [`cc[${i}]`] : [])),
-    ...addressees.flatMap((r, i) => (r.flagged ? [`addressees[${i}]`] : [])),
-    ...tasks.flatMap((t, i) => (t.flagged ? [`tasks[${i}]`] : [])),
-  ];
-  return { issuer, fields, recipients, cc, addressees, tasks, flagged };
-}
-
-function urgencyCode(printed: string | null): 'khan' | 'thuong_khan' | 'hoa_toc' | null {
-  if (!printed) return null;
-  const p = printed.normalize('NFC').toUpperCase().trim();
-  const hit = Object.entries(URGENCY_LABELS).find(([, label]) => label === p);
-  return hit ? (hit[0] as 'khan' | 'thuong_khan' | 'hoa_toc') : null;
-}
-
-const nonEmpty = (s: string | null | undefined, max: number) => {
-  const t = s?.trim();
-  return t ? t.slice(0, max) : null;
-};
-
-/**
- * The fields of a directive as a parsed dispatch prints them (unvalidated: pass them through the
- * directives' CreateDirectiveBody). Used to confirm an import and to seed the demo.
- */
-export function directiveFieldsFromParsed(parsed: ParsedDispatch) {
-  const { body, legalBases } = bodyFromParsed(parsed);
-  const authority = parsed.signerAuthority && ['KT.', 'TL.', 'TM.', 'Q.', 'TUQ.'].includes(parsed.signerAuthority) ? parsed.signerAuthority : null;
-  return {
-    issuerParent: nonEmpty(parsed.issuerParent, 300),
-    issuer: nonEmpty(parsed.issuer, 300) ?? undefined,
-    docType: parsed.docType,
-    symbol: nonEmpty(parsed.symbol?.replace(/\s+/g, ''), 100) ?? undefined,
-    place: nonEmpty(parsed.place, 100),
-    subject: nonEmpty(parsed.subject, 1000) ?? undefined,
-    urgency: urgencyCode(parsed.urgency),
-    legalBases,
-    body,
-    citations: parsed.citations
-      .filter((c) => /^\d{1,6}$/.test(c.number) && c.symbol.trim() !== '' && Number(c.number) > 0)
-      .slice(0, 100)
-      .map((c) => ({ type: nonEmpty(c.type, 100), number: Number(c.number), symbol: c.symbol.slice(0, 100), date: c.date && /^\d{4}-\d{2}-\d{2}$/.test(c.date) ? c.date : null })),
-    addressees: parsed.recipients.map((r) => r.slice(0, 300)).filter((r) => r.trim() !== '').slice(0, 100),
-    cc: parsed.cc
-      .filter((c) => !/^như trên$/iu.test(c.trim()) && c.trim() !== '')
-      .slice(0, 100)
-      .map((c) => ({ name: c.slice(0, 300), purpose: null })),
-    archive: (parsed.archive ?? '')
-      .replace(/^Lưu:?\s*/iu, '')
-      .replace(/\.$/, '')
-      .split(',')
-      .map((s) => s.trim().slice(0, 50))
-      .filter((s) => s !== '')
-      .slice(0, 20),
-    signer: { authority, position: nonEmpty(parsed.signerPosition, 200), title: nonEmpty(parsed.signerTitle, 200), name: nonEmpty(parsed.signerName, 200) },
-  };
-}
-
-export interface ImportServiceLimits {
-  analysis: AnalysisLimits;
-  /** Analyses running at once for one unit, and in this process. */
-  perUnit: number;
-  total: number;
-}
-
-export const IMPORT_SERVICE_LIMITS: ImportServiceLimits = { analysis: ANALYSIS_LIMITS, perUnit: 2, total: 4 };
-
-/**
- * Counts the analyses running in this process, per unit and in all: past either limit an upload is
- * refused at once (429 for the unit, 503 for the server) rather than queued behind the others.
- */
-function analysisSlots(limits: ImportServiceLimits) {
-  const perUnit = new Map<string, number>();
-  let total = 0;
-  return {
-    running: () => total,
-    acquire(unitId: string): () => void {
-      const mine = perUnit.get(unitId) ?? 0;
-      if (mine >= limits.perUnit) throw new AppError('IMPORT_UNIT_BUSY', { count: mine, limit: limits.perUnit });
-      if (total >= limits.total) throw new AppError('IMPORT_SERVER_BUSY');
-      perUnit.set(unitId, mine + 1);
-      total++;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        total--;
-        const left = (perUnit.get(unitId) ?? 1) - 1;
-        if (left > 0) perUnit.set(unitId, left);
-        else perUnit.delete(unitId);
-      };
-    },
-  };
 }
 
 /** Who may create the tasks of an import in a unit: the roles holding task.write there, by their Vietnamese names. */
@@ -311,26 +67,6 @@ function taskAssigners(unitPath: string): string {
   return ROLES.filter((r) => can({ ...probe, roles: [r] }, 'task.write', { unitPath }))
     .map((r) => ROLE_LABELS[r].vi)
     .join(', ');
-}
-
-/** The AppError a failed analysis answers with (its reason in Vietnamese), or the error itself. */
-function analysisError(err: unknown, limits: AnalysisLimits): unknown {
-  const f = analysisFailure(err, limits);
-  if (!f) return err;
-  switch (f.code) {
-    case 'unpacked_too_large':
-      return new AppError('IMPORT_UNPACKED_TOO_LARGE', { reason: f.message, limit: f.params.limit ?? '' });
-    case 'too_many_pages':
-      return new AppError('IMPORT_TOO_MANY_PAGES', { pages: f.params.pages ?? '', limit: f.params.limit ?? '' });
-    case 'text_too_large':
-      return new AppError('IMPORT_TEXT_TOO_LARGE', { size: f.params.size ?? '', limit: f.params.limit ?? '' });
-    case 'memory':
-      return new AppError('IMPORT_MEMORY_LIMIT', { limit: f.params.limit ?? '' });
-    case 'time':
-      return new AppError('IMPORT_TIME_LIMIT', { limit: f.params.limit ?? '' });
-    case 'unreadable':
-      return new AppError('IMPORT_UNREADABLE', { reason: f.message });
-  }
 }
 
 export function createImportsService(deps: {
