@@ -13,6 +13,10 @@ const otherModulesViaIndex = {
   regex: String.raw`^\.\./(?!\.)[^/]+/(?!index\.ts$)`,
   message: "Import another module through its index.ts (its public surface), e.g. '../units/index.ts'.",
 };
+const noHttpBelowRoutes = {
+  group: ['fastify', '@fastify/*', '**/http/**'],
+  message: 'Services and repositories know nothing of HTTP: take (actor, input) and throw AppError.',
+};
 // The jobs table is the outbox: only src/server/jobs (jobs.enqueue / enqueueMany, the queue) and src/server/db write it.
 const jobsOutboxMessage = "Only src/server/jobs writes the jobs table: call jobs.enqueue(tx, def, payload) / jobs.enqueueMany(tx, def, rows).";
 const jobsTableOnlyInJobs = [
@@ -68,28 +72,30 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    files: ['src/server/modules/**/*.ts'],
+    // Inside a module's folder. (The module list itself, src/server/modules/*.ts, has its own block below.)
+    files: ['src/server/modules/*/**/*.ts'],
     ignores: ['src/server/modules/**/*.repository.ts', 'src/server/modules/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sqlOnlyInRepositories, otherModulesViaIndex] }] },
   },
   {
-    files: ['src/server/modules/**/*.repository.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [otherModulesViaIndex, ...jobsTableOnlyInJobs] }] },
-  },
-  {
-    files: ['src/server/modules/**/*.service.ts', 'src/server/modules/**/*.repository.ts'],
+    files: ['src/server/modules/*.ts'],
+    ignores: ['src/server/modules/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['fastify', '@fastify/*', '**/http/**'], message: 'Services and repositories know nothing of HTTP: take (actor, input) and throw AppError.' },
-            otherModulesViaIndex,
-            ...jobsTableOnlyInJobs,
-          ],
-        },
+        { patterns: [sqlOnlyInRepositories, { regex: String.raw`^\./[^/]+/(?!index\.ts$)`, message: "List a module through its index.ts, e.g. './units/index.ts'." }] },
       ],
     },
+  },
+  // One block per kind of file: a later block replaces an earlier one's no-restricted-imports options, so each
+  // lists every pattern that applies to it (a service keeps the SQL rule of the block above).
+  {
+    files: ['src/server/modules/**/*.repository.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noHttpBelowRoutes, otherModulesViaIndex, ...jobsTableOnlyInJobs] }] },
+  },
+  {
+    files: ['src/server/modules/**/*.service.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sqlOnlyInRepositories, noHttpBelowRoutes, otherModulesViaIndex] }] },
   },
   {
     files: ['src/server/modules/**/*.routes.ts'],

@@ -82,6 +82,19 @@ describe('lint rules', () => {
     }
   });
 
+  it('keeps each layer rule where blocks overlap: a service may neither touch SQL nor import HTTP', async () => {
+    const sqlInService = "import { sql } from 'drizzle-orm';\nexport const q = sql`SELECT 1`;\n";
+    expect((await lint(sqlInService, 'src/server/modules/x/x.service.ts')).map((m) => m.message).join('\n')).toMatch(/Only \*\.repository\.ts files/);
+    const httpInRepository = "import type { FastifyRequest } from 'fastify';\nexport type R = FastifyRequest;\n";
+    expect((await lint(httpInRepository, 'src/server/modules/x/x.repository.ts')).map((m) => m.message).join('\n')).toMatch(/know nothing of HTTP/);
+    expect((await lint(httpInRepository, 'src/server/modules/x/x.service.ts')).map((m) => m.message).join('\n')).toMatch(/know nothing of HTTP/);
+  });
+
+  it('the module list (src/server/modules/*.ts) takes each module through its index.ts', async () => {
+    expect(rulesOf(await lint("import { x } from './units/units.service.ts';\nexport const m = [x];\n", 'src/server/modules/registry.ts'))).toEqual(['no-restricted-imports']);
+    expect(await lint("import { AppError } from '../platform/errors.ts';\nexport const E = AppError;\n", 'src/server/modules/module.ts')).toEqual([]);
+  });
+
   it('passes clean code', async () => {
     expect(await lint("import { z } from 'zod';\nexport const Limit = z.number().int().max(10);\n", 'src/shared/contracts/x.ts')).toEqual([]);
     expect(await lint("import { units } from '../../db/schema/index.ts';\nexport const t = units;\n", 'src/server/modules/x/x.repository.ts')).toEqual([]);
