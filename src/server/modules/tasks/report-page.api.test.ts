@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
@@ -128,5 +128,40 @@ describeEachDb('the mobile report page and its periods', (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Hiện không có kỳ báo cáo nào đang mở. Kỳ tiếp theo mở lúc 00:00 thứ Sáu, 01/01/2027: Tuần 02/2027 (hạn 16:00 thứ Năm, 07/01/2027).');
     expect(res.body).not.toContain('<form');
+  });
+
+  it('refuses a form without the session\'s CSRF token, or without a session, as a page with the catalogue status', async () => {
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `/bao-cao/${running}`,
+      payload: new URLSearchParams({ _csrf: 'khong-dung', ky: '2026-12-03', ...FIGURES }).toString(),
+      headers: { cookie: reporter.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.headers['content-type']).toMatch(/^text\/html/);
+    expect(forged.body).toContain('<p class="err" role="alert">Phiên làm việc không hợp lệ, vui lòng tải lại trang.</p>');
+    expect(forged.body).toContain('<a href="/admin/">Về trang quản trị</a>');
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: `/bao-cao/${running}`,
+      payload: new URLSearchParams({ _csrf: reporter.csrf, ...FIGURES }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.body).toContain('Vui lòng đăng nhập.');
+    expect((await t.app.inject({ url: '/bao-cao/khong-phai-uuid', headers: { cookie: reporter.cookie } })).statusCode).toBe(404);
+  });
+
+  it('loads the task once per request, the page and a submission alike', async () => {
+    const getTask = vi.spyOn(t.c.services.tasks, 'getTask');
+    try {
+      expect((await page(running)).statusCode).toBe(200);
+      expect(getTask).toHaveBeenCalledTimes(1);
+      getTask.mockClear();
+      expect((await send(running, { ky: '2026-12-03', ...FIGURES })).statusCode).toBe(200);
+      expect(getTask).toHaveBeenCalledTimes(1);
+    } finally {
+      getTask.mockRestore();
+    }
   });
 });
