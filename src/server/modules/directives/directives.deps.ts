@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import './directives.errors.ts';
 import type { FileStore } from '../../providers/file-store/port.ts';
 import { authorize, can } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import './directives.errors.ts';
 import { isUniqueViolation } from './directives.repository.ts';
 import * as registerRepo from './register.repository.ts';
 import { formatNumber } from './dispatch.ts';
