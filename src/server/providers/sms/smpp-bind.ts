@@ -8,6 +8,7 @@ import { createBackoff, createTokenBucket } from './flow.ts';
 import { isTemporaryStatus, isThrottleStatus, statusName } from './receipt.ts';
 import type { SmppAccountConfig } from './smpp.ts';
 import type { SubmitResult } from './port.ts';
+import { textField } from './smpp-pdu.ts';
 import type { SubmitBody } from './smpp-pdu.ts';
 
 /** A message waiting for a bind: the provider's queue holds these. */
@@ -60,7 +61,7 @@ export function createBind(deps: BindDeps) {
   const pending = new Map<number, { done: (r: Reply) => void; timer: NodeJS.Timeout | null }>();
   const bucket = createTokenBucket(config.maxPerSecond, undefined, performance.now());
   const reconnect = createBackoff(config.reconnectMinMs, config.reconnectMaxMs);
-  const throttle = createBackoff(config.throttleBackoffMs, 5000);
+  const throttle = createBackoff(config.throttleBackoffMs, 2000);
   let session: Session | null = null;
   let seq = 0;
   let pausedUntil = 0;
@@ -86,6 +87,9 @@ export function createBind(deps: BindDeps) {
       if (!s.send(pdu)) {
         clearTimeout(entry.timer);
         pending.delete(n);
+        // The socket is gone though its close event has not run yet: stop taking jobs now (no requeue loop).
+        if (session === s && stats.state === 'bound') stats.state = 'down';
+        s.destroy();
         resolve({ kind: 'lost', written: false });
       }
     });
@@ -244,7 +248,7 @@ export function createBind(deps: BindDeps) {
       }
       const status = r.pdu.command_status;
       if (status === 0) {
-        const id = String(r.pdu.message_id ?? '');
+        const id = textField(r.pdu, 'message_id');
         job.partIds.push(id);
         stats.accepted++;
         throttle.reset();
@@ -253,7 +257,9 @@ export function createBind(deps: BindDeps) {
       }
       if (isThrottleStatus(status)) {
         stats.throttled++;
-        pausedUntil = Math.max(pausedUntil, performance.now() + throttle.next());
+        // One pause per throttling episode: answers to submits sent before the pause do not lengthen it.
+        const now = performance.now();
+        if (now >= pausedUntil) pausedUntil = now + throttle.next();
         if (performance.now() - job.startedAt < config.throttleGiveUpMs) continue;
         return fail({ kind: 'temporary', reason: status === 0x58 ? 'throttled' : 'queue_full', commandStatus: status, acceptedPartIds: job.partIds, message: statusName(status) });
       }

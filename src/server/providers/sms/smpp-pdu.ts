@@ -4,6 +4,7 @@
 import { decodeGsm7, decodeUcs2, encodeGsm7, encodeUcs2 } from '../../../shared/sms/gsm7.ts';
 import { segment } from '../../../shared/sms/segments.ts';
 import type { SmsEncoding } from '../../../shared/sms/segments.ts';
+import type { PDU } from 'smpp';
 import type { SmsSubmit } from './port.ts';
 
 export const ESM_CLASS_UDHI = 0x40;
@@ -86,4 +87,10 @@ export function sourceAddressType(from: string): { ton: number; npi: number } {
   if (/[A-Za-z]/.test(from)) return { ton: 5, npi: 0 };
   if (from.replace(/^\+/, '').length > 8) return { ton: 1, npi: 1 };
   return { ton: 3, npi: 0 };
+}
+
+/** A string parameter of a decoded PDU ('' when absent). */
+export function textField(pdu: PDU, key: string): string {
+  const v = pdu[key];
+  return typeof v === 'string' ? v : '';
 }

@@ -7,7 +7,7 @@ import type { Bind, BindStats, SubmitJob } from './smpp-bind.ts';
 import { createListeners } from './port.ts';
 import type { SmsProvider, SubmitResult } from './port.ts';
 import { messageIdForms, parseReceipt } from './receipt.ts';
-import { ESM_CLASS_RECEIPT, decodeShortMessage, sourceAddressType, submitBodies } from './smpp-pdu.ts';
+import { ESM_CLASS_RECEIPT, decodeShortMessage, sourceAddressType, submitBodies, textField } from './smpp-pdu.ts';
 
 export interface SmppAccountConfig {
   /** The account's name (e.g. "viettel-1"), used in logs, results and receipts. */
@@ -79,8 +79,8 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
   function onDeliver(account: string, pdu: PDU) {
     const esm = Number(pdu.esm_class ?? 0);
     const sm = decodeShortMessage(pdu.short_message, Number(pdu.data_coding ?? 0), esm);
-    const from = String(pdu.source_addr ?? '');
-    const to = String(pdu.destination_addr ?? '');
+    const from = textField(pdu, 'source_addr');
+    const to = textField(pdu, 'destination_addr');
     if ((esm & 0x3c) === ESM_CLASS_RECEIPT) {
       const r = parseReceipt(sm.text, { receiptedMessageId: pdu.receipted_message_id, messageState: pdu.message_state });
       if (!r) return opts.log.warn({ account, text: sm.text }, 'smpp: receipt without an id');
