@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, UNIT_KINDS } from './api.ts';
+import { ROLE_LABELS, ROLES } from '../shared/contracts/access.ts';
+import { UNIT_KIND_LABELS, UNIT_KINDS } from '../shared/contracts/units.ts';
 import { type AttachmentKind, type CcPurpose, type DirectiveStatus, type Urgency } from './features/directives/directives-api.ts';
 import { dictionaries, initialLang, LANGS, translate, type MessageKey } from './i18n.ts';
 
@@ -28,17 +29,17 @@ describe('i18n dictionary', () => {
     }
   });
 
-  it('labels every role and unit kind with the official Vietnamese names', () => {
-    for (const r of ROLES) expect(dictionaries.vi[`role.${r}`]).toBeTruthy();
-    for (const k of UNIT_KINDS) expect(dictionaries.vi[`kind.${k}`]).toBeTruthy();
-    expect(translate('vi', 'role.approver')).toBe('Lãnh đạo duyệt, ký');
-    expect(translate('vi', 'kind.commune_radio')).toBe('Đài truyền thanh cơ sở');
-    expect(translate('vi', 'kind.radio_tv')).toBe('Đài PT-TH');
+  it('labels every role and unit kind with the official names (the shared contract)', () => {
+    for (const r of ROLES) for (const lang of LANGS) expect(ROLE_LABELS[r][lang].trim()).not.toBe('');
+    for (const k of UNIT_KINDS) for (const lang of LANGS) expect(UNIT_KIND_LABELS[k][lang].trim()).not.toBe('');
+    expect(ROLE_LABELS.approver.vi).toBe('Lãnh đạo duyệt, ký');
+    expect(UNIT_KIND_LABELS.commune_radio.vi).toBe('Đài truyền thanh cơ sở');
+    expect(UNIT_KIND_LABELS.radio_tv.vi).toBe('Đài PT-TH');
   });
 
   it('interpolates parameters and keeps unknown placeholders', () => {
-    expect(translate('vi', 'password.tooShort', { n: 8 })).toBe('Mật khẩu mới phải có ít nhất 8 ký tự.');
-    expect(translate('en', 'units.expand', {})).toBe('Expand {name}');
+    expect(translate('vi', 'error.server', { status: 503 })).toBe('Máy chủ gặp lỗi (mã 503). Vui lòng thử lại sau.');
+    expect(translate('en', 'common.requiredField', {})).toBe('Please enter {field}.');
   });
 
   it('defaults to Vietnamese', () => {

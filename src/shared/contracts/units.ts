@@ -28,20 +28,21 @@ export const ORGANISATION_KINDS = [
 export const UNIT_KINDS = [...ADMINISTRATIVE_KINDS, ...ORGANISATION_KINDS] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/** The names of the unit kinds (the admin UI, GET /api/units/kinds). */
 export const UNIT_KIND_LABELS: Record<UnitKind, { vi: string; en: string }> = {
   nation: { vi: 'Quốc gia', en: 'Nation' },
   province: { vi: 'Tỉnh/Thành phố', en: 'Province/City' },
   district: { vi: 'Quận/Huyện', en: 'District' },
   commune: { vi: 'Xã/Phường/Thị trấn', en: 'Commune/Ward/Town' },
-  village: { vi: 'Thôn/Bản/Tổ dân phố', en: 'Village/Hamlet' },
-  department: { vi: 'Sở', en: 'Provincial department' },
-  office: { vi: 'Phòng', en: 'District office' },
+  village: { vi: 'Thôn/Bản/Tổ dân phố', en: 'Village/Hamlet/Residential group' },
+  department: { vi: 'Sở', en: 'Department' },
+  office: { vi: 'Phòng', en: 'Office' },
   peoples_committee: { vi: 'UBND', en: "People's Committee" },
-  press: { vi: 'Cơ quan báo chí', en: 'Press' },
-  radio_tv: { vi: 'Đài PT-TH', en: 'Radio-TV station' },
-  commune_radio: { vi: 'Đài truyền thanh cơ sở', en: 'Commune radio station' },
+  press: { vi: 'Cơ quan báo chí', en: 'Press agency' },
+  radio_tv: { vi: 'Đài PT-TH', en: 'Radio & TV station' },
+  commune_radio: { vi: 'Đài truyền thanh cơ sở', en: 'Grassroots radio station' },
   telco: { vi: 'Doanh nghiệp viễn thông', en: 'Telecom operator' },
-  post: { vi: 'Bưu điện', en: 'Post' },
+  post: { vi: 'Bưu điện', en: 'Post office' },
   police: { vi: 'Công an', en: 'Police' },
   border_guard: { vi: 'Bộ đội Biên phòng', en: 'Border guard' },
   army: { vi: 'Quân sự', en: 'Military' },

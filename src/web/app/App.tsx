@@ -11,6 +11,7 @@ import { navigate, useRoute } from '../router.tsx';
 import { I18nProvider, useI18n } from './i18n-context.tsx';
 import { NotifyProvider, useNotify } from './notify.tsx';
 import { SessionProvider, type SessionValue } from './session.tsx';
+import { authStrings } from '../features/auth/strings.ts';
 
 // Pages are split into separate chunks: the login screen paints without them.
 const loadShell = () => import('./Shell.tsx');
@@ -82,6 +83,7 @@ type Boot = { status: 'loading' } | { status: 'error'; message: string } | { sta
 
 function SessionGate() {
   const { t, lang } = useI18n();
+  const authText = authStrings(lang);
   const { notify, notifyError } = useNotify();
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -103,12 +105,12 @@ function SessionGate() {
     configureApi({
       onUnauthorized: () => {
         setBoot((b) => {
-          if (b.status === 'ready' && b.me) notify('info', t('auth.sessionExpired'));
+          if (b.status === 'ready' && b.me) notify('info', authText.sessionExpired);
           return { status: 'ready', me: null };
         });
       },
     });
-  }, [notify, t]);
+  }, [notify, authText]);
 
   const setMe = useCallback((me: Me) => setBoot({ status: 'ready', me }), []);
   const signOut = useCallback(async () => {

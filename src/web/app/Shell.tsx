@@ -11,6 +11,7 @@ import { href, useRoute } from '../router.tsx';
 import { useI18n } from './i18n-context.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { hasRole, isAdmin, useSession } from './session.tsx';
+import { authStrings } from '../features/auth/strings.ts';
 
 interface NavItem {
   to: string;
@@ -50,6 +51,7 @@ const NAV_COUNT_STYLE = {
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, lang } = useI18n();
+  const authText = authStrings(lang);
   const { me, signOut } = useSession();
   const route = useRoute();
   const [opened, setOpened] = useState(false);
@@ -93,7 +95,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
             <LangSwitch />
             <Button variant="default" size="xs" onClick={() => void signOut()} data-testid="logout">
-              {t('auth.logout')}
+              {authText.logout}
             </Button>
           </Group>
         </Group>

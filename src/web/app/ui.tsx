@@ -3,17 +3,23 @@ import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Stack, Tex
 import { useId, useState } from 'react';
 import { errorMessage, ROLES, UNIT_KINDS, type Role } from '../api.ts';
 import { searchUnits, type UnitSearchHit } from '../features/units/units-api.ts';
-import { isKnownKind, isKnownRole, type MessageKey } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { isRole, ROLE_LABELS } from '../../shared/contracts/access.ts';
+import { isUnitKind, UNIT_KIND_LABELS } from '../../shared/contracts/units.ts';
 import { formatDate, today } from './dates.ts';
-import { useI18n, type I18n } from './i18n-context.tsx';
+import { useI18n } from './i18n-context.tsx';
 import { useAsync, useDebounced } from './use-async.ts';
+import { unitStrings } from '../features/units/strings.ts';
+import { userStrings } from '../features/users/strings.ts';
 
-export function kindLabel(t: I18n['t'], kind: string): string {
-  return isKnownKind(kind) ? t(`kind.${kind}` as MessageKey) : kind;
+/** A unit kind's official name (the shared contract's labels); an unknown kind as it is. */
+export function kindLabel(lang: Lang, kind: string): string {
+  return isUnitKind(kind) ? UNIT_KIND_LABELS[kind][lang] : kind;
 }
 
-export function roleLabel(t: I18n['t'], role: string): string {
-  return isKnownRole(role) ? t(`role.${role}` as MessageKey) : role;
+/** A role's official name (the shared contract's labels); an unknown role as it is. */
+export function roleLabel(lang: Lang, role: string): string {
+  return isRole(role) ? ROLE_LABELS[role][lang] : role;
 }
 
 export function Loading({ label }: { label?: string }) {
@@ -59,8 +65,8 @@ export function KindSelect({
   testId?: string;
   kinds?: readonly string[];
 }) {
-  const { t } = useI18n();
-  const data = kinds.map((k) => ({ value: k, label: kindLabel(t, k) }));
+  const { t, lang } = useI18n();
+  const data = kinds.map((k) => ({ value: k, label: kindLabel(lang, k) }));
   return (
     <NativeSelect
       label={label}
@@ -82,17 +88,18 @@ export function RolesField({
   onChange: (roles: Role[]) => void;
   error?: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const userText = userStrings(lang);
   return (
     <Checkbox.Group
-      label={t('users.roles')}
+      label={userText.roles}
       value={value}
       onChange={(v) => onChange(ROLES.filter((r) => v.includes(r)))}
       error={error}
     >
       <Stack gap={6} mt={6}>
         {ROLES.map((r) => (
-          <Checkbox key={r} value={r} label={roleLabel(t, r)} data-testid={`role-${r}`} />
+          <Checkbox key={r} value={r} label={roleLabel(lang, r)} data-testid={`role-${r}`} />
         ))}
       </Stack>
     </Checkbox.Group>
@@ -100,13 +107,13 @@ export function RolesField({
 }
 
 export function RoleBadges({ roles }: { roles: string[] }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
   if (roles.length === 0) return <Text size="sm">—</Text>;
   return (
     <Group gap={4}>
       {roles.map((r) => (
         <Badge key={r} variant="light" color={r === 'system_admin' ? 'red' : 'blue'} tt="none" radius="sm">
-          {roleLabel(t, r)}
+          {roleLabel(lang, r)}
         </Badge>
       ))}
     </Group>
@@ -141,7 +148,8 @@ export function UnitSearchPicker({
   testId?: string;
   editions?: PickerEditions;
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const unitText = unitStrings(lang);
   const [q, setQ] = useState('');
   const [withOld, setWithOld] = useState(false);
   const dq = useDebounced(q.trim(), 300);
@@ -156,7 +164,7 @@ export function UnitSearchPicker({
       <TextInput
         type="search"
         label={label}
-        placeholder={placeholder ?? t('units.searchPlaceholder')}
+        placeholder={placeholder ?? unitText.searchPlaceholder}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         aria-controls={listId}
@@ -165,23 +173,23 @@ export function UnitSearchPicker({
       {editions === 'toggle' && (
         <Checkbox
           size="xs"
-          label={t('units.includeOldEditions')}
-          title={t('units.includeOldEditionsHint')}
+          label={unitText.includeOldEditions}
+          title={unitText.includeOldEditionsHint}
           checked={withOld}
           onChange={(e) => setWithOld(e.currentTarget.checked)}
           data-testid={testId ? `${testId}-old-editions` : undefined}
         />
       )}
       <div id={listId} aria-live="polite">
-        {enabled && res.loading && <Loading label={t('units.searching')} />}
+        {enabled && res.loading && <Loading label={unitText.searching} />}
         {enabled && !res.loading && res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
         {enabled && !res.loading && res.data && items.length === 0 && (
           <Text size="sm" py={4}>
-            {t('units.noResults')}
+            {unitText.noResults}
           </Text>
         )}
         {enabled && !res.loading && items.length > 0 && (
-          <ul className="loa-tree" aria-label={t('units.searchResults')}>
+          <ul className="loa-tree" aria-label={unitText.searchResults}>
             {items.map((u) => (
               <li key={u.id} data-testid="unit-search-hit" data-in-force={u.inForce}>
                 <button
@@ -196,13 +204,13 @@ export function UnitSearchPicker({
                     {u.name}
                   </Text>{' '}
                   <Text size="xs" c="dimmed" span>
-                    · {kindLabel(t, u.kind)}
+                    · {kindLabel(lang, u.kind)}
                   </Text>
                   {(u.editionLabel !== null || scope === 'all') && (
                     <>
                       {' '}
                       <Badge size="xs" radius="sm" tt="none" variant="light" color={u.inForce ? 'blue' : 'orange'} data-testid="unit-edition-badge">
-                        {u.editionLabel ?? (at === today() ? t('units.currentEdition') : t('units.editionAtDate', { date: formatDate(at, lang) }))}
+                        {u.editionLabel ?? (at === today() ? unitText.currentEdition : unitText.editionAtDate({ date: formatDate(at, lang) }))}
                       </Badge>
                     </>
                   )}
@@ -211,12 +219,12 @@ export function UnitSearchPicker({
                   </Text>
                   {u.nowPartOf.length > 0 && (
                     <Text size="xs" data-testid="unit-now-part-of">
-                      {t('units.nowPartOf')}: {u.nowPartOf.map((n) => n.name).join(', ')}
+                      {unitText.nowPartOf}: {u.nowPartOf.map((n) => n.name).join(', ')}
                     </Text>
                   )}
                   {u.formedFromMatch && (
                     <Text size="xs" data-testid="unit-formed-from">
-                      {t('units.formedFrom')}: {u.formedFromMatch.name}
+                      {unitText.formedFrom}: {u.formedFromMatch.name}
                     </Text>
                   )}
                 </button>

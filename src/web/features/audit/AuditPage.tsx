@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { DiffView } from './DiffView.tsx';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type Label } from '../../../shared/audit-labels.ts';
 import type { Lang } from '../../i18n.ts';
+import { auditStrings } from './strings.ts';
 
 interface Filters {
   actor: string;
@@ -53,6 +54,7 @@ function toQuery(f: Filters): AuditFilter {
 
 export function AuditPage() {
   const { t, lang } = useI18n();
+  const auditText = auditStrings(lang);
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [items, setItems] = useState<AuditEvent[]>([]);
@@ -94,31 +96,31 @@ export function AuditPage() {
   return (
     <Stack gap="md">
       <Title order={1} size="h3">
-        {t('audit.title')}
+        {auditText.title}
       </Title>
-      <Paper withBorder p="sm" component="form" onSubmit={submit} aria-label={t('audit.filters')}>
+      <Paper withBorder p="sm" component="form" onSubmit={submit} aria-label={auditText.filters}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-          <TextInput label={t('audit.actor')} placeholder={t('audit.actorPlaceholder')} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
+          <TextInput label={auditText.actor} placeholder={auditText.actorPlaceholder} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
           <NativeSelect
-            label={t('audit.entity')}
-            data={options(AUDIT_ENTITIES, lang, t('audit.entityPlaceholder'))}
+            label={auditText.entity}
+            data={options(AUDIT_ENTITIES, lang, auditText.entityPlaceholder)}
             value={draft.entity}
             onChange={set('entity')}
             data-testid="audit-entity"
           />
           <NativeSelect
-            label={t('audit.action')}
-            data={options(AUDIT_ACTIONS, lang, t('audit.actionPlaceholder'))}
+            label={auditText.action}
+            data={options(AUDIT_ACTIONS, lang, auditText.actionPlaceholder)}
             value={draft.action}
             onChange={set('action')}
             data-testid="audit-action"
           />
-          <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} data-testid="audit-from" />
-          <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} data-testid="audit-to" />
+          <TextInput type="date" label={auditText.from} value={draft.from} onChange={set('from')} data-testid="audit-from" />
+          <TextInput type="date" label={auditText.to} value={draft.to} onChange={set('to')} data-testid="audit-to" />
         </SimpleGrid>
         <Group gap="sm" mt="sm">
           <Button type="submit" data-testid="audit-apply">
-            {t('audit.apply')}
+            {auditText.apply}
           </Button>
           <Button
             variant="default"
@@ -127,25 +129,25 @@ export function AuditPage() {
               setApplied(EMPTY);
             }}
           >
-            {t('audit.reset')}
+            {auditText.reset}
           </Button>
         </Group>
       </Paper>
 
       <Paper withBorder p="sm">
         {error != null && <LoadError error={error} onRetry={() => void load(applied, items.length ? cursor : null)} />}
-        {!loading && !error && items.length === 0 && <Text size="sm">{t('audit.empty')}</Text>}
+        {!loading && !error && items.length === 0 && <Text size="sm">{auditText.empty}</Text>}
         {items.length > 0 && (
           <div className="loa-table-wrap">
             <Table striped highlightOnHover verticalSpacing="xs" data-testid="audit-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('audit.time')}</Table.Th>
-                  <Table.Th>{t('audit.actor')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                  <Table.Th>{t('audit.ip')}</Table.Th>
-                  <Table.Th>{t('audit.details')}</Table.Th>
+                  <Table.Th>{auditText.time}</Table.Th>
+                  <Table.Th>{auditText.actor}</Table.Th>
+                  <Table.Th>{auditText.action}</Table.Th>
+                  <Table.Th>{auditText.entity}</Table.Th>
+                  <Table.Th>{auditText.ip}</Table.Th>
+                  <Table.Th>{auditText.details}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -170,7 +172,7 @@ export function AuditPage() {
                     </Table.Td>
                     <Table.Td>
                       <Button size="compact-sm" variant="light" onClick={() => setOpen(ev)}>
-                        {t('audit.view')}
+                        {auditText.view}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
@@ -182,7 +184,7 @@ export function AuditPage() {
         {loading && <Loading />}
         {!loading && cursor && (
           <Button variant="default" mt="sm" onClick={() => void load(applied, cursor)} data-testid="audit-more">
-            {t('audit.loadMore')}
+            {auditText.loadMore}
           </Button>
         )}
       </Paper>
@@ -191,26 +193,26 @@ export function AuditPage() {
         opened={open !== null}
         onClose={() => setOpen(null)}
         size="xl"
-        title={t('audit.eventTitle')}
+        title={auditText.eventTitle}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {open && (
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4}>
               <Text size="sm">
-                {t('audit.time')}: <b>{formatDateTime(open.at, lang)}</b>
+                {auditText.time}: <b>{formatDateTime(open.at, lang)}</b>
               </Text>
               <Text size="sm">
-                {t('audit.actor')}: <b>{open.actorLabel}</b>
+                {auditText.actor}: <b>{open.actorLabel}</b>
               </Text>
               <Text size="sm">
-                {t('audit.action')}: <b>{open.actionLabel}</b> <Code>{open.action}</Code>
+                {auditText.action}: <b>{open.actionLabel}</b> <Code>{open.action}</Code>
               </Text>
               <div>
                 <EntityCell ev={open} />
               </div>
               <Text size="sm">
-                {t('audit.ip')}: {open.ip ?? '—'}
+                {auditText.ip}: {open.ip ?? '—'}
               </Text>
             </SimpleGrid>
             <DiffView before={open.before} after={open.after} />

@@ -3,10 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage, type Me } from '../../api.ts';
 import { acceptInvitation } from './auth-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
+import { authStrings } from './strings.ts';
 
 /** Reached from the invitation e-mail (/admin/#/invite/TOKEN): choose a password, then signed in. */
 export function InvitePage({ token, onLoggedIn }: { token: string; onLoggedIn: (me: Me) => void }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const authText = authStrings(lang);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
@@ -15,7 +17,7 @@ export function InvitePage({ token, onLoggedIn }: { token: string; onLoggedIn: (
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (password !== confirm) {
-      setError(t('auth.passwordsDiffer'));
+      setError(authText.passwordsDiffer);
       return;
     }
     setBusy(true);
@@ -36,20 +38,20 @@ export function InvitePage({ token, onLoggedIn }: { token: string; onLoggedIn: (
         <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="invite-title">
           <Stack gap="md">
             <Title order={1} size="h3" id="invite-title">
-              {t('auth.inviteTitle')}
+              {authText.inviteTitle}
             </Title>
             <Text size="sm" c="dimmed">
-              {t('auth.inviteHint')}
+              {authText.inviteHint}
             </Text>
             {error && (
               <Alert color="red" role="alert" data-testid="invite-error">
                 {error}
               </Alert>
             )}
-            <PasswordInput label={t('auth.newPassword')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="invite-password" />
-            <PasswordInput label={t('auth.confirmPassword')} autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} data-testid="invite-confirm" />
+            <PasswordInput label={authText.newPassword} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="invite-password" />
+            <PasswordInput label={authText.confirmPassword} autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} data-testid="invite-confirm" />
             <Button type="submit" loading={busy} fullWidth data-testid="invite-submit">
-              {t('auth.activate')}
+              {authText.activate}
             </Button>
           </Stack>
         </form>

@@ -4,9 +4,11 @@ import { errorMessage, type Me } from '../../api.ts';
 import { login } from './auth-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LangSwitch } from '../../app/LangSwitch.tsx';
+import { authStrings } from './strings.ts';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const authText = authStrings(lang);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -15,7 +17,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!username.trim() || !password) {
-      setError(t('auth.missingCredentials'));
+      setError(authText.missingCredentials);
       return;
     }
     setBusy(true);
@@ -36,12 +38,12 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           <Stack gap="md">
             <Group justify="space-between" align="center">
               <Title order={1} size="h3" id="login-title">
-                {t('auth.loginTitle')}
+                {authText.loginTitle}
               </Title>
               <LangSwitch />
             </Group>
             <Text size="sm" c="dimmed">
-              {t('auth.loginHint')}
+              {authText.loginHint}
             </Text>
             {error && (
               <Alert color="red" role="alert" data-testid="login-error">
@@ -49,7 +51,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
               </Alert>
             )}
             <TextInput
-              label={t('auth.username')}
+              label={authText.username}
               name="username"
               autoComplete="username"
               autoCapitalize="none"
@@ -61,17 +63,17 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
               autoFocus
             />
             <PasswordInput
-              label={t('auth.password')}
+              label={authText.password}
               name="password"
               autoComplete="current-password"
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               data-testid="login-password"
-              visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+              visibilityToggleButtonProps={{ 'aria-label': authText.togglePassword }}
             />
             <Button type="submit" loading={busy} fullWidth data-testid="login-submit">
-              {t('auth.login')}
+              {authText.login}
             </Button>
           </Stack>
         </form>

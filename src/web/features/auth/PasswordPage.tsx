@@ -4,11 +4,13 @@ import { errorMessage } from '../../api.ts';
 import { changePassword } from './auth-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
+import { authStrings } from './strings.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
 export function PasswordPage() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const authText = authStrings(lang);
   const { notify } = useNotify();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -22,16 +24,16 @@ export function PasswordPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    if (!current || !next) return setError(t('password.required'));
-    if (next.length < MIN_PASSWORD_LENGTH) return setError(t('password.tooShort', { n: MIN_PASSWORD_LENGTH }));
-    if (next !== confirm) return setError(t('password.mismatch'));
+    if (!current || !next) return setError(authText.passwordRequired);
+    if (next.length < MIN_PASSWORD_LENGTH) return setError(authText.passwordTooShort({ n: MIN_PASSWORD_LENGTH }));
+    if (next !== confirm) return setError(authText.passwordMismatch);
     setBusy(true);
     try {
       await changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
-      notify('success', t('password.changed'));
+      notify('success', authText.passwordChanged);
     } catch (err) {
       setError(errorMessage(err, lang));
     } finally {
@@ -39,13 +41,13 @@ export function PasswordPage() {
     }
   }
 
-  const toggle = { 'aria-label': t('auth.togglePassword') };
+  const toggle = { 'aria-label': authText.togglePassword };
   return (
     <Paper withBorder p="lg" maw={460}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Title order={1} size="h3">
-            {t('password.title')}
+            {authText.passwordTitle}
           </Title>
           {error && (
             <Alert color="red" role="alert">
@@ -53,7 +55,7 @@ export function PasswordPage() {
             </Alert>
           )}
           <PasswordInput
-            label={t('password.current')}
+            label={authText.passwordCurrent}
             autoComplete="current-password"
             required
             value={current}
@@ -62,28 +64,28 @@ export function PasswordPage() {
             data-testid="password-current"
           />
           <PasswordInput
-            label={t('password.new')}
-            description={t('password.hint', { n: MIN_PASSWORD_LENGTH })}
+            label={authText.passwordNew}
+            description={authText.passwordHint({ n: MIN_PASSWORD_LENGTH })}
             autoComplete="new-password"
             required
             value={next}
-            error={tooShort ? t('password.tooShort', { n: MIN_PASSWORD_LENGTH }) : undefined}
+            error={tooShort ? authText.passwordTooShort({ n: MIN_PASSWORD_LENGTH }) : undefined}
             onChange={(e) => setNext(e.currentTarget.value)}
             visibilityToggleButtonProps={toggle}
             data-testid="password-new"
           />
           <PasswordInput
-            label={t('password.confirm')}
+            label={authText.passwordConfirm}
             autoComplete="new-password"
             required
             value={confirm}
-            error={mismatch ? t('password.mismatch') : undefined}
+            error={mismatch ? authText.passwordMismatch : undefined}
             onChange={(e) => setConfirm(e.currentTarget.value)}
             visibilityToggleButtonProps={toggle}
             data-testid="password-confirm"
           />
           <Button type="submit" loading={busy} data-testid="password-submit">
-            {t('password.submit')}
+            {authText.passwordSubmit}
           </Button>
         </Stack>
       </form>

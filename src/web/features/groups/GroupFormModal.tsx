@@ -11,17 +11,19 @@ import { useNotify } from '../../app/notify.tsx';
 import { KindSelect, UnitChooser, UnitSearchPicker } from '../../app/ui.tsx';
 import { rememberUnitName, useUnitName } from '../../app/unit-names.ts';
 import type { UnitRef } from '../../app/use-unit-param.ts';
+import { groupStrings } from './strings.ts';
 
 type RuleType = GroupRule['type'];
 
 function PickedUnit({ id, onRemove }: { id: string; onRemove: () => void }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const groupText = groupStrings(lang);
   const name = useUnitName(id);
   return (
     <li>
       <MGroup gap={4} wrap="nowrap" justify="space-between">
         <Text size="sm">{name ?? '…'}</Text>
-        <CloseButton size="sm" aria-label={t('groups.removeUnit', { name: name ?? id })} onClick={onRemove} />
+        <CloseButton size="sm" aria-label={groupText.removeUnit({ name: name ?? id })} onClick={onRemove} />
       </MGroup>
     </li>
   );
@@ -41,6 +43,7 @@ export function GroupFormModal({
   onSaved: (g: Group) => void;
 }) {
   const { t, lang } = useI18n();
+  const groupText = groupStrings(lang);
   const { notify } = useNotify();
   const shown = useLastNonNull(target);
   const existing = shown && shown !== 'new' ? shown : null;
@@ -82,13 +85,13 @@ export function GroupFormModal({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim()) return setError(t('common.requiredField', { field: t('groups.name') }));
+    if (!name.trim()) return setError(t('common.requiredField', { field: groupText.name }));
     let rule: GroupRule;
     if (ruleType === 'explicit') {
-      if (unitIds.length === 0) return setError(t('groups.needUnits'));
+      if (unitIds.length === 0) return setError(groupText.needUnits);
       rule = { type: 'explicit', unitIds };
     } else {
-      if (!under) return setError(t('groups.needUnder'));
+      if (!under) return setError(groupText.needUnder);
       rule = { type: 'kind_under', kind, underUnitId: under.id };
     }
     setBusy(true);
@@ -98,7 +101,7 @@ export function GroupFormModal({
       const g = existing
         ? await updateGroup(existing.id, { name: name.trim(), description: desc || null, rule })
         : await createGroup({ ownerUnitId: owner.id, name: name.trim(), ...(desc ? { description: desc } : {}), rule });
-      notify('success', t('groups.saved', { name: g.name }));
+      notify('success', groupText.saved({ name: g.name }));
       onSaved(g);
     } catch (err) {
       setError(errorMessage(err, lang));
@@ -112,7 +115,7 @@ export function GroupFormModal({
       opened={target !== null}
       onClose={onClose}
       size="lg"
-      title={existing ? t('groups.edit') : t('groups.create')}
+      title={existing ? groupText.edit : groupText.create}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -123,7 +126,7 @@ export function GroupFormModal({
             </Text>
           )}
           <TextInput
-            label={t('groups.name')}
+            label={groupText.name}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -131,7 +134,7 @@ export function GroupFormModal({
             data-autofocus
           />
           <Textarea
-            label={t('groups.description')}
+            label={groupText.description}
             autosize
             minRows={2}
             maxRows={5}
@@ -140,7 +143,7 @@ export function GroupFormModal({
           />
           <div>
             <Text size="sm" fw={500} id="rule-type-label" mb={4}>
-              {t('groups.ruleType')}
+              {groupText.ruleType}
             </Text>
             <SegmentedControl
               fullWidth
@@ -148,24 +151,24 @@ export function GroupFormModal({
               value={ruleType}
               onChange={(v) => setRuleType(v)}
               data={[
-                { value: 'explicit', label: t('groups.ruleExplicit') },
-                { value: 'kind_under', label: t('groups.ruleKind') },
+                { value: 'explicit', label: groupText.ruleExplicit },
+                { value: 'kind_under', label: groupText.ruleKind },
               ]}
               data-testid="group-rule-type"
             />
           </div>
           {ruleType === 'explicit' ? (
             <Stack gap="xs">
-              <Text size="sm">{t('groups.pickedCount', { n: unitIds.length })}</Text>
+              <Text size="sm">{groupText.pickedCount({ n: unitIds.length })}</Text>
               {unitIds.length > 0 && (
-                <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={t('groups.pickedUnits')}>
+                <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={groupText.pickedUnits}>
                   {unitIds.map((id) => (
                     <PickedUnit key={id} id={id} onRemove={() => setUnitIds((ids) => ids.filter((x) => x !== id))} />
                   ))}
                 </ul>
               )}
               <UnitSearchPicker
-                label={t('groups.addUnit')}
+                label={groupText.addUnit}
                 at={at}
                 excludeIds={unitIds}
                 testId="group-unit-search"
@@ -177,10 +180,10 @@ export function GroupFormModal({
             </Stack>
           ) : (
             <Stack gap="xs">
-              <KindSelect label={t('groups.ruleKindLabel')} required value={kind} onChange={(k) => isUnitKind(k) && setKind(k)} testId="group-kind" />
+              <KindSelect label={groupText.ruleKindLabel} required value={kind} onChange={(k) => isUnitKind(k) && setKind(k)} testId="group-kind" />
               <UnitChooser
                 key={under?.id ?? 'none'}
-                label={t('groups.ruleUnder')}
+                label={groupText.ruleUnder}
                 at={at}
                 value={under}
                 onChange={setUnder}

@@ -12,31 +12,35 @@ import { useAsync } from '../../app/use-async.ts';
 import { useUnitParam } from '../../app/use-unit-param.ts';
 import { href } from '../../router.tsx';
 import { GroupFormModal } from './GroupFormModal.tsx';
+import { groupStrings } from './strings.ts';
+import { unitStrings } from '../../features/units/strings.ts';
 
 export function RuleSummary({ group }: { group: Group }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const groupText = groupStrings(lang);
   const rule = group.rule;
   const underName = useUnitName(rule.type === 'kind_under' ? rule.underUnitId : null);
-  if (rule.type === 'explicit') return <>{t('groups.ruleExplicitSummary', { n: rule.unitIds.length })}</>;
-  return <>{t('groups.ruleKindSummary', { kind: kindLabel(t, rule.kind), unit: underName ?? '…' })}</>;
+  if (rule.type === 'explicit') return <>{groupText.ruleExplicitSummary({ n: rule.unitIds.length })}</>;
+  return <>{groupText.ruleKindSummary({ kind: kindLabel(lang, rule.kind), unit: underName ?? '…' })}</>;
 }
 
 function Members({ group, at }: { group: Group; at: string }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const groupText = groupStrings(lang);
   const res = useAsync(() => getGroupMembers(group.id, at), [group.id, at]);
   if (res.loading) return <Loading />;
   if (res.error != null) return <LoadError error={res.error} onRetry={res.reload} />;
   const items = res.data ?? [];
   return (
     <Stack gap="xs" data-testid="group-members">
-      <Text size="sm">{t('groups.membersCount', { n: items.length, date: formatDate(at, lang) })}</Text>
+      <Text size="sm">{groupText.membersCount({ n: items.length, date: formatDate(at, lang) })}</Text>
       {items.length > 0 && (
         <ol style={{ margin: 0, paddingLeft: 22 }}>
           {items.map((u) => (
             <li key={u.id}>
               <a href={href(`/units/${encodeURIComponent(u.id)}`)}>{u.name}</a>{' '}
               <Text span size="xs" c="dimmed">
-                · {kindLabel(t, u.kind)}
+                · {kindLabel(lang, u.kind)}
               </Text>
             </li>
           ))}
@@ -47,7 +51,9 @@ function Members({ group, at }: { group: Group; at: string }) {
 }
 
 export function GroupsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const groupText = groupStrings(lang);
+  const unitText = unitStrings(lang);
   const { notify, notifyError } = useNotify();
   const [at, setAt] = useAtDate();
   const [owner, setOwner] = useUnitParam('/groups');
@@ -62,7 +68,7 @@ export function GroupsPage() {
     try {
       await deleteGroup(g.id);
       res.setData((list) => list?.filter((x) => x.id !== g.id));
-      notify('success', t('groups.deleted', { name: g.name }));
+      notify('success', groupText.deleted({ name: g.name }));
       setConfirmDelete(null);
     } catch (err) {
       notifyError(err);
@@ -75,19 +81,19 @@ export function GroupsPage() {
     <Stack gap="md">
       <MGroup justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1} size="h3">
-          {t('groups.title')}
+          {groupText.title}
         </Title>
         <Button onClick={() => setEditing('new')} data-testid="group-create">
-          + {t('groups.create')}
+          + {groupText.create}
         </Button>
       </MGroup>
       <Paper withBorder p="sm">
         <MGroup align="flex-start" justify="space-between" wrap="wrap" gap="sm">
-          <UnitChooser key={owner.id} label={t('groups.owner')} at={at} value={owner} onChange={setOwner} testId="groups-owner" />
+          <UnitChooser key={owner.id} label={groupText.owner} at={at} value={owner} onChange={setOwner} testId="groups-owner" />
           <TextInput
             type="date"
-            label={t('units.atDate')}
-            description={t('groups.atDateHint')}
+            label={unitText.atDate}
+            description={groupText.atDateHint}
             value={at}
             onChange={(e) => e.currentTarget.value && setAt(e.currentTarget.value)}
             w={190}
@@ -99,7 +105,7 @@ export function GroupsPage() {
       {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
       {res.data && res.data.length === 0 && (
         <Paper withBorder p="sm">
-          <Text size="sm">{t('groups.empty')}</Text>
+          <Text size="sm">{groupText.empty}</Text>
         </Paper>
       )}
       {res.data?.map((g) => (
@@ -122,7 +128,7 @@ export function GroupsPage() {
                   aria-expanded={showMembers === g.id}
                   onClick={() => setShowMembers((s) => (s === g.id ? null : g.id))}
                 >
-                  {showMembers === g.id ? t('groups.hideMembers') : t('groups.showMembers')}
+                  {showMembers === g.id ? groupText.hideMembers : groupText.showMembers}
                 </Button>
                 <Button size="compact-sm" variant="default" onClick={() => setEditing(g)}>
                   {t('common.edit')}
@@ -154,11 +160,11 @@ export function GroupsPage() {
       <Modal
         opened={confirmDelete !== null}
         onClose={() => setConfirmDelete(null)}
-        title={t('groups.deleteTitle')}
+        title={groupText.deleteTitle}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack gap="md">
-          <Text size="sm">{t('groups.deleteConfirm', { name: confirmDelete?.name ?? '' })}</Text>
+          <Text size="sm">{groupText.deleteConfirm({ name: confirmDelete?.name ?? '' })}</Text>
           <MGroup justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setConfirmDelete(null)}>
               {t('common.cancel')}

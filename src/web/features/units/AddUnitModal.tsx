@@ -6,6 +6,7 @@ import { createUnit, type Unit } from './units-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { KindSelect } from '../../app/ui.tsx';
+import { unitStrings } from './strings.ts';
 
 /** Sensible default kind for a new organisation under a territorial unit. */
 function defaultKind(parentKind: string): string {
@@ -24,6 +25,7 @@ export function AddUnitModal({
   onCreated: (u: Unit) => void;
 }) {
   const { t, lang } = useI18n();
+  const unitText = unitStrings(lang);
   const { notify } = useNotify();
   const [name, setName] = useState('');
   const [kind, setKind] = useState(defaultKind(parent.kind));
@@ -42,7 +44,7 @@ export function AddUnitModal({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim()) return setError(t('common.requiredField', { field: t('units.orgName') }));
+    if (!name.trim()) return setError(t('common.requiredField', { field: unitText.orgName }));
     setBusy(true);
     setError(null);
     try {
@@ -52,7 +54,7 @@ export function AddUnitModal({
         kind,
         ...(code.trim() ? { code: code.trim() } : {}),
       });
-      notify('success', t('units.orgCreated', { name: u.name }));
+      notify('success', unitText.orgCreated({ name: u.name }));
       onCreated(u);
     } catch (err) {
       setError(errorMessage(err, lang));
@@ -62,17 +64,17 @@ export function AddUnitModal({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('units.addOrg')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={opened} onClose={onClose} title={unitText.addOrg} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
-          <Text size="sm">{t('units.addOrgUnder', { name: parent.name })}</Text>
+          <Text size="sm">{unitText.addOrgUnder({ name: parent.name })}</Text>
           {error && (
             <Text c="red.8" size="sm" role="alert">
               {error}
             </Text>
           )}
           <TextInput
-            label={t('units.orgName')}
+            label={unitText.orgName}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
@@ -80,7 +82,7 @@ export function AddUnitModal({
             data-autofocus
           />
           <KindSelect
-            label={t('units.kind')}
+            label={unitText.kind}
             required
             value={kind}
             onChange={setKind}
@@ -88,7 +90,7 @@ export function AddUnitModal({
             testId="org-kind"
           />
           <TextInput
-            label={t('units.codeOptional')}
+            label={unitText.codeOptional}
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
             data-testid="org-code"

@@ -4,6 +4,7 @@ import { updateContacts, type Contacts } from './units-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { fromDraft, invalidEmails, invalidPhones, splitList, toDraft, type ContactsDraft } from './contacts.ts';
+import { unitStrings } from './strings.ts';
 
 export function ContactsEditor({
   unitId,
@@ -16,7 +17,8 @@ export function ContactsEditor({
   editable: boolean;
   onSaved: (c: Contacts) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const unitText = unitStrings(lang);
   const { notify, notifyError } = useNotify();
   const [draft, setDraft] = useState<ContactsDraft>(() => toDraft(contacts));
   const [busy, setBusy] = useState(false);
@@ -38,7 +40,7 @@ export function ContactsEditor({
       onSaved(saved);
       setDraft(toDraft(saved));
       setTouched(false);
-      notify('success', t('contacts.saved'));
+      notify('success', unitText.contactsSaved);
     } catch (err) {
       notifyError(err);
     } finally {
@@ -50,19 +52,19 @@ export function ContactsEditor({
     return (
       <Stack gap={4}>
         <Title order={3} size="h5">
-          {t('contacts.title')}
+          {unitText.contactsTitle}
         </Title>
         <Text size="sm">
-          {t('contacts.emails')}: {contacts.emails.join(', ') || '—'}
+          {unitText.contactsEmails}: {contacts.emails.join(', ') || '—'}
         </Text>
         <Text size="sm">
-          {t('contacts.phones')}: {contacts.phones.join(', ') || '—'}
+          {unitText.contactsPhones}: {contacts.phones.join(', ') || '—'}
         </Text>
         <Text size="sm">
-          {t('contacts.address')}: {contacts.address ?? '—'}
+          {unitText.contactsAddress}: {contacts.address ?? '—'}
         </Text>
         <Text size="sm">
-          {t('contacts.website')}: {contacts.website ?? '—'}
+          {unitText.contactsWebsite}: {contacts.website ?? '—'}
         </Text>
       </Stack>
     );
@@ -72,40 +74,40 @@ export function ContactsEditor({
     <form onSubmit={(e) => void save(e)} noValidate aria-labelledby="contacts-title" data-testid="contacts-form">
       <Stack gap="sm">
         <Title order={3} size="h5" id="contacts-title">
-          {t('contacts.title')}
+          {unitText.contactsTitle}
         </Title>
         <Textarea
-          label={t('contacts.emails')}
-          description={t('contacts.onePerLine')}
+          label={unitText.contactsEmails}
+          description={unitText.contactsOnePerLine}
           autosize
           minRows={2}
           maxRows={6}
           value={draft.emails}
           onChange={(e) => set('emails')(e.currentTarget.value)}
-          error={badEmails.length ? t('contacts.badEmails', { list: badEmails.join(', ') }) : undefined}
+          error={badEmails.length ? unitText.contactsBadEmails({ list: badEmails.join(', ') }) : undefined}
           inputMode="email"
           data-testid="contacts-emails"
         />
         <Textarea
-          label={t('contacts.phones')}
-          description={t('contacts.onePerLine')}
+          label={unitText.contactsPhones}
+          description={unitText.contactsOnePerLine}
           autosize
           minRows={2}
           maxRows={6}
           value={draft.phones}
           onChange={(e) => set('phones')(e.currentTarget.value)}
-          error={badPhones.length ? t('contacts.badPhones', { list: badPhones.join(', ') }) : undefined}
+          error={badPhones.length ? unitText.contactsBadPhones({ list: badPhones.join(', ') }) : undefined}
           inputMode="tel"
           data-testid="contacts-phones"
         />
         <TextInput
-          label={t('contacts.address')}
+          label={unitText.contactsAddress}
           value={draft.address}
           onChange={(e) => set('address')(e.currentTarget.value)}
           data-testid="contacts-address"
         />
         <TextInput
-          label={t('contacts.website')}
+          label={unitText.contactsWebsite}
           type="url"
           inputMode="url"
           placeholder="https://"

@@ -10,6 +10,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { href } from '../../router.tsx';
 import { AddUnitModal } from './AddUnitModal.tsx';
 import { ContactsEditor } from './ContactsEditor.tsx';
+import { unitStrings } from './strings.ts';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -33,7 +34,8 @@ export function UnitDetailPanel({
   onPath: (ancestorIds: string[]) => void;
   onUnitCreated: (parentId: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const unitText = unitStrings(lang);
   const { me } = useSession();
   const admin = isAdmin(me);
   const res = useAsync(() => getUnit(unitId), [unitId]);
@@ -55,15 +57,15 @@ export function UnitDetailPanel({
     unit.validFrom && unit.validTo
       ? `${formatDate(unit.validFrom, lang)} – ${formatDate(unit.validTo, lang)}`
       : unit.validFrom
-        ? t('units.since', { date: formatDate(unit.validFrom, lang) })
+        ? unitText.since({ date: formatDate(unit.validFrom, lang) })
         : unit.validTo
-          ? t('units.until', { date: formatDate(unit.validTo, lang) })
-          : t('units.always');
+          ? unitText.until({ date: formatDate(unit.validTo, lang) })
+          : unitText.always;
 
   return (
     <Stack gap="md" data-testid="unit-detail">
       {crumbs.length > 0 && (
-        <nav aria-label={t('units.breadcrumb')}>
+        <nav aria-label={unitText.breadcrumb}>
           <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap' }}>
             {crumbs.map((p) => (
               <Anchor key={p.id} href={href(`/units/${encodeURIComponent(p.id)}`)} size="sm">
@@ -82,21 +84,21 @@ export function UnitDetailPanel({
         </Title>
         {admin && (
           <Button size="sm" onClick={() => setAdding(true)} data-testid="add-org">
-            + {t('units.addOrg')}
+            + {unitText.addOrg}
           </Button>
         )}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Fact label={t('units.kind')} value={kindLabel(t, unit.kind)} testId="unit-kind" />
-        <Fact label={t('units.code')} value={unit.code ?? '—'} testId="unit-code" />
-        <Fact label={t('units.validity')} value={validity} />
-        <Fact label={t('units.childCount')} value={String(unit.childCount)} />
+        <Fact label={unitText.kind} value={kindLabel(lang, unit.kind)} testId="unit-kind" />
+        <Fact label={unitText.code} value={unit.code ?? '—'} testId="unit-code" />
+        <Fact label={unitText.validity} value={validity} />
+        <Fact label={unitText.childCount} value={String(unit.childCount)} />
       </SimpleGrid>
       {(['formedFrom', 'nowPartOf'] as const).map((side) =>
         detail.history[side].length ? (
           <Text size="sm" key={side} data-testid={`unit-${side}`}>
             <Text span fw={500}>
-              {t(`units.${side}`)}:{' '}
+              {unitText[side]}:{' '}
             </Text>
             {detail.history[side].map((u, i) => (
               <span key={u.id}>
@@ -104,7 +106,7 @@ export function UnitDetailPanel({
                 <Anchor href={href(`/units/${encodeURIComponent(u.id)}`)} size="sm">
                   {u.name}
                 </Anchor>
-                {u.partial && ` ${t('units.partOfSplit')}`}
+                {u.partial && ` ${unitText.partOfSplit}`}
               </span>
             ))}
           </Text>
@@ -117,11 +119,11 @@ export function UnitDetailPanel({
           size="xs"
           href={href(`/groups?unit=${encodeURIComponent(unit.id)}`)}
         >
-          {t('units.groupsOfUnit')}
+          {unitText.groupsOfUnit}
         </Button>
         {admin && (
           <Button component="a" variant="light" size="xs" href={href(`/users?unit=${encodeURIComponent(unit.id)}`)}>
-            {t('units.usersOfUnit')}
+            {unitText.usersOfUnit}
           </Button>
         )}
       </Group>

@@ -7,6 +7,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { kindLabel, LoadError, Loading } from '../../app/ui.tsx';
 import { visibleRows, type TreeRow, type UnitTreeApi } from './use-unit-tree.ts';
+import { unitStrings } from './strings.ts';
 
 const INDENT = 18;
 
@@ -19,13 +20,14 @@ export function UnitTree({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const unitText = unitStrings(lang);
   const { state } = tree;
   const listRef = useRef<HTMLUListElement>(null);
 
   if (state.roots.status === 'loading') return <Loading />;
   if (state.roots.status === 'error') return <LoadError error={state.roots.error} onRetry={tree.reloadRoots} />;
-  if (state.roots.ids.length === 0) return <Text size="sm">{t('units.noUnitsAtDate')}</Text>;
+  if (state.roots.ids.length === 0) return <Text size="sm">{unitText.noUnitsAtDate}</Text>;
 
   const rows = visibleRows(state);
   const unitRows = rows.filter((r): r is TreeRow => r.kind === 'unit');
@@ -70,7 +72,7 @@ export function UnitTree({
   };
 
   return (
-    <ul className="loa-tree" role="tree" aria-label={t('units.treeLabel')} ref={listRef} data-testid="unit-tree">
+    <ul className="loa-tree" role="tree" aria-label={unitText.treeLabel} ref={listRef} data-testid="unit-tree">
       {rows.map((row) => {
         if (row.kind === 'status') {
           const pad = { paddingLeft: (row.level - 1) * INDENT + 34 };
@@ -82,7 +84,7 @@ export function UnitTree({
               )}
               {row.state.status === 'loaded' && (
                 <Text size="sm" py={4}>
-                  {t('units.noChildren')}
+                  {unitText.noChildren}
                 </Text>
               )}
             </li>
@@ -120,7 +122,7 @@ export function UnitTree({
               disabled={!hasChildren}
               // For the mouse: keyboard and screen-reader users expand with the arrows (aria-expanded).
               aria-hidden
-              title={hasChildren ? t(expanded ? 'units.collapse' : 'units.expand', { name: unit.name }) : undefined}
+              title={hasChildren ? unitText[expanded ? 'collapse' : 'expand']({ name: unit.name }) : undefined}
               onClick={() => tree.toggle(unit.id)}
             >
               {hasChildren ? (expanded ? '▾' : '▸') : '·'}
@@ -134,7 +136,7 @@ export function UnitTree({
             >
               <span style={{ fontWeight: selected ? 700 : 500 }}>{unit.name}</span>{' '}
               <span className="loa-tree-kind">
-                {kindLabel(t, unit.kind)}
+                {kindLabel(lang, unit.kind)}
                 {hasChildren ? ` · ${unit.childCount}` : ''}
               </span>
             </button>

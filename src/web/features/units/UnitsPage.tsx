@@ -10,9 +10,11 @@ import { navigate } from '../../router.tsx';
 import { UnitDetailPanel } from './UnitDetail.tsx';
 import { UnitTree } from './UnitTree.tsx';
 import { useUnitTree } from './use-unit-tree.ts';
+import { unitStrings } from './strings.ts';
 
 export function UnitsPage({ selectedId }: { selectedId: string | null }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const unitText = unitStrings(lang);
   const [at, setAt] = useAtDate();
   const [draftAt, setDraftAt] = useState(at);
   const tree = useUnitTree(at);
@@ -42,12 +44,12 @@ export function UnitsPage({ selectedId }: { selectedId: string | null }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Title order={1} size="h3">
-          {t('units.title')}
+          {unitText.title}
         </Title>
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <TextInput
             type="date"
-            label={t('units.atDate')}
+            label={unitText.atDate}
             value={draftAt}
             onChange={(e) => {
               const v = e.currentTarget.value;
@@ -58,7 +60,7 @@ export function UnitsPage({ selectedId }: { selectedId: string | null }) {
             w={170}
           />
           <Button variant="default" onClick={() => setAt(today())} disabled={at === today()}>
-            {t('units.today')}
+            {unitText.today}
           </Button>
         </Group>
       </Group>
@@ -67,18 +69,18 @@ export function UnitsPage({ selectedId }: { selectedId: string | null }) {
         <Paper withBorder p="sm">
           <Stack gap="sm">
             <UnitSearchPicker
-              label={t('units.search')}
+              label={unitText.search}
               at={at}
               testId="unit-search"
               onPick={(u) => select(u.id)}
             />
             <Text size="xs" c="dimmed">
-              {t('units.treeHelp')}
+              {unitText.treeHelp}
             </Text>
             <UnitTree tree={tree} selectedId={selectedId} onSelect={select} />
           </Stack>
         </Paper>
-        <Paper withBorder p="md" component="section" aria-label={t('units.detail')}>
+        <Paper withBorder p="md" component="section" aria-label={unitText.detail}>
           {selectedId ? (
             <UnitDetailPanel
               key={selectedId}
@@ -87,7 +89,7 @@ export function UnitsPage({ selectedId }: { selectedId: string | null }) {
               onUnitCreated={(parentId) => tree.refreshChildren(parentId)}
             />
           ) : (
-            <Text size="sm">{t('units.selectHint')}</Text>
+            <Text size="sm">{unitText.selectHint}</Text>
           )}
         </Paper>
       </div>

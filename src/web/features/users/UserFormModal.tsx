@@ -8,6 +8,8 @@ import { useNotify } from '../../app/notify.tsx';
 import { RolesField } from '../../app/ui.tsx';
 import type { UnitRef } from '../../app/use-unit-param.ts';
 import { invalidEmails } from '../units/contacts.ts';
+import { authStrings } from '../../features/auth/strings.ts';
+import { userStrings } from './strings.ts';
 
 export function UserFormModal({
   target,
@@ -21,6 +23,8 @@ export function UserFormModal({
   onSaved: (u: User) => void;
 }) {
   const { t, lang } = useI18n();
+  const authText = authStrings(lang);
+  const userText = userStrings(lang);
   const { notify } = useNotify();
   const shown = useLastNonNull(target);
   const isNew = shown === 'new';
@@ -47,10 +51,10 @@ export function UserFormModal({
   }, [target, existing]);
 
   const errs = {
-    username: isNew && !/^[a-zA-Z0-9._-]{3,50}$/.test(username.trim()) ? t('users.usernameRule') : undefined,
-    displayName: !displayName.trim() ? t('common.requiredField', { field: t('users.displayName') }) : undefined,
-    email: isNew && (!email.trim() || invalidEmails([email.trim()]).length > 0) ? t('users.emailRule') : undefined,
-    roles: roles.length === 0 ? t('users.rolesRule') : undefined,
+    username: isNew && !/^[a-zA-Z0-9._-]{3,50}$/.test(username.trim()) ? userText.usernameRule : undefined,
+    displayName: !displayName.trim() ? t('common.requiredField', { field: userText.displayName }) : undefined,
+    email: isNew && (!email.trim() || invalidEmails([email.trim()]).length > 0) ? userText.emailRule : undefined,
+    roles: roles.length === 0 ? userText.rolesRule : undefined,
   };
   const valid = !Object.values(errs).some(Boolean);
 
@@ -69,11 +73,11 @@ export function UserFormModal({
           unitId: unit.id,
           roles,
         });
-        notify('success', t('users.invited', { email: u.email ?? email.trim() }));
+        notify('success', userText.invited({ email: u.email ?? email.trim() }));
         onSaved(u);
       } else if (existing) {
         const u = await updateUser(existing.id, { displayName: displayName.trim(), roles, disabled });
-        notify('success', t('users.saved', { name: u.displayName }));
+        notify('success', userText.saved({ name: u.displayName }));
         onSaved(u);
       }
     } catch (err) {
@@ -88,7 +92,7 @@ export function UserFormModal({
     <Modal
       opened={target !== null}
       onClose={onClose}
-      title={isNew ? t('users.create') : t('users.edit')}
+      title={isNew ? userText.create : userText.edit}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -103,7 +107,7 @@ export function UserFormModal({
           )}
           {isNew ? (
             <TextInput
-              label={t('auth.username')}
+              label={authText.username}
               required
               autoCapitalize="none"
               spellCheck={false}
@@ -115,11 +119,11 @@ export function UserFormModal({
             />
           ) : (
             <Text size="sm">
-              {t('auth.username')}: <b>{existing?.username}</b>
+              {authText.username}: <b>{existing?.username}</b>
             </Text>
           )}
           <TextInput
-            label={t('users.displayName')}
+            label={userText.displayName}
             required
             value={displayName}
             onChange={(e) => setDisplayName(e.currentTarget.value)}
@@ -128,8 +132,8 @@ export function UserFormModal({
           />
           {isNew ? (
             <TextInput
-              label={t('users.email')}
-              description={t('users.emailHint')}
+              label={userText.email}
+              description={userText.emailHint}
               type="email"
               required
               value={email}
@@ -139,13 +143,13 @@ export function UserFormModal({
             />
           ) : (
             <Text size="sm">
-              {t('users.email')}: {existing?.email ?? '—'}
+              {userText.email}: {existing?.email ?? '—'}
             </Text>
           )}
           <RolesField value={roles} onChange={setRoles} error={show(errs.roles)} />
           {!isNew && (
             <Switch
-              label={t('users.disableAccount')}
+              label={userText.disableAccount}
               checked={disabled}
               onChange={(e) => setDisabled(e.currentTarget.checked)}
               color="red"
@@ -157,7 +161,7 @@ export function UserFormModal({
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy} data-testid="user-submit">
-              {isNew ? t('users.createAndInvite') : t('common.save')}
+              {isNew ? userText.createAndInvite : t('common.save')}
             </Button>
           </Group>
         </Stack>

@@ -10,9 +10,11 @@ import { useAsync } from '../../app/use-async.ts';
 import { useUnitParam } from '../../app/use-unit-param.ts';
 import { LockoutsPanel } from './LockoutsPanel.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
+import { userStrings } from './strings.ts';
 
 export function UsersPage() {
   const { t, lang } = useI18n();
+  const userText = userStrings(lang);
   const [at] = useAtDate();
   const [unit, setUnit] = useUnitParam('/users');
   const res = useAsync(() => listUsers(unit.id), [unit.id]);
@@ -28,10 +30,10 @@ export function UsersPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1} size="h3">
-          {t('users.title')}
+          {userText.title}
         </Title>
         <Button onClick={() => setEditing('new')} data-testid="user-create">
-          + {t('users.create')}
+          + {userText.create}
         </Button>
       </Group>
       <Paper withBorder p="sm">
@@ -40,17 +42,17 @@ export function UsersPage() {
       <Paper withBorder p="sm">
         {res.loading && !res.data && <Loading />}
         {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
-        {res.data && res.data.length === 0 && <Text size="sm">{t('users.empty')}</Text>}
+        {res.data && res.data.length === 0 && <Text size="sm">{userText.empty}</Text>}
         {res.data && res.data.length > 0 && (
           <div className="loa-table-wrap">
             <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('users.displayName')}</Table.Th>
-                  <Table.Th>{t('users.email')}</Table.Th>
-                  <Table.Th>{t('users.roles')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.lastLogin')}</Table.Th>
+                  <Table.Th>{userText.displayName}</Table.Th>
+                  <Table.Th>{userText.email}</Table.Th>
+                  <Table.Th>{userText.roles}</Table.Th>
+                  <Table.Th>{userText.status}</Table.Th>
+                  <Table.Th>{userText.lastLogin}</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                   </Table.Th>
@@ -76,11 +78,11 @@ export function UsersPage() {
                     <Table.Td>
                       {u.disabled ? (
                         <Badge color="gray" variant="filled" tt="none">
-                          {t('users.disabled')}
+                          {userText.disabled}
                         </Badge>
                       ) : (
                         <Badge color="green" variant="light" tt="none">
-                          {t('users.active')}
+                          {userText.active}
                         </Badge>
                       )}
                     </Table.Td>
@@ -92,7 +94,7 @@ export function UsersPage() {
                         size="compact-sm"
                         variant="light"
                         onClick={() => setEditing(u)}
-                        aria-label={t('users.editNamed', { name: u.displayName })}
+                        aria-label={userText.editNamed({ name: u.displayName })}
                       >
                         {t('common.edit')}
                       </Button>
