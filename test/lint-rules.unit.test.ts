@@ -1,9 +1,9 @@
 // The layer rules of eslint.config.js, proven on small snippets: each forbidden shape is reported, a clean one is not.
 // Type information is switched off here (the rules under test need none, and the snippets are not in the tsconfig
 // project); `ignore: false` lets the cycle fixtures, written under an ignored folder of src/, be linted.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,10 @@ beforeAll(() => {
   writeFileSync(join(fixtures, 'q.ts'), "import type { P } from './p.ts';\nexport const q = (x: P): number => x.n;\n");
   writeFileSync(join(fixtures, 'clean.ts'), "import { q } from './q.ts';\nexport const r = q;\n");
 });
-afterAll(() => rmSync(join(root, 'src', '.lint-fixtures'), { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(fixtures, { recursive: true, force: true });
+  if (readdirSync(dirname(fixtures)).length === 0) rmSync(dirname(fixtures), { recursive: true, force: true }); // another run may still use it
+});
 
 describe('lint rules', () => {
   it('reports an import cycle in src/ (a → b → c → a), on every file of it', async () => {
