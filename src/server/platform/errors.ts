@@ -17,17 +17,6 @@ export type ErrorTable = Record<string, ErrorDefinition>;
 const PLATFORM_ERRORS = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The request is not valid.' },
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
-  INVALID_CREDENTIALS: {
-    status: 401,
-    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-    en: 'Wrong username or password.',
-  },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
-    en: 'The account is locked after too many failed sign-ins. Try again in {minutes} minutes.',
-  },
-  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
   CSRF_INVALID: {
     status: 403,
     vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',
@@ -37,23 +26,6 @@ const PLATFORM_ERRORS = {
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
   ROUTE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such address.' },
   CONFLICT: { status: 409, vi: 'Dữ liệu đã bị thay đổi hoặc trùng lặp.', en: 'Conflicting or duplicate data.' },
-  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'That username is taken.' },
-  WEAK_PASSWORD: {
-    status: 400,
-    vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.',
-    en: 'The password needs at least 10 characters with letters and digits.',
-  },
-  WRONG_PASSWORD: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-  INVITATION_INVALID: {
-    status: 400,
-    vi: 'Lời mời không hợp lệ hoặc đã hết hạn.',
-    en: 'The invitation is invalid or expired.',
-  },
-  UNIT_KIND_NOT_ALLOWED: {
-    status: 400,
-    vi: 'Không thể thêm loại đơn vị này tại đây.',
-    en: 'This kind of unit cannot be added here.',
-  },
   UNKNOWN_UNIT: { status: 400, vi: 'Đơn vị không tồn tại: {unit}.', en: 'Unknown unit: {unit}.' },
   UNKNOWN_GROUP: { status: 400, vi: 'Nhóm nơi nhận không tồn tại: {group}.', en: 'Unknown recipient group: {group}.' },
   UNSUPPORTED_FILE_TYPE: {
@@ -158,26 +130,6 @@ const PLATFORM_ERRORS = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu dữ liệu gửi lên không được hỗ trợ.', en: 'The content type of the request is not supported.' },
-  BACKUP_TARGET_NOT_EMPTY: {
-    status: 409,
-    vi: 'Không thể khôi phục: {target} đã có dữ liệu ({detail}). Chỉ khôi phục vào thư mục dữ liệu hoặc cơ sở dữ liệu trống.',
-    en: 'Cannot restore: {target} already holds data ({detail}). Restore only into an empty data directory or database.',
-  },
-  BACKUP_INVALID: {
-    status: 400,
-    vi: 'Tệp sao lưu không hợp lệ hoặc bị hỏng: {reason}.',
-    en: 'The backup file is invalid or damaged: {reason}.',
-  },
-  BACKUP_TOO_NEW: {
-    status: 400,
-    vi: 'Bản sao lưu được tạo bởi phiên bản Loa mới hơn (migration {migration} chưa có ở phiên bản này). Hãy cập nhật Loa rồi khôi phục lại.',
-    en: 'The backup was made by a newer Loa (migration {migration} is unknown here). Upgrade Loa, then restore.',
-  },
-  BACKUP_SERVER_UNREACHABLE: {
-    status: 503,
-    vi: 'Máy chủ Loa đang giữ thư mục dữ liệu nhưng không trả lời yêu cầu sao lưu ({reason}).',
-    en: 'The Loa server holding the data directory did not answer the backup request ({reason}).',
-  },
   INTERNAL: {
     status: 500,
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',

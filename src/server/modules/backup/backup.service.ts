@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../providers/file-store/port.ts';
 import { createArchiveWriter, readArchive } from './archive.ts';
 import * as repo from './backup.repository.ts';
+import './backup.errors.ts';
 
 /**
  * Online backup and restore of a whole Loa instance: the database (a logical dump of every table

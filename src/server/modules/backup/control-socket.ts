@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { BackupManifest, BackupService } from './backup.service.ts';
 import { verifyBackup } from './backup.service.ts';
+import './backup.errors.ts';
 
 /**
  * The local control socket of a server that holds an embedded (PGlite) database: a second process

@@ -5,6 +5,7 @@ export { controlSocketPath, requestBackup, serveControlSocket } from './control-
 
 import path from 'node:path';
 import { defineModule } from '../module.ts';
+import { BACKUP_ERRORS } from './backup.errors.ts';
 import { backupSchedule as scheduleOf, bindBackupJob as backupJob } from './backup.jobs.ts';
 import { createBackupService as makeBackup } from './backup.service.ts';
 import type { BackupService as Backup } from './backup.service.ts';
@@ -18,6 +19,7 @@ declare module '../module.ts' {
 /** Backups: `loa backup` / `loa restore`, and scheduled backups when BACKUP_SCHEDULE is set. */
 export const module = defineModule({
   name: 'backup',
+  errors: BACKUP_ERRORS,
   create: ({ database, files, clock, env }) => {
     const backupDir = path.resolve(env.BACKUP_DIR ?? path.join(env.DATA_DIR ?? path.dirname(files.dir), 'backups'));
     return { backup: makeBackup({ database, files, clock, backupDir, keep: env.BACKUP_KEEP ?? 7 }) };

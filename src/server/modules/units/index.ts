@@ -17,6 +17,7 @@ export * from './units.schemas.ts';
 export { registerUnitRoutes } from './units.routes.ts';
 
 import { defineModule } from '../module.ts';
+import { UNITS_ERRORS } from './units.errors.ts';
 import { createGroupsService as makeGroups } from './groups.service.ts';
 import type { GroupsService as Groups } from './groups.service.ts';
 import { createUnitsService as makeUnits } from './units.service.ts';
@@ -33,6 +34,7 @@ declare module '../module.ts' {
 /** The unit tree (both GSO editions), contacts, recipient groups and the 2025→2026 crosswalk. */
 export const module = defineModule({
   name: 'units',
+  errors: UNITS_ERRORS,
   create: ({ db, clock }) => ({ units: makeUnits({ db, clock }), groups: makeGroups({ db, clock }) }),
   routes: (app, { services }) => unitRoutes(app, services),
 });

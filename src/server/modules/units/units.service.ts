@@ -15,6 +15,7 @@ import { createUnitLookup } from './units.lookup.ts';
 import * as repo from './units.repository.ts';
 import type { UnitRow, UnitWithCount } from './units.repository.ts';
 import type { ContactsInput, CreateUnitInput, UpdateUnitInput } from './units.schemas.ts';
+import './units.errors.ts';
 
 export interface UnitView {
   id: string;

@@ -7,6 +7,7 @@ export * from './users.schemas.ts';
 export { registerUserRoutes } from './users.routes.ts';
 
 import { defineModule } from '../module.ts';
+import { USERS_ERRORS } from './users.errors.ts';
 import { bindInvitationJob as invitationJob } from './invitation.job.ts';
 import { createUsersService as makeUsers } from './users.service.ts';
 import type { UsersService as Users } from './users.service.ts';
@@ -21,6 +22,7 @@ declare module '../module.ts' {
 /** Accounts, sign-in and sessions, invitations. */
 export const module = defineModule({
   name: 'users',
+  errors: USERS_ERRORS,
   create: ({ db, clock, jobs, env }, { units }) => ({ users: makeUsers({ db, clock, jobs, units: units.lookup, sessionTtlHours: env.SESSION_TTL_HOURS }) }),
   routes: (app, { services, secureCookies, env }) => userRoutes(app, services.users, { secureCookies, sessionTtlHours: env.SESSION_TTL_HOURS }),
   jobs: ({ db, mailer, clock, publicUrl }) => [invitationJob({ db, mailer, clock, publicUrl })],

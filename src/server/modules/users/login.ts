@@ -10,6 +10,7 @@ import type { UnitLookup } from '../units/index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './users.repository.ts';
 import type { LockoutRow, UserWithUnit } from './users.repository.ts';
+import './users.errors.ts';
 
 /**
  * Sign-in throttling, per (username, source address): the first four failures cost nothing, each

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../platform/errors.ts';
+import './users.errors.ts';
 
 /** argon2id (the library default), OWASP parameters: 19 MiB, 2 iterations. */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };

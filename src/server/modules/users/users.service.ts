@@ -13,6 +13,7 @@ import { hashToken, newToken } from './tokens.ts';
 import * as repo from './users.repository.ts';
 import type { UserRow, UserWithUnit } from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
+import './users.errors.ts';
 
 export function presentMe(u: UserWithUnit) {
   return {
