@@ -20,6 +20,8 @@ import type { Container } from '../server/container.ts';
 import { formatSuspiciousAccounts } from '../server/modules/audit/index.ts';
 import { runEvalCommand, runParseCommand } from '../server/modules/imports/index.ts';
 import { runRenderCommand } from '../server/modules/directives/index.ts';
+import { runSmsSegmentsCommand, runSmscCommand } from '../server/providers/sms/cli.ts';
+import type { SmscCommandOptions } from '../server/providers/sms/cli.ts';
 
 /** Runs a command against a booted container and always closes the database. */
 async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {
@@ -191,6 +193,35 @@ program
   .option('--docx <out.docx>')
   .action(async (file: string, opts: { pdf?: string; docx?: string }) => {
     process.exitCode = await runRenderCommand(file, opts);
+  });
+
+const smsCmd = program.command('sms').description('Tin nhắn SMS / SMS');
+smsCmd
+  .command('segments')
+  .description('Bảng mã, số ký tự và số phần tin của một nội dung SMS (JSON) / encoding, characters and parts of an SMS text')
+  .argument('<text>')
+  .option('--unaccented', 'bỏ dấu tiếng Việt trước khi đếm / strip Vietnamese diacritics first')
+  .option('--max-parts <n>', 'số phần tối đa / maximum parts')
+  .action((text: string, opts: { unaccented?: boolean; maxParts?: string }) => {
+    process.exitCode = runSmsSegmentsCommand(text, opts);
+  });
+
+program
+  .command('smsc')
+  .description('Chạy SMSC giả lập SMPP 3.4 cho thử nghiệm và demo / run the local SMPP 3.4 SMSC simulator')
+  .option('--port <port>', 'cổng (0 = bất kỳ)', '2775')
+  .option('--host <host>', 'địa chỉ', '127.0.0.1')
+  .option('--tps <n>', 'submit_sm mỗi giây mỗi bind (0 = không giới hạn)')
+  .option('--window <n>', 'submit_sm chưa trả lời tối đa mỗi bind (0 = không giới hạn)')
+  .option('--latency <ms>', 'độ trễ trả lời submit_sm')
+  .option('--dlr-delay <ms>', 'độ trễ báo cáo phát (-1 = không gửi)', '1000')
+  .option('--fail-rate <p>', 'tỷ lệ tin lỗi (0..1)')
+  .option('--drop-rate <p>', 'tỷ lệ tin không trả lời (0..1)')
+  .option('--accounts <user:pass,...>', 'tài khoản được bind (bỏ trống: mọi tài khoản)')
+  .addOption(new Option('--id-format <f>', 'dạng message_id').choices(['hex', 'decimal']))
+  .addOption(new Option('--dlr-id-format <f>', 'id trong báo cáo phát').choices(['same', 'other']))
+  .action(async (opts: SmscCommandOptions) => {
+    await runSmscCommand(opts);
   });
 
 try {
