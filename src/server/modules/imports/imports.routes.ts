@@ -1,13 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
-import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { Api } from '../../http/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ImportsService } from './imports.service.ts';
-import { ConfirmBody, ConfirmOut, IMPORT_LIMITS, ImportIdParams, ImportJsonBody, ImportOut } from './imports.schemas.ts';
+import { ConfirmBody, ConfirmOut, IMPORT_LIMITS, ImportIdParams, ImportJsonBody, ImportOneOut } from './imports.schemas.ts';
 
 const tags = { tags: ['imports'] };
-const One = z.object({ import: ImportOut });
+const One = ImportOneOut;
 
 /** Reads the upload: multipart/form-data with one "file" part, or JSON {fileName, contentBase64}. */
 async function readUpload(req: FastifyRequest): Promise<{ fileName: string; content: Uint8Array }> {

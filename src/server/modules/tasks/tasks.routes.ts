@@ -6,26 +6,29 @@ import {
   CHANNELS,
   CHANNEL_LABELS,
   CommentBody,
-  CommentOut,
+  CommentCreatedOut,
+  CommentListOut,
   CreateTaskBody,
   ExportQuery,
   IdempotencyHeaders,
-  IndicatorOut,
   ListTasksQuery,
   MatrixOut,
-  NotificationOut,
+  NotificationListOut,
   ProgressBody,
+  ProgressSavedOut,
   RangeQuery,
   ReportFormBody,
-  ReportFormOut,
+  ReportFormSavedOut,
+  ReportTemplatesOut,
   RollupOut,
   RollupQuery,
   SubmissionDetailOut,
-  SubmissionOut,
   SubmitBody,
+  SubmittedOut,
+  TaskCreatedOut,
   TaskDetailOut,
   TaskIdParams,
-  TaskOut,
+  TaskListOut,
   TaskUnitPeriodParams,
 } from './tasks.schemas.ts';
 
@@ -35,20 +38,20 @@ const reports = { tags: ['reports'] };
 export function registerTaskRoutes(app: Api, svc: TasksService): void {
   app.get(
     '/api/report-templates',
-    { schema: { ...reports, response: { 200: z.object({ templates: z.array(z.object({ id: z.string(), name: z.string(), indicators: z.array(IndicatorOut) })), channels: z.array(z.object({ id: z.string(), label: z.string() })) }) } } },
+    { schema: { ...reports, response: { 200: ReportTemplatesOut } } },
     async () => ({
       templates: Object.entries(TEMPLATES).map(([id, t]) => ({ id, name: t.name, indicators: [...t.indicators] })),
       channels: CHANNELS.map((id) => ({ id, label: CHANNEL_LABELS[id] })),
     }),
   );
-  app.get('/api/tasks', { schema: { ...tags, querystring: ListTasksQuery, response: { 200: z.object({ items: z.array(TaskOut) }) } } }, async (req) => ({
+  app.get('/api/tasks', { schema: { ...tags, querystring: ListTasksQuery, response: { 200: TaskListOut } } }, async (req) => ({
     items: await svc.listTasks(req.actor, req.query.limit),
   }));
-  app.post('/api/tasks', { schema: { ...tags, body: CreateTaskBody, response: { 201: z.object({ task: TaskOut, assignees: z.number() }) } } }, async (req, reply) =>
+  app.post('/api/tasks', { schema: { ...tags, body: CreateTaskBody, response: { 201: TaskCreatedOut } } }, async (req, reply) =>
     reply.status(201).send(await svc.createTask(req.actor, req.body)),
   );
   app.get('/api/tasks/:id', { schema: { ...tags, params: TaskIdParams, response: { 200: TaskDetailOut } } }, async (req) => svc.getTask(req.actor, req.params.id));
-  app.put('/api/tasks/:id/report-form', { schema: { ...reports, params: TaskIdParams, body: ReportFormBody, response: { 200: z.object({ reportForm: ReportFormOut }) } } }, async (req) => ({
+  app.put('/api/tasks/:id/report-form', { schema: { ...reports, params: TaskIdParams, body: ReportFormBody, response: { 200: ReportFormSavedOut } } }, async (req) => ({
     reportForm: await svc.setReportForm(req.actor, req.params.id, req.body),
   }));
   app.get('/api/tasks/:id/matrix', { schema: { ...tags, params: TaskIdParams, querystring: RangeQuery, response: { 200: MatrixOut } } }, async (req) =>
@@ -56,19 +59,19 @@ export function registerTaskRoutes(app: Api, svc: TasksService): void {
   );
   app.put(
     '/api/tasks/:id/progress/:unitId/:period',
-    { schema: { ...tags, params: TaskUnitPeriodParams, body: ProgressBody, response: { 200: z.object({ progress: z.object({ unitId: z.string(), period: z.string(), status: z.string(), evidence: z.unknown(), completedAt: z.string().nullable() }) }) } } },
+    { schema: { ...tags, params: TaskUnitPeriodParams, body: ProgressBody, response: { 200: ProgressSavedOut } } },
     async (req) => ({ progress: await svc.updateProgress(req.actor, req.params.id, req.params.unitId, req.params.period, req.body) }),
   );
-  app.get('/api/tasks/:id/comments', { schema: { ...tags, params: TaskIdParams, response: { 200: z.object({ items: z.array(CommentOut) }) } } }, async (req) => ({
+  app.get('/api/tasks/:id/comments', { schema: { ...tags, params: TaskIdParams, response: { 200: CommentListOut } } }, async (req) => ({
     items: await svc.listComments(req.actor, req.params.id),
   }));
-  app.post('/api/tasks/:id/comments', { schema: { ...tags, params: TaskIdParams, body: CommentBody, response: { 201: z.object({ comment: CommentOut }) } } }, async (req, reply) =>
+  app.post('/api/tasks/:id/comments', { schema: { ...tags, params: TaskIdParams, body: CommentBody, response: { 201: CommentCreatedOut } } }, async (req, reply) =>
     reply.status(201).send({ comment: await svc.addComment(req.actor, req.params.id, req.body) }),
   );
   // 201 for a new record or revision; 200 with the recorded submission when the Idempotency-Key was seen.
   app.post(
     '/api/tasks/:id/submissions',
-    { schema: { ...reports, params: TaskIdParams, headers: IdempotencyHeaders, body: SubmitBody, response: { 200: z.object({ submission: SubmissionOut, replayed: z.boolean() }), 201: z.object({ submission: SubmissionOut, replayed: z.boolean() }) } } },
+    { schema: { ...reports, params: TaskIdParams, headers: IdempotencyHeaders, body: SubmitBody, response: { 200: SubmittedOut, 201: SubmittedOut } } },
     async (req, reply) => {
       const result = await svc.submitReport(req.actor, req.params.id, req.body, req.headers['idempotency-key']);
       return reply.status(result.replayed ? 200 : 201).send(result);
@@ -91,7 +94,7 @@ export function registerTaskRoutes(app: Api, svc: TasksService): void {
         .send(file.body);
     });
   }
-  app.get('/api/report-notifications', { schema: { ...reports, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(NotificationOut) }) } } }, async (req) => ({
+  app.get('/api/report-notifications', { schema: { ...reports, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: NotificationListOut } } }, async (req) => ({
     items: await svc.listNotifications(req.actor, req.query.limit),
   }));
 }

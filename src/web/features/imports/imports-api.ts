@@ -1,179 +1,43 @@
 // Typed client for the công văn import API (/api/imports/*) and the task detail the result shows.
-// Shapes mirror src/server/modules/imports/imports.schemas.ts and tasks.schemas.ts (the UI may not
-// import them). Pure module: no React, no DOM access at import time.
-import { request } from '../../api.ts';
-import { type Urgency } from '../directives/directives-api.ts';
+// The shapes and limits are the shared contracts (src/shared/contracts/imports.ts and tasks.ts);
+// every JSON response is checked against its schema. Pure module: no React, no DOM access at import time.
+import type { z } from 'zod';
+import { requestParsed } from '../../api.ts';
+import { ConfirmOut, ImportOneOut } from '../../../shared/contracts/imports.ts';
+import type { ConfirmBody, TaskProposalIn } from '../../../shared/contracts/imports.ts';
+import { DueRuleOut, TaskDetailOut, TaskOut } from '../../../shared/contracts/tasks.ts';
+import type { ReportFormOut } from '../../../shared/contracts/tasks.ts';
+
+export { ACCEPTED_FILES, IMPORT_LIMITS } from '../../../shared/contracts/imports.ts';
 
 const enc = encodeURIComponent;
 
-/** Server limits (IMPORT_LIMITS) the screen checks up front. */
-export const IMPORT_LIMITS = { fileBytes: 10 * 1024 * 1024, lowConfidence: 0.7 } as const;
-
-/** File types the server reads (it checks the content, not the name). */
-export const ACCEPTED_FILES = '.txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-export interface SourceRef {
-  /** 1-based line of the extracted text. */
-  line: number;
-  text: string;
-}
-
-export interface FieldProposal {
-  field: string;
-  value: string | null;
-  confidence: number;
-  flagged: boolean;
-  note: string | null;
-  source: SourceRef | null;
-}
-
-export interface MatchTarget {
-  type: 'unit' | 'group';
-  id: string;
-  name: string;
-}
-
-export interface MatchProposal {
-  text: string;
-  target: MatchTarget | null;
-  confidence: number;
-  flagged: boolean;
-  source: SourceRef | null;
-  /** Why the officer should check it (a unit of a list no longer in force …). */
-  note?: string | null;
-  /** Today's units that took over a matched unit of an edition no longer in force. */
-  successors?: UnitRef[];
-}
-
-export interface UnitRef {
-  id: string;
-  name: string;
-}
-
+export type ImportRecord = z.infer<typeof ImportOneOut>['import'];
+export type Proposal = ImportRecord['proposal'];
+export type FieldProposal = Proposal['fields'][number];
+export type MatchProposal = Proposal['recipients'][number];
+export type AddresseeProposal = Proposal['addressees'][number];
+export type TaskProposal = Proposal['tasks'][number];
+export type IssuerProposal = NonNullable<Proposal['issuer']>;
+export type MatchTarget = NonNullable<MatchProposal['target']>;
+export type SourceRef = NonNullable<FieldProposal['source']>;
 /** A unit offered for a task (today's successor of an old unit it names), never assigned until the officer picks it. */
-export interface SuggestedAssignee extends UnitRef {
-  note: string;
-}
+export type SuggestedAssignee = TaskProposal['suggestedAssignees'][number];
+export type UnitRef = Omit<SuggestedAssignee, 'note'>;
+export type Assignees = TaskProposal['assignees'];
+export type DueRule = z.infer<typeof DueRuleOut>;
+export type ReportForm = z.infer<typeof ReportFormOut>;
+export type Indicator = ReportForm['indicators'][number];
 
-export interface AddresseeProposal extends MatchProposal {
-  section: string;
-}
+/** A task the confirmation creates: the proposal's, as the officer corrected it. */
+export type TaskInput = Omit<z.input<typeof TaskProposalIn>, 'dueRule' | 'reportForm'> & { dueRule: DueRule; reportForm: ReportForm | null };
+/** The officer's corrections: every field left out keeps what was read and proposed (the type code as typed; the server checks it). */
+export type ConfirmInput = Omit<z.input<typeof ConfirmBody>, 'tasks' | 'docType'> & { docType?: string; tasks?: TaskInput[] };
+export type ConfirmResult = z.infer<typeof ConfirmOut>;
 
-export type DueRule =
-  | { kind: 'once'; at: string }
-  | { kind: 'daily'; time: string; from?: string | null; until?: string | null }
-  | { kind: 'weekly'; weekday: number; time: string; from?: string | null; until?: string | null }
-  | { kind: 'monthly'; day: number; time: string; from?: string | null; until?: string | null };
-
-export interface Indicator {
-  key: string;
-  label: string;
-  type: string;
-  options?: string[];
-  aggregation?: string;
-  byChannel?: boolean;
-  required?: boolean;
-}
-
-export interface ReportForm {
-  name: string;
-  indicators: Indicator[];
-}
-
-export interface Assignees {
-  unitIds: string[];
-  groupIds: string[];
-}
-
-export interface TaskProposal {
-  section: string | null;
-  title: string;
-  description: string | null;
-  assignees: Assignees;
-  assigneeNames: string[];
-  dueRule: DueRule;
-  /** True when the dispatch printed no deadline and Loa proposes one. */
-  dueRuleProposed: boolean;
-  reportForm: ReportForm | null;
-  flagged: boolean;
-  /** Today's successors of addressees matched to old units (absent in proposals stored before they existed). */
-  suggestedAssignees?: SuggestedAssignee[];
-}
-
-export interface IssuerProposal {
-  id: string;
-  name: string;
-  confidence: number;
-  evidence: string[];
-}
-
-export interface Proposal {
-  issuer: IssuerProposal | null;
-  fields: FieldProposal[];
-  recipients: MatchProposal[];
-  cc: MatchProposal[];
-  addressees: AddresseeProposal[];
-  tasks: TaskProposal[];
-  flagged: string[];
-}
-
-export interface ImportRecord {
-  id: string;
-  unitId: string;
-  fileName: string;
-  format: string;
-  sizeBytes: number;
-  contentHash: string;
-  /** "proposed" until confirmed, then "confirmed". */
-  status: string;
-  directiveId: string | null;
-  createdAt: string;
-  duplicateOf: string | null;
-  text: string;
-  proposal: Proposal;
-}
-
-export interface TaskInput {
-  section: string | null;
-  title: string;
-  description: string | null;
-  assignees: Assignees;
-  dueRule: DueRule;
-  reportForm: ReportForm | null;
-}
-
-/** The officer's corrections: every field left out keeps what was read and proposed. */
-export interface ConfirmInput {
-  issuerUnitId?: string | null;
-  issuerParent?: string | null;
-  issuer?: string;
-  docType?: string;
-  number?: number | null;
-  symbol?: string;
-  date?: string | null;
-  place?: string | null;
-  subject?: string;
-  urgency?: Urgency | null;
-  signer?: { position?: string | null; name?: string | null };
-  tasks?: TaskInput[];
-  createTasks?: boolean;
-}
-
-export interface ConfirmResult {
-  import: ImportRecord;
-  directive: { id: string; fullSymbol: string; subject: string; issuerUnitId: string; issuer: string; status: string };
-  inboxItemId: string | null;
-  arrivalNumber: string;
-  tasks: { id: string; title: string; assignees: number; reportForm: boolean }[];
-  skippedTasks: { title: string; reason: string }[];
-}
-
-export interface TaskDetail {
-  task: { id: string; title: string; section: string | null; dueRule: DueRule; directiveId: string | null; status: string };
-  reportForm: ReportForm | null;
-  assignees: { id: string; name: string }[];
-  currentPeriod: { key: string; deadline: string } | null;
-}
+/** The task detail with its deadline rule checked (the server sends it loosely typed). */
+const TaskWithRuleOut = TaskDetailOut.extend({ task: TaskOut.extend({ dueRule: DueRuleOut }) });
+export type TaskDetail = z.infer<typeof TaskWithRuleOut>;
 
 /** Base64 of a file's bytes (chunked: large files would overflow String.fromCharCode's arguments). */
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -186,17 +50,17 @@ export async function fileToBase64(file: Blob): Promise<string> {
 /** Uploads a file (JSON form of the upload); a file already imported by the unit comes back with duplicateOf. */
 export async function uploadImport(file: File): Promise<ImportRecord> {
   const contentBase64 = await fileToBase64(file);
-  return (await request<{ import: ImportRecord }>('POST', '/api/imports', { fileName: file.name, contentBase64 })).import;
+  return (await requestParsed(ImportOneOut, 'POST', '/api/imports', { fileName: file.name, contentBase64 })).import;
 }
 
 export async function getImport(id: string): Promise<ImportRecord> {
-  return (await request<{ import: ImportRecord }>('GET', `/api/imports/${enc(id)}`)).import;
+  return (await requestParsed(ImportOneOut, 'GET', `/api/imports/${enc(id)}`)).import;
 }
 
 export function confirmImport(id: string, input: ConfirmInput): Promise<ConfirmResult> {
-  return request<ConfirmResult>('POST', `/api/imports/${enc(id)}/confirm`, input);
+  return requestParsed(ConfirmOut, 'POST', `/api/imports/${enc(id)}/confirm`, input);
 }
 
 export function getTask(id: string): Promise<TaskDetail> {
-  return request<TaskDetail>('GET', `/api/tasks/${enc(id)}`);
+  return requestParsed(TaskWithRuleOut, 'GET', `/api/tasks/${enc(id)}`);
 }
