@@ -2,7 +2,8 @@ import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents, units } from '../../db/schema/index.ts';
+import { inSubtree } from '../../db/subtree.ts';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -48,7 +49,7 @@ export async function findAuditEvents(db: Db, f: AuditFilter): Promise<AuditRow[
     f.to ? lte(auditEvents.at, f.to) : undefined,
     f.beforeId ? lt(auditEvents.id, f.beforeId) : undefined,
     f.underPath
-      ? sql`${auditEvents.unitId} IN (SELECT id FROM units WHERE path = ${f.underPath} OR path LIKE ${`${f.underPath}.%`})`
+      ? sql`${auditEvents.unitId} IN (SELECT ${units.id} FROM ${units} WHERE ${inSubtree(units.path, f.underPath)})`
       : undefined,
   ];
   return db

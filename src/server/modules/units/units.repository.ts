@@ -5,6 +5,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
 import { recipientGroups, unitHistory, units } from '../../db/schema/index.ts';
+import { inSubtree } from '../../db/subtree.ts';
 import type { HistoryLink } from './crosswalk.ts';
 import type { EditionUnit } from './editions.ts';
 
@@ -32,7 +33,7 @@ function childCountAt(at: string | null): SQL<number> {
 }
 
 function underPath(path: string): SQL {
-  return sql`(${units.path} = ${path} OR ${units.path} LIKE ${`${path}.%`})`;
+  return inSubtree(units.path, path);
 }
 
 export async function findUnitById(db: Db, id: string): Promise<UnitRow | undefined> {

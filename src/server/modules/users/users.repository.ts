@@ -1,6 +1,7 @@
-import { and, asc, eq, getTableColumns, gt, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invitations, loginThrottles, sessions, units, users } from '../../db/schema/index.ts';
+import { inSubtree } from '../../db/subtree.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithUnit = UserRow & { unitName: string; unitPath: string };
@@ -108,7 +109,7 @@ export async function findLockouts(db: Db, o: { underPath: string | null; now: D
       and(
         gt(loginThrottles.lockedUntil, o.now),
         o.userId ? eq(users.id, o.userId) : undefined,
-        o.underPath ? or(eq(units.path, o.underPath), like(units.path, `${o.underPath}.%`)) : undefined,
+        o.underPath ? inSubtree(units.path, o.underPath) : undefined,
       ),
     )
     .orderBy(sql`${loginThrottles.lastFailureAt} DESC`)
