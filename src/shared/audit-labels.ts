@@ -2,7 +2,7 @@
  * Names of audit actions and of the kinds of objects they touch, in Vietnamese and English: the
  * contract between the server (which returns `actionLabel` and `entityKindLabel` with every audit
  * row) and the admin UI (which offers them in its filters). Pure data: no server or browser imports.
- * Every action code the code base records must be listed here (audit-labels.test.ts checks it).
+ * Every action code the code base records must be listed here (audit-labels.unit.test.ts checks it).
  */
 export type LabelLang = 'vi' | 'en';
 export interface Label {

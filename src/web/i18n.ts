@@ -1,6 +1,6 @@
 // All UI strings, Vietnamese (default) and English. Pure module (no React).
 // Placeholders: {name}. The `en` table is typed against `vi`, so a missing
-// key is a compile error; i18n.test.ts also checks it at runtime.
+// key is a compile error; i18n.unit.test.ts also checks it at runtime.
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -1,4 +1,4 @@
-/** Tasks for sandbox.test.ts: each misbehaves in one way a hostile input could make a parser misbehave. */
+/** Tasks for sandbox.unit.test.ts: each misbehaves in one way a hostile input could make a parser misbehave. */
 import { isMainThread } from 'node:worker_threads';
 
 export function echo(input: { text: string }): { text: string; inWorker: boolean } {
