@@ -106,6 +106,11 @@ describe('network guard', () => {
     }
   });
 
+  it.runIf(process.env.LOA_TEST_TIER === 'unit')('in the unit tier (npm run test:unit), refuses PostgreSQL on loopback too', async () => {
+    expect(() => net.connect(5432, '127.0.0.1')).toThrow(/from the unit tier/);
+    await expect(new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' }).connect()).rejects.toThrow(/from the unit tier/);
+  });
+
   it('classifies hosts', async () => {
     const { isLoopbackHost } = await import('./support/no-network.ts');
     for (const h of ['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', 'app.localhost', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0', '::', undefined, ''])

@@ -46,10 +46,18 @@ function targetOf(args: ConnectArgs): { path?: string; host?: string; port?: unk
   return { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
 }
 
+/** The unit tier (npm run test:unit, LOA_TEST_TIER=unit) reaches no database, not even on loopback. */
+const DATABASE_PORTS = new Set(['5432']);
+const unitTier = process.env.LOA_TEST_TIER === 'unit';
+
 function check(args: ConnectArgs): void {
   const t = targetOf(args);
-  if (t.path !== undefined) return;
+  if (t.path !== undefined) {
+    if (unitTier && /\.s\.PGSQL\.\d+$/.test(t.path)) throw new NetworkGuardError(`the PostgreSQL socket ${t.path} from the unit tier (a .unit.test.ts opens no database)`);
+    return;
+  }
   if (!isLoopbackHost(t.host)) throw new NetworkGuardError(`${t.host}:${String(t.port)}`);
+  if (unitTier && DATABASE_PORTS.has(String(t.port))) throw new NetworkGuardError(`PostgreSQL at ${t.host ?? 'localhost'}:${String(t.port)} from the unit tier (a .unit.test.ts opens no database)`);
 }
 
 const GUARDED = Symbol.for('loa.test.noNetwork');
