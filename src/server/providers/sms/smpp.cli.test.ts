@@ -113,6 +113,49 @@ describe('SMPP client against the simulator', () => {
     expect(smsc.acceptedByDestination.get('84912000009')).toHaveLength(1);
   });
 
+  it('reports submits in flight when the connection drops as ambiguous and never resends them', async () => {
+    const first = await startSmscSimulator({ port: 0, latencyMs: 2000, dlrDelayMs: -1 });
+    const client = createSmppProvider({ log, accounts: [{ name: 't', host: '127.0.0.1', port: first.port, systemId: 'loa', password: 'x', window: 5, reconnectMinMs: 50, reconnectMaxMs: 100 }] });
+    open.push(client);
+    await client.ready();
+    const pending = send(client, 8);
+    while (first.counters.received < 5) await new Promise((r) => setTimeout(r, 5));
+    await first.close();
+    const second = await startSmscSimulator({ port: first.port, dlrDelayMs: -1 });
+    open.push(second);
+    const rs = await pending;
+    const ambiguous = rs.filter((r) => !r.ok && r.error.kind === 'ambiguous');
+    expect(ambiguous).toHaveLength(5);
+    expect(ambiguous.every((r) => !r.ok && r.error.reason === 'connection_lost')).toBe(true);
+    expect(okCount(rs)).toBe(3);
+    // The 3 never written went to the new SMSC; none of the 5 ambiguous ones was sent again.
+    expect(second.counters.received).toBe(3);
+    expect(first.counters.received).toBe(5);
+  });
+
+  it('sends the parts of concatenated messages in order within the window', async () => {
+    const { smsc, client } = await setup({ latencyMs: 5, dlrDelayMs: -1 }, { window: 3 });
+    const rs = await send(client, 30, 'Thông báo '.repeat(20));
+    expect(rs.every((r) => r.ok && r.parts === 3)).toBe(true);
+    expect(smsc.counters.maxOutstanding).toBeLessThanOrEqual(3);
+    for (let i = 0; i < 30; i++) expect(smsc.messages.filter((m) => m.to === phone(i)).map((m) => m.concat?.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('passes MO messages on, keeps the link alive with enquire_link and rebinds after the SMSC unbinds', async () => {
+    const { smsc, client } = await setup({ dlrDelayMs: -1 }, { enquireLinkMs: 50, reconnectMinMs: 20, reconnectMaxMs: 50 });
+    const mos: string[] = [];
+    client.on('mo', (m) => mos.push(`${m.from}>${m.to}:${m.text}`));
+    smsc.deliverMo('loa', '84912345678', '8079', 'TU CHOI');
+    smsc.deliverMo('loa', '84912345679', '8079', 'Từ chối');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mos).toEqual(['84912345678>8079:TU CHOI', '84912345679>8079:Từ chối']);
+    expect(smsc.counters.enquireLinks).toBeGreaterThanOrEqual(2);
+    smsc.unbindAll();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(okCount(await send(client, 3))).toBe(3);
+    expect(smsc.counters.binds).toBe(2);
+  });
+
   it('reports permanent rejections with the SMSC command_status', async () => {
     const { client } = await setup({ failRate: 1, random: () => 0.1, dlrDelayMs: -1 });
     const r = await client.submit({ to: '84912000010', from: 'UBND XA', text: 'x', reference: 'y' });

@@ -62,6 +62,7 @@ export interface SimulatorCounters {
   dlrSent: number;
   /** The most unanswered submit_sm seen on one bind at once. */
   maxOutstanding: number;
+  enquireLinks: number;
 }
 
 interface BindState {
@@ -83,6 +84,10 @@ export interface SmscSimulator {
   /** Ids accepted per destination: more than one for a single-part message means it was delivered twice. */
   readonly acceptedByDestination: Map<string, string[]>;
   readonly messages: ReceivedSubmit[];
+  /** Sends an MO message (a subscriber's reply) to a bind of the account, or keeps it until one binds. */
+  deliverMo(systemId: string, from: string, to: string, text: string): void;
+  /** Asks every bind to unbind (the SMSC's side of a maintenance window). */
+  unbindAll(): void;
   /** Ends every session (without unbind) and stops listening. */
   close(): Promise<void>;
 }
@@ -92,7 +97,7 @@ const MAX_KEPT = 200_000;
 export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<SmscSimulator> {
   const random = o.random ?? Math.random;
   const log = o.log ?? (() => {});
-  const counters: SimulatorCounters = { binds: 0, received: 0, answered: 0, accepted: 0, throttled: 0, failed: 0, dropped: 0, dlrSent: 0, maxOutstanding: 0 };
+  const counters: SimulatorCounters = { binds: 0, received: 0, answered: 0, accepted: 0, throttled: 0, failed: 0, dropped: 0, dlrSent: 0, maxOutstanding: 0, enquireLinks: 0 };
   const perBind = new Map<string, number>();
   const acceptedByDestination = new Map<string, string[]>();
   const messages: ReceivedSubmit[] = [];
@@ -123,7 +128,7 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
     }
     target.seq = target.seq >= 0x7fffffff ? 1 : target.seq + 1;
     pdu.sequence_number = target.seq;
-    if (target.session.send(pdu)) counters.dlrSent++;
+    if (target.session.send(pdu) && pdu.esm_class === ESM_CLASS_RECEIPT) counters.dlrSent++;
   }
 
   function scheduleDlr(b: BindState, m: ReceivedSubmit, n: number, stat: 'DELIVRD' | 'UNDELIV') {
@@ -253,6 +258,7 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
         case 'submit_sm':
           return onSubmit(b, pdu);
         case 'enquire_link':
+          counters.enquireLinks++;
           return void session.send(pdu.response());
         case 'unbind':
           session.send(pdu.response());
@@ -281,6 +287,14 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
     perBind,
     acceptedByDestination,
     messages,
+    deliverMo(systemId, from, to, text) {
+      const gsm = /^[\x20-\x7e]*$/.test(text) && !/[`^{}\\[\]~|_]/.test(text);
+      const short_message = gsm ? Buffer.from(encodeGsm7(text)) : Buffer.from(text, 'utf16le').swap16();
+      sendDlr(systemId, new smpp.PDU('deliver_sm', { source_addr_ton: 1, source_addr_npi: 1, source_addr: from, destination_addr: to, esm_class: 0, data_coding: gsm ? 0 : 8, short_message }));
+    },
+    unbindAll() {
+      for (const b of binds) if (b.systemId) b.session.send(new smpp.PDU('unbind', { sequence_number: ++b.seq }));
+    },
     async close() {
       closing = true;
       for (const t of timers) clearTimeout(t);
