@@ -5,11 +5,12 @@ import { errorMessage } from '../../api.ts';
 import { ATTACHMENT_KINDS, deleteDirectiveAttachment, uploadDirectiveAttachment, type AttachmentKind, type DirectiveCapabilities, type DirectiveFile } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import type { MessageKey } from '../../i18n.ts';
 import { formatFileSize } from './attachments.ts';
+import { directiveStrings } from './strings.ts';
 
 function FileRow({ file, onDelete, busy }: { file: DirectiveFile; onDelete?: () => void; busy?: boolean }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   return (
     <li data-testid="attachment-row" data-kind={file.kind}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
@@ -24,7 +25,7 @@ function FileRow({ file, onDelete, busy }: { file: DirectiveFile; onDelete?: () 
         {onDelete && (
           <CloseButton
             size="sm"
-            aria-label={t('attachments.delete', { name: file.name })}
+            aria-label={S.attachments.delete({ name: file.name })}
             disabled={busy}
             onClick={onDelete}
             data-testid="attachment-delete"
@@ -36,15 +37,16 @@ function FileRow({ file, onDelete, busy }: { file: DirectiveFile; onDelete?: () 
 }
 
 function FileList({ files, onDelete, busyId }: { files: DirectiveFile[]; onDelete?: (f: DirectiveFile) => void; busyId?: string | null }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   if (files.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        {t('attachments.none')}
+        {S.attachments.none}
       </Text>
     );
   return (
-    <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={t('attachments.title')} data-testid="attachment-list">
+    <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={S.attachments.title} data-testid="attachment-list">
       {files.map((f) => (
         <FileRow key={f.id} file={f} busy={busyId === f.id} onDelete={onDelete ? () => onDelete(f) : undefined} />
       ))}
@@ -54,13 +56,14 @@ function FileList({ files, onDelete, busyId }: { files: DirectiveFile[]; onDelet
 
 /** Read-only list with download links (detail and inbox views). */
 export function AttachmentList({ files }: { files: DirectiveFile[] }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   if (files.length === 0) return null;
   return (
-    <Paper withBorder p="sm" component="section" aria-label={t('attachments.title')}>
+    <Paper withBorder p="sm" component="section" aria-label={S.attachments.title}>
       <Stack gap="xs">
         <Title order={2} size="h5">
-          {t('attachments.title')}
+          {S.attachments.title}
         </Title>
         <FileList files={files} />
       </Stack>
@@ -82,7 +85,8 @@ export function AttachmentsEditor({
   capabilities: DirectiveCapabilities | null;
   initial: DirectiveFile[];
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const { notify, notifyError } = useNotify();
   const [files, setFiles] = useState<DirectiveFile[]>(initial);
   const [picked, setPicked] = useState<File | null>(null);
@@ -93,7 +97,7 @@ export function AttachmentsEditor({
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = useId();
-  const title = t('attachments.title');
+  const title = S.attachments.title;
 
   const canUpload = directiveId !== null && Boolean(capabilities?.attach);
   const canDelete = directiveId !== null && Boolean(capabilities?.detach);
@@ -107,7 +111,7 @@ export function AttachmentsEditor({
       setFiles((fs) => [...fs, f]);
       setPicked(null);
       if (inputRef.current) inputRef.current.value = '';
-      notify('success', t('attachments.uploaded'));
+      notify('success', S.attachments.uploaded);
     } catch (err) {
       setError(errorMessage(err, lang));
       notifyError(err);
@@ -123,7 +127,7 @@ export function AttachmentsEditor({
     try {
       await deleteDirectiveAttachment(directiveId, f.id);
       setFiles((fs) => fs.filter((x) => x.id !== f.id));
-      notify('success', t('attachments.deleted'));
+      notify('success', S.attachments.deleted);
     } catch (err) {
       setError(errorMessage(err, lang));
       notifyError(err);
@@ -140,7 +144,7 @@ export function AttachmentsEditor({
         </Title>
         {directiveId === null ? (
           <Text size="sm" c="dimmed">
-            {t('attachments.saveFirst')}
+            {S.attachments.saveFirst}
           </Text>
         ) : (
           <>
@@ -149,7 +153,7 @@ export function AttachmentsEditor({
               <>
                 <div>
                   <Text component="label" htmlFor={inputId} size="sm" fw={500} display="block" mb={4}>
-                    {t('attachments.file')}
+                    {S.attachments.file}
                   </Text>
                   <input
                     ref={inputRef}
@@ -164,19 +168,19 @@ export function AttachmentsEditor({
                     }}
                   />
                   <Text id={hintId} size="xs" c="dimmed" mt={4}>
-                    {t('attachments.fileHint')}
+                    {S.attachments.fileHint}
                   </Text>
                 </div>
                 <Group gap="xs" align="flex-end" wrap="wrap">
                   <NativeSelect
-                    label={t('attachments.kind')}
+                    label={S.attachments.kindLabel}
                     value={kind}
                     onChange={(e) => setKind(e.currentTarget.value as AttachmentKind)}
-                    data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`attachments.kind.${k}` as MessageKey) }))}
+                    data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: S.attachments.kind[k] }))}
                     data-testid="attachment-kind"
                   />
                   <Button variant="light" loading={uploading} disabled={!picked || uploading} onClick={() => void upload()} data-testid="attachment-upload">
-                    {t('attachments.upload')}
+                    {S.attachments.upload}
                   </Button>
                 </Group>
               </>

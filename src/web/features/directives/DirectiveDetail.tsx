@@ -14,9 +14,11 @@ import { viewFromDirective } from './doc-view.ts';
 import { StatusBadge, useDocTypes } from './shared.tsx';
 import { TrackingTable } from './TrackingTable.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
+import { directiveStrings } from './strings.ts';
 
 export function DirectiveDetail({ id }: { id: string }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const { nameOf } = useDocTypes();
   const res = useAsync(() => getDirective(id), [id]);
   const d = res.data;
@@ -29,41 +31,41 @@ export function DirectiveDetail({ id }: { id: string }) {
 
   return (
     <Stack gap="md">
-      <Link to="/outgoing">{t('directives.back')}</Link>
+      <Link to="/outgoing">{S.back}</Link>
       <Group gap="sm" align="center" wrap="wrap">
         <Title order={1} size="h3" data-testid="directive-title">
-          {d.number ? t('directives.numbered', { type: nameOf(d.docType), symbol: d.fullSymbol }) : `${nameOf(d.docType)} ${d.symbol}`}
+          {d.number ? S.numbered({ type: nameOf(d.docType), symbol: d.fullSymbol }) : `${nameOf(d.docType)} ${d.symbol}`}
         </Title>
         <StatusBadge status={d.status} testId="directive-status" />
         <Anchor href={`/api/directives/${d.id}/pdf`} data-testid="download-pdf">
-          {t('directives.downloadPdf')}
+          {S.downloadPdf}
         </Anchor>
         <Anchor href={`/api/directives/${d.id}/docx`} data-testid="download-docx">
-          {t('directives.downloadDocx')}
+          {S.downloadDocx}
         </Anchor>
       </Group>
       <Text>{d.subject}</Text>
       {d.status === 'revoked' && (
         <Alert color="red" data-testid="revoked-note">
-          {t('directives.revokedNote', { reason: d.revokeReason ?? '' })}
+          {S.revokedNote({ reason: d.revokeReason ?? '' })}
         </Alert>
       )}
-      <Paper withBorder p="sm" component="section" aria-label={t('directives.actions')}>
+      <Paper withBorder p="sm" component="section" aria-label={S.actions}>
         <Stack gap="xs">
           <Title order={2} size="h5">
-            {t('directives.actions')}
+            {S.actions}
           </Title>
           <WorkflowActions directive={d} onChanged={setD} />
           <Text size="xs" c="dimmed">
             {d.issuedAt
-              ? `${t('directives.issuedAt')}: ${formatDateTime(d.issuedAt, lang)}`
-              : `${t('directives.updatedAt')}: ${formatDateTime(d.updatedAt, lang)}`}
+              ? `${S.issuedAt}: ${formatDateTime(d.issuedAt, lang)}`
+              : `${S.updatedAt}: ${formatDateTime(d.updatedAt, lang)}`}
           </Text>
         </Stack>
       </Paper>
       <AttachmentList files={d.files} />
       {(d.status === 'issued' || d.status === 'revoked') && <TrackingTable directiveId={d.id} version={d.updatedAt} />}
-      <section className="loa-preview-page" aria-label={t('directives.preview')}>
+      <section className="loa-preview-page" aria-label={S.preview}>
         <DirectivePreview view={viewFromDirective(d, nameOf(d.docType))} />
       </section>
     </Stack>

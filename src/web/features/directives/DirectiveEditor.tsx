@@ -38,11 +38,13 @@ import {
   formToInput,
   issuerDefaults,
   lines,
+  problemText,
   validateForm,
   type DraftForm,
   type FormProblem,
 } from './draft-form.ts';
 import { StatusBadge, useDocTypes } from './shared.tsx';
+import { directiveStrings } from './strings.ts';
 
 type Patch = (p: Partial<DraftForm>) => void;
 
@@ -71,27 +73,30 @@ function withoutAddressee(text: string, name: string): string {
 }
 
 function PickedUnit({ id, onRemove }: { id: string; onRemove: (name: string | null) => void }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const name = useUnitName(id);
   return (
     <li>
       <Group gap={4} wrap="nowrap" justify="space-between">
         <Text size="sm">{name ?? '…'}</Text>
-        <CloseButton size="sm" aria-label={t('directives.removeUnit', { name: name ?? id })} onClick={() => onRemove(name)} />
+        <CloseButton size="sm" aria-label={S.removeUnit({ name: name ?? id })} onClick={() => onRemove(name)} />
       </Group>
     </li>
   );
 }
 
 function ForeignGroup({ id, checked, onToggle }: { id: string; checked: boolean; onToggle: (g: { id: string; name: string }) => void }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const res = useAsync(() => getGroup(id), [id]);
-  const name = res.data?.name ?? t('directives.otherGroup');
+  const name = res.data?.name ?? S.otherGroup;
   return <Checkbox label={name} checked={checked} onChange={() => onToggle({ id, name })} data-testid="recipient-group" />;
 }
 
 function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm; patch: Patch; ownerUnitId: string }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const [at] = useAtDate();
   const groups = useAsync(() => listGroups(ownerUnitId), [ownerUnitId]);
   const own = groups.data ?? [];
@@ -106,16 +111,16 @@ function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm; patch:
   };
 
   return (
-    <Section title={t('directives.recipients')}>
+    <Section title={S.recipients}>
       <Text size="xs" c="dimmed">
-        {t('directives.recipientsHint')}
+        {S.recipientsHint}
       </Text>
       <Text size="sm" fw={500}>
-        {t('directives.groupsOfUnit')}
+        {S.groupsOfUnit}
       </Text>
       {groups.data && own.length === 0 && foreign.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t('directives.noGroups')}
+          {S.noGroups}
         </Text>
       )}
       <Stack gap={6}>
@@ -133,7 +138,7 @@ function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm; patch:
         ))}
       </Stack>
       {form.recipientUnits.length > 0 && (
-        <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={t('directives.pickedUnits')} data-testid="recipient-units">
+        <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={S.pickedUnits} data-testid="recipient-units">
           {form.recipientUnits.map((id) => (
             <PickedUnit
               key={id}
@@ -149,7 +154,7 @@ function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm; patch:
         </ul>
       )}
       <UnitSearchPicker
-        label={t('directives.addUnit')}
+        label={S.addUnit}
         at={at}
         editions="current"
         excludeIds={form.recipientUnits}
@@ -164,16 +169,17 @@ function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm; patch:
 }
 
 function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const setSection = (i: number, p: Partial<DraftForm['sections'][number]>) =>
     patch({ sections: form.sections.map((s, j) => (j === i ? { ...s, ...p } : s)) });
   return (
-    <Section title={t('directives.body')}>
+    <Section title={S.body}>
       <Text size="xs" c="dimmed">
-        {t('directives.bodyHint')}
+        {S.bodyHint}
       </Text>
       <Textarea
-        label={t('directives.opening')}
+        label={S.opening}
         autosize
         minRows={2}
         maxRows={12}
@@ -186,27 +192,27 @@ function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
           <Stack gap={6}>
             <Group gap="xs" align="flex-end" wrap="nowrap">
               <TextInput
-                label={t('directives.sectionNumber')}
+                label={S.sectionNumber}
                 value={s.number}
                 onChange={(e) => setSection(i, { number: e.currentTarget.value })}
                 w={90}
                 data-testid={`f-section-number-${i}`}
               />
               <TextInput
-                label={t('directives.sectionHeading')}
+                label={S.sectionHeading}
                 value={s.heading}
                 onChange={(e) => setSection(i, { heading: e.currentTarget.value })}
                 style={{ flex: 1 }}
                 data-testid={`f-section-heading-${i}`}
               />
               <CloseButton
-                aria-label={t('directives.removeSection', { n: s.number || i + 1 })}
+                aria-label={S.removeSection({ n: s.number || i + 1 })}
                 onClick={() => patch({ sections: form.sections.filter((_, j) => j !== i) })}
                 mb={6}
               />
             </Group>
             <Textarea
-              label={t('directives.sectionText', { n: s.number || i + 1 })}
+              label={S.sectionText({ n: s.number || i + 1 })}
               autosize
               minRows={3}
               maxRows={16}
@@ -224,10 +230,10 @@ function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
         onClick={() => patch({ sections: [...form.sections, emptySection(String(form.sections.length + 1))] })}
         data-testid="section-add"
       >
-        + {t('directives.addSection')}
+        + {S.addSection}
       </Button>
       <Textarea
-        label={t('directives.closing')}
+        label={S.closing}
         autosize
         minRows={2}
         maxRows={8}
@@ -240,43 +246,45 @@ function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
 }
 
 function CcField({ form, patch }: { form: DraftForm; patch: Patch }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const setCc = (i: number, p: Partial<DraftForm['cc'][number]>) => patch({ cc: form.cc.map((c, j) => (j === i ? { ...c, ...p } : c)) });
   return (
-    <Section title={t('directives.cc')}>
+    <Section title={S.cc}>
       {form.cc.map((c, i) => (
         <Group key={c.key} gap="xs" align="flex-end" wrap="nowrap">
           <TextInput
-            label={t('directives.ccName')}
+            label={S.ccName}
             value={c.name}
             onChange={(e) => setCc(i, { name: e.currentTarget.value })}
             style={{ flex: 1 }}
             data-testid={`f-cc-name-${i}`}
           />
           <NativeSelect
-            label={t('directives.ccPurpose')}
+            label={S.ccPurpose}
             value={c.purpose}
             onChange={(e) => setCc(i, { purpose: e.currentTarget.value as CcPurpose | '' })}
             data={[
-              { value: '', label: t('ccPurpose.none') },
-              ...CC_PURPOSES.map((p) => ({ value: p, label: t(`ccPurpose.${p}` as MessageKey) })),
+              { value: '', label: S.ccPurposes.none },
+              ...CC_PURPOSES.map((p) => ({ value: p, label: S.ccPurposes[p] })),
             ]}
             w={190}
             data-testid={`f-cc-purpose-${i}`}
           />
-          <CloseButton aria-label={t('directives.removeCc', { n: i + 1 })} onClick={() => patch({ cc: form.cc.filter((_, j) => j !== i) })} mb={6} />
+          <CloseButton aria-label={S.removeCc({ n: i + 1 })} onClick={() => patch({ cc: form.cc.filter((_, j) => j !== i) })} mb={6} />
         </Group>
       ))}
       <Button variant="light" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => patch({ cc: [...form.cc, emptyCc()] })} data-testid="cc-add">
-        + {t('directives.addCc')}
+        + {S.addCc}
       </Button>
-      <TextInput label={t('directives.archive')} value={form.archive} onChange={(e) => patch({ archive: e.currentTarget.value })} data-testid="f-archive" />
+      <TextInput label={S.archive} value={form.archive} onChange={(e) => patch({ archive: e.currentTarget.value })} data-testid="f-archive" />
     </Section>
   );
 }
 
 export function DirectiveEditor({ directive, onChanged }: { directive: Directive | null; onChanged?: (d: Directive) => void }) {
   const { t, lang } = useI18n();
+  const S = directiveStrings(lang);
   const { me } = useSession();
   const { notify, notifyError } = useNotify();
   const { types, nameOf } = useDocTypes();
@@ -314,7 +322,7 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
   };
   const problemOf = (field: keyof DraftForm): string | undefined => {
     const p = problems.find((x) => x.field === field);
-    return p ? t(p.key, p.params) : undefined;
+    return p ? problemText(S, p) : undefined;
   };
 
   async function save(thenSubmit: boolean) {
@@ -328,9 +336,9 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
       let d = directive ? await updateDirective(directive.id, input) : await createDirective({ ...input, issuerUnitId });
       if (thenSubmit) {
         d = await directiveStep(d.id, { step: 'submit' });
-        notify('success', t('directives.done.submit'));
+        notify('success', S.done.submit);
       } else {
-        notify('success', t('directives.saved'));
+        notify('success', S.saved);
       }
       if (!directive) navigate(`/outgoing/${encodeURIComponent(d.id)}`, { replace: true });
       else onChanged?.(d);
@@ -346,25 +354,25 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
 
   return (
     <Stack gap="md">
-      <Link to="/outgoing">{t('directives.back')}</Link>
+      <Link to="/outgoing">{S.back}</Link>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group gap="sm" align="center">
           <Title order={1} size="h3">
-            {directive ? t('directives.editTitle') : t('directives.newTitle')}
+            {directive ? S.editTitle : S.newTitle}
           </Title>
           {directive && <StatusBadge status={directive.status} testId="directive-status" />}
         </Group>
         <Group gap="sm">
           <Button variant="default" loading={busy === 'save'} disabled={busy !== null} onClick={() => void save(false)} data-testid="action-save">
-            {t('directives.save')}
+            {S.save}
           </Button>
           <Button loading={busy === 'submit'} disabled={busy !== null} onClick={() => void save(true)} data-testid="action-submit">
-            {t('directives.submit')}
+            {S.submit}
           </Button>
         </Group>
       </Group>
       {directive?.status === 'returned' && directive.returnComment && (
-        <Alert color="orange" title={t('directives.returned')} data-testid="return-comment">
+        <Alert color="orange" title={S.returned} data-testid="return-comment">
           {directive.returnComment}
         </Alert>
       )}
@@ -372,7 +380,7 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
         <Alert color="red" role="alert" data-testid="form-errors">
           <Stack gap={2}>
             {problems.map((p) => (
-              <span key={p.key}>{t(p.key, p.params)}</span>
+              <span key={p.key}>{problemText(S, p)}</span>
             ))}
             {serverError && <span>{serverError}</span>}
           </Stack>
@@ -380,17 +388,17 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
       )}
       <div className="loa-compose">
         <Stack gap="sm" className="loa-compose-form">
-          <Section title={t('directives.header')}>
+          <Section title={S.header}>
             <Group grow align="flex-start" wrap="wrap" gap="xs">
               <NativeSelect
-                label={t('directives.type')}
+                label={S.type}
                 value={form.docType}
                 onChange={(e) => patch({ docType: e.currentTarget.value })}
                 data={types.length ? types.map((x) => ({ value: x.code, label: `${x.name} (${x.code})` })) : [{ value: form.docType, label: form.docType }]}
                 data-testid="f-docType"
               />
               <TextInput
-                label={t('directives.symbol')}
+                label={S.symbol}
                 required
                 value={form.symbol}
                 onChange={(e) => patch({ symbol: e.currentTarget.value })}
@@ -400,19 +408,19 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
               />
             </Group>
             <Text size="xs" c="dimmed">
-              {t('directives.symbolHint')}
+              {S.symbolHint}
             </Text>
             <TextInput
-              label={t('directives.issuerParent')}
+              label={S.issuerParent}
               value={form.issuerParent}
               onChange={(e) => patch({ issuerParent: e.currentTarget.value })}
               data-testid="f-issuerParent"
             />
-            <TextInput label={t('directives.issuer')} value={form.issuer} onChange={(e) => patch({ issuer: e.currentTarget.value })} data-testid="f-issuer" />
+            <TextInput label={S.issuer} value={form.issuer} onChange={(e) => patch({ issuer: e.currentTarget.value })} data-testid="f-issuer" />
             <Group grow align="flex-start" wrap="wrap" gap="xs">
-              <TextInput label={t('directives.place')} value={form.place} onChange={(e) => patch({ place: e.currentTarget.value })} data-testid="f-place" />
+              <TextInput label={S.place} value={form.place} onChange={(e) => patch({ place: e.currentTarget.value })} data-testid="f-place" />
               <NativeSelect
-                label={t('directives.urgency')}
+                label={S.urgency}
                 value={form.urgency}
                 onChange={(e) => patch({ urgency: e.currentTarget.value as Urgency | '' })}
                 data={[{ value: '', label: t('urgency.none') }, ...URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}` as MessageKey) }))]}
@@ -420,21 +428,21 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
               />
             </Group>
             <Checkbox
-              label={t('directives.public')}
+              label={S.public}
               checked={form.public}
               onChange={(e) => patch({ public: e.currentTarget.checked })}
               data-testid="f-public"
             />
             <div>
               <Text size="sm" fw={500}>
-                {t('directives.date')}
+                {S.date}
               </Text>
               <Text size="xs" c="dimmed">
-                {t('directives.dateHint')}
+                {S.dateHint}
               </Text>
             </div>
             <Textarea
-              label={t('directives.subject')}
+              label={S.subject}
               required
               autosize
               minRows={2}
@@ -451,10 +459,10 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
               {problemOf('recipientUnits')}
             </Text>
           )}
-          <Section title={t('directives.addressees')}>
+          <Section title={S.addressees}>
             <Textarea
-              aria-label={t('directives.addressees')}
-              description={t('directives.addresseesHint')}
+              aria-label={S.addressees}
+              description={S.addresseesHint}
               autosize
               minRows={2}
               maxRows={8}
@@ -465,30 +473,30 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
           </Section>
           <BodyField form={form} patch={patch} />
           <CcField form={form} patch={patch} />
-          <Section title={t('directives.signer')}>
+          <Section title={S.signer}>
             <Group grow align="flex-start" wrap="wrap" gap="xs">
               <NativeSelect
-                label={t('directives.signerAuthority')}
+                label={S.signerAuthority}
                 value={form.signerAuthority}
                 onChange={(e) => patch({ signerAuthority: e.currentTarget.value as SignerAuthority | '' })}
-                data={[{ value: '', label: t('directives.authorityNone') }, ...SIGNER_AUTHORITIES.map((a) => ({ value: a, label: a }))]}
+                data={[{ value: '', label: S.authorityNone }, ...SIGNER_AUTHORITIES.map((a) => ({ value: a, label: a }))]}
                 data-testid="f-signer-authority"
               />
               <TextInput
-                label={t('directives.signerPosition')}
+                label={S.signerPosition}
                 value={form.signerPosition}
                 onChange={(e) => patch({ signerPosition: e.currentTarget.value })}
                 data-testid="f-signer-position"
               />
             </Group>
             <TextInput
-              label={t('directives.signerTitle')}
+              label={S.signerTitle}
               value={form.signerTitle}
               onChange={(e) => patch({ signerTitle: e.currentTarget.value })}
               data-testid="f-signer-title"
             />
             <TextInput
-              label={t('directives.signerName')}
+              label={S.signerName}
               value={form.signerName}
               onChange={(e) => patch({ signerName: e.currentTarget.value })}
               data-testid="f-signer-name"
@@ -496,9 +504,9 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
           </Section>
           <AttachmentsEditor directiveId={directive?.id ?? null} capabilities={directive?.capabilities ?? null} initial={directive?.files ?? []} />
         </Stack>
-        <section className="loa-compose-preview" aria-label={t('directives.preview')}>
+        <section className="loa-compose-preview" aria-label={S.preview}>
           <Text size="sm" fw={600} mb={6}>
-            {t('directives.preview')}
+            {S.preview}
           </Text>
           <DirectivePreview view={view} />
         </section>

@@ -16,6 +16,7 @@ import {
   type DocView,
 } from './doc-view.ts';
 import './doc-preview.css';
+import { directiveStrings } from './strings.ts';
 
 function Runs({ runs }: { runs: readonly Run[] }) {
   return (
@@ -112,7 +113,8 @@ function Addressees({ names }: { names: string[] }) {
 }
 
 export function DirectivePreview({ view }: { view: DocView }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const congVan = view.docType === 'CV';
   const about = subjectText(view.subject);
   const urgency = view.urgency ? (URGENCY_MARKS[view.urgency] ?? upper(view.urgency)) : null;
@@ -121,7 +123,7 @@ export function DirectivePreview({ view }: { view: DocView }) {
 
   return (
     <div className="loa-doc-frame">
-      <article className="loa-doc" aria-label={t('directives.previewLabel')} data-testid="doc-preview" lang="vi">
+      <article className="loa-doc" aria-label={S.previewLabel} data-testid="doc-preview" lang="vi">
         {view.draft && <div className="loa-doc-margin">DỰ THẢO</div>}
         <div className="loa-doc-row">
           <div>

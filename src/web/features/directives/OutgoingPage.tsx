@@ -8,11 +8,11 @@ import { useI18n } from '../../app/i18n-context.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync, useDebounced } from '../../app/use-async.ts';
-import type { MessageKey } from '../../i18n.ts';
 import { href, Link } from '../../router.tsx';
 import { DirectiveDetail } from './DirectiveDetail.tsx';
 import { DirectiveEditor } from './DirectiveEditor.tsx';
 import { recentYears, StatusBadge, useDocTypes } from './shared.tsx';
+import { directiveStrings } from './strings.ts';
 
 export function OutgoingPage({ id }: { id: string | null }) {
   if (id === 'new') return <DirectiveEditor directive={null} />;
@@ -21,7 +21,8 @@ export function OutgoingPage({ id }: { id: string | null }) {
 }
 
 function OutgoingList() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const { me } = useSession();
   const { types, nameOf } = useDocTypes();
   const [q, setQ] = useState('');
@@ -35,48 +36,48 @@ function OutgoingList() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1} size="h3">
-          {t('directives.title')}
+          {S.title}
         </Title>
         {hasRole(me, 'drafter') && (
           <Button component="a" href={href('/outgoing/new')} data-testid="compose-new">
-            + {t('directives.compose')}
+            + {S.compose}
           </Button>
         )}
       </Group>
-      <Paper withBorder p="sm" component="form" role="search" aria-label={t('directives.filters')} onSubmit={(e) => e.preventDefault()}>
+      <Paper withBorder p="sm" component="form" role="search" aria-label={S.filters} onSubmit={(e) => e.preventDefault()}>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
             type="search"
-            label={t('directives.search')}
-            placeholder={t('directives.searchPlaceholder')}
+            label={S.search}
+            placeholder={S.searchPlaceholder}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
             style={{ flex: '1 1 280px' }}
             data-testid="outgoing-search"
           />
           <NativeSelect
-            label={t('directives.type')}
+            label={S.type}
             value={type}
             onChange={(e) => setType(e.currentTarget.value)}
-            data={[{ value: '', label: t('directives.allTypes') }, ...types.map((x) => ({ value: x.code, label: `${x.name} (${x.code})` }))]}
+            data={[{ value: '', label: S.allTypes }, ...types.map((x) => ({ value: x.code, label: `${x.name} (${x.code})` }))]}
             w={200}
             data-testid="outgoing-type"
           />
           <NativeSelect
-            label={t('directives.year')}
+            label={S.year}
             value={year}
             onChange={(e) => setYear(e.currentTarget.value)}
-            data={[{ value: '', label: t('directives.allYears') }, ...recentYears().map((y) => String(y))]}
+            data={[{ value: '', label: S.allYears }, ...recentYears().map((y) => String(y))]}
             w={150}
             data-testid="outgoing-year"
           />
           <NativeSelect
-            label={t('directives.status')}
+            label={S.status}
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as DirectiveStatus | '')}
             data={[
-              { value: '', label: t('directives.allStatuses') },
-              ...DIRECTIVE_STATUSES.map((s) => ({ value: s, label: t(`dstatus.${s}` as MessageKey) })),
+              { value: '', label: S.allStatuses },
+              ...DIRECTIVE_STATUSES.map((s) => ({ value: s, label: S.statuses[s] })),
             ]}
             w={210}
             data-testid="outgoing-status"
@@ -91,7 +92,7 @@ function OutgoingList() {
                 setStatus('');
               }}
             >
-              {t('directives.reset')}
+              {S.reset}
             </Button>
           )}
         </Group>
@@ -99,21 +100,21 @@ function OutgoingList() {
       <Paper withBorder p="sm">
         {res.loading && !res.data && <Loading />}
         {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
-        {res.data && res.data.items.length === 0 && <Text size="sm">{t('directives.empty')}</Text>}
+        {res.data && res.data.items.length === 0 && <Text size="sm">{S.empty}</Text>}
         {res.data && res.data.items.length > 0 && (
           <Stack gap="xs">
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="outgoing-total">
-              {t('directives.total', { n: res.data.total })}
+              {S.total({ n: res.data.total })}
             </Text>
             <div className="loa-table-wrap">
               <Table striped highlightOnHover verticalSpacing="xs" data-testid="outgoing-table">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('directives.colNumber')}</Table.Th>
-                    <Table.Th>{t('directives.colDate')}</Table.Th>
-                    <Table.Th>{t('directives.type')}</Table.Th>
-                    <Table.Th>{t('directives.colSubject')}</Table.Th>
-                    <Table.Th>{t('directives.status')}</Table.Th>
+                    <Table.Th>{S.colNumber}</Table.Th>
+                    <Table.Th>{S.colDate}</Table.Th>
+                    <Table.Th>{S.type}</Table.Th>
+                    <Table.Th>{S.colSubject}</Table.Th>
+                    <Table.Th>{S.status}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -125,7 +126,7 @@ function OutgoingList() {
                         </Text>
                         {!d.number && (
                           <Text size="xs" c="dimmed">
-                            {t('directives.unnumbered')}
+                            {S.unnumbered}
                           </Text>
                         )}
                       </Table.Td>

@@ -7,13 +7,15 @@ import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
+import { directiveStrings } from './strings.ts';
 
 function When({ at, ok }: { at: string | null; ok?: boolean }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   if (!at)
     return (
       <Text size="sm" c="dimmed">
-        {t('tracking.not')}
+        {S.tracking.not}
       </Text>
     );
   return (
@@ -24,7 +26,8 @@ function When({ at, ok }: { at: string | null; ok?: boolean }) {
 }
 
 export function TrackingTable({ directiveId, version }: { directiveId: string; version: string }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   const [filter, setFilter] = useState<TrackingFilter>('all');
   const res = useAsync(() => getTracking(directiveId, filter), [directiveId, filter, version]);
   const c = res.data?.counts;
@@ -33,39 +36,39 @@ export function TrackingTable({ directiveId, version }: { directiveId: string; v
     <Paper withBorder p="sm" component="section" aria-labelledby="tracking-title" data-testid="tracking">
       <Stack gap="xs">
         <Title order={2} size="h5" id="tracking-title">
-          {t('tracking.title')}
+          {S.tracking.title}
         </Title>
         {c && (
           <Text size="sm" data-testid="tracking-counts" data-total={c.total} data-read={c.read} data-acknowledged={c.acknowledged}>
-            {t('tracking.counts', { total: c.total, read: c.read, acknowledged: c.acknowledged, emailed: c.emailed })}
+            {S.tracking.counts({ total: c.total, read: c.read, acknowledged: c.acknowledged, emailed: c.emailed })}
           </Text>
         )}
         <SegmentedControl
-          aria-label={t('tracking.filter')}
+          aria-label={S.tracking.filter}
           value={filter}
           onChange={(v) => setFilter(v)}
           data={[
-            { value: 'all', label: t('tracking.filterAll') },
-            { value: 'unread', label: t('tracking.filterUnread') },
-            { value: 'unacknowledged', label: t('tracking.filterUnack') },
-            { value: 'acknowledged', label: t('tracking.filterAck') },
+            { value: 'all', label: S.tracking.filterAll },
+            { value: 'unread', label: S.tracking.filterUnread },
+            { value: 'unacknowledged', label: S.tracking.filterUnack },
+            { value: 'acknowledged', label: S.tracking.filterAck },
           ]}
           style={{ alignSelf: 'flex-start' }}
           data-testid="tracking-filter"
         />
         {res.loading && !res.data && <Loading />}
         {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
-        {res.data && res.data.items.length === 0 && <Text size="sm">{t('tracking.empty')}</Text>}
+        {res.data && res.data.items.length === 0 && <Text size="sm">{S.tracking.empty}</Text>}
         {res.data && res.data.items.length > 0 && (
           <div className="loa-table-wrap">
             <Table striped verticalSpacing={4} data-testid="tracking-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('tracking.unit')}</Table.Th>
-                  <Table.Th>{t('tracking.arrival')}</Table.Th>
-                  <Table.Th>{t('tracking.delivered')}</Table.Th>
-                  <Table.Th>{t('tracking.read')}</Table.Th>
-                  <Table.Th>{t('tracking.acknowledged')}</Table.Th>
+                  <Table.Th>{S.tracking.unit}</Table.Th>
+                  <Table.Th>{S.tracking.arrival}</Table.Th>
+                  <Table.Th>{S.tracking.delivered}</Table.Th>
+                  <Table.Th>{S.tracking.read}</Table.Th>
+                  <Table.Th>{S.tracking.acknowledged}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

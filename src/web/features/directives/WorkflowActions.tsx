@@ -6,10 +6,10 @@ import { errorMessage } from '../../api.ts';
 import { directiveStep, type Directive, type WorkflowStep } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import type { MessageKey } from '../../i18n.ts';
 import { navigate } from '../../router.tsx';
 import { IssueRecipients, type IssueState } from './IssueRecipients.tsx';
 import { availableSteps, type StepName } from './workflow.ts';
+import { directiveStrings } from './strings.ts';
 
 type Dialog = 'return' | 'issue' | 'revoke' | null;
 
@@ -17,6 +17,7 @@ const COLORS: Partial<Record<StepName, string>> = { return: 'orange', revoke: 'r
 
 export function WorkflowActions({ directive, onChanged }: { directive: Directive; onChanged: (d: Directive) => void }) {
   const { t, lang } = useI18n();
+  const S = directiveStrings(lang);
   const { notify, notifyError } = useNotify();
   const [busy, setBusy] = useState<StepName | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -33,7 +34,8 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
     setDialogError(null);
     try {
       const d = await directiveStep(directive.id, s);
-      notify('success', t(`directives.done.${s.step}` as MessageKey, { symbol: d.fullSymbol }));
+      const done = S.done[s.step];
+      notify('success', typeof done === 'function' ? done({ symbol: d.fullSymbol }) : done);
       if (s.step === 'amend') navigate(`/outgoing/${encodeURIComponent(d.id)}`);
       else onChanged(d);
       return true;
@@ -56,7 +58,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
 
   async function confirm() {
     if (dialog === 'return' || dialog === 'revoke') {
-      if (!text.trim()) return setDialogError(t('directives.needComment'));
+      if (!text.trim()) return setDialogError(S.needComment);
       const ok = await run(dialog === 'return' ? { step: 'return', comment: text.trim() } : { step: 'revoke', reason: text.trim() });
       if (ok) setDialog(null);
     } else if (dialog === 'issue') {
@@ -74,7 +76,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
     <>
       {steps.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="no-actions">
-          {t('directives.noActions')}
+          {S.noActions}
         </Text>
       ) : (
         <Group gap="sm" data-testid="workflow-actions">
@@ -88,7 +90,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
               onClick={() => click(s)}
               data-testid={`action-${s}`}
             >
-              {t(`directives.${s}` as MessageKey)}
+              {S[s]}
             </Button>
           ))}
         </Group>
@@ -96,7 +98,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
-        title={dialog ? t(`directives.${dialog}Title` as MessageKey) : ''}
+        title={dialog ? S[`${dialog}Title`] : ''}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <form
@@ -114,11 +116,11 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
             )}
             {dialog === 'issue' ? (
               <>
-                <Text size="sm">{t('directives.issueHint')}</Text>
+                <Text size="sm">{S.issueHint}</Text>
                 <TextInput
                   type="date"
-                  label={t('directives.issueDate')}
-                  description={t('directives.issueDateHint')}
+                  label={S.issueDate}
+                  description={S.issueDateHint}
                   value={date}
                   onChange={(e) => {
                     setDate(e.currentTarget.value);
@@ -130,7 +132,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
               </>
             ) : (
               <Textarea
-                label={dialog === 'revoke' ? t('directives.revokeReason') : t('directives.returnComment')}
+                label={dialog === 'revoke' ? S.revokeReason : S.returnComment}
                 required
                 autosize
                 minRows={3}
@@ -151,7 +153,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
                 disabled={dialog === 'issue' && (issueState === 'loading' || issueState === 'blocked' || (issueState === 'confirm' && !allowUnreached))}
                 data-testid="step-confirm"
               >
-                {dialog === 'issue' ? t('directives.issue') : t('directives.confirm')}
+                {dialog === 'issue' ? S.issue : S.confirm}
               </Button>
             </Group>
           </Stack>

@@ -67,9 +67,9 @@ describe('draft form', () => {
   });
 
   it('checks subject, symbol and recipients before sending', () => {
-    expect(validateForm(emptyForm()).map((p) => p.key)).toEqual(['directives.needSubject', 'directives.needSymbol']);
-    expect(validateForm(emptyForm({ subject: 'x', symbol: 'UBND VX' }))[0]?.key).toBe('directives.badSymbol');
-    expect(validateForm(emptyForm({ subject: 'x', docType: 'KH', symbol: 'UBND' }))[0]?.key).toBe('directives.symbolPrefix');
-    expect(validateForm(emptyForm({ subject: 'x', symbol: 'UBND' }), true)[0]?.key).toBe('directives.needRecipients');
+    expect(validateForm(emptyForm()).map((p) => p.key)).toEqual(['needSubject', 'needSymbol']);
+    expect(validateForm(emptyForm({ subject: 'x', symbol: 'UBND VX' }))[0]?.key).toBe('badSymbol');
+    expect(validateForm(emptyForm({ subject: 'x', docType: 'KH', symbol: 'UBND' }))[0]?.key).toBe('symbolPrefix');
+    expect(validateForm(emptyForm({ subject: 'x', symbol: 'UBND' }), true)[0]?.key).toBe('needRecipients');
   });
 });

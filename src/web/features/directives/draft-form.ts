@@ -1,7 +1,7 @@
 // Form state of a draft directive, its conversion to the API input and to the
 // preview model, and the defaults taken from the drafter's unit. Pure module.
 import { CC_PURPOSES, SIGNER_AUTHORITIES, URGENCIES, type CcEntry, type CcPurpose, type Directive, type DirectiveBody, type DirectiveInput, type SignerAuthority, type Urgency } from './directives-api.ts';
-import type { MessageKey } from '../../i18n.ts';
+import type { DirectiveStrings } from './strings.ts';
 import { blocksToText, parseRuns, runsToText, textToBlocks } from './body-text.ts';
 
 export interface SectionForm {
@@ -178,8 +178,13 @@ export function formToInput(f: DraftForm): DirectiveInput {
 
 export interface FormProblem {
   field: keyof DraftForm;
-  key: MessageKey;
-  params?: Record<string, string>;
+  key: 'needSubject' | 'needSymbol' | 'badSymbol' | 'symbolPrefix' | 'needRecipients';
+  params?: { type: string };
+}
+
+/** The message of a problem in the user's language. */
+export function problemText(S: DirectiveStrings, p: FormProblem): string {
+  return p.key === 'symbolPrefix' ? S.symbolPrefix({ type: p.params?.type ?? '' }) : S[p.key];
 }
 
 const SYMBOL = /^[\p{L}\p{N}&.]+(?:[-/][\p{L}\p{N}&.]+)*$/u;
@@ -188,13 +193,13 @@ const SYMBOL = /^[\p{L}\p{N}&.]+(?:[-/][\p{L}\p{N}&.]+)*$/u;
 export function validateForm(f: DraftForm, forSubmit = false): FormProblem[] {
   const out: FormProblem[] = [];
   const symbol = f.symbol.trim();
-  if (!f.subject.trim()) out.push({ field: 'subject', key: 'directives.needSubject' });
-  if (!symbol) out.push({ field: 'symbol', key: 'directives.needSymbol' });
-  else if (!SYMBOL.test(symbol)) out.push({ field: 'symbol', key: 'directives.badSymbol' });
+  if (!f.subject.trim()) out.push({ field: 'subject', key: 'needSubject' });
+  if (!symbol) out.push({ field: 'symbol', key: 'needSymbol' });
+  else if (!SYMBOL.test(symbol)) out.push({ field: 'symbol', key: 'badSymbol' });
   else if (f.docType !== 'CV' && symbol.split('-')[0] !== f.docType)
-    out.push({ field: 'symbol', key: 'directives.symbolPrefix', params: { type: f.docType } });
+    out.push({ field: 'symbol', key: 'symbolPrefix', params: { type: f.docType } });
   if (forSubmit && f.recipientUnits.length + f.recipientGroups.length === 0)
-    out.push({ field: 'recipientUnits', key: 'directives.needRecipients' });
+    out.push({ field: 'recipientUnits', key: 'needRecipients' });
   return out;
 }
 

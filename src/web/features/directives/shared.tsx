@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { listDocTypes, type DirectiveStatus, type DocTypeInfo } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import type { MessageKey } from '../../i18n.ts';
+import { directiveStrings } from './strings.ts';
 
 const STATUS_COLORS: Record<DirectiveStatus, string> = {
   draft: 'gray',
@@ -17,10 +17,11 @@ const STATUS_COLORS: Record<DirectiveStatus, string> = {
 };
 
 export function StatusBadge({ status, testId }: { status: DirectiveStatus; testId?: string }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
   return (
     <Badge color={STATUS_COLORS[status]} variant="light" tt="none" radius="sm" data-testid={testId} data-status={status}>
-      {t(`dstatus.${status}` as MessageKey)}
+      {S.statuses[status]}
     </Badge>
   );
 }

@@ -16,40 +16,45 @@ import { AttachmentList } from '../directives/Attachments.tsx';
 import { DirectivePreview } from '../directives/DirectivePreview.tsx';
 import { viewFromDirective } from '../directives/doc-view.ts';
 import { recentYears, useDocTypes } from '../directives/shared.tsx';
+import { directiveStrings } from '../directives/strings.ts';
+import { inboxStrings } from './strings.ts';
 
 export function InboxPage({ itemId }: { itemId: string | null }) {
   return itemId ? <InboxItemView key={itemId} itemId={itemId} /> : <InboxList />;
 }
 
 function StateBadge({ item }: { item: InboxItem }) {
-  const { t } = useI18n();
+  const { lang } = useI18n();
+  const IS = inboxStrings(lang);
   if (item.revokedAt)
     return (
       <Badge color="red" variant="light" tt="none" radius="sm">
-        {t('inbox.revoked')}
+        {IS.revoked}
       </Badge>
     );
   if (item.acknowledgedAt)
     return (
       <Badge color="green" variant="light" tt="none" radius="sm">
-        {t('inbox.acknowledged')}
+        {IS.acknowledged}
       </Badge>
     );
   if (item.readAt)
     return (
       <Badge color="blue" variant="light" tt="none" radius="sm">
-        {t('inbox.read')}
+        {IS.read}
       </Badge>
     );
   return (
     <Badge color="orange" variant="light" tt="none" radius="sm">
-      {t('inbox.unread')}
+      {IS.unread}
     </Badge>
   );
 }
 
 function InboxList() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
+  const IS = inboxStrings(lang);
   const [at] = useAtDate();
   const [unit, setUnit] = useUnitParam('/inbox');
   const [filter, setFilter] = useState<InboxFilter>('all');
@@ -59,28 +64,28 @@ function InboxList() {
   return (
     <Stack gap="md">
       <Title order={1} size="h3">
-        {t('inbox.title')}
+        {IS.title}
       </Title>
       <Paper withBorder p="sm">
         <Group align="flex-end" justify="space-between" gap="sm" wrap="wrap">
-          <UnitChooser key={unit.id} label={t('inbox.unit')} at={at} value={unit} onChange={setUnit} testId="inbox-unit" />
+          <UnitChooser key={unit.id} label={IS.unit} at={at} value={unit} onChange={setUnit} testId="inbox-unit" />
           <Group align="flex-end" gap="sm" wrap="wrap">
             <SegmentedControl
-              aria-label={t('inbox.filter')}
+              aria-label={IS.filter}
               value={filter}
               onChange={(v) => setFilter(v)}
               data={[
-                { value: 'all', label: t('inbox.filterAll') },
-                { value: 'unread', label: t('inbox.filterUnread') },
-                { value: 'unacknowledged', label: t('inbox.filterUnack') },
+                { value: 'all', label: IS.filterAll },
+                { value: 'unread', label: IS.filterUnread },
+                { value: 'unacknowledged', label: IS.filterUnack },
               ]}
               data-testid="inbox-filter"
             />
             <NativeSelect
-              label={t('directives.year')}
+              label={S.year}
               value={year}
               onChange={(e) => setYear(e.currentTarget.value)}
-              data={[{ value: '', label: t('directives.allYears') }, ...recentYears().map((y) => String(y))]}
+              data={[{ value: '', label: S.allYears }, ...recentYears().map((y) => String(y))]}
               w={150}
               data-testid="inbox-year"
             />
@@ -90,21 +95,21 @@ function InboxList() {
       <Paper withBorder p="sm">
         {res.loading && !res.data && <Loading />}
         {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
-        {res.data && res.data.items.length === 0 && <Text size="sm">{t('inbox.empty')}</Text>}
+        {res.data && res.data.items.length === 0 && <Text size="sm">{IS.empty}</Text>}
         {res.data && res.data.items.length > 0 && (
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
-              {t('inbox.total', { n: res.data.total })}
+              {IS.total({ n: res.data.total })}
             </Text>
             <div className="loa-table-wrap">
               <Table striped highlightOnHover verticalSpacing="xs" data-testid="inbox-table">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('inbox.arrival')}</Table.Th>
-                    <Table.Th>{t('inbox.received')}</Table.Th>
-                    <Table.Th>{t('directives.colNumber')}</Table.Th>
-                    <Table.Th>{t('directives.colSubject')}</Table.Th>
-                    <Table.Th>{t('inbox.state')}</Table.Th>
+                    <Table.Th>{IS.arrival}</Table.Th>
+                    <Table.Th>{IS.received}</Table.Th>
+                    <Table.Th>{S.colNumber}</Table.Th>
+                    <Table.Th>{S.colSubject}</Table.Th>
+                    <Table.Th>{IS.state}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -156,7 +161,9 @@ function InboxList() {
 }
 
 function InboxItemView({ itemId }: { itemId: string }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const S = directiveStrings(lang);
+  const IS = inboxStrings(lang);
   const { me } = useSession();
   const { notify, notifyError } = useNotify();
   const { nameOf } = useDocTypes();
@@ -174,7 +181,7 @@ function InboxItemView({ itemId }: { itemId: string }) {
     try {
       const updated = await acknowledgeInboxItem(itemId);
       res.setData((x) => (x ? { ...x, item: updated } : x));
-      notify('success', t('inbox.ackDone'));
+      notify('success', IS.ackDone);
     } catch (err) {
       notifyError(err);
     } finally {
@@ -184,45 +191,45 @@ function InboxItemView({ itemId }: { itemId: string }) {
 
   return (
     <Stack gap="md">
-      <Link to="/inbox">{t('inbox.back')}</Link>
+      <Link to="/inbox">{IS.back}</Link>
       <Group gap="sm" align="center" wrap="wrap">
         <Title order={1} size="h3" data-testid="inbox-item-title">
-          {d.number ? t('directives.numbered', { type: nameOf(d.docType), symbol: d.fullSymbol }) : nameOf(d.docType)}
+          {d.number ? S.numbered({ type: nameOf(d.docType), symbol: d.fullSymbol }) : nameOf(d.docType)}
         </Title>
         <StateBadge item={item} />
         {/* The issued document as the issuer printed it (Decree 30), for the recipient to keep or print. */}
         <Anchor href={`/api/directives/${d.id}/pdf`} data-testid="inbox-download-pdf">
-          {t('directives.downloadPdf')}
+          {S.downloadPdf}
         </Anchor>
         <Anchor href={`/api/directives/${d.id}/docx`} data-testid="inbox-download-docx">
-          {t('directives.downloadDocx')}
+          {S.downloadDocx}
         </Anchor>
       </Group>
       <Text>{d.subject}</Text>
       <Paper withBorder p="sm">
         <Stack gap="xs">
           <Text size="sm">
-            {d.issuer} · {t('inbox.arrivalInfo', { n: item.arrivalNumber, time: formatDateTime(item.deliveredAt, lang) })}
+            {d.issuer} · {IS.arrivalInfo({ n: item.arrivalNumber, time: formatDateTime(item.deliveredAt, lang) })}
           </Text>
           {item.revokedAt ? (
-            <Alert color="red">{t('inbox.revokedNote')}</Alert>
+            <Alert color="red">{IS.revokedNote}</Alert>
           ) : item.acknowledgedAt ? (
             <Text size="sm" c="green.9" fw={600} data-testid="inbox-ack-state">
-              ✓ {t('inbox.acknowledgedAt', { time: formatDateTime(item.acknowledgedAt, lang) })}
+              ✓ {IS.acknowledgedAt({ time: formatDateTime(item.acknowledgedAt, lang) })}
             </Text>
           ) : canAck ? (
             <Button onClick={() => void acknowledge()} loading={busy} style={{ alignSelf: 'flex-start' }} data-testid="inbox-ack">
-              {t('inbox.acknowledge')}
+              {IS.acknowledge}
             </Button>
           ) : (
             <Text size="sm" c="dimmed">
-              {t('inbox.cannotAck')}
+              {IS.cannotAck}
             </Text>
           )}
         </Stack>
       </Paper>
       <AttachmentList files={d.files} />
-      <section className="loa-preview-page" aria-label={t('directives.preview')}>
+      <section className="loa-preview-page" aria-label={S.preview}>
         <DirectivePreview view={viewFromDirective(d, nameOf(d.docType))} />
       </section>
     </Stack>
