@@ -1,5 +1,6 @@
 /** Limits of the analyses an upload starts: how many at once (per unit, in all), and the error a failed one answers with. */
 import { AppError } from '../../platform/errors.ts';
+import './imports.errors.ts';
 import { analysisFailure } from './analysis.ts';
 import { ANALYSIS_LIMITS } from './parse/limits.ts';
 import type { AnalysisLimits } from './parse/limits.ts';

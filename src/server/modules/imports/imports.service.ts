@@ -11,6 +11,7 @@ import type { ParsedDispatch } from '../../../shared/dispatch.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import './imports.errors.ts';
 import { sniffFile } from '../../platform/sniff.ts';
 import { vnDateKey } from '../../platform/text.ts';
 import { ROLES, ROLE_LABELS, authorize, can } from '../access/index.ts';

@@ -4,6 +4,7 @@
  * submission with messages in Vietnamese. Pure: no database.
  */
 import { AppError } from '../../platform/errors.ts';
+import './tasks.errors.ts';
 import type { FieldIssue } from '../../platform/errors.ts';
 import { foldDiacritics } from '../../platform/text.ts';
 import { CHANNELS, CHANNEL_LABELS, IndicatorSchema, NUMERIC_TYPES, TASK_LIMITS } from './tasks.schemas.ts';

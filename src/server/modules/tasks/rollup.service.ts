@@ -2,10 +2,11 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import './tasks.errors.ts';
 import { can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
-import { findUnitById, findUnitsByIds, inForceAt, successorsOf } from '../units/index.ts';
-import type { UnitRow } from '../units/index.ts';
+import { inForceAt } from '../units/index.ts';
+import type { UnitLookup, UnitRecord as UnitRow } from '../units/index.ts';
 import { dayMonthYear, localDateKey, periodName, shortDeadlineText } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
 import { letterheadFor } from './report-letterhead.ts';
@@ -22,7 +23,7 @@ import * as submissionsRepo from './submissions.repository.ts';
 import type { UnitBrief } from './tasks.repository.ts';
 import type { RollupQueryInput } from './tasks.schemas.ts';
 
-export function createRollupService(deps: { db: Db; clock: Clock }, access: TaskAccess) {
+export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLookup }, access: TaskAccess) {
   const { db, clock } = deps;
   const { loadTask, loadUnit, readAccess, periodsIn } = access;
 
@@ -38,10 +39,10 @@ export function createRollupService(deps: { db: Db; clock: Clock }, access: Task
    */
   async function todayGroups(root: UnitRow, unitIds: readonly string[]) {
     const day = localDateKey(clock.now());
-    const found = await findUnitsByIds(db, unitIds);
+    const found = await deps.units.byIds(unitIds);
     const old = new Set(found.filter((u) => !inForceAt(u, day)).map((u) => u.id));
-    const { targetOf, groups } = mapToToday(found, old, await successorsOf(db, [...old]));
-    const targets = await findUnitsByIds(db, groups.map((g) => g.targetId));
+    const { targetOf, groups } = mapToToday(found, old, await deps.units.successorsOf([...old]));
+    const targets = await deps.units.byIds(groups.map((g) => g.targetId));
     const shownId = commonAncestorId(targets.map((u) => u.path));
     return { rowsOf: (c: string) => targetOf.get(c) ?? c, rows: groups, unit: shownId ? await loadUnit(shownId) : root };
   }
@@ -49,7 +50,7 @@ export function createRollupService(deps: { db: Db; clock: Clock }, access: Task
   /** Units of a path, root first (the unit itself last). */
   async function chainOf(unit: UnitRow): Promise<UnitRow[]> {
     const ids = unit.path.split('.');
-    const byId = new Map((await findUnitsByIds(db, ids)).map((u) => [u.id, u]));
+    const byId = new Map((await deps.units.byIds(ids)).map((u) => [u.id, u]));
     return ids.map((id) => byId.get(id)).filter((u): u is UnitRow => Boolean(u));
   }
 
@@ -58,7 +59,7 @@ export function createRollupService(deps: { db: Db; clock: Clock }, access: Task
    * outside the tree) to the body that asked for the figures, signed by the sender's leader.
    */
   async function letterhead(actor: Actor, asker: UnitRow, name: string) {
-    const own = hasGlobalScope(actor) ? undefined : await findUnitById(db, actor.unitId);
+    const own = hasGlobalScope(actor) ? undefined : await deps.units.byId(actor.unitId);
     const sender = own ?? asker;
     const leader = await repo.findUnitLeader(db, sender.id);
     return letterheadFor({ sender: await chainOf(sender), asker: await chainOf(asker), leaderName: leader?.displayName ?? null, date: localDateKey(clock.now()), periodName: name });

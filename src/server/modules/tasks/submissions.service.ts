@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import './tasks.errors.ts';
 import { can, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUnitById } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import { dayMonthYear, deadlineText, isLate, periodByKey, periodFor, periodName } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
 import { validateValues } from './report-form.ts';
@@ -27,7 +28,7 @@ function sortedObject(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function createSubmissionsService(deps: { db: Db; clock: Clock }, access: TaskAccess) {
+export function createSubmissionsService(deps: { db: Db; clock: Clock; units: UnitLookup }, access: TaskAccess) {
   const { db, clock } = deps;
   const { loadTask, loadUnit, readAccess, submitterFor } = access;
 
@@ -67,7 +68,7 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock }, access:
       const task = await loadTask(taskId);
       const { actor: a, scope } = await readAccess(actor, task);
       if (input.unitId) {
-        const unit = await findUnitById(db, input.unitId);
+        const unit = await deps.units.byId(input.unitId);
         if (!unit || !(await repo.isAssignee(db, task.id, unit.id))) throw new AppError('TASK_NOT_ASSIGNED', { unit: input.unitId });
         if (scope && !isWithin(unit.path, scope)) throw new AppError('NOT_FOUND');
       }

@@ -5,10 +5,10 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import './tasks.errors.ts';
 import { authorize, can, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
-import { findUnitById } from '../units/index.ts';
-import type { UnitRow } from '../units/index.ts';
+import type { UnitLookup, UnitRecord as UnitRow } from '../units/index.ts';
 import { localToUtc, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
 import type { DueRule, Period } from './recurrence.ts';
 import * as repo from './tasks.repository.ts';
@@ -21,7 +21,7 @@ const AREA_KINDS: ReadonlySet<string> = new Set(['province', 'district', 'commun
 /** Periods shown at most in a matrix or a roll-up (a weekly rule over two years). */
 export const MAX_PERIODS = 120;
 
-export function createTaskAccess(deps: { db: Db; clock: Clock }) {
+export function createTaskAccess(deps: { db: Db; clock: Clock; units: UnitLookup }) {
   const { db, clock } = deps;
 
   async function loadTask(id: string): Promise<TaskRow> {
@@ -31,7 +31,7 @@ export function createTaskAccess(deps: { db: Db; clock: Clock }) {
   }
 
   async function loadUnit(id: string): Promise<UnitRow> {
-    const unit = await findUnitById(db, id);
+    const unit = await deps.units.byId(id);
     if (!unit) throw new AppError('NOT_FOUND');
     return unit;
   }
@@ -42,9 +42,9 @@ export function createTaskAccess(deps: { db: Db; clock: Clock }) {
    * province office follows every task issued or assigned inside the province.
    */
   async function readRootOf(a: Actor): Promise<string> {
-    const unit = await findUnitById(db, a.unitId);
+    const unit = await deps.units.byId(a.unitId);
     if (!unit?.parentId || !AREA_OFFICE_KINDS.has(unit.kind)) return a.unitPath;
-    const area = await findUnitById(db, unit.parentId);
+    const area = await deps.units.byId(unit.parentId);
     return area && AREA_KINDS.has(area.kind) ? area.path : a.unitPath;
   }
 
@@ -85,7 +85,7 @@ export function createTaskAccess(deps: { db: Db; clock: Clock }) {
 
   async function submitterFor(actor: Actor, task: TaskRow, unitId: string) {
     await readAccess(actor, task);
-    const unit = await findUnitById(db, unitId);
+    const unit = await deps.units.byId(unitId);
     if (!unit) throw new AppError('NOT_FOUND');
     // A unit's own reporter, or a reporter of an ancestor unit (on behalf); anyone else: 404/403.
     const a = authorize(actor, 'report.submit', { unitPath: unit.path }, 'report.read');

@@ -9,10 +9,12 @@ import { inTx } from '../../db/unit-of-work.ts';
 import type { InTx } from '../../db/unit-of-work.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import './tasks.errors.ts';
 import { authorize, can, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { expandRule, findUnitById } from '../units/index.ts';
+import { expandRule } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import type { GroupsService } from '../units/index.ts';
 import { deadlineText, isLate, lastClosedPeriod, localDateKey, nextOpening, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
@@ -35,7 +37,7 @@ export type { RollupView } from './rollup.service.ts';
 /** How far back the start page looks for periods a unit has missed. */
 const LATE_LOOKBACK_DAYS = 35;
 
-export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService }) {
+export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService; units: UnitLookup }) {
   const { db, clock } = deps;
   const access = createTaskAccess(deps);
   const { loadTask, loadUnit, readRootOf, readAccess, defaultRange } = access;
@@ -67,7 +69,7 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
   return {
     /** Creates a task with its assignees and report form; inside the caller's transaction when `opts.tx` is given (an import's confirmation). */
     async createTask(actor: Actor, input: CreateTaskInput, opts: InTx = {}) {
-      const issuer = await findUnitById(opts.tx ?? db, input.issuerUnitId);
+      const issuer = await deps.units.byId(input.issuerUnitId, opts);
       if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
       const a = authorize(actor, 'task.write', { unitPath: issuer.path }, 'task.read');
       const rule: DueRule = input.dueRule;
