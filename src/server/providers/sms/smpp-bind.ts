@@ -137,6 +137,9 @@ export function createBind(deps: BindDeps) {
     s.on('pdu', onPdu);
     s.on('error', (err: Error) => log.warn({ bind: name, err: err.message }, 'smpp: socket error'));
     s.on('close', () => onClose(s));
+    // A connect or bind that hangs (a silent firewall) counts as failed after the response timeout.
+    const bindTimer = setTimeout(() => session === s && stats.state === 'connecting' && s.destroy(), config.responseTimeoutMs);
+    s.once('close', () => clearTimeout(bindTimer));
     s.on('connect', () => {
       void request('bind_transceiver', { system_id: config.systemId, password: config.password, system_type: config.systemType, interface_version: 0x34 }).then((r) => {
         if (session !== s) return;

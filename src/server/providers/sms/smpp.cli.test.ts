@@ -73,8 +73,8 @@ describe('SMPP client against the simulator', () => {
     expect(rate).toBeLessThan(210);
   });
 
-  it('slows down on ESME_RTHROTTLED and loses nothing', async () => {
-    const { smsc, client } = await setup({ tps: 100, dlrDelayMs: -1 }, { window: 10 });
+  it.each(['throttled', 'queue_full'] as const)('slows down when the SMSC answers %s and loses nothing', async (throttleStatus) => {
+    const { smsc, client } = await setup({ tps: 100, dlrDelayMs: -1, throttleStatus }, { window: 10 });
     const t0 = performance.now();
     const rs = await send(client, 300);
     const seconds = (performance.now() - t0) / 1000;

@@ -21,6 +21,8 @@ export interface SimulatorOptions {
   tps?: number;
   /** Outstanding (unanswered) submit_sm per bind (0 = no limit); beyond it ESME_RTHROTTLED. */
   window?: number;
+  /** The refusal beyond window or tps: ESME_RTHROTTLED (default) or ESME_RMSGQFUL. */
+  throttleStatus?: 'throttled' | 'queue_full';
   /** Delay before each submit_sm_resp (ms). */
   latencyMs?: number;
   /** Delay before the delivery receipt (ms); negative = never send receipts. */
@@ -167,7 +169,7 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
     if (!b.systemId) return answer(STATUS.ESME_RINVBNDSTS);
     if ((o.window && b.outstanding >= o.window) || (b.bucket && b.bucket.take(performance.now()) > 0)) {
       counters.throttled++;
-      return answer(STATUS.ESME_RTHROTTLED);
+      return answer(o.throttleStatus === 'queue_full' ? STATUS.ESME_RMSGQFUL : STATUS.ESME_RTHROTTLED);
     }
     const dataCoding = Number(pdu.data_coding ?? 0);
     const esmClass = Number(pdu.esm_class ?? 0);
