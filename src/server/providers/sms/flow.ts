@@ -8,11 +8,12 @@ export interface TokenBucket {
 }
 
 /**
- * `rate` tokens per second, at most `burst` saved up (default: a tenth of a second's worth, at least 1), so a cap
- * holds over any window longer than a fraction of a second. rate <= 0 means no cap.
+ * `rate` tokens per second, at most `burst` saved up after idle time (default: a tenth of a second's worth, at least
+ * 1), so a cap holds over any window longer than a fraction of a second. rate <= 0 means no cap.
  */
 export function createTokenBucket(rate: number, burst = Math.max(1, Math.floor(rate / 10)), start = 0): TokenBucket {
-  let tokens = burst;
+  // Starts with one token, not a full burst: a fresh bind does not open with a spike above the cap.
+  let tokens = Math.min(1, burst);
   let last = start;
   return {
     rate,
