@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import './directives.errors.ts';
 import type { FileStore } from '../../providers/file-store/port.ts';
+import type { UnitLookup } from '../units/index.ts';
 import { authorize, can } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import * as repo from './directives.repository.ts';
@@ -27,6 +28,8 @@ export interface DirectivesDeps {
   db: Db;
   clock: Clock;
   files: FileStore;
+  /** Units by id (no access check: each caller checks). */
+  units: UnitLookup;
   reminders: ReminderPolicy;
   /** Called after a change that may alter what the public portal shows (issue, revoke, edit). */
   changed: () => void;

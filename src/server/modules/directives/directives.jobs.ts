@@ -4,7 +4,7 @@ import { defineJob, exponentialBackoff } from '../../jobs/queue.ts';
 import type { Schedule } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Mailer } from '../../providers/mailer/port.ts';
-import { findUnitsByIds } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import * as repo from './directives.repository.ts';
 import * as inboxRepo from './inbox.repository.ts';
 import { docTypeName, fullSymbol } from './dispatch.ts';
@@ -43,12 +43,12 @@ export const reminderScanJob = defineJob({
 /** Every hour at :05, Viet Nam time; the slot id makes each run happen once across instances. */
 export const REMINDER_SCHEDULE: Schedule = { key: 'directives-reminders', cron: '5 * * * *', job: reminderScanJob.name, payload: {} };
 
-export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: () => string; runReminderScan: () => Promise<unknown> }) {
+export function bindDirectiveJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publicUrl: () => string; units: UnitLookup; runReminderScan: () => Promise<unknown> }) {
   const notify = defineJob({
     ...notifyRecipientJob,
     async handle({ kind, directiveId, unitId }) {
       const d = await repo.findDirectiveById(deps.db, directiveId);
-      const [unit] = await findUnitsByIds(deps.db, [unitId]);
+      const [unit] = await deps.units.byIds([unitId]);
       if (!d || !unit || unit.emails.length === 0) return; // nobody to write to
       const title = `${docTypeName(d.docType)} số ${fullSymbol(d)} của ${d.issuer}`;
       const recipient = await inboxRepo.findRecipient(deps.db, directiveId, unitId);

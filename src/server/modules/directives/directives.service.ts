@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FileStore } from '../../providers/file-store/port.ts';
+import type { UnitLookup } from '../units/index.ts';
 import * as attachments from './attachments.service.ts';
 import { DEFAULT_REMINDERS } from './directives.deps.ts';
 import type { DirectivesDeps, ReminderPolicy } from './directives.deps.ts';
@@ -31,13 +32,14 @@ function bindDeps<T extends Record<string, WithDeps>>(deps: DirectivesDeps, fns:
   return Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, (...args: unknown[]) => fn(deps, ...args)])) as { [K in keyof T]: Bound<T[K]> };
 }
 
-export function createDirectivesService(input: { db: Db; clock: Clock; files: FileStore; reminders?: ReminderPolicy }) {
+export function createDirectivesService(input: { db: Db; clock: Clock; files: FileStore; units: UnitLookup; reminders?: ReminderPolicy }) {
   /** Told after a change that may alter what the public portal shows (issue, revoke, edit). */
   const listeners = new Set<() => void>();
   const deps: DirectivesDeps = {
     db: input.db,
     clock: input.clock,
     files: input.files,
+    units: input.units,
     reminders: input.reminders ?? DEFAULT_REMINDERS,
     changed: () => {
       for (const l of listeners) l();

@@ -2,7 +2,6 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, can, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUnitById, findUnitsByIds } from '../units/index.ts';
 import * as attachmentsRepo from './attachments.repository.ts';
 import { invalidState, loadFor, presentFor } from './directives.deps.ts';
 import type { DirectivesDeps } from './directives.deps.ts';
@@ -100,7 +99,7 @@ async function checkReferences(
   const { db } = deps;
   if (input.recipients) {
     const unitIds = [...new Set(input.recipients.units)];
-    const found = new Set((await findUnitsByIds(db, unitIds)).map((u) => u.id));
+    const found = new Set((await deps.units.byIds(unitIds)).map((u) => u.id));
     const missing = unitIds.find((id) => !found.has(id));
     if (missing) throw new AppError('UNKNOWN_UNIT', { unit: missing });
     const groupIds = [...new Set(input.recipients.groups)];
@@ -119,7 +118,7 @@ async function checkReferences(
 }
 
 export async function createDirective(deps: DirectivesDeps, actor: Actor, input: CreateDirectiveInput) {
-  const issuer = await findUnitById(deps.db, input.issuerUnitId);
+  const issuer = await deps.units.byId(input.issuerUnitId);
   if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
   const a = authorize(actor, 'directive.draft', { unitPath: issuer.path }, 'directive.read');
   await checkReferences(deps, a, issuer.path, issuer.name, input);

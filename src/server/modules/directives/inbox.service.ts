@@ -5,7 +5,7 @@ import './directives.errors.ts';
 import { authorize, can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUnitById } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import * as repo from './inbox.repository.ts';
 import type { InboxRow } from './inbox.repository.ts';
 import type { RecipientRow } from './directives.repository.ts';
@@ -35,7 +35,7 @@ function presentItem(r: InboxRow, patch: Partial<RecipientRow> = {}) {
  * The inbox of a recipient unit (văn bản đến): list, open (marks read when a member of that unit
  * opens it) and acknowledge ("đã nhận"). Scoped like everything else: the unit's subtree.
  */
-export function createInboxService(deps: { db: Db; clock: Clock; directives: DirectivesService }) {
+export function createInboxService(deps: { db: Db; clock: Clock; directives: DirectivesService; units: UnitLookup }) {
   const { db, clock } = deps;
 
   async function loadItem(actor: Actor, itemId: string, permission: 'inbox.read' | 'inbox.acknowledge') {
@@ -48,7 +48,7 @@ export function createInboxService(deps: { db: Db; clock: Clock; directives: Dir
   return {
     async listInbox(actor: Actor, q: InboxInput) {
       const unitId = q.unitId ?? actor.unitId;
-      const unit = await findUnitById(db, unitId);
+      const unit = await deps.units.byId(unitId);
       if (!unit) throw new AppError('NOT_FOUND');
       authorize(actor, 'inbox.read', { unitPath: unit.path }, 'inbox.read');
       const { rows, total } = await repo.findInbox(db, { unitId: unit.id, filter: q.filter, year: q.year, limit: q.limit, offset: q.offset });

@@ -28,11 +28,11 @@ declare module '../module.ts' {
 /** Outgoing directives (văn bản đi) with the Decree 30 register and fan-out; the inbox (văn bản đến). */
 export const module = defineModule({
   name: 'directives',
-  create: ({ db, clock, files }) => {
-    const directives = makeDirectives({ db, clock, files });
-    return { directives, inbox: makeInbox({ db, clock, directives }) };
+  create: ({ db, clock, files }, { units }) => {
+    const directives = makeDirectives({ db, clock, files, units: units.lookup });
+    return { directives, inbox: makeInbox({ db, clock, directives, units: units.lookup }) };
   },
   routes: (app, { services }) => directiveRoutes(app, services),
-  jobs: ({ db, mailer, clock, publicUrl }, { directives }) => directiveJobs({ db, mailer, clock, publicUrl, runReminderScan: () => directives.runReminderScan() }),
+  jobs: ({ db, mailer, clock, publicUrl }, { directives, units }) => directiveJobs({ db, mailer, clock, publicUrl, units: units.lookup, runReminderScan: () => directives.runReminderScan() }),
   schedules: () => [reminderSchedule],
 });

@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { formatVnDate, vnDateKey } from '../../platform/text.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { GroupRule, editionLabel, expandRule, findUnitsByIds, inForceAt } from '../units/index.ts';
+import { GroupRule, editionLabel, expandRule, inForceAt } from '../units/index.ts';
+import type { UnitLookup } from '../units/index.ts';
 import { invalidState, loadFor, presentFor } from './directives.deps.ts';
 import type { DirectivesDeps } from './directives.deps.ts';
 import { JOB_ID_PREFIX, notifyRecipientJob } from './directives.jobs.ts';
@@ -45,9 +46,9 @@ async function enqueueRecipientNotices(tx: Db, kind: NotifyKind, directiveId: st
  * with how many units in force it reaches, the distinct units with the group that brought each,
  * and the names of the entries that reach none (a unit out of force, a group of an old tree).
  */
-async function expandRecipients(tx: Db, d: DirectiveRow, date: string) {
+async function expandRecipients(lookup: UnitLookup, tx: Db, d: DirectiveRow, date: string) {
   const unitIds = strings(d.recipientUnitIds);
-  const units = await findUnitsByIds(tx, unitIds);
+  const units = await lookup.byIds(unitIds, { tx });
   const missingUnit = unitIds.find((u) => !units.some((x) => x.id === u));
   if (missingUnit) throw new AppError('UNKNOWN_UNIT', { unit: missingUnit });
   const groupIds = strings(d.recipientGroupIds);
@@ -80,7 +81,7 @@ async function expandRecipients(tx: Db, d: DirectiveRow, date: string) {
 export async function previewRecipients(deps: DirectivesDeps, actor: Actor, id: string, q: { date?: string | undefined }) {
   const { d } = await loadFor(deps, actor, id, 'directive.read');
   const date = q.date ?? vnDateKey(deps.clock.now());
-  const { entries, via, unreached } = await expandRecipients(deps.db, d, date);
+  const { entries, via, unreached } = await expandRecipients(deps.units, deps.db, d, date);
   return { date, entries, total: via.size, unreached };
 }
 
@@ -122,7 +123,7 @@ export async function issueDirective(deps: DirectivesDeps, actor: Actor, id: str
     if (!issued) throw invalidState(d, label);
 
     // Expansion at the directive's date; a Kính gửi entry that reaches no unit is never dropped silently.
-    const { via, unreached } = await expandRecipients(tx, d, date);
+    const { via, unreached } = await expandRecipients(deps.units, tx, d, date);
     const groupIds = strings(d.recipientGroupIds);
     if (via.size === 0 && unreached.length === 0) throw new AppError('NO_RECIPIENTS');
     if (via.size === 0 || (unreached.length > 0 && !input.allowUnreached))

@@ -5,7 +5,6 @@ import { vnDateKey } from '../../platform/text.ts';
 import { authorize } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findUnitById } from '../units/index.ts';
 import { presentFor } from './directives.deps.ts';
 import type { DirectivesDeps } from './directives.deps.ts';
 import { auditView } from './directives.present.ts';
@@ -37,10 +36,10 @@ export type ReceivedDirectiveInput = Omit<CreateDirectiveInput, 'references'> & 
 export async function registerReceivedDirective(deps: DirectivesDeps, actor: Actor, input: ReceivedDirectiveInput, opts: InTx = {}) {
   const { db, clock } = deps;
   const reader = opts.tx ?? db;
-  const receiver = await findUnitById(reader, input.receiverUnitId);
+  const receiver = await deps.units.byId(input.receiverUnitId, opts);
   if (!receiver) throw new AppError('UNKNOWN_UNIT', { unit: input.receiverUnitId });
   const a = authorize(actor, 'import.create', { unitPath: receiver.path }, 'inbox.read');
-  const issuer = await findUnitById(reader, input.issuerUnitId);
+  const issuer = await deps.units.byId(input.issuerUnitId, opts);
   if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
   const now = clock.now();
   const date = input.date ?? null;

@@ -26,7 +26,7 @@ declare module '../module.ts' {
 /** Tasks from directive sections, report forms and periods, submissions, roll-ups, the commune report page. */
 export const module = defineModule({
   name: 'tasks',
-  create: ({ db, clock }, { groups }) => ({ tasks: makeTasks({ db, clock, groups }) }),
+  create: ({ db, clock }, { units, groups }) => ({ tasks: makeTasks({ db, clock, groups, units: units.lookup }) }),
   routes: async (app, { services }) => {
     taskRoutes(app, services.tasks);
     await reportPageRoutes(app, { tasks: services.tasks, users: services.users });
