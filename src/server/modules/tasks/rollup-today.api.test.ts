@@ -5,7 +5,7 @@ import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, signIn } fr
 import type { Session } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import type { Role } from '../access/index.ts';
-import { successorsOf, unitIdFor } from '../units/index.ts';
+import { unitIdFor } from '../units/index.ts';
 import { chooseSuccessor } from './rollup-today.ts';
 
 type Ref = { id: string; name: string };
@@ -108,7 +108,7 @@ describeEachDb("roll-up of a 2021 task in today's tree (tree=today)", (kind) => 
     expect(value(row, 'uoc_so_nguoi_nghe')).toBe(500);
     expect([row.expected, row.reported]).toEqual([2, 2]);
     // Nà Tăm went into another 2026 commune: a row of its own, marked too.
-    const naTamNow = chooseSuccessor((await successorsOf(t.c.database.db, [NA_TAM])).get(NA_TAM) ?? []);
+    const naTamNow = chooseSuccessor((await t.c.services.units.lookup.successorsOf([NA_TAM])).get(NA_TAM) ?? []);
     expect(naTamNow?.id).not.toBe(BINH_LU_2026);
     const other = p.rows.find((r) => r.unit.id === naTamNow?.id);
     expect(other?.formedFrom.map((u) => u.name)).toEqual(['Xã Nà Tăm']);
