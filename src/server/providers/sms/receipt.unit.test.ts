@@ -72,6 +72,12 @@ describe('submit_sm bodies', () => {
     expect(decodeShortMessage(bodies[1]!.short_message, 8, 0x40)).toMatchObject({ concat: { ref, total: 2, seq: 2 }, text: 'ư'.repeat(33) });
   });
 
+  it('refuses parts that do not fit or cannot be encoded', () => {
+    expect(() => submitBodies({ to: '1', from: 'U', text: '', parts: ['a'.repeat(154), 'b'], encoding: 'gsm7', reference: 'r' })).toThrow(/more than 153/);
+    expect(() => submitBodies({ to: '1', from: 'U', text: '', parts: ['ư'], encoding: 'gsm7', reference: 'r' })).toThrow(RangeError);
+    expect(submitBodies({ to: '1', from: 'U', text: '', parts: ['a'.repeat(160)], encoding: 'gsm7', reference: 'r' })).toHaveLength(1);
+  });
+
   it('chooses the source address type', () => {
     expect(sourceAddressType('UBND XA')).toEqual({ ton: 5, npi: 0 });
     expect(sourceAddressType('84912345678')).toEqual({ ton: 1, npi: 1 });

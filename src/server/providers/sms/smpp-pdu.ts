@@ -2,7 +2,7 @@
 // concatenation UDH (05 00 03 ref total seq, esm_class 0x40). GSM-7 goes unpacked with data_coding 0x00, UCS-2 as
 // UTF-16BE with data_coding 0x08 (docs/sms.md says why).
 import { decodeGsm7, decodeUcs2, encodeGsm7, encodeUcs2 } from '../../../shared/sms/gsm7.ts';
-import { segment } from '../../../shared/sms/segments.ts';
+import { SMS_LIMITS, segment } from '../../../shared/sms/segments.ts';
 import type { SmsEncoding } from '../../../shared/sms/segments.ts';
 import type { PDU } from 'smpp';
 import type { SmsSubmit } from './port.ts';
@@ -35,8 +35,11 @@ export function submitBodies(message: SmsSubmit): SubmitBody[] {
   const { parts, encoding } = partsOf(message);
   const encode = encoding === 'gsm7' ? encodeGsm7 : encodeUcs2;
   const ref = concatReference(message.reference);
+  const max = parts.length === 1 ? SMS_LIMITS[encoding].single : SMS_LIMITS[encoding].part;
   return parts.map((text, i) => {
     const payload = Buffer.from(encode(text));
+    const units = encoding === 'gsm7' ? payload.length : payload.length / 2;
+    if (units > max) throw new RangeError(`part ${i + 1} has ${units} ${encoding === 'gsm7' ? 'septets' : 'UCS-2 units'}, more than ${max}`);
     if (parts.length === 1) return { esm_class: 0, data_coding: DATA_CODING[encoding], short_message: payload };
     const udh = Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]);
     return { esm_class: ESM_CLASS_UDHI, data_coding: DATA_CODING[encoding], short_message: Buffer.concat([udh, payload]) };

@@ -157,9 +157,12 @@ describe('SMPP client against the simulator', () => {
   });
 
   it('reports permanent rejections with the SMSC command_status', async () => {
-    const { client } = await setup({ failRate: 1, random: () => 0.1, dlrDelayMs: -1 });
+    const { smsc, client } = await setup({ failRate: 1, random: () => 0.1, dlrDelayMs: -1 });
     const r = await client.submit({ to: '84912000010', from: 'UBND XA', text: 'x', reference: 'y' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'permanent', reason: 'rejected', commandStatus: 0x45 } });
+    const bad = await client.submit({ to: '84912000010', from: 'UBND XA', text: '', parts: ['ư'.repeat(71)], encoding: 'ucs2', reference: 'z' });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'permanent', commandStatus: 0x01 } });
+    expect(smsc.counters.received).toBe(1);
   });
 
   for (const [idFormat, dlrIdFormat] of [['hex', 'other'], ['decimal', 'other'], ['hex', 'same']] as const) {

@@ -6,7 +6,7 @@ import { createBind } from './smpp-bind.ts';
 import type { Bind, BindStats, SubmitJob } from './smpp-bind.ts';
 import { createListeners } from './port.ts';
 import type { SmsProvider, SubmitResult } from './port.ts';
-import { messageIdForms, parseReceipt } from './receipt.ts';
+import { STATUS, messageIdForms, parseReceipt } from './receipt.ts';
 import { ESM_CLASS_RECEIPT, decodeShortMessage, sourceAddressType, submitBodies, textField } from './smpp-pdu.ts';
 
 export interface SmppAccountConfig {
@@ -153,6 +153,14 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
       if (!account) {
         return Promise.resolve({ ok: false, bind: null, error: { kind: 'permanent', reason: 'rejected', commandStatus: 0, acceptedPartIds: [], message: `no SMPP account ${message.account}` } });
       }
+      let bodies: SubmitJob['bodies'];
+      try {
+        bodies = submitBodies(message);
+      } catch (err) {
+        // A part that cannot be encoded or is too long: the SMSC would refuse it (ESME_RINVMSGLEN), so refuse here.
+        const msg = err instanceof Error ? err.message : String(err);
+        return Promise.resolve({ ok: false, bind: null, error: { kind: 'permanent', reason: 'rejected', commandStatus: STATUS.ESME_RINVMSGLEN, acceptedPartIds: [], message: msg } });
+      }
       return new Promise<SubmitResult>((resolve) => {
         let settled = false;
         let timer: NodeJS.Timeout | undefined;
@@ -161,7 +169,7 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
           to: message.to,
           from: message.from,
           source: sourceAddressType(message.from),
-          bodies: submitBodies(message),
+          bodies,
           registeredDelivery: message.registeredDelivery ?? true,
           startedAt: null,
           partIds: [],
