@@ -114,10 +114,10 @@ export function createBind(deps: BindDeps) {
       case 'deliver_sm':
         try {
           deps.onDeliver(pdu);
-        } finally {
-          respond(pdu);
+        } catch (err) {
+          log.error({ bind: name, err }, 'smpp: a receipt or MO listener failed');
         }
-        return;
+        return respond(pdu);
       case 'unbind':
         respond(pdu);
         session?.close();
@@ -134,8 +134,19 @@ export function createBind(deps: BindDeps) {
     const s = smpp.connect({ host: config.host, port: config.port });
     session = s;
     s.socket.setNoDelay(true);
-    s.on('pdu', onPdu);
-    s.on('error', (err: Error) => log.warn({ bind: name, err: err.message }, 'smpp: socket error'));
+    s.on('pdu', (pdu: PDU) => {
+      // A throw here would escape the package's socket reader and end the process: log it instead.
+      try {
+        onPdu(pdu);
+      } catch (err) {
+        log.error({ bind: name, command: pdu.command, err }, 'smpp: handling a PDU failed');
+      }
+    });
+    // A socket error, or a PDU the codec cannot read (its reader then stops): drop the connection and reconnect.
+    s.on('error', (err: Error) => {
+      log.warn({ bind: name, err: err.message }, 'smpp: socket error');
+      s.destroy();
+    });
     s.on('close', () => onClose(s));
     // A connect or bind that hangs (a silent firewall) counts as failed after the response timeout.
     const bindTimer = setTimeout(() => session === s && stats.state === 'connecting' && s.destroy(), config.responseTimeoutMs);

@@ -145,6 +145,9 @@ describe('SMPP client against the simulator', () => {
     const { smsc, client } = await setup({ dlrDelayMs: -1 }, { enquireLinkMs: 50, reconnectMinMs: 20, reconnectMaxMs: 50 });
     const mos: string[] = [];
     client.on('mo', (m) => mos.push(`${m.from}>${m.to}:${m.text}`));
+    client.on('mo', () => {
+      throw new Error('a failing listener does not break the bind');
+    });
     smsc.deliverMo('loa', '84912345678', '8079', 'TU CHOI');
     smsc.deliverMo('loa', '84912345679', '8079', 'Từ chối');
     await new Promise((r) => setTimeout(r, 200));
