@@ -65,7 +65,7 @@ const PLATFORM_ERRORS = {
 /** Every known code. Modules add theirs: `declare module '…/platform/errors.ts' { interface ErrorCodes extends Record<keyof typeof X_ERRORS, true> {} }`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ErrorCodes extends Record<keyof typeof PLATFORM_ERRORS, true> {}
-export type ErrorCode = keyof ErrorCodes & string;
+export type ErrorCode = Extract<keyof ErrorCodes, string>;
 
 const catalogue = new Map<string, ErrorDefinition>(Object.entries(PLATFORM_ERRORS));
 
