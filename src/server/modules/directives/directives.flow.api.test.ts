@@ -7,6 +7,7 @@ import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
 import type { Actors } from '../../../../test/builders/directives.ts';
+import { findJobsByIdPrefix } from '../../jobs/jobs.repository.ts';
 
 describeEachDb('directives: draft → issue → inbox → tracking', (kind) => {
   let t: TestContext;
@@ -66,8 +67,8 @@ describeEachDb('directives: draft → issue → inbox → tracking', (kind) => {
     expect(tracking.body.items.every((r: { deliveredAt: string }) => r.deliveredAt === '2021-02-03T03:00:00.000Z')).toBe(true);
 
     // E-mail: one job per recipient unit with a deterministic id; the unit with contacts gets mail.
-    const jobs = await t.c.database.db.execute(`SELECT id FROM jobs WHERE id LIKE 'directive-mail:${id}:%'`);
-    expect((jobs as unknown as { rows: unknown[] }).rows.length).toBe(tracking.body.counts.total);
+    const jobs = await findJobsByIdPrefix(t.c.database.db, `directive-mail:${id}:`);
+    expect(jobs.length).toBe(tracking.body.counts.total);
     await t.c.jobs.drain();
     const sent = mailer.sent.filter((m) => m.to === 'vanthu@tttamduong.example');
     expect(sent).toHaveLength(1);
@@ -132,8 +133,8 @@ describeEachDb('directives: draft → issue → inbox → tracking', (kind) => {
     expect(item.directive.status).toBe('revoked');
     const ack = await call(x.communeClerk, 'POST', `/api/inbox/${item.itemId}/acknowledge`);
     expect(ack.status).toBe(409);
-    const jobs = await t.c.database.db.execute(`SELECT id FROM jobs WHERE id LIKE 'directive-revoked:${id}:%'`);
-    expect((jobs as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+    const jobs = await findJobsByIdPrefix(t.c.database.db, `directive-revoked:${id}:`);
+    expect(jobs.length).toBeGreaterThan(0);
     mailer.sent.length = 0;
     await t.c.jobs.drain();
     expect(mailer.sent.some((m) => m.to === 'vanthu@tttamduong.example' && m.subject.startsWith('Thu hồi văn bản'))).toBe(true);

@@ -5,6 +5,7 @@ import { TAM_DUONG, TT_TAM_DUONG, importLaiChau } from '../../../../test/factori
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { buildActors, client, signedDirective } from '../../../../test/builders/directives.ts';
 import type { Actors } from '../../../../test/builders/directives.ts';
+import { findJobsByIdPrefix } from '../../jobs/jobs.repository.ts';
 
 describeEachDb('directives: reminders', (kind) => {
   let t: TestContext;
@@ -23,8 +24,7 @@ describeEachDb('directives: reminders', (kind) => {
   afterAll(() => t.close());
 
   async function jobIds(prefix: string): Promise<string[]> {
-    const r = await t.c.database.db.execute(`SELECT id FROM jobs WHERE id LIKE '${prefix}%' ORDER BY id`);
-    return (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+    return (await findJobsByIdPrefix(t.c.database.db, prefix)).map((x) => x.id).sort();
   }
 
   it('reminds silent recipients once, then tells the parent unit once, on the hourly schedule', async () => {
