@@ -113,6 +113,24 @@ describe('SMPP client against the simulator', () => {
     expect(smsc.acceptedByDestination.get('84912000009')).toHaveLength(1);
   });
 
+  it('at a 1% drop rate: every message accepted once or ambiguous, and receipts settle the ambiguous ones', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const { smsc, client } = await setup({ dropRate: 0.01, dlrDelayMs: 50, random }, { responseTimeoutMs: 300, window: 10 });
+    const receipts: DeliveryReceipt[] = [];
+    client.on('receipt', (r) => receipts.push(r));
+    const rs = await send(client, 2000);
+    const ambiguous = rs.flatMap((r, i) => (!r.ok && r.error.kind === 'ambiguous' ? [phone(i)] : []));
+    expect(okCount(rs) + ambiguous.length).toBe(2000);
+    expect(ambiguous.length).toBe(smsc.counters.dropped);
+    expect(ambiguous.length).toBeGreaterThan(5);
+    expect([...smsc.acceptedByDestination.values()].every((ids) => ids.length === 1)).toBe(true);
+    expect(smsc.counters.received).toBe(2000);
+    for (let i = 0; i < 100 && receipts.length < 2000; i++) await new Promise((r) => setTimeout(r, 20));
+    const settled = new Set(receipts.filter((r) => r.state === 'delivered').map((r) => r.to));
+    expect(ambiguous.every((to) => settled.has(to))).toBe(true);
+  });
+
   it('reports submits in flight when the connection drops as ambiguous and never resends them', async () => {
     const first = await startSmscSimulator({ port: 0, latencyMs: 2000, dlrDelayMs: -1 });
     const client = createSmppProvider({ log, accounts: [{ name: 't', host: '127.0.0.1', port: first.port, systemId: 'loa', password: 'x', window: 5, reconnectMinMs: 50, reconnectMaxMs: 100 }] });
