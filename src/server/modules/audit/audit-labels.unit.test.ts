@@ -15,13 +15,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every literal written as an audit action (`action: 'x.y'`, `action: c ? 'a.b' : 'c.d'`) or entity, and the codes handed to the units patch path. */
+/** Every literal written as an audit action (`action: 'x.y'`, `action: c ? 'a.b' : 'c.d'`, a literal map indexed on the line) or entity, and the codes handed to the units patch path. */
 function codesInSources(): { actions: Set<string>; entities: Set<string> } {
   const actions = new Set<string>();
   const entities = new Set<string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\baction:\s*([^,}\n]+)/g)) for (const q of (m[1] ?? '').matchAll(/'([^']+)'/g)) if (CODE.test(q[1] ?? '')) actions.add(q[1]!);
+    // The rest of the line: a conditional, or a literal map indexed by the step (`action: ({ submit: 'directive.submit', … })[action]`).
+    for (const m of text.matchAll(/\baction:\s*([^\n]+)/g)) for (const q of (m[1] ?? '').matchAll(/'([^']+)'/g)) if (CODE.test(q[1] ?? '')) actions.add(q[1]!);
     for (const m of text.matchAll(/patchUnit\([^;]*?'([a-z_.]+)'/g)) if (CODE.test(m[1] ?? '')) actions.add(m[1]!);
     for (const m of text.matchAll(/\bentity:\s*'([a-z_]+)'/g)) entities.add(m[1]!);
   }

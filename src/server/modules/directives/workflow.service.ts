@@ -30,7 +30,7 @@ async function step(
     const updated = await repo.updateDirectiveIf(tx, d.id, from, { ...s.patch, status: to });
     if (!updated) throw invalidState((await repo.findDirectiveById(tx, d.id)) ?? d, label);
     await recordAudit(tx, a, {
-      action: `directive.${action}`,
+      action: ({ submit: 'directive.submit', approve: 'directive.approve', return: 'directive.return', sign: 'directive.sign' } as const)[action],
       entity: 'directive',
       entityId: d.id,
       unitId: d.issuerUnitId,
