@@ -35,6 +35,14 @@ describeEachDb('jobs.enqueueMany (the outbox writer)', (kind) => {
     expect(await enqueueMany(db, def, [], { now })).toBe(0);
   });
 
+  it('keeps any text of a payload as it was (quotes, backslashes, braces, Vietnamese)', async () => {
+    const db = t.c.database.db;
+    const textDef = defineJob({ name: 'test.many-text', payload: z.object({ s: z.string() }), maxAttempts: 1, backoffMs: () => 0, handle: async () => undefined });
+    const s = 'Kính gửi "UBND", {a,b} \\ \'x\' ,NULL, Đề nghị…';
+    expect(await enqueueMany(db, textDef, [{ id: 'many:text', payload: { s } }], { now })).toBe(1);
+    expect((await findJob(db, 'many:text'))?.payload).toEqual({ s });
+  });
+
   it('validates every payload first: one bad row and nothing is written', async () => {
     const db = t.c.database.db;
     const rows = [{ id: 'many:ok', payload: { n: 1 } }, { id: 'many:bad', payload: { n: 'two' } as unknown as { n: number } }];

@@ -19,16 +19,31 @@ export type JobInsert = { id: string; name: string; payload: unknown; runAt: Dat
 /** Rows per multi-row INSERT in insertJobs (5 parameters a row: well under the driver's limit). */
 export const JOB_INSERT_CHUNK = 1000;
 
+/** A Postgres array literal passed as ONE parameter: `{"a","b"}` (each element quoted and escaped). */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 /**
- * Inserts many jobs in multi-row INSERTs of JOB_INSERT_CHUNK rows, skipping ids that exist (or repeat
+ * Inserts many jobs, JOB_INSERT_CHUNK rows per multi-row INSERT (the columns go as five array
+ * parameters and are unnested, so a chunk is one small statement), skipping ids that exist (or repeat
  * within `rows`); returns how many were inserted. Runs in `db`, which may be the caller's transaction.
  */
 export async function insertJobs(db: Db, rows: readonly JobInsert[]): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += JOB_INSERT_CHUNK) {
     const chunk = rows.slice(i, i + JOB_INSERT_CHUNK);
-    const result = await db.insert(jobs).values(chunk).onConflictDoNothing({ target: jobs.id }).returning({ id: jobs.id });
-    inserted += result.length;
+    const result = await db.execute(sql`
+      INSERT INTO jobs (id, name, payload, run_at, max_attempts)
+      SELECT * FROM unnest(
+        ${arrayLiteral(chunk.map((r) => r.id))}::text[],
+        ${arrayLiteral(chunk.map((r) => r.name))}::text[],
+        ${arrayLiteral(chunk.map((r) => JSON.stringify(r.payload)))}::jsonb[],
+        ${arrayLiteral(chunk.map((r) => r.runAt.toISOString()))}::timestamptz[],
+        ${`{${chunk.map((r) => r.maxAttempts).join(',')}}`}::int[])
+      ON CONFLICT (id) DO NOTHING
+      RETURNING 1 AS x`);
+    inserted += rowsOf(result).length;
   }
   return inserted;
 }
