@@ -34,8 +34,8 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
   const built: Partial<Services> = {};
   // A module reading a service of a module listed after it is a wiring mistake: say so at start.
   const services = new Proxy(built, {
-    get(target, key) {
-      if (typeof key !== 'string') return Reflect.get(target, key);
+    get(target, key): unknown {
+      if (typeof key !== 'string') return Reflect.get(target, key) as unknown;
       if (!(key in target)) throw new Error(`service "${key}" used before its module was created (order in modules/registry.ts)`);
       return target[key as keyof Services];
     },
