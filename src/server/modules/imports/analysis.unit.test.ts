@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisFailure, withAnalysis } from './analysis.ts';
-import { largeText } from './bombs.test-support.ts';
+import { largeText } from '../../../../test/builders/import-bombs.ts';
 import { ANALYSIS_LIMITS } from './parse/limits.ts';
 
 const read = (limits: typeof ANALYSIS_LIMITS) => {

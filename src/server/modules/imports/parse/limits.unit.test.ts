@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docx, lieAboutSizes, manyPagePdf } from '../bombs.test-support.ts';
+import { docx, lieAboutSizes, manyPagePdf } from '../../../../../test/builders/import-bombs.ts';
 import { extractBytes } from './extract.ts';
 import { ANALYSIS_LIMITS, ExtractError, checkZip, formatBytes } from './limits.ts';
 

@@ -6,7 +6,7 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { countRows } from '../../../../test/support/db.ts';
 import { buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
-import { docx, largeText, lieAboutSizes, manyPagePdf } from './bombs.test-support.ts';
+import { docx, largeText, lieAboutSizes, manyPagePdf } from '../../../../test/builders/import-bombs.ts';
 import { findImportByHash } from './imports.repository.ts';
 import { ANALYSIS_LIMITS } from './parse/limits.ts';
 
