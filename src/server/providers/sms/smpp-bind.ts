@@ -6,10 +6,38 @@ import type { PDU, Session } from 'smpp';
 import type { Logger } from 'pino';
 import { createBackoff, createTokenBucket } from './flow.ts';
 import { isTemporaryStatus, isThrottleStatus, statusName } from './receipt.ts';
-import type { SmppAccountConfig } from './smpp.ts';
 import type { SubmitResult } from './port.ts';
 import { textField } from './smpp-pdu.ts';
 import type { SubmitBody } from './smpp-pdu.ts';
+
+/** One SMPP account of a telco (several binds may share it). */
+export interface SmppAccountConfig {
+  /** The account's name (e.g. "viettel-1"), used in logs, results and receipts. */
+  name: string;
+  host: string;
+  port: number;
+  systemId: string;
+  password: string;
+  systemType?: string;
+  /** Transceiver binds opened for this account (default 1). */
+  binds?: number;
+  /** Outstanding submit_sm per bind (default 10). */
+  window?: number;
+  /** Cap in submit_sm per second per bind, each segment counting (0 = none, default). */
+  maxPerSecond?: number;
+  enquireLinkMs?: number;
+  /** A submit_sm unanswered this long is ambiguous (default 10 s). */
+  responseTimeoutMs?: number;
+  /** A message not taken by a bind this long fails as temporary "timeout" (default 60 s). */
+  queueTimeoutMs?: number;
+  /** Throttled parts are resent with backoff for this long before failing as temporary (default 30 s). */
+  throttleGiveUpMs?: number;
+  throttleBackoffMs?: number;
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+  destTon?: number;
+  destNpi?: number;
+}
 
 /** A message waiting for a bind: the provider's queue holds these. */
 export interface SubmitJob {

@@ -3,39 +3,13 @@
 import type { PDU } from 'smpp';
 import type { Logger } from 'pino';
 import { createBind } from './smpp-bind.ts';
-import type { Bind, BindStats, SubmitJob } from './smpp-bind.ts';
+import type { Bind, BindStats, SmppAccountConfig, SubmitJob } from './smpp-bind.ts';
 import { createListeners } from './port.ts';
 import type { SmsProvider, SubmitResult } from './port.ts';
 import { STATUS, messageIdForms, parseReceipt } from './receipt.ts';
 import { ESM_CLASS_RECEIPT, decodeShortMessage, sourceAddressType, submitBodies, textField } from './smpp-pdu.ts';
 
-export interface SmppAccountConfig {
-  /** The account's name (e.g. "viettel-1"), used in logs, results and receipts. */
-  name: string;
-  host: string;
-  port: number;
-  systemId: string;
-  password: string;
-  systemType?: string;
-  /** Transceiver binds opened for this account (default 1). */
-  binds?: number;
-  /** Outstanding submit_sm per bind (default 10). */
-  window?: number;
-  /** Cap in submit_sm per second per bind, each segment counting (0 = none, default). */
-  maxPerSecond?: number;
-  enquireLinkMs?: number;
-  /** A submit_sm unanswered this long is ambiguous (default 10 s). */
-  responseTimeoutMs?: number;
-  /** A message not taken by a bind this long fails as temporary "timeout" (default 60 s). */
-  queueTimeoutMs?: number;
-  /** Throttled parts are resent with backoff for this long before failing as temporary (default 30 s). */
-  throttleGiveUpMs?: number;
-  throttleBackoffMs?: number;
-  reconnectMinMs?: number;
-  reconnectMaxMs?: number;
-  destTon?: number;
-  destNpi?: number;
-}
+export type { SmppAccountConfig } from './smpp-bind.ts';
 
 const DEFAULTS = {
   systemType: '',
