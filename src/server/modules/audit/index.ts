@@ -1,7 +1,6 @@
-export { ELEVATED_ROLES, createAuditService, recordAudit } from './audit.service.ts';
-export type { SuspiciousAccountRow } from './audit.repository.ts';
-export type { AuditEntry, AuditQuery, AuditService } from './audit.service.ts';
-export { registerAuditRoutes } from './audit.routes.ts';
+// The audit module's public surface: every module records its changes with recordAudit.
+export { recordAudit } from './audit.service.ts';
+export type { AuditEntry } from './audit.service.ts';
 export { formatSuspiciousAccounts } from './suspicious.ts';
 
 import { defineModule } from '../module.ts';

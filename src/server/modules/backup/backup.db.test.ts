@@ -17,7 +17,7 @@ import { createFileStore } from '../../providers/file-store/disk.ts';
 import { AppError, errorMessage } from '../../platform/errors.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
-import { openBackupFile, restoreBackup, verifyBackup } from './index.ts';
+import { openBackupFile, restoreBackup, verifyBackup } from './backup.service.ts';
 
 /**
  * An empty restore target of the same kind: a new PostgreSQL database, or in-memory PGlite from the

@@ -1,6 +1,6 @@
-export { backupSchedule, bindBackupJob } from './backup.jobs.ts';
-export { backupMatchesMigrations, createBackupService, openBackupFile, restoreBackup, scheduledBackupName, verifyBackup, writeBackupFile } from './backup.service.ts';
-export type { BackupManifest, BackupService, RestoreResult } from './backup.service.ts';
+// The backup module's public surface: the CLI and the server's control socket.
+export { backupMatchesMigrations, openBackupFile, restoreBackup } from './backup.service.ts';
+export type { BackupManifest } from './backup.service.ts';
 export { controlSocketPath, requestBackup, serveControlSocket } from './control-socket.ts';
 
 import path from 'node:path';

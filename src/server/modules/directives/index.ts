@@ -1,16 +1,14 @@
-export { createDirectivesService, presentAttachment, presentPublicDirective, presentSummary, DEFAULT_REMINDERS } from './directives.service.ts';
-export type { AttachmentView, AwaitedStep, DirectiveSummary, DirectivesService, PublicDirectiveView, ReceivedDirectiveInput, ReminderPolicy } from './directives.service.ts';
-export { createInboxService } from './inbox.service.ts';
+// The directives module's public surface: what other modules, the site, the CLI and the demo may use.
+export type { AwaitedStep, DirectiveSummary, DirectivesService, PublicDirectiveView } from './directives.service.ts';
 export type { InboxService } from './inbox.service.ts';
-export { bindDirectiveJobs, notifyRecipientJob, reminderScanJob, REMINDER_SCHEDULE, JOB_ID_PREFIX } from './directives.jobs.ts';
-export { toParsedDispatch, formatNumber, fullSymbol } from './dispatch.ts';
-export * from './directives.schemas.ts';
-export { registerDirectiveRoutes } from './directives.routes.ts';
+export { fullSymbol } from './dispatch.ts';
+export { CreateDirectiveBody, URGENCY_LABELS } from './directives.schemas.ts';
+export type { Block, Body, Run } from './directives.schemas.ts';
 export { renderDirectiveDocx, renderDirectivePdf, runRenderCommand } from './render/index.ts';
-export type { BodyTable, DispatchToRender, RenderOptions } from './render/index.ts';
-export { ATTACHMENT_FILE_TYPES, ATTACHMENT_MAX_BYTES, sniffAttachmentType } from './attachments.files.ts';
+export type { BodyTable, DispatchToRender } from './render/index.ts';
 
 import { defineModule } from '../module.ts';
+import { DIRECTIVES_ERRORS } from './directives.errors.ts';
 import { REMINDER_SCHEDULE as reminderSchedule, bindDirectiveJobs as directiveJobs } from './directives.jobs.ts';
 import { createDirectivesService as makeDirectives } from './directives.service.ts';
 import type { DirectivesService as Directives } from './directives.service.ts';
@@ -35,4 +33,5 @@ export const module = defineModule({
   routes: (app, { services }) => directiveRoutes(app, services),
   jobs: ({ db, mailer, clock, publicUrl }, { directives, units }) => directiveJobs({ db, mailer, clock, publicUrl, units: units.lookup, runReminderScan: () => directives.runReminderScan() }),
   schedules: () => [reminderSchedule],
+  errors: DIRECTIVES_ERRORS,
 });

@@ -1,10 +1,8 @@
-export { createPublishingService, presentPost, presentSection, searchWords, slugify, mediaUrl } from './publishing.service.ts';
-export type { LinkView, MediaView, PortalChange, PostView, PublicPost, PublishingService, QuestionView, SectionView, SituationView } from './publishing.service.ts';
-export { bindPublishingJobs, notifyAskerJob, publishScheduledJob, situationReminderJob, SITUATION_REMINDER_SCHEDULE } from './publishing.jobs.ts';
+// The publishing module's public surface: what the site, other modules and the demo may use.
+export type { LinkView, MediaView, PublicPost, PublishingService, QuestionView, SectionView, SituationView } from './publishing.service.ts';
 export { sniffMediaType } from './media.storage.ts';
 export { MIN_FILL_MS } from './form-token.ts';
-export * from './publishing.schemas.ts';
-export { registerPublishingRoutes } from './publishing.routes.ts';
+export { DEFAULT_SITUATION_FIELDS, QuestionForm, slugSchema } from './publishing.schemas.ts';
 
 import { defineModule } from '../module.ts';
 import { SITUATION_REMINDER_SCHEDULE as situationSchedule, bindPublishingJobs as publishingJobs } from './publishing.jobs.ts';

@@ -1,6 +1,6 @@
-export { createSettingsService, DEFAULT_PORTAL, PortalSettings } from './settings.service.ts';
+// The settings module's public surface (the site reads the portal settings).
+export { PortalSettings } from './settings.service.ts';
 export type { SettingsService } from './settings.service.ts';
-export { registerSettingsRoutes } from './settings.routes.ts';
 
 import { defineModule } from '../module.ts';
 import { createSettingsService as makeSettings } from './settings.service.ts';

@@ -1,8 +1,4 @@
-export { createTodoService } from './todo.service.ts';
-export type { TodoDeps, TodoService } from './todo.service.ts';
-export { TODO_KINDS, TODO_LIMIT_PER_KIND, TodoOut } from '../../../shared/contracts/todo.ts';
-export type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
-export { registerTodoRoutes } from './todo.routes.ts';
+// The todo module has no surface beyond its module object (GET /api/todo).
 
 import { defineModule } from '../module.ts';
 import { createTodoService as makeTodo } from './todo.service.ts';

@@ -1,20 +1,15 @@
-export { createUnitsService, presentUnit } from './units.service.ts';
+// The units module's public surface: what other modules, the CLI, the demo and tests may use.
 export type { UnitsService, UnitView } from './units.service.ts';
 export type { UnitLookup, UnitRecord } from './units.lookup.ts';
-export { createGroupsService, expandRule } from './groups.service.ts';
+export { expandRule } from './groups.service.ts';
 export type { GroupsService } from './groups.service.ts';
-export { findUnitById, findUnitsByIds } from './units.repository.ts';
-export { predecessorsOf, successorsOf } from './unit-history.ts';
 export type { HistoryRef } from './unit-history.ts';
-export { formatCrosswalkReport, parseBefore } from './crosswalk.ts';
+export { formatCrosswalkReport } from './crosswalk.ts';
 export type { CrosswalkReport } from './crosswalk.ts';
-export type { UnitRow } from './units.repository.ts';
-export { EDITIONS, EDITION_IDS, NATION_ID, editionLabel, inForceAt, unitIdFor } from './editions.ts';
+export { EDITION_IDS, NATION_ID, editionLabel, inForceAt, unitIdFor } from './editions.ts';
 export type { EditionId } from './editions.ts';
-export { UNIT_KINDS, UNIT_KIND_LABELS, ADDABLE_KINDS } from './unit-kinds.ts';
 export type { UnitKind } from './unit-kinds.ts';
-export * from './units.schemas.ts';
-export { registerUnitRoutes } from './units.routes.ts';
+export { GroupRule } from './units.schemas.ts';
 
 import { defineModule } from '../module.ts';
 import { UNITS_ERRORS } from './units.errors.ts';

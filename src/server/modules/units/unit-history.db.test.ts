@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '../access/index.ts';
 import { sameName, toneKey, toneNewStyle } from '../../platform/text.ts';
 import { buildCrosswalk, formatCrosswalkReport, parseBefore } from './crosswalk.ts';
 import { unitIdFor } from './editions.ts';
-import { predecessorsOf, successorsOf } from './index.ts';
+import { predecessorsOf, successorsOf } from './unit-history.ts';
 
 describe('tone placement (Hóa/Hoá, Thụy/Thuỵ)', () => {
   it('compares old and new tone placement equal, and nothing else', () => {

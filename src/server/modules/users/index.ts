@@ -1,10 +1,5 @@
-export { createUsersService, presentMe, presentUser } from './users.service.ts';
-export { LOCKOUT } from './login.ts';
-export type { LockoutView } from './login.ts';
-export type { SessionInfo, UsersService } from './users.service.ts';
-export { bindInvitationJob, sendInvitationJob } from './invitation.job.ts';
-export * from './users.schemas.ts';
-export { registerUserRoutes } from './users.routes.ts';
+// The users module's public surface.
+export type { UsersService } from './users.service.ts';
 
 import { defineModule } from '../module.ts';
 import { USERS_ERRORS } from './users.errors.ts';
