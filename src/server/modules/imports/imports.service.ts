@@ -257,7 +257,7 @@ export function createImportsService(deps: {
             title: t.title,
             description: t.description,
             assignees: t.assignees,
-            dueRule: t.dueRule as TaskProposalInput['dueRule'],
+            dueRule: t.dueRule,
             reportForm: (t.reportForm as TaskProposalInput['reportForm']) ?? null,
           })));
 
