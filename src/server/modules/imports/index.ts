@@ -5,7 +5,6 @@ export type { ExtractFormat } from './parse/extract.ts';
 export { matchDispatch, proposeIssuer } from './parse/match.ts';
 export type { DirectoryCandidate, DispatchMatch, IssuerProposal } from './parse/match.ts';
 export { runEvalCommand, runParseCommand } from './parse/cli.ts';
-export type * from './parse/dispatch.types.ts';
 export { createImportsService, detectFormat, directiveFieldsFromParsed, EXTERNAL_ISSUER_NAME } from './imports.service.ts';
 export type { ImportsService } from './imports.service.ts';
 export * from './imports.schemas.ts';
