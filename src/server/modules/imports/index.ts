@@ -1,16 +1,11 @@
+// The imports module's public surface: the parser for the demo and the CLI.
 export { parseDispatch } from './parse/parse.ts';
-export type { ParseOptions } from './parse/parse.ts';
-export { extractText, extractBytes, ExtractError } from './parse/extract.ts';
-export type { ExtractFormat } from './parse/extract.ts';
-export { matchDispatch, proposeIssuer } from './parse/match.ts';
-export type { DirectoryCandidate, DispatchMatch, IssuerProposal } from './parse/match.ts';
+export { matchDispatch } from './parse/match.ts';
 export { runEvalCommand, runParseCommand } from './parse/cli.ts';
-export { createImportsService, detectFormat, directiveFieldsFromParsed, EXTERNAL_ISSUER_NAME } from './imports.service.ts';
-export type { ImportsService } from './imports.service.ts';
-export * from './imports.schemas.ts';
-export { registerImportRoutes } from './imports.routes.ts';
+export { directiveFieldsFromParsed } from './imports.service.ts';
 
 import { defineModule } from '../module.ts';
+import { IMPORTS_ERRORS } from './imports.errors.ts';
 import { createImportsService as makeImports } from './imports.service.ts';
 import type { ImportsService as Imports } from './imports.service.ts';
 import { registerImportRoutes as importRoutes } from './imports.routes.ts';
@@ -26,4 +21,5 @@ export const module = defineModule({
   name: 'imports',
   create: ({ db, clock }, { units, groups, directives, tasks }) => ({ imports: makeImports({ db, clock, units, groups, directives, tasks }) }),
   routes: (app, { services }) => importRoutes(app, services.imports),
+  errors: IMPORTS_ERRORS,
 });

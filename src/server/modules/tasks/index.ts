@@ -1,16 +1,12 @@
-export { createTasksService, presentSubmission, presentTask } from './tasks.service.ts';
-export type { RollupView, SubmissionView, TasksService } from './tasks.service.ts';
-export { REPORT_REMINDER_SCHEDULE, bindTaskJobs, reminderJobId, reportReminderJob, reportReminderScanJob } from './tasks.jobs.ts';
-export { TEMPLATES, formFromParsed, validateValues } from './report-form.ts';
-export type { ReportFormSpec, StoredValue, TemplateId } from './report-form.ts';
-export { dueRuleFromSchedule, isLate, localDateKey, localToUtc, occurrences, periodByKey, periodFor, periodsBetween } from './recurrence.ts';
-export type { DueRule, Period } from './recurrence.ts';
-export { toCsv, toDocx, toXlsx } from './rollup-export.ts';
-export * from './tasks.schemas.ts';
-export { registerTaskRoutes } from './tasks.routes.ts';
-export { registerReportPageRoutes } from './report-page.routes.ts';
+// The tasks module's public surface: what imports, the demo and the benchmarks use.
+export type { TasksService } from './tasks.service.ts';
+export { formFromParsed } from './report-form.ts';
+export { dueRuleFromSchedule, localDateKey, localToUtc, periodFor, periodsBetween } from './recurrence.ts';
+export type { DueRule } from './recurrence.ts';
+export { CreateTaskBody } from './tasks.schemas.ts';
 
 import { defineModule } from '../module.ts';
+import { TASKS_ERRORS } from './tasks.errors.ts';
 import { REPORT_REMINDER_SCHEDULE as reportSchedule, bindTaskJobs as taskJobs } from './tasks.jobs.ts';
 import { createTasksService as makeTasks } from './tasks.service.ts';
 import type { TasksService as Tasks } from './tasks.service.ts';
@@ -33,4 +29,5 @@ export const module = defineModule({
   },
   jobs: ({ db, mailer, clock, publicUrl, jobs }) => taskJobs({ db, mailer, clock, publicUrl, jobs }).jobs,
   schedules: () => [reportSchedule],
+  errors: TASKS_ERRORS,
 });
