@@ -18,7 +18,7 @@ const noHttpBelowRoutes = {
   message: 'Services and repositories know nothing of HTTP: take (actor, input) and throw AppError.',
 };
 // The jobs table is the outbox: only src/server/jobs (jobs.enqueue / enqueueMany, the queue) and src/server/db write it.
-const jobsOutboxMessage = "Only src/server/jobs writes the jobs table: call jobs.enqueue(tx, def, payload) / jobs.enqueueMany(tx, def, rows).";
+const jobsOutboxMessage = 'Only src/server/jobs writes the jobs table: call jobs.enqueue(tx, def, payload) / jobs.enqueueMany(tx, def, rows).';
 const jobsTableOnlyInJobs = [
   { group: ['**/db/schema/index.ts', '**/db/schema/index', '**/db/schema'], importNames: ['jobs'], message: jobsOutboxMessage },
   { group: ['**/db/schema/jobs.ts', '**/db/schema/jobs'], message: jobsOutboxMessage },
@@ -32,7 +32,18 @@ const noJobsSql = [
 
 export default tseslint.config(
   // src/.lint-fixtures: written and removed by test/lint-rules.unit.test.ts (which lints them with ignore: false).
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/server/db/migrations/**', 'bench/**/*.js', 'src/.lint-fixtures/**', 'src/server/modules/.example-*/**', 'docs/example-module/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'src/server/db/migrations/**',
+      'bench/**/*.js',
+      'src/.lint-fixtures/**',
+      'src/server/modules/.example-*/**',
+      'docs/example-module/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -103,7 +114,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [sqlOnlyInRepositories, otherModulesViaIndex, { group: ['./*.repository.ts'], message: 'Routes call one service function; the service calls the repository.' }] },
+        {
+          patterns: [sqlOnlyInRepositories, otherModulesViaIndex, { group: ['./*.repository.ts'], message: 'Routes call one service function; the service calls the repository.' }],
+        },
       ],
     },
   },
@@ -123,7 +136,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'drizzle-orm', 'fastify'], message: 'The admin UI talks to the server only through the HTTP API (src/web/api).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', 'drizzle-orm', 'fastify'], message: 'The admin UI talks to the server only through the HTTP API (src/web/api).' }] },
+      ],
     },
   },
   {

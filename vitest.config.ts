@@ -10,9 +10,7 @@ if (unitOnly) delete process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   test: {
-    include: unitOnly
-      ? ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'e2e/**/*.unit.test.ts']
-      : ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: unitOnly ? ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'e2e/**/*.unit.test.ts'] : ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

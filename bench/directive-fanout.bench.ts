@@ -21,7 +21,13 @@ export default async function run(): Promise<BenchResult> {
   const database = await openDatabase({ dataDir: null });
   await database.migrate();
   const logger = createLogger('silent');
-  const c = createContainer({ database, clock: fixedClock(new Date('2025-03-14T03:00:00Z')), logger, mailer: createLogMailer(logger), env: { PUBLIC_URL: 'http://x', SESSION_TTL_HOURS: 1 } });
+  const c = createContainer({
+    database,
+    clock: fixedClock(new Date('2025-03-14T03:00:00Z')),
+    logger,
+    mailer: createLogMailer(logger),
+    env: { PUBLIC_URL: 'http://x', SESSION_TTL_HOURS: 1 },
+  });
   await c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025');
 
   const office = await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: unitIdFor('vn-2025', '12'), name: 'Sở Văn hóa, Thể thao và Du lịch', kind: 'department' });
@@ -29,7 +35,15 @@ export default async function run(): Promise<BenchResult> {
   const officePath = [...officeUnit.path.map((p) => p.id), office.id].join('.');
   const actor = async (role: Role): Promise<Actor> => {
     const u = await c.services.users.createUser(SYSTEM_ACTOR, { username: `bench-${role}`, displayName: role, email: null, unitId: office.id, roles: [role] });
-    return { userId: u.id, username: u.username, displayName: u.displayName, unitId: office.id, unitPath: officePath.startsWith(NATION_ID) ? officePath : `${NATION_ID}.${officePath}`, roles: [role], ip: null };
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      unitId: office.id,
+      unitPath: officePath.startsWith(NATION_ID) ? officePath : `${NATION_ID}.${officePath}`,
+      roles: [role],
+      ip: null,
+    };
   };
   const [drafter, approver, clerk] = [await actor('drafter'), await actor('approver'), await actor('clerk')];
   const group = await c.services.groups.createGroup(SYSTEM_ACTOR, {

@@ -63,7 +63,17 @@ async function freePort(): Promise<number> {
 }
 
 function summary(r: CannonResult) {
-  return { reqPerSec: Math.round(r.requests.average), total: r.requests.total, p50ms: r.latency.p50, p99ms: r.latency.p99, avgMs: r.latency.average, mbPerSec: Number((r.throughput.average / 1e6).toFixed(1)), non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  return {
+    reqPerSec: Math.round(r.requests.average),
+    total: r.requests.total,
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    avgMs: r.latency.average,
+    mbPerSec: Number((r.throughput.average / 1e6).toFixed(1)),
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
 }
 
 export default async function run(): Promise<BenchResult> {
@@ -75,7 +85,11 @@ export default async function run(): Promise<BenchResult> {
   const province = unitIdFor('vn-2025', '12');
   const sttt = await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: province, name: 'Sở Thông tin và Truyền thông', kind: 'department' });
   const section = await c.services.publishing.createSection(SYSTEM_ACTOR, { slug: 'tin-tuc', name: 'Tin tức', ownerUnitId: sttt.id, position: 1 });
-  const paragraphs = Array.from({ length: 12 }, (_, i) => `<p>Đoạn ${i + 1}: các cơ quan, đơn vị tuyên truyền, khuyến nghị người dân tăng cường dùng dịch vụ công trực tuyến trên tất cả mọi lĩnh vực nhằm hạn chế việc tiếp xúc nơi đông người.</p>`).join('');
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<p>Đoạn ${i + 1}: các cơ quan, đơn vị tuyên truyền, khuyến nghị người dân tăng cường dùng dịch vụ công trực tuyến trên tất cả mọi lĩnh vực nhằm hạn chế việc tiếp xúc nơi đông người.</p>`,
+  ).join('');
   const draft = await c.services.publishing.createPost(SYSTEM_ACTOR, {
     sectionId: section.id,
     authorUnitId: sttt.id,
@@ -121,7 +135,10 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; cl
   const nginx = spawn(nginxBin, ['-c', conf, '-p', dir], { stdio: 'ignore' });
   try {
     for (let i = 0; i < 50; i++) {
-      const ok = await fetch(`http://127.0.0.1:${nginxPort}${articlePath}`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${nginxPort}${articlePath}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -130,7 +147,14 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; cl
 
     // While the public page is under load, an editor keeps using the admin API: sample its latency.
     const editor = 'bientap.bench';
-    await c.services.users.createUser(SYSTEM_ACTOR, { username: editor, displayName: 'Biên tập', email: null, unitId: sttt.id, roles: ['drafter'], password: 'Bench-password-2021' });
+    await c.services.users.createUser(SYSTEM_ACTOR, {
+      username: editor,
+      displayName: 'Biên tập',
+      email: null,
+      unitId: sttt.id,
+      roles: ['drafter'],
+      password: 'Bench-password-2021',
+    });
     const { token } = await c.services.users.login({ username: editor, password: 'Bench-password-2021' }, { ip: '127.0.0.1', userAgent: 'bench' });
     const adminLatencies: number[] = [];
     let adminFailures = 0;
@@ -156,7 +180,16 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; cl
       value: Math.round(loa.requests.average),
       baseline: Math.round(base.requests.average),
       unit: 'req/s (higher is better)',
-      details: { page: articlePath, bytes: Buffer.byteLength(html), connections: CONNECTIONS, durationS: DURATION_S, loa: summary(loa), nginx: summary(base), nginxWorkers: 1, adminApiDuringLoad: adminUnderLoad },
+      details: {
+        page: articlePath,
+        bytes: Buffer.byteLength(html),
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        loa: summary(loa),
+        nginx: summary(base),
+        nginxWorkers: 1,
+        adminApiDuringLoad: adminUnderLoad,
+      },
     };
   } finally {
     nginx.kill('SIGTERM');

@@ -99,7 +99,13 @@ export default async function run(): Promise<BenchResult> {
   const database = await openDatabase({ dataDir: null });
   await database.migrate();
   const logger = createLogger('silent');
-  const c = createContainer({ database, clock: fixedClock(new Date('2025-06-27T03:00:00Z')), logger, mailer: createLogMailer(logger), env: { PUBLIC_URL: 'http://x', SESSION_TTL_HOURS: 1 } });
+  const c = createContainer({
+    database,
+    clock: fixedClock(new Date('2025-06-27T03:00:00Z')),
+    logger,
+    mailer: createLogMailer(logger),
+    env: { PUBLIC_URL: 'http://x', SESSION_TTL_HOURS: 1 },
+  });
   const db = database.db;
 
   const imported = await time(() => c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025'));

@@ -32,7 +32,5 @@ const mod = (await import(pathToFileURL(path.join(dir, `${name}.bench.ts`)).href
 const result = await mod.default();
 if (result.details) process.stdout.write(`${JSON.stringify(result.details, null, 2)}\n`);
 const ratio = result.baseline === 0 ? null : Number((result.value / result.baseline).toFixed(4));
-process.stdout.write(
-  `${JSON.stringify({ name: result.name, value: result.value, baseline: result.baseline, ratio, unit: result.unit })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ name: result.name, value: result.value, baseline: result.baseline, ratio, unit: result.unit })}\n`);
 process.exit(0);

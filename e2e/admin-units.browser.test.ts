@@ -78,7 +78,7 @@ describe('admin UI: sign in and browse the unit tree (chromium)', () => {
     await page.close();
   });
 
-  it('a unit admin lands on their unit in today\'s tree; the search offers the 2025 list only when asked, labelled', async () => {
+  it("a unit admin lands on their unit in today's tree; the search offers the 2025 list only when asked, labelled", async () => {
     const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1000, height: 800 } });
     await page.goto(`${base}/admin/`);
     await page.getByTestId('login-username').fill('qtdv');

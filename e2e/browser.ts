@@ -14,15 +14,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -72,7 +64,5 @@ export async function axeViolations(page: Page, opts: { include?: string } = {})
     },
     { include: opts.include ?? null, tags: AXE_TAGS, extra: AXE_EXTRA_RULES },
   );
-  return (result as AxeResult).violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.map(String).join(' ')}${n.any[0] ? ` (${n.any[0].message})` : ''}`),
-  );
+  return (result as AxeResult).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.map(String).join(' ')}${n.any[0] ? ` (${n.any[0].message})` : ''}`));
 }

@@ -142,7 +142,10 @@ describe('admin UI: importing an incoming công văn (chromium)', () => {
     for (const c of communes) expect(assigneeText).toContain(c.name);
     const indicators = (await created.getByTestId('indicator').allInnerTexts()).map((s) => s.toLowerCase());
     for (const label of ['số lượng tin, bài', 'độ dài tin, bài', 'số lượng phát sóng', 'ước số lượng người nghe']) {
-      expect(indicators.some((i) => i.includes(label)), `${label} in ${indicators.join(' | ')}`).toBe(true);
+      expect(
+        indicators.some((i) => i.includes(label)),
+        `${label} in ${indicators.join(' | ')}`,
+      ).toBe(true);
     }
     await page.screenshot({ path: 'test-results/import-result.png', fullPage: true });
 

@@ -9,8 +9,7 @@ import { axeViolations, launchChromium } from './browser.ts';
 type Portal = Awaited<ReturnType<typeof buildPortal>>;
 
 /** Today in Việt Nam as YYYY-MM-DD (the server's calendar day for the figures). */
-const vnToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const vnToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /**
  * The health department's editor keeps "Thông tin cần biết" (delegated to the Sở Y tế by the Sở TT&TT)
@@ -46,7 +45,7 @@ describe('admin UI: portal editorial work of a health department (chromium)', ()
     await page.getByTestId('current-user').waitFor();
   }
 
-  it('enters today\'s figures and publishes an update post; the home page and RSS show them; the news section is refused', async () => {
+  it("enters today's figures and publishes an update post; the home page and RSS show them; the news section is refused", async () => {
     const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'bientap.syt');

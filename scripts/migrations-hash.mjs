@@ -8,7 +8,9 @@ import path from 'node:path';
 export function migrationsHash(migrationsDir) {
   const h = createHash('sha256');
   h.update(readFileSync(path.join(migrationsDir, 'meta', '_journal.json')));
-  for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith('.sql')).sort()) {
+  for (const f of readdirSync(migrationsDir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
     h.update(f).update(readFileSync(path.join(migrationsDir, f)));
   }
   return h.digest('hex').slice(0, 12);

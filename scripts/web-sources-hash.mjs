@@ -13,6 +13,10 @@ export function webSourcesHash(root) {
     .filter((e) => e.isFile())
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-  for (const f of [...files, 'vite.config.ts', 'package-lock.json']) h.update(f).update('\0').update(readFileSync(path.join(root, f))).update('\0');
+  for (const f of [...files, 'vite.config.ts', 'package-lock.json'])
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(path.join(root, f)))
+      .update('\0');
   return h.digest('hex').slice(0, 16);
 }

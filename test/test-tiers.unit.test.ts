@@ -37,7 +37,9 @@ describe('test tiers', () => {
     const offenders: string[] = [];
     for (const file of walk('src').filter((f) => /\.(ts|tsx|mts|mjs|js)$/.test(f) && !TEST_FILE.test(f))) {
       for (const spec of specifiers(readFileSync(join(ROOT, file), 'utf8'))) {
-        const target = relative(ROOT, resolve(ROOT, dirname(file), spec)).split(sep).join('/');
+        const target = relative(ROOT, resolve(ROOT, dirname(file), spec))
+          .split(sep)
+          .join('/');
         if (target === 'test' || target.startsWith('test/')) offenders.push(`${file} imports ${spec}`);
       }
     }

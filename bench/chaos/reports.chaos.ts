@@ -113,16 +113,31 @@ async function setUp(env: Record<string, string>): Promise<{ taskId: string; com
   try {
     const actor = systemActor('cli:chaos');
     await c.services.units.importEdition(actor, 'vn-2026', { provinceCodes: ['12'] });
-    const communes = rowsOf<{ id: string }>(
-      await c.database.db.execute(sql`SELECT id FROM units WHERE parent_id = ${PROVINCE} AND kind = 'commune' ORDER BY code`),
-    ).map((r) => r.id);
+    const communes = rowsOf<{ id: string }>(await c.database.db.execute(sql`SELECT id FROM units WHERE parent_id = ${PROVINCE} AND kind = 'commune' ORDER BY code`)).map(
+      (r) => r.id,
+    );
     if (communes.length === 0) throw new Error('no communes imported');
     const today = localDateKey(new Date());
     const periods = Array.from({ length: PERIODS }, (_, i) => localDateKey(new Date(Date.parse(`${today}T12:00:00+07:00`) + i * 86_400_000)));
     // Tasks are assigned by people (a drafter of the province), not by the system.
-    const drafter = await c.services.users.createUser(actor, { username: 'chaos-drafter', displayName: 'Chuyên viên', email: null, unitId: PROVINCE, roles: ['drafter'], password: PASSWORD });
+    const drafter = await c.services.users.createUser(actor, {
+      username: 'chaos-drafter',
+      displayName: 'Chuyên viên',
+      email: null,
+      unitId: PROVINCE,
+      roles: ['drafter'],
+      password: PASSWORD,
+    });
     const [province] = rowsOf<{ path: string }>(await c.database.db.execute(sql`SELECT path FROM units WHERE id = ${PROVINCE}`));
-    const planner = { userId: drafter.id, username: drafter.username, displayName: 'Chuyên viên', unitId: PROVINCE, unitPath: province!.path, roles: ['drafter' as const], ip: null };
+    const planner = {
+      userId: drafter.id,
+      username: drafter.username,
+      displayName: 'Chuyên viên',
+      unitId: PROVINCE,
+      unitPath: province!.path,
+      roles: ['drafter' as const],
+      ip: null,
+    };
     const { task } = await c.services.tasks.createTask(
       planner,
       CreateTaskBody.parse({
@@ -204,7 +219,14 @@ async function runOn(kind: DatabaseKind, base: string | undefined) {
     for (const period of periods) {
       for (const unitId of communes) {
         n++;
-        planned.push({ unitId, period, key: `chaos-${randomUUID()}`, values: { so_tin_bai: n % 17, do_dai_tin_bai: n % 91, so_luot_phat_song: n % 5, uoc_so_nguoi_nghe: n * 10 }, acked: false, attempts: 0 });
+        planned.push({
+          unitId,
+          period,
+          key: `chaos-${randomUUID()}`,
+          values: { so_tin_bai: n % 17, do_dai_tin_bai: n % 91, so_luot_phat_song: n % 5, uoc_so_nguoi_nghe: n * 10 },
+          acked: false,
+          attempts: 0,
+        });
       }
     }
     await server.start();

@@ -11,9 +11,7 @@ export function registerNoteRoutes(app: Api, svc: NotesService): void {
   app.get('/api/units/:unitId/notes', { schema: { ...tags, params: Params, response: { 200: z.object({ items: z.array(NoteOut) }) } } }, async (req) => ({
     items: await svc.listNotes(req.actor, req.params.unitId),
   }));
-  app.post(
-    '/api/units/:unitId/notes',
-    { schema: { ...tags, params: Params, body: CreateNoteBody, response: { 201: z.object({ note: NoteOut }) } } },
-    async (req, reply) => reply.code(201).send({ note: await svc.addNote(req.actor, req.params.unitId, req.body) }),
+  app.post('/api/units/:unitId/notes', { schema: { ...tags, params: Params, body: CreateNoteBody, response: { 201: z.object({ note: NoteOut }) } } }, async (req, reply) =>
+    reply.code(201).send({ note: await svc.addNote(req.actor, req.params.unitId, req.body) }),
   );
 }

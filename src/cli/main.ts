@@ -34,10 +34,7 @@ async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {
   }
 }
 
-const program = new Command()
-  .name('loa')
-  .description('Loa: hệ thống thông tin cơ sở / public-information system')
-  .showHelpAfterError();
+const program = new Command().name('loa').description('Loa: hệ thống thông tin cơ sở / public-information system').showHelpAfterError();
 
 program
   .command('start')

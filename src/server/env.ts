@@ -28,14 +28,17 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F.:/,\s]+$/, 'comma-separated addresses/CIDRs of the reverse proxies')
     .optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   WORKER: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  SEED_DEMO: z
-    .enum(['auto', 'never'])
-    .default('auto'),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   /** Scheduled backups: a cron expression in Viet Nam time (e.g. "30 2 * * *"); unset: off. */
   BACKUP_SCHEDULE: z
     .string()

@@ -14,7 +14,16 @@ function problemsOf(source: NodeJS.ProcessEnv): string[] {
 describe('environment', () => {
   it('applies defaults to an empty environment', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: './data', SMTP_PORT: 25, SMTP_SECURE: false, SESSION_TTL_HOURS: 12, WORKER: true, SEED_DEMO: 'auto' });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATA_DIR: './data',
+      SMTP_PORT: 25,
+      SMTP_SECURE: false,
+      SESSION_TTL_HOURS: 12,
+      WORKER: true,
+      SEED_DEMO: 'auto',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 

@@ -34,7 +34,7 @@ export function toApiError(status: number, bodyText: string, lang: Lang): ApiErr
   try {
     const parsed: unknown = JSON.parse(bodyText);
     if (parsed && typeof parsed === 'object' && 'error' in parsed) {
-      const err = (parsed).error;
+      const err = parsed.error;
       if (err && typeof err === 'object') {
         const c = (err as { code?: unknown }).code;
         const m = (err as { message?: unknown }).message;
@@ -152,13 +152,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
  * a body of the wrong shape (an older server, a proxy page) is the same 'BAD_RESPONSE' ApiError as
  * unreadable JSON. A 204 or an empty body is checked as `undefined`.
  */
-export async function requestParsed<T>(
-  schema: z.ZodType<T>,
-  method: Method,
-  path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<T> {
+export async function requestParsed<T>(schema: z.ZodType<T>, method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const { status, data } = await send(method, path, body, opts);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new ApiError(status, 'BAD_RESPONSE', translate(state.lang, 'error.badResponse'));

@@ -1,14 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  ApiError,
-  configureApi,
-  errorMessage,
-  getMe,
-  queryString,
-  requestParsed,
-  toApiError,
-} from './api.ts';
+import { ApiError, configureApi, errorMessage, getMe, queryString, requestParsed, toApiError } from './api.ts';
 import { login } from './features/auth/auth-api.ts';
 import { searchUnits, updateContacts } from './features/units/units-api.ts';
 
@@ -39,9 +31,7 @@ describe('toApiError', () => {
 
 describe('queryString', () => {
   it('skips empty values and encodes', () => {
-    expect(queryString({ q: 'tam đường', at: '2025-01-01', x: undefined, y: '', z: null })).toBe(
-      '?q=tam+%C4%91%C6%B0%E1%BB%9Dng&at=2025-01-01',
-    );
+    expect(queryString({ q: 'tam đường', at: '2025-01-01', x: undefined, y: '', z: null })).toBe('?q=tam+%C4%91%C6%B0%E1%BB%9Dng&at=2025-01-01');
     expect(queryString({})).toBe('');
   });
 });

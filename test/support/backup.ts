@@ -27,17 +27,18 @@ export async function snapshotInstance(database: Database, filesDir: string): Pr
   for (const t of names) {
     tables[t] = rowsOf<{ j: string }>(await db.execute(sql.raw(`SELECT row_to_json(x)::text AS j FROM public."${t}" x ORDER BY 1`))).map((r) => r.j);
   }
-  const migrations = rowsOf<{ m: string }>(
-    await db.execute(sql`SELECT hash || ' ' || created_at::text AS m FROM drizzle.__drizzle_migrations ORDER BY id`),
-  ).map((r) => r.m);
+  const migrations = rowsOf<{ m: string }>(await db.execute(sql`SELECT hash || ' ' || created_at::text AS m FROM drizzle.__drizzle_migrations ORDER BY id`)).map((r) => r.m);
   const sequences = Object.fromEntries(
-    rowsOf<{ n: string; v: string | null }>(
-      await db.execute(sql`SELECT sequencename AS n, last_value::text AS v FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`),
-    ).map((r) => [r.n, r.v]),
+    rowsOf<{ n: string; v: string | null }>(await db.execute(sql`SELECT sequencename AS n, last_value::text AS v FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`)).map(
+      (r) => [r.n, r.v],
+    ),
   );
   const files: Record<string, string> = {};
   const entries = await readdir(filesDir).catch(() => [] as string[]);
-  for (const name of entries.sort()) files[name] = createHash('sha256').update(await readFile(path.join(filesDir, name))).digest('hex');
+  for (const name of entries.sort())
+    files[name] = createHash('sha256')
+      .update(await readFile(path.join(filesDir, name)))
+      .digest('hex');
   return { tables, migrations, sequences, files };
 }
 

@@ -20,7 +20,12 @@ export async function unitRow(c: Container, id: string) {
 }
 
 export async function unitRows(c: Container, ids: readonly string[]) {
-  return ids.length ? c.database.db.select().from(units).where(inArray(units.id, [...ids])) : [];
+  return ids.length
+    ? c.database.db
+        .select()
+        .from(units)
+        .where(inArray(units.id, [...ids]))
+    : [];
 }
 
 export async function userRow(c: Container, id: string) {
@@ -52,5 +57,9 @@ export async function lastAuditId(c: Container): Promise<number> {
 
 /** Audit events recorded after `sinceId`, oldest first. */
 export async function auditEventsSince(c: Container, sinceId: number) {
-  return c.database.db.select().from(auditEvents).where(sql`${auditEvents.id} > ${sinceId}`).orderBy(asc(auditEvents.id));
+  return c.database.db
+    .select()
+    .from(auditEvents)
+    .where(sql`${auditEvents.id} > ${sinceId}`)
+    .orderBy(asc(auditEvents.id));
 }

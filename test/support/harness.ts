@@ -78,13 +78,16 @@ export async function createTestContext(
   const database = await openDatabase({ databaseUrl, dataDir: opts.dataDir ?? null, ...(pgliteTemplate ? { pgliteTemplate } : {}) });
   await database.migrate();
   const clock = fixedClock(opts.now ?? new Date('2021-02-03T03:00:00Z'));
-  const c = createContainer({
-    database,
-    clock,
-    logger: createLogger('silent'),
-    mailer: opts.mailer ?? memoryMailer(),
-    env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
-  }, opts.modules);
+  const c = createContainer(
+    {
+      database,
+      clock,
+      logger: createLogger('silent'),
+      mailer: opts.mailer ?? memoryMailer(),
+      env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
+    },
+    opts.modules,
+  );
   const app = await buildApp(c, { serveAdmin: false, ...opts.app });
   return {
     c,

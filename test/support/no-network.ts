@@ -57,7 +57,8 @@ function check(args: ConnectArgs): void {
     return;
   }
   if (!isLoopbackHost(t.host)) throw new NetworkGuardError(`${t.host}:${String(t.port)}`);
-  if (unitTier && DATABASE_PORTS.has(String(t.port))) throw new NetworkGuardError(`PostgreSQL at ${t.host ?? 'localhost'}:${String(t.port)} from the unit tier (a .unit.test.ts opens no database)`);
+  if (unitTier && DATABASE_PORTS.has(String(t.port)))
+    throw new NetworkGuardError(`PostgreSQL at ${t.host ?? 'localhost'}:${String(t.port)} from the unit tier (a .unit.test.ts opens no database)`);
 }
 
 const GUARDED = Symbol.for('loa.test.noNetwork');

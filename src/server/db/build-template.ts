@@ -15,4 +15,3 @@ export async function buildPgliteTemplate(file: string = TEMPLATE_PATH): Promise
     await database.close();
   }
 }
-

@@ -42,9 +42,7 @@ function journalTags(): string[] {
 }
 
 async function appliedFrom(db: Db): Promise<string[]> {
-  const rows = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
-  );
+  const rows = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
   const n = Number((rows as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return journalTags().slice(0, n);
 }

@@ -82,11 +82,7 @@ describeEachDb('pg_trgm and unaccent', (kind) => {
   it('a % query over the units table (trigram index) returns promptly with the right unit first', async () => {
     const rows = await within(findSimilarUnits(t.c.database.db, 'huyen tam duongg', '2021-02-01', 5), 10_000, 'findSimilarUnits');
     expect(rows[0]?.id).toBe(TAM_DUONG);
-    const count = await within(
-      t.c.database.db.execute(sql`SELECT count(*)::int AS n FROM units WHERE search_name % ${'xa ta leng'}`),
-      10_000,
-      '% over units',
-    );
+    const count = await within(t.c.database.db.execute(sql`SELECT count(*)::int AS n FROM units WHERE search_name % ${'xa ta leng'}`), 10_000, '% over units');
     expect(rowsOf<{ n: number }>(count)[0]?.n).toBeGreaterThan(0);
   });
 });

@@ -57,7 +57,7 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(roots[0]!.childCount).toBeGreaterThan(38);
     });
 
-    it('pickers reach the demo units: today\'s by default, the seeds\' 2025 offices when asked, labelled', async () => {
+    it("pickers reach the demo units: today's by default, the seeds' 2025 offices when asked, labelled", async () => {
       const admin = await signIn(t.c, 'quantri.vhttdl', PASSWORD);
       type Hit = { id: string; name: string; inForce: boolean; editionLabel: string | null; nowPartOf: { name: string }[]; formedFromMatch: { name: string } | null };
       const search = async (q: string, editions = 'current') =>
@@ -105,7 +105,9 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       const clerk = await signIn(t.c, 'vanthu.vhttdl', PASSWORD);
       const d = (await t.app.inject({ url: `/api/directives/${seed.live.directiveId}`, headers: clerk.headers })).json<{ directive: { status: string; date: string } }>().directive;
       expect(d).toMatchObject({ status: 'issued', date: shiftDay(today, 1) });
-      const track = (await t.app.inject({ url: `/api/directives/${seed.live.directiveId}/tracking`, headers: clerk.headers })).json<{ items: { unitId: string; acknowledgedAt: string | null }[] }>();
+      const track = (await t.app.inject({ url: `/api/directives/${seed.live.directiveId}/tracking`, headers: clerk.headers })).json<{
+        items: { unitId: string; acknowledgedAt: string | null }[];
+      }>();
       expect(track.items).toHaveLength(38);
       const acked = track.items.filter((i) => i.acknowledgedAt);
       expect(acked.length).toBeGreaterThan(0);
@@ -114,7 +116,8 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(communeClerks).toHaveLength(2);
       for (const a of communeClerks) {
         const s = await signIn(t.c, a.username, PASSWORD);
-        const inbox = (await t.app.inject({ url: '/api/inbox?filter=unacknowledged', headers: s.headers })).json<{ items: { itemId: string; directive: { id: string } }[] }>().items;
+        const inbox = (await t.app.inject({ url: '/api/inbox?filter=unacknowledged', headers: s.headers })).json<{ items: { itemId: string; directive: { id: string } }[] }>()
+          .items;
         const item = inbox.find((i) => i.directive.id === seed.live.directiveId);
         expect(item).toBeDefined();
         const ack = await t.app.inject({ method: 'POST', url: `/api/inbox/${item!.itemId}/acknowledge`, headers: s.headers, payload: {} });
@@ -126,7 +129,12 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       const editor = await signIn(t.c, 'bientap.syt', PASSWORD);
       const sit = await t.c.services.publishing.listSituation(SYSTEM_ACTOR, seed.portal.infoSectionId, 60);
       expect(sit).toHaveLength(SITUATION_DAYS);
-      expect(sit.map((s) => s.date).sort().at(-1)).toBe(today);
+      expect(
+        sit
+          .map((s) => s.date)
+          .sort()
+          .at(-1),
+      ).toBe(today);
       const pending = (await t.app.inject({ url: '/api/portal/questions?status=pending', headers: editor.headers })).json<{ items: { id: string }[] }>().items;
       expect(pending.map((q) => q.id)).toContain(seed.portal.pendingQuestionId);
       const page = await t.app.inject({ url: '/tinh-hinh' });
@@ -164,8 +172,15 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       const found = (await t.app.inject({ url: `/api/directives?q=${encodeURIComponent('tan suu')}`, headers: admin.headers })).json<{ items: { subject: string }[] }>().items;
       expect(found.some((d) => d.subject.includes('Tân Sửu 2021'))).toBe(true);
       const all = (await t.app.inject({ url: '/api/directives?limit=200', headers: admin.headers })).json<{ items: { fullSymbol: string; status: string }[] }>().items;
-      expect(all.filter((d) => d.status === 'draft').map((d) => d.fullSymbol).sort()).toEqual(['/STTTT-BCXB', '/STTTT-TTBCXB', '/STTTT-TTBCXB', '/VHTT', '/VHTT-TT&TT']);
-      const search = (await t.app.inject({ url: `/api/units/search?q=${encodeURIComponent('tam duong')}&at=2021-02-01`, headers: admin.headers })).json<{ items: { name: string }[] }>().items;
+      expect(
+        all
+          .filter((d) => d.status === 'draft')
+          .map((d) => d.fullSymbol)
+          .sort(),
+      ).toEqual(['/STTTT-BCXB', '/STTTT-TTBCXB', '/STTTT-TTBCXB', '/VHTT', '/VHTT-TT&TT']);
+      const search = (await t.app.inject({ url: `/api/units/search?q=${encodeURIComponent('tam duong')}&at=2021-02-01`, headers: admin.headers })).json<{
+        items: { name: string }[];
+      }>().items;
       expect(search.map((u) => u.name)).toContain('Huyện Tam Đường');
       // The crosswalk ties the seeds' world to today's: Thị trấn Tam Đường is now part of Xã Bình Lư.
       expect(seed.crosswalk.communes.matched).toBe(3320);

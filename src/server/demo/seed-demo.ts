@@ -78,14 +78,26 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   const office = laiChau.culture;
   const short = (u: UnitView) => slugOf(u.name.replace(/^(Xã|Phường|Đặc khu) /u, ''));
   const plan: Plan[] = [
-    { username: 'soanthao.vhttdl', displayName: 'Chuyên viên Phòng Thông tin, Báo chí', role: 'drafter', unit: office, tryFirst: 'Soạn công văn mới gửi "UBND các xã, phường" và trình lãnh đạo' },
+    {
+      username: 'soanthao.vhttdl',
+      displayName: 'Chuyên viên Phòng Thông tin, Báo chí',
+      role: 'drafter',
+      unit: office,
+      tryFirst: 'Soạn công văn mới gửi "UBND các xã, phường" và trình lãnh đạo',
+    },
     { username: 'lanhdao.vhttdl', displayName: 'Phó Giám đốc Sở', role: 'approver', unit: office, tryFirst: 'Duyệt và ký công văn chuyên viên trình' },
     { username: 'vanthu.vhttdl', displayName: 'Văn thư Sở', role: 'clerk', unit: office, tryFirst: 'Cấp số, ban hành công văn đã ký; nhập công văn đến (seed 002)' },
     { username: 'quantri.vhttdl', displayName: 'Quản trị Sở', role: 'unit_admin', unit: office, tryFirst: 'Xem tổng hợp báo cáo tuần, cây đơn vị và nhóm nơi nhận' },
     { username: 'xem.vhttdl', displayName: 'Người xem của Sở', role: 'viewer', unit: office, tryFirst: 'Theo dõi ai đã nhận công văn hôm qua' },
     ...communes.flatMap((u): Plan[] => [
       { username: `vanthu.${short(u)}`, displayName: `Văn thư UBND ${u.name}`, role: 'clerk', unit: u, tryFirst: 'Mở văn bản đến của Sở hôm qua, bấm "Đã nhận"' },
-      { username: `baocao.${short(u)}`, displayName: `Cán bộ văn hóa - xã hội ${u.name}`, role: 'reporter', unit: u, tryFirst: 'Gửi báo cáo tuyên truyền tuần này trên điện thoại' },
+      {
+        username: `baocao.${short(u)}`,
+        displayName: `Cán bộ văn hóa - xã hội ${u.name}`,
+        role: 'reporter',
+        unit: u,
+        tryFirst: 'Gửi báo cáo tuyên truyền tuần này trên điện thoại',
+      },
     ]),
     { username: 'bientap.syt', displayName: 'Biên tập viên Sở Y tế', role: 'approver', unit: laiChau.health, tryFirst: 'Nhập số liệu tình hình hôm nay; trả lời câu hỏi đang chờ' },
     { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', unit: nation.unit, tryFirst: 'Danh mục đơn vị (cây 2026 và 2025), tài khoản, nhật ký' },
@@ -117,7 +129,15 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
       drafter: actorOf('soanthao.vhttdl'),
       approver: actorOf('lanhdao.vhttdl'),
       clerk: actorOf('vanthu.vhttdl'),
-      communeActor: (commune, role) => ({ userId: admin.userId, username: DEMO_ACTOR.username, displayName: 'Dữ liệu mẫu', unitId: commune.id, unitPath: commune.path, roles: [role], ip: null }),
+      communeActor: (commune, role) => ({
+        userId: admin.userId,
+        username: DEMO_ACTOR.username,
+        displayName: 'Dữ liệu mẫu',
+        unitId: commune.id,
+        unitPath: commune.path,
+        roles: [role],
+        ip: null,
+      }),
     },
     { keepOpen: communes.map((u) => u.id) },
   );

@@ -23,12 +23,24 @@ describeEachDb('demo: the five seed công văn', (kind) => {
       const province = unitIdFor('vn-2025', code);
       const sttt = await buildUnit(t.c, { parentId: province, name: 'Sở Thông tin và Truyền thông', kind: 'department' });
       offices[`sttt-${code}`] = sttt.id;
-      await t.c.services.groups.createGroup(SYSTEM_ACTOR, { ownerUnitId: sttt.id, name: 'Các cơ quan báo chí trên địa bàn tỉnh', rule: { type: 'kind_under', kind: 'press', underUnitId: province } });
-      await t.c.services.groups.createGroup(SYSTEM_ACTOR, { ownerUnitId: sttt.id, name: 'UBND các huyện, thị xã, thành phố', rule: { type: 'kind_under', kind: 'district', underUnitId: province } });
+      await t.c.services.groups.createGroup(SYSTEM_ACTOR, {
+        ownerUnitId: sttt.id,
+        name: 'Các cơ quan báo chí trên địa bàn tỉnh',
+        rule: { type: 'kind_under', kind: 'press', underUnitId: province },
+      });
+      await t.c.services.groups.createGroup(SYSTEM_ACTOR, {
+        ownerUnitId: sttt.id,
+        name: 'UBND các huyện, thị xã, thành phố',
+        rule: { type: 'kind_under', kind: 'district', underUnitId: province },
+      });
     }
     const pvhtt = await buildUnit(t.c, { parentId: TAM_DUONG, name: 'Phòng Văn hóa và Thông tin huyện Tam Đường', kind: 'office' });
     offices.pvhtt = pvhtt.id;
-    await t.c.services.groups.createGroup(SYSTEM_ACTOR, { ownerUnitId: pvhtt.id, name: 'UBND các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG } });
+    await t.c.services.groups.createGroup(SYSTEM_ACTOR, {
+      ownerUnitId: pvhtt.id,
+      name: 'UBND các xã, thị trấn',
+      rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG },
+    });
     adminId = (await buildUser(t.c, { unitId: SYSTEM_ACTOR.unitId, roles: ['system_admin'] })).id;
   });
   afterAll(() => t.close());
@@ -40,9 +52,14 @@ describeEachDb('demo: the five seed công văn', (kind) => {
     expect(r).toEqual({ drafts: 5, issued: 0 });
     expect(ms).toBeLessThan(5000);
     const all = await t.c.services.directives.searchDirectives(SYSTEM_ACTOR, { limit: 50, offset: 0 });
-    expect(all.items.map((d) => `${d.issuerUnitId === offices.pvhtt ? 'pvhtt' : d.issuerUnitId === offices['sttt-12'] ? 'lc' : d.issuerUnitId === offices['sttt-38'] ? 'th' : 'ls'} ${d.fullSymbol} ${d.status}`).sort()).toEqual(
-      ['lc /STTTT-TTBCXB draft', 'ls /STTTT-TTBCXB draft', 'pvhtt /VHTT draft', 'pvhtt /VHTT-TT&TT draft', 'th /STTTT-BCXB draft'],
-    );
+    expect(
+      all.items
+        .map(
+          (d) =>
+            `${d.issuerUnitId === offices.pvhtt ? 'pvhtt' : d.issuerUnitId === offices['sttt-12'] ? 'lc' : d.issuerUnitId === offices['sttt-38'] ? 'th' : 'ls'} ${d.fullSymbol} ${d.status}`,
+        )
+        .sort(),
+    ).toEqual(['lc /STTTT-TTBCXB draft', 'ls /STTTT-TTBCXB draft', 'pvhtt /VHTT draft', 'pvhtt /VHTT-TT&TT draft', 'th /STTTT-BCXB draft']);
     const tet = all.items.find((d) => d.fullSymbol === '/VHTT');
     const detail = await t.c.services.directives.getDirective(SYSTEM_ACTOR, tet!.id);
     expect(detail.recipients.groups).toHaveLength(1);

@@ -46,6 +46,10 @@ export async function seedHistoryWorld(c: Container): Promise<Record<string, str
   for (const commune of communes) await createOrg(c, commune.id, `Đài truyền thanh ${lowerPrefix(commune.name)}`, 'commune_radio');
   const pvhtt = offices.pvhtt ?? tamDuong;
   await groups.createGroup(DEMO_ACTOR, { ownerUnitId: pvhtt, name: 'UBND các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune', underUnitId: tamDuong } });
-  await groups.createGroup(DEMO_ACTOR, { ownerUnitId: pvhtt, name: 'Đài truyền thanh các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune_radio', underUnitId: tamDuong } });
+  await groups.createGroup(DEMO_ACTOR, {
+    ownerUnitId: pvhtt,
+    name: 'Đài truyền thanh các xã, thị trấn',
+    rule: { type: 'kind_under', kind: 'commune_radio', underUnitId: tamDuong },
+  });
   return offices;
 }

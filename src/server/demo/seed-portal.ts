@@ -54,7 +54,13 @@ export async function seedPortalDemo(c: Container, world: ProvinceWorld): Promis
   const healthPhones = own.hotlines.filter((h) => h.label === syt.name).map((h) => h.value);
   await units.updateContacts(actor, syt.id, { emails: [`syt@${slugOf(world.short)}.gov.vn`], phones: healthPhones, address: null, website: null });
 
-  const news = await publishing.createSection(actor, { slug: 'tin-tuc', name: 'Tin tức', ownerUnitId: sttt.id, position: 1, description: 'Tin tức về công tác phòng, chống dịch trên địa bàn tỉnh.' });
+  const news = await publishing.createSection(actor, {
+    slug: 'tin-tuc',
+    name: 'Tin tức',
+    ownerUnitId: sttt.id,
+    position: 1,
+    description: 'Tin tức về công tác phòng, chống dịch trên địa bàn tỉnh.',
+  });
   const info = await publishing.createSection(actor, {
     slug: 'thong-tin-can-biet',
     name: 'Thông tin cần biết',
@@ -83,7 +89,12 @@ export async function seedPortalDemo(c: Container, world: ProvinceWorld): Promis
     });
   }
 
-  const post = async (sectionId: string, authorUnitId: string, input: { title: string; summary: string; body: string; tags?: string[]; sourceName?: string; sourceUrl?: string }, correction?: string) => {
+  const post = async (
+    sectionId: string,
+    authorUnitId: string,
+    input: { title: string; summary: string; body: string; tags?: string[]; sourceName?: string; sourceUrl?: string },
+    correction?: string,
+  ) => {
     const created = await publishing.createPost(actor, { sectionId, authorUnitId, tags: [], ...input });
     const published = await publishing.publishPost(actor, created.id);
     if (correction) await publishing.updatePost(actor, published.id, { revisionNote: correction });

@@ -314,10 +314,20 @@ describeEachDb('attacker-style API', (kind) => {
     });
 
     it('shows a unit admin only the events of its subtree; a system admin sees all', async () => {
-      const inside = await t.app.inject({ method: 'POST', url: '/api/units', headers: districtAdminTD.headers, payload: { parentId: TT_TAM_DUONG, name: 'Bản Trong', kind: 'village' } });
+      const inside = await t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: districtAdminTD.headers,
+        payload: { parentId: TT_TAM_DUONG, name: 'Bản Trong', kind: 'village' },
+      });
       expect(inside.statusCode).toBe(201);
       const insideId = (inside.json() as { unit: { id: string } }).unit.id;
-      const outside = await t.app.inject({ method: 'POST', url: '/api/units', headers: systemAdmin.headers, payload: { parentId: TT_MUONG_TE, name: 'Bản Ngoài', kind: 'village' } });
+      const outside = await t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: systemAdmin.headers,
+        payload: { parentId: TT_MUONG_TE, name: 'Bản Ngoài', kind: 'village' },
+      });
       expect(outside.statusCode).toBe(201);
       const outsideId = (outside.json() as { unit: { id: string } }).unit.id;
 
@@ -345,7 +355,13 @@ describeEachDb('attacker-style API', (kind) => {
         ['/api/auth/login', {}],
         ['/api/groups', communeDrafterTD.headers],
       ] as const) {
-        const res = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"username": "a", ', remoteAddress: '10.9.0.2' });
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload: '{"username": "a", ',
+          remoteAddress: '10.9.0.2',
+        });
         expect(res.statusCode).toBe(400);
         const body = res.json() as ErrorBody;
         expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -361,7 +377,7 @@ describeEachDb('attacker-style API', (kind) => {
       expectNoLeak(res.body);
     });
 
-    it('an unexpected failure is a 500 with a generic message in the caller\'s language', async () => {
+    it("an unexpected failure is a 500 with a generic message in the caller's language", async () => {
       const vi = await t.app.inject({ url: '/api/test/boom', headers: viewerTD.headers });
       expect(vi.statusCode).toBe(500);
       expect(vi.json()).toEqual({ error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.' } });

@@ -65,7 +65,10 @@ describeEachDb('input guard', (kind) => {
     expect(await countRows(t.c, 'units')).toBe(before);
     expectControl400(await json('PUT', `/api/units/${office}/contacts`, JSON.stringify({ emails: [], phones: [], address: 'Số 1\u0007', website: null })), /body\.address/);
     expectControl400(await t.app.inject({ method: 'GET', url: '/api/units/search?q=Tam%01', headers: admin.headers }), /query\.q/);
-    expectControl400(await json('POST', '/api/groups', JSON.stringify({ ownerUnitId: office, name: 'Nhóm\u001b', rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG } })), /body\.name/);
+    expectControl400(
+      await json('POST', '/api/groups', JSON.stringify({ ownerUnitId: office, name: 'Nhóm\u001b', rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG } })),
+      /body\.name/,
+    );
     expectControl400(await t.app.inject({ method: 'GET', url: `/api/units/a%00b`, headers: admin.headers }), /params\.id/);
     // A control character in a key counts too.
     expectControl400(await json('PATCH', `/api/units/${office}`, '{"name":"A","x\\u0000":1}'), /body\.x/);

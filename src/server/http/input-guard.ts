@@ -20,7 +20,8 @@ export function jsonTooDeep(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -52,7 +53,11 @@ function controlAt(value: unknown, path: string, depth = 0): string | null {
 }
 
 function checkRequest(req: FastifyRequest): void {
-  for (const [part, value] of [['query', req.query], ['params', req.params], ['body', req.body]] as const) {
+  for (const [part, value] of [
+    ['query', req.query],
+    ['params', req.params],
+    ['body', req.body],
+  ] as const) {
     const at = controlAt(value, part);
     if (at) throw new AppError('CONTROL_CHARACTERS', { field: at });
   }

@@ -21,7 +21,14 @@ interface Route {
 }
 
 /** Routes anyone may call: sign-in, the API document, health, the portal, the report page (its own session handling), the admin UI's files. */
-const PUBLIC_API = new Set(['POST /api/auth/login', 'POST /api/auth/accept-invitation', 'GET /api/settings/portal', 'HEAD /api/settings/portal', 'GET /api/openapi.json', 'HEAD /api/openapi.json']);
+const PUBLIC_API = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/accept-invitation',
+  'GET /api/settings/portal',
+  'HEAD /api/settings/portal',
+  'GET /api/openapi.json',
+  'HEAD /api/openapi.json',
+]);
 function isPublic(r: Route): boolean {
   if (PUBLIC_API.has(`${r.method} ${r.path}`)) return true;
   return !r.path.startsWith('/api/');
@@ -95,7 +102,11 @@ function rawRequest(port: number, method: string, target: string, headers: Recor
     socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
     const head = { host: 'loa.test', connection: 'close', ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers };
     // Not end(): a half-closed client socket is dropped before a streamed file is sent; the server closes it (connection: close).
-    socket.write(`${method} ${target} HTTP/1.1\r\n${Object.entries(head).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+    socket.write(
+      `${method} ${target} HTTP/1.1\r\n${Object.entries(head)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -121,7 +132,8 @@ describeEachDb('authentication by route', (kind) => {
 
   it('finds every route: the API document and the portal, admin and report pages', () => {
     const keys = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    for (const k of ['POST /api/users', 'PUT /api/settings/portal', 'GET /api/audit', 'GET /healthz', 'GET /tim-kiem', 'POST /bao-cao/:taskId', 'GET /admin/*', 'GET /rss.xml']) expect(keys).toContain(k);
+    for (const k of ['POST /api/users', 'PUT /api/settings/portal', 'GET /api/audit', 'GET /healthz', 'GET /tim-kiem', 'POST /bao-cao/:taskId', 'GET /admin/*', 'GET /rss.xml'])
+      expect(keys).toContain(k);
     expect(routes.filter((r) => !isPublic(r)).length).toBeGreaterThanOrEqual(80);
   });
 
@@ -186,7 +198,9 @@ describeEachDb('authentication by route', (kind) => {
       const unit = (await call('POST', '/api/units', { parentId: TAM_DUONG, name: 'Phòng thử nghiệm', kind: 'office' }, 201)).unit;
       if (!unit) throw new Error('no unit');
       await call('PUT', `/api/units/${unit.id}/contacts`, { emails: ['phong@loa.test'], phones: [], address: null, website: null }, 200);
-      const user = (await call('POST', '/api/users', { username: `u${randomUUID().slice(0, 8)}`, displayName: 'Người mới', email: null, unitId: unit.id, roles: ['unit_admin'] }, 201)).user;
+      const user = (
+        await call('POST', '/api/users', { username: `u${randomUUID().slice(0, 8)}`, displayName: 'Người mới', email: null, unitId: unit.id, roles: ['unit_admin'] }, 201)
+      ).user;
       if (!user) throw new Error('no user');
       await call('PATCH', `/api/users/${user.id}`, { roles: ['drafter'] }, 200);
       await call('POST', '/api/groups', { ownerUnitId: unit.id, name: 'Nhóm thử', rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG } }, 201);

@@ -112,11 +112,22 @@ describeEachDb('security headers', (kind) => {
 
   describe('unsafe requests must come from this site when they say where they come from', () => {
     const createUnit = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: '/api/units', headers: { ...admin.headers, ...headers }, payload: { parentId: TAM_DUONG, name: `Phòng ${randomUUID().slice(0, 6)}`, kind: 'office' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: { ...admin.headers, ...headers },
+        payload: { parentId: TAM_DUONG, name: `Phòng ${randomUUID().slice(0, 6)}`, kind: 'office' },
+      });
 
     it('another origin, a foreign Referer or an opaque "null" origin: 403 in Vietnamese, nothing created', async () => {
       const before = await countRows(t.c, 'units');
-      for (const headers of [{ origin: 'https://ke-xau.example' } as Record<string, string>, { origin: 'http://loa.test.ke-xau.example' }, { origin: 'null' }, { referer: 'https://ke-xau.example/trang' }, { origin: 'http://loa.test:8080' }]) {
+      for (const headers of [
+        { origin: 'https://ke-xau.example' } as Record<string, string>,
+        { origin: 'http://loa.test.ke-xau.example' },
+        { origin: 'null' },
+        { referer: 'https://ke-xau.example/trang' },
+        { origin: 'http://loa.test:8080' },
+      ]) {
         const res = await createUnit(headers);
         expect(res.statusCode, JSON.stringify(headers)).toBe(403);
         expect(res.json()).toMatchObject({ error: { code: 'ORIGIN_MISMATCH', message: expect.stringMatching(/trang web khác/) as unknown } });

@@ -26,7 +26,11 @@ describeEachDb('jobs.enqueueMany (the outbox writer)', (kind) => {
     const rows = Array.from({ length: JOB_INSERT_CHUNK + 5 }, (_, i) => ({ id: `many:${i}`, payload: { n: i } }));
     expect(await enqueueMany(db, def, rows, { now })).toBe(JOB_INSERT_CHUNK + 5);
     // A repeat (some old ids, some new, one new id twice) inserts only the new ones, once.
-    const again = [{ id: 'many:0', payload: { n: 0 } }, { id: 'many:new', payload: { n: 1 } }, { id: 'many:new', payload: { n: 2 } }];
+    const again = [
+      { id: 'many:0', payload: { n: 0 } },
+      { id: 'many:new', payload: { n: 1 } },
+      { id: 'many:new', payload: { n: 2 } },
+    ];
     expect(await enqueueMany(db, def, again, { now })).toBe(1);
     const stored = await findJob(db, 'many:7');
     expect(stored).toMatchObject({ name: 'test.many', payload: { n: 7 }, status: 'pending', maxAttempts: 3 });
@@ -45,7 +49,10 @@ describeEachDb('jobs.enqueueMany (the outbox writer)', (kind) => {
 
   it('validates every payload first: one bad row and nothing is written', async () => {
     const db = t.c.database.db;
-    const rows = [{ id: 'many:ok', payload: { n: 1 } }, { id: 'many:bad', payload: { n: 'two' } as unknown as { n: number } }];
+    const rows = [
+      { id: 'many:ok', payload: { n: 1 } },
+      { id: 'many:bad', payload: { n: 'two' } as unknown as { n: number } },
+    ];
     await expect(enqueueMany(db, def, rows, { now })).rejects.toThrow();
     expect(await findJobsByIdPrefix(db, 'many:')).toEqual([]);
   });

@@ -6,10 +6,7 @@ import { jobs } from '../db/schema/index.ts';
 export type JobRow = typeof jobs.$inferSelect;
 
 /** Inserts a job unless one with the same id exists; returns true when inserted. */
-export async function insertJob(
-  db: Db,
-  row: { id: string; name: string; payload: unknown; runAt: Date; maxAttempts: number },
-): Promise<boolean> {
+export async function insertJob(db: Db, row: { id: string; name: string; payload: unknown; runAt: Date; maxAttempts: number }): Promise<boolean> {
   const inserted = await db.insert(jobs).values(row).onConflictDoNothing({ target: jobs.id }).returning({ id: jobs.id });
   return inserted.length > 0;
 }
@@ -78,14 +75,7 @@ export async function markJobDone(db: Db, id: string, workerId: string, now: Dat
     .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
 }
 
-export async function markJobFailed(
-  db: Db,
-  id: string,
-  workerId: string,
-  error: string,
-  retryAt: Date | null,
-  now: Date,
-): Promise<void> {
+export async function markJobFailed(db: Db, id: string, workerId: string, error: string, retryAt: Date | null, now: Date): Promise<void> {
   await db
     .update(jobs)
     .set(
@@ -102,7 +92,10 @@ export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
 }
 
 export async function distinctPendingJobNames(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ name: jobs.name }).from(jobs).where(sql`${jobs.status} IN ('pending','running')`);
+  const rows = await db
+    .selectDistinct({ name: jobs.name })
+    .from(jobs)
+    .where(sql`${jobs.status} IN ('pending','running')`);
   return rows.map((r) => r.name);
 }
 

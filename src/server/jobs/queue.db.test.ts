@@ -163,7 +163,10 @@ describeEachDb('job queue', (kind) => {
       expect(ra + rb).toBe(40);
       expect(runs).toHaveLength(40);
       expect(new Set(runs).size).toBe(40);
-      const [left] = await t.c.database.db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(sql`${jobs.status} <> 'done'`);
+      const [left] = await t.c.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(sql`${jobs.status} <> 'done'`);
       expect(left?.n).toBe(0);
     });
   });

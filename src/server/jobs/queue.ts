@@ -53,12 +53,7 @@ export interface EnqueueRow<P> {
  * pass the caller's transaction and the jobs commit or roll back with its change. Returns how many
  * were inserted. A module whose change sends notices enqueues them this way, never by SQL of its own.
  */
-export async function enqueueMany<S extends z.ZodType>(
-  db: Db,
-  def: JobDefinition<S>,
-  rows: readonly EnqueueRow<z.infer<S>>[],
-  opts: { now?: Date } = {},
-): Promise<number> {
+export async function enqueueMany<S extends z.ZodType>(db: Db, def: JobDefinition<S>, rows: readonly EnqueueRow<z.infer<S>>[], opts: { now?: Date } = {}): Promise<number> {
   if (rows.length === 0) return 0;
   const now = opts.now ?? new Date();
   const values = rows.map((r) => ({
@@ -79,9 +74,7 @@ export class JobQueue {
   private running: Promise<void> | null = null;
   private stopped = true;
 
-  constructor(
-    private readonly deps: { db: Db; clock: Clock; logger: Logger; pollMs?: number; staleAfterMs?: number },
-  ) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; logger: Logger; pollMs?: number; staleAfterMs?: number }) {}
 
   register(...defs: JobDefinition[]): this {
     for (const def of defs) {

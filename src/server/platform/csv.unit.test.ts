@@ -20,7 +20,10 @@ describe('CSV cells', () => {
   });
 
   it('writes a file with a BOM and CRLF lines', () => {
-    const text = toCsvFile([['Đơn vị', 'Số'], ['=1+1', 2]]).toString('utf8');
+    const text = toCsvFile([
+      ['Đơn vị', 'Số'],
+      ['=1+1', 2],
+    ]).toString('utf8');
     expect(text).toBe("\uFEFFĐơn vị,Số\r\n'=1+1,2\r\n");
   });
 });

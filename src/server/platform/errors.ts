@@ -51,7 +51,7 @@ const PLATFORM_ERRORS = {
   ORIGIN_MISMATCH: {
     status: 403,
     vi: 'Yêu cầu được gửi từ một trang web khác nên bị từ chối. Vui lòng thao tác trực tiếp trên trang của hệ thống.',
-    en: 'The request comes from another site and is refused. Use the system\'s own pages.',
+    en: "The request comes from another site and is refused. Use the system's own pages.",
   },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The upload is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu dữ liệu gửi lên không được hỗ trợ.', en: 'The content type of the request is not supported.' },

@@ -9,8 +9,7 @@
 export const SNIFFED_TYPES = ['pdf', 'docx', 'xlsx', 'zip', 'png', 'jpeg', 'gif', 'webp', 'mp4', 'mp3', 'wav', 'ogg', 'text'] as const;
 export type SniffedType = (typeof SNIFFED_TYPES)[number];
 
-const starts = (b: Uint8Array, sig: readonly number[], at = 0): boolean =>
-  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const starts = (b: Uint8Array, sig: readonly number[], at = 0): boolean => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

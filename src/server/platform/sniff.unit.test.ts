@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeText, sniffFile, sniffFileType } from './sniff.ts';
 
-const bytes = (...parts: (string | number[])[]): Uint8Array =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const zip = (...entries: string[]) => bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0], ...entries.map((e) => `\0\0${e}\0\0`));
 
 describe('sniffFile', () => {

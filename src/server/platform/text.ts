@@ -41,8 +41,7 @@ export function sameName(a: string, b: string): boolean {
 const TZ = 'Asia/Ho_Chi_Minh';
 
 function vnParts(d: Date): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return { day: get('day'), month: get('month'), year: get('year') };
 }

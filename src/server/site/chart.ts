@@ -41,7 +41,11 @@ export function lineChart(points: readonly ChartPoint[], series: readonly ChartS
   }
   const every = Math.max(1, Math.ceil(data.length / 7));
   const labels = data
-    .map((p, i) => (i % every === 0 || i === data.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${H - pad.b + 18}" text-anchor="middle" font-size="12" fill="#333">${esc(shortVnDate(p.date).slice(0, 5))}</text>` : ''))
+    .map((p, i) =>
+      i % every === 0 || i === data.length - 1
+        ? `<text x="${x(i).toFixed(1)}" y="${H - pad.b + 18}" text-anchor="middle" font-size="12" fill="#333">${esc(shortVnDate(p.date).slice(0, 5))}</text>`
+        : '',
+    )
     .join('');
   const lines = series
     .map((s, k) => {

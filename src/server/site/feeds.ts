@@ -29,9 +29,10 @@ export function rss(o: { title: string; link: string; self: string; description:
 ${items[0] ? `<lastBuildDate>${items[0].date.toUTCString()}</lastBuildDate>` : ''}
 ${items
   .map(
-    (i) => `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><guid isPermaLink="false">${esc(i.guid)}</guid><pubDate>${i.date.toUTCString()}</pubDate>${
-      i.category ? `<category>${esc(i.category)}</category>` : ''
-    }<description>${htmlText(i.description)}</description></item>`,
+    (i) =>
+      `<item><title>${esc(i.title)}</title><link>${esc(i.link)}</link><guid isPermaLink="false">${esc(i.guid)}</guid><pubDate>${i.date.toUTCString()}</pubDate>${
+        i.category ? `<category>${esc(i.category)}</category>` : ''
+      }<description>${htmlText(i.description)}</description></item>`,
   )
   .join('\n')}
 </channel></rss>`;

@@ -85,12 +85,20 @@ export function situationTitle(u: SituationView): string {
 export function linksBlock(links: readonly LinkView[]): string {
   const hotlines = links.filter((l) => l.kind === 'hotline');
   const services = links.filter((l) => l.kind === 'service');
-  return `${hotlines.length ? `<section class="box" aria-labelledby="duong-day-nong"><h2 id="duong-day-nong">Đường dây nóng</h2><ul class="links">${hotlines
-    .map((l) => `<li>${esc(l.label)}: <a href="${esc(telHref(l.value))}">${esc(l.value)}</a>${l.note ? ` <span class="meta">(${esc(l.note)})</span>` : ''}</li>`)
-    .join('')}</ul></section>` : ''}
-${services.length ? `<section class="box" aria-labelledby="dich-vu-cong"><h2 id="dich-vu-cong">Dịch vụ công trực tuyến</h2><ul class="links">${services
-    .map((l) => `<li><a href="${esc(l.value)}" rel="noopener">${esc(l.label)}</a>${l.note ? ` <span class="meta">${esc(l.note)}</span>` : ''}</li>`)
-    .join('')}</ul></section>` : ''}`;
+  return `${
+    hotlines.length
+      ? `<section class="box" aria-labelledby="duong-day-nong"><h2 id="duong-day-nong">Đường dây nóng</h2><ul class="links">${hotlines
+          .map((l) => `<li>${esc(l.label)}: <a href="${esc(telHref(l.value))}">${esc(l.value)}</a>${l.note ? ` <span class="meta">(${esc(l.note)})</span>` : ''}</li>`)
+          .join('')}</ul></section>`
+      : ''
+  }
+${
+  services.length
+    ? `<section class="box" aria-labelledby="dich-vu-cong"><h2 id="dich-vu-cong">Dịch vụ công trực tuyến</h2><ul class="links">${services
+        .map((l) => `<li><a href="${esc(l.value)}" rel="noopener">${esc(l.label)}</a>${l.note ? ` <span class="meta">${esc(l.note)}</span>` : ''}</li>`)
+        .join('')}</ul></section>`
+    : ''
+}`;
 }
 
 export function homeBody(o: {
@@ -105,15 +113,23 @@ export function homeBody(o: {
   const latest = s?.updates[0];
   return `<h1>${esc(o.authorityName)}</h1>
 <div class="cols"><div>
-${s && latest ? `<section aria-labelledby="tinh-hinh"><h2 id="tinh-hinh">Tình hình dịch bệnh</h2>
+${
+  s && latest
+    ? `<section aria-labelledby="tinh-hinh"><h2 id="tinh-hinh">Tình hình dịch bệnh</h2>
 <p class="meta">Cập nhật ${esc(formatVnDate(vnNoon(latest.date)))} · ${esc(s.source)}</p>
-${situationTable(s, { id: 'so-lieu-moi' })}${situationChart(s, 'bieu-do', 14)}<p><a href="/tinh-hinh">Xem số liệu các ngày</a></p></section>` : ''}
+${situationTable(s, { id: 'so-lieu-moi' })}${situationChart(s, 'bieu-do', 14)}<p><a href="/tinh-hinh">Xem số liệu các ngày</a></p></section>`
+    : ''
+}
 <section aria-labelledby="tin-moi"><h2 id="tin-moi">Tin mới</h2>${postCards(o.latest)}</section>
 ${o.info ? `<section aria-labelledby="can-biet"><h2 id="can-biet">${esc(o.info.name)}</h2>${o.info.delegateName ? `<p class="meta">Do ${esc(o.info.delegateName)} cập nhật</p>` : ''}${postCards(o.info.posts)}<p><a href="/chuyen-muc/${esc(o.info.slug)}">Xem tất cả</a></p></section>` : ''}
 </div><aside aria-label="Liên hệ và dịch vụ">${linksBlock(o.links)}
-${o.questions.length ? `<section class="box" aria-labelledby="hoi-dap-moi"><h2 id="hoi-dap-moi">Hỏi đáp</h2><ul class="links">${o.questions
-    .map((q) => `<li><a href="/hoi-dap#q-${esc(q.id)}">${esc(q.question.length > 120 ? `${q.question.slice(0, 120)} …` : q.question)}</a></li>`)
-    .join('')}</ul><p><a href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi</a></p></section>` : '<p class="box"><a href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi cho cơ quan chức năng</a></p>'}
+${
+  o.questions.length
+    ? `<section class="box" aria-labelledby="hoi-dap-moi"><h2 id="hoi-dap-moi">Hỏi đáp</h2><ul class="links">${o.questions
+        .map((q) => `<li><a href="/hoi-dap#q-${esc(q.id)}">${esc(q.question.length > 120 ? `${q.question.slice(0, 120)} …` : q.question)}</a></li>`)
+        .join('')}</ul><p><a href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi</a></p></section>`
+    : '<p class="box"><a href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi cho cơ quan chức năng</a></p>'
+}
 </aside></div>`;
 }
 
@@ -126,9 +142,13 @@ ${p.summary ? `<p class="lead">${esc(p.summary)}</p>` : ''}
 <div class="body">${p.bodyHtml}</div>
 ${p.sourceName || p.sourceUrl ? `<p class="meta">Nguồn: ${p.sourceUrl ? `<a href="${esc(p.sourceUrl)}" rel="noopener">${esc(p.sourceName ?? p.sourceUrl)}</a>` : esc(p.sourceName ?? '')}</p>` : ''}
 ${p.tags.length ? `<p class="meta">Từ khóa: ${p.tags.map((t) => `<a href="/tim-kiem?q=${encodeURIComponent(t)}">${esc(t)}</a>`).join(', ')}</p>` : ''}
-${revisions.length ? `<aside class="revisions" aria-label="Đính chính"><h2>Đính chính</h2><ul>${revisions
-    .map((r) => `<li><time datetime="${esc(r.at)}">${esc(formatVnDate(new Date(r.at)))}</time>: ${esc(r.note)}</li>`)
-    .join('')}</ul></aside>` : ''}</article>`;
+${
+  revisions.length
+    ? `<aside class="revisions" aria-label="Đính chính"><h2>Đính chính</h2><ul>${revisions
+        .map((r) => `<li><time datetime="${esc(r.at)}">${esc(formatVnDate(new Date(r.at)))}</time>: ${esc(r.note)}</li>`)
+        .join('')}</ul></aside>`
+    : ''
+}</article>`;
 }
 
 /** "ngày 05 tháng 02 năm 2021" from YYYY-MM-DD (empty when the directive has no date). */
@@ -150,14 +170,18 @@ function directiveCard(d: PublicDirectiveView, words: readonly string[], heading
 
 export function directiveListBody(items: readonly PublicDirectiveView[], pager: string): string {
   return `<h1>Văn bản</h1><p>Văn bản do cơ quan ban hành được công khai.</p>
-${items.length ? `<table><caption>Danh sách văn bản</caption><thead><tr><th scope="col">Số, ký hiệu</th><th scope="col">Ngày ban hành</th><th scope="col">Trích yếu</th><th scope="col">Cơ quan ban hành</th></tr></thead><tbody>${items
-    .map(
-      (d) =>
-        `<tr><th scope="row"><a href="/van-ban/${esc(d.id)}">${esc(d.fullSymbol)}</a></th><td style="text-align:left">${esc(directiveDate(d))}</td><td style="text-align:left">${esc(d.subject)}${
-          d.status === 'revoked' ? ' <strong>(Đã thu hồi)</strong>' : ''
-        }</td><td style="text-align:left">${esc(d.issuer)}</td></tr>`,
-    )
-    .join('')}</tbody></table>` : '<p>Chưa có văn bản nào được công khai.</p>'}${pager}`;
+${
+  items.length
+    ? `<table><caption>Danh sách văn bản</caption><thead><tr><th scope="col">Số, ký hiệu</th><th scope="col">Ngày ban hành</th><th scope="col">Trích yếu</th><th scope="col">Cơ quan ban hành</th></tr></thead><tbody>${items
+        .map(
+          (d) =>
+            `<tr><th scope="row"><a href="/van-ban/${esc(d.id)}">${esc(d.fullSymbol)}</a></th><td style="text-align:left">${esc(directiveDate(d))}</td><td style="text-align:left">${esc(d.subject)}${
+              d.status === 'revoked' ? ' <strong>(Đã thu hồi)</strong>' : ''
+            }</td><td style="text-align:left">${esc(d.issuer)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p>Chưa có văn bản nào được công khai.</p>'
+}${pager}`;
 }
 
 export function directiveBody(d: PublicDirectiveView): string {
@@ -197,26 +221,38 @@ export function searchBody(
   const directives = r.directives ?? [];
   const total = r.posts.length + r.situation.length + directives.length;
   return `${form}<h2>${total ? `${total} kết quả cho “${esc(q)}”` : `Không tìm thấy kết quả cho “${esc(q)}”`}</h2>
-${r.posts.length ? `<ul class="cards">${r.posts
-    .map(
-      (p) => `<li><article><h3><a href="/bai-viet/${esc(p.slug)}">${highlight(p.title, r.words)}</a></h3>
+${
+  r.posts.length
+    ? `<ul class="cards">${r.posts
+        .map(
+          (p) => `<li><article><h3><a href="/bai-viet/${esc(p.slug)}">${highlight(p.title, r.words)}</a></h3>
 <p class="meta">${esc(postDate(p))} · ${esc(p.sectionName)}</p><p>${snippet(`${p.summary ? `${p.summary} ` : ''}${p.bodyText}`, r.words)}</p></article></li>`,
-    )
-    .join('')}</ul>` : ''}
-${r.situation.length ? `<h2>Số liệu tình hình</h2><ul class="cards">${r.situation
-    .map((u) => `<li><h3><a href="/tinh-hinh#ngay-${esc(u.date)}">${esc(situationTitle(u))}</a></h3><p>${snippet(u.note ?? '', r.words)}</p></li>`)
-    .join('')}</ul>` : ''}
+        )
+        .join('')}</ul>`
+    : ''
+}
+${
+  r.situation.length
+    ? `<h2>Số liệu tình hình</h2><ul class="cards">${r.situation
+        .map((u) => `<li><h3><a href="/tinh-hinh#ngay-${esc(u.date)}">${esc(situationTitle(u))}</a></h3><p>${snippet(u.note ?? '', r.words)}</p></li>`)
+        .join('')}</ul>`
+    : ''
+}
 ${directives.length ? `<h2>Văn bản</h2><ul class="cards">${directives.map((d) => directiveCard(d, r.words, 3)).join('')}</ul>` : ''}`;
 }
 
 export function faqBody(questions: readonly QuestionView[]): string {
   return `<h1>Hỏi đáp</h1><p><a href="/hoi-dap/gui-cau-hoi">Gửi câu hỏi</a></p>
-${questions.length ? questions
-    .map(
-      (q) => `<section class="box" id="q-${esc(q.id)}" aria-labelledby="q-${esc(q.id)}-h"><h2 id="q-${esc(q.id)}-h">Hỏi: ${esc(q.question)}</h2>
+${
+  questions.length
+    ? questions
+        .map(
+          (q) => `<section class="box" id="q-${esc(q.id)}" aria-labelledby="q-${esc(q.id)}-h"><h2 id="q-${esc(q.id)}-h">Hỏi: ${esc(q.question)}</h2>
 <p class="meta">${esc(q.name)} · ${esc(formatVnDate(new Date(q.createdAt)))}</p><p><strong>Trả lời:</strong> ${esc(q.answer ?? '').replace(/\n/g, '<br>')}</p></section>`,
-    )
-    .join('') : '<p>Chưa có câu hỏi nào được trả lời.</p>'}`;
+        )
+        .join('')
+    : '<p>Chưa có câu hỏi nào được trả lời.</p>'
+}`;
 }
 
 export interface FormState {
@@ -242,9 +278,13 @@ ${state.errors?.length ? `<div role="alert" class="error"><p>Chưa gửi đượ
 }
 
 export function mediaListBody(items: readonly MediaView[]): string {
-  return `<h1>Tài liệu</h1>${items.length ? `<ul class="links">${items
-    .map((m) => `<li><a href="/tai-lieu/${esc(m.id)}">${esc(m.title)}</a> <span class="meta">(${esc(m.mime)}, ${esc(formatSize(m.size))})</span></li>`)
-    .join('')}</ul>` : '<p>Chưa có tài liệu.</p>'}`;
+  return `<h1>Tài liệu</h1>${
+    items.length
+      ? `<ul class="links">${items
+          .map((m) => `<li><a href="/tai-lieu/${esc(m.id)}">${esc(m.title)}</a> <span class="meta">(${esc(m.mime)}, ${esc(formatSize(m.size))})</span></li>`)
+          .join('')}</ul>`
+      : '<p>Chưa có tài liệu.</p>'
+  }`;
 }
 
 export function mediaBody(m: MediaView): string {

@@ -45,7 +45,7 @@ describe('absolute links when PUBLIC_URL is unset', () => {
     for (const body of [map, feed, post]) expect(body).not.toContain('localhost:3000');
   });
 
-  it('keeps one cached page per host: a second host never gets the first host\'s links', async () => {
+  it("keeps one cached page per host: a second host never gets the first host's links", async () => {
     expect((await get(t, '/', { host: 'a.example' })).body).toContain('content="http://a.example/"');
     const b = (await get(t, '/', { host: 'b.example:9000' })).body;
     expect(b).toContain('content="http://b.example:9000/"');

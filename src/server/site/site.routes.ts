@@ -46,7 +46,8 @@ const DIRECTIVE_PAGE_SIZE = 20;
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 /** No script may run on the portal, whatever a body contains; styles are the one inline sheet. */
-const CSP = "default-src 'self'; img-src 'self' https: http: data:; media-src 'self'; style-src 'unsafe-inline'; script-src 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' https: http: data:; media-src 'self'; style-src 'unsafe-inline'; script-src 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** The question form: five per address per 10 minutes. */
 export const QUESTION_RATE_LIMIT = { max: 5, timeWindow: '10 minutes' } as const;
 
@@ -79,9 +80,23 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
     return { settings, sections, links, publicUrl: base };
   }
   const html = async (base: string, o: PageOptions, status = 200): Promise<Rendered> => ({ body: page(await chrome(base), o), type: HTML, status });
-  const notFound = (base: string) => html(base, { title: 'Không tìm thấy trang', description: 'Không tìm thấy trang', path: '/', body: messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ.'), noindex: true }, 404);
+  const notFound = (base: string) =>
+    html(
+      base,
+      {
+        title: 'Không tìm thấy trang',
+        description: 'Không tìm thấy trang',
+        path: '/',
+        body: messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ.'),
+        noindex: true,
+      },
+      404,
+    );
 
-  async function situationBlock(sections: readonly (SectionView & { ownerName: string; delegateName: string | null })[], days: number): Promise<(SituationBlock & { slug: string }) | null> {
+  async function situationBlock(
+    sections: readonly (SectionView & { ownerName: string; delegateName: string | null })[],
+    days: number,
+  ): Promise<(SituationBlock & { slug: string }) | null> {
     const s = sections.find((x) => x.situationFields);
     if (!s?.situationFields) return null;
     return { sectionName: s.name, source: s.delegateName ?? s.ownerName, slug: s.slug, fields: s.situationFields, updates: await portal.situation(s.id, days) };
@@ -91,7 +106,12 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
   async function send(req: FastifyRequest, reply: FastifyReply, key: string, render: (base: string) => Promise<Rendered>) {
     const base = deps.publicUrl.forRequest(req);
     const result = await cache.get(`${base} ${key}`, () => render(base));
-    if (!isCachedPage(result)) return reply.status(result.status ?? 200).type(result.type).header('cache-control', 'no-store').send(result.body);
+    if (!isCachedPage(result))
+      return reply
+        .status(result.status ?? 200)
+        .type(result.type)
+        .header('cache-control', 'no-store')
+        .send(result.body);
     void reply.header('etag', result.etag).header('last-modified', result.lastModified.toUTCString()).header('cache-control', CACHE_CONTROL).type(result.type);
     if (notModified(result, req.headers)) return reply.status(304).send();
     return reply.send(result.body);
@@ -128,8 +148,11 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
         .header('x-frame-options', 'DENY');
     });
     // Errors on the portal are pages, not JSON, with the catalogue's status (a refused origin stays 403).
-    installErrorPages(site, 'portal page failed', async (req, e) =>
-      (await html(deps.publicUrl.forRequest(req), { title: 'Thông báo', description: e.message, path: req.url, body: messageBody('Thông báo', e.message), noindex: true })).body,
+    installErrorPages(
+      site,
+      'portal page failed',
+      async (req, e) =>
+        (await html(deps.publicUrl.forRequest(req), { title: 'Thông báo', description: e.message, path: req.url, body: messageBody('Thông báo', e.message), noindex: true })).body,
     );
 
     site.get('/', async (req, reply) =>
@@ -146,7 +169,8 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
         const latestUpdate = situation?.updates[0];
         return html(base, {
           title: settings.authorityName,
-          description: latestUpdate && situation ? `${situationTitle(latestUpdate)}. Tin tức, thông tin cần biết, đường dây nóng.` : `Thông tin chính thức của ${settings.authorityName}`,
+          description:
+            latestUpdate && situation ? `${situationTitle(latestUpdate)}. Tin tức, thông tin cần biết, đường dây nóng.` : `Thông tin chính thức của ${settings.authorityName}`,
           path: '/',
           body: homeBody({
             authorityName: settings.authorityName,
@@ -167,7 +191,10 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
       return send(req, reply, `/chuyen-muc/${slug}?trang=${pageNo}`, async (base) => {
         const section = slugSchema.safeParse(slug).success ? await portal.sectionBySlug(slug) : null;
         if (!section) return notFound(base);
-        const [posts, total] = await Promise.all([portal.latestPosts({ sectionId: section.id, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }), portal.countPosts(section.id)]);
+        const [posts, total] = await Promise.all([
+          portal.latestPosts({ sectionId: section.id, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
+          portal.countPosts(section.id),
+        ]);
         const situation = section.situationFields && pageNo === 1 ? await situationBlock([section], 14) : null;
         const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
         const pager = `<nav class="pager" aria-label="Phân trang">${pageNo > 1 ? `<a href="/chuyen-muc/${slug}?trang=${pageNo - 1}" rel="prev">Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${
@@ -211,10 +238,11 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
           description: latest ? situationTitle(latest) : 'Số liệu tình hình dịch bệnh theo ngày',
           path: '/tinh-hinh',
           current: 'tinh-hinh',
-          body: block && latest
-            ? `<h1>Tình hình dịch bệnh</h1><p class="meta">Số liệu do ${esc(block.source)} cập nhật lúc 15 giờ hằng ngày. Mới nhất: ${esc(formatVnDate(vnNoon(latest.date)))}.</p>
+          body:
+            block && latest
+              ? `<h1>Tình hình dịch bệnh</h1><p class="meta">Số liệu do ${esc(block.source)} cập nhật lúc 15 giờ hằng ngày. Mới nhất: ${esc(formatVnDate(vnNoon(latest.date)))}.</p>
 ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-tinh-hinh', 60)}${situationHistory(block)}`
-            : messageBody('Tình hình dịch bệnh', 'Chưa có số liệu.'),
+              : messageBody('Tình hình dịch bệnh', 'Chưa có số liệu.'),
         });
       }),
     );
@@ -223,11 +251,16 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       const raw = (req.query as { q?: unknown }).q;
       const q = typeof raw === 'string' ? raw.normalize('NFC').trim().slice(0, 200) : '';
       return send(req, reply, `/tim-kiem?q=${q.toLowerCase()}`, async (base) => {
-        const [result, docs] = q
-          ? await Promise.all([portal.search(q, 30), deps.directives ? deps.directives.listPublicDirectives({ q, limit: 30 }) : null])
-          : [null, null];
+        const [result, docs] = q ? await Promise.all([portal.search(q, 30), deps.directives ? deps.directives.listPublicDirectives({ q, limit: 30 }) : null]) : [null, null];
         const found = result && result.words.length ? { ...result, directives: docs?.items ?? [] } : null;
-        return html(base, { title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm', description: 'Tìm kiếm tin bài, số liệu và văn bản', path: '/tim-kiem', current: 'tim-kiem', noindex: Boolean(q), body: searchBody(q, found) });
+        return html(base, {
+          title: q ? `Tìm kiếm: ${q}` : 'Tìm kiếm',
+          description: 'Tìm kiếm tin bài, số liệu và văn bản',
+          path: '/tim-kiem',
+          current: 'tim-kiem',
+          noindex: Boolean(q),
+          body: searchBody(q, found),
+        });
       });
     });
 
@@ -235,13 +268,16 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       const n = Number((req.query as { trang?: string }).trang ?? '1');
       const pageNo = Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
       return send(req, reply, `/van-ban?trang=${pageNo}`, async (base) => {
-        const { items, total } = deps.directives ? await deps.directives.listPublicDirectives({ limit: DIRECTIVE_PAGE_SIZE, offset: (pageNo - 1) * DIRECTIVE_PAGE_SIZE }) : { items: [], total: 0 };
+        const { items, total } = deps.directives
+          ? await deps.directives.listPublicDirectives({ limit: DIRECTIVE_PAGE_SIZE, offset: (pageNo - 1) * DIRECTIVE_PAGE_SIZE })
+          : { items: [], total: 0 };
         const pages = Math.max(1, Math.ceil(total / DIRECTIVE_PAGE_SIZE));
-        const pager = pages > 1
-          ? `<nav class="pager" aria-label="Phân trang">${pageNo > 1 ? `<a href="/van-ban?trang=${pageNo - 1}" rel="prev">Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${
-            pageNo < pages ? `<a href="/van-ban?trang=${pageNo + 1}" rel="next">Trang sau</a>` : ''
-          }</nav>`
-          : '';
+        const pager =
+          pages > 1
+            ? `<nav class="pager" aria-label="Phân trang">${pageNo > 1 ? `<a href="/van-ban?trang=${pageNo - 1}" rel="prev">Trang trước</a>` : ''}<span>Trang ${pageNo}/${pages}</span>${
+                pageNo < pages ? `<a href="/van-ban?trang=${pageNo + 1}" rel="next">Trang sau</a>` : ''
+              }</nav>`
+            : '';
         return html(base, {
           title: 'Văn bản',
           description: 'Văn bản do cơ quan ban hành được công khai: số, ký hiệu, ngày ban hành, trích yếu',
@@ -272,13 +308,29 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
 
     site.get('/hoi-dap', async (req, reply) =>
       send(req, reply, '/hoi-dap', async (base) =>
-        html(base, { title: 'Hỏi đáp', description: 'Câu hỏi của người dân và trả lời của cơ quan chức năng', path: '/hoi-dap', current: 'hoi-dap', body: faqBody(await portal.questions(100)) }),
+        html(base, {
+          title: 'Hỏi đáp',
+          description: 'Câu hỏi của người dân và trả lời của cơ quan chức năng',
+          path: '/hoi-dap',
+          current: 'hoi-dap',
+          body: faqBody(await portal.questions(100)),
+        }),
       ),
     );
 
     const questionForm = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status: number) => {
       const [sections, token] = await Promise.all([portal.sections(), portal.formToken()]);
-      const r = await html(deps.publicUrl.forRequest(req), { title: 'Gửi câu hỏi', description: 'Gửi câu hỏi cho cơ quan chức năng', path: '/hoi-dap/gui-cau-hoi', current: 'hoi-dap', body: questionFormBody(sections, token, state) }, status);
+      const r = await html(
+        deps.publicUrl.forRequest(req),
+        {
+          title: 'Gửi câu hỏi',
+          description: 'Gửi câu hỏi cho cơ quan chức năng',
+          path: '/hoi-dap/gui-cau-hoi',
+          current: 'hoi-dap',
+          body: questionFormBody(sections, token, state),
+        },
+        status,
+      );
       // The form carries a signed time: never shared through a cache.
       return reply.status(status).type(HTML).header('cache-control', 'no-store').send(r.body);
     };
@@ -301,12 +353,21 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
     });
     site.get('/hoi-dap/da-gui', async (req, reply) =>
       send(req, reply, '/hoi-dap/da-gui', async (base) =>
-        html(base, { title: 'Đã gửi câu hỏi', description: 'Đã gửi câu hỏi', path: '/hoi-dap/da-gui', current: 'hoi-dap', noindex: true, body: messageBody('Đã gửi câu hỏi', 'Cảm ơn bạn. Câu hỏi sẽ được cơ quan phụ trách trả lời và đăng tại mục Hỏi đáp.') }),
+        html(base, {
+          title: 'Đã gửi câu hỏi',
+          description: 'Đã gửi câu hỏi',
+          path: '/hoi-dap/da-gui',
+          current: 'hoi-dap',
+          noindex: true,
+          body: messageBody('Đã gửi câu hỏi', 'Cảm ơn bạn. Câu hỏi sẽ được cơ quan phụ trách trả lời và đăng tại mục Hỏi đáp.'),
+        }),
       ),
     );
 
     site.get('/tai-lieu', async (req, reply) =>
-      send(req, reply, '/tai-lieu', async (base) => html(base, { title: 'Tài liệu', description: 'Tài liệu, hình ảnh, âm thanh, video', path: '/tai-lieu', body: mediaListBody(await portal.media(200)) })),
+      send(req, reply, '/tai-lieu', async (base) =>
+        html(base, { title: 'Tài liệu', description: 'Tài liệu, hình ảnh, âm thanh, video', path: '/tai-lieu', body: mediaListBody(await portal.media(200)) }),
+      ),
     );
     site.get('/tai-lieu/:id', async (req, reply) => {
       const { id } = req.params as { id: string };
@@ -339,7 +400,10 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
         const [settings, sections, posts] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.latestPosts({ limit: 30 })]);
         const block = await situationBlock(sections, 10);
         const items = [...postItems(base, posts), ...(block ? situationItems(base, block, 10) : [])];
-        return { type: RSS, body: rss({ title: settings.authorityName, link: absolute(base, '/'), self: absolute(base, '/rss.xml'), description: `Tin mới - ${settings.authorityName}`, items }) };
+        return {
+          type: RSS,
+          body: rss({ title: settings.authorityName, link: absolute(base, '/'), self: absolute(base, '/rss.xml'), description: `Tin mới - ${settings.authorityName}`, items }),
+        };
       }),
     );
     site.get('/chuyen-muc/:slug/rss.xml', async (req, reply) => {
@@ -353,7 +417,13 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
         const items = [...postItems(base, posts), ...(block ? situationItems(base, block, 10) : [])];
         return {
           type: RSS,
-          body: rss({ title: `${section.name} - ${settings.authorityName}`, link: absolute(base, `/chuyen-muc/${slug}`), self: absolute(base, `/chuyen-muc/${slug}/rss.xml`), description: section.description ?? section.name, items }),
+          body: rss({
+            title: `${section.name} - ${settings.authorityName}`,
+            link: absolute(base, `/chuyen-muc/${slug}`),
+            self: absolute(base, `/chuyen-muc/${slug}/rss.xml`),
+            description: section.description ?? section.name,
+            items,
+          }),
         };
       });
     });
@@ -373,7 +443,10 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       }),
     );
     site.get('/robots.txt', async (req, reply) =>
-      reply.type('text/plain; charset=utf-8').header('cache-control', CACHE_CONTROL).send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${absolute(deps.publicUrl.forRequest(req), '/sitemap.xml')}\n`),
+      reply
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', CACHE_CONTROL)
+        .send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${absolute(deps.publicUrl.forRequest(req), '/sitemap.xml')}\n`),
     );
   });
   return cache;

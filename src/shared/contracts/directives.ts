@@ -5,7 +5,18 @@
 import { z } from 'zod';
 
 export * from './directives-vocabulary.ts';
-import { ATTACHMENT_KINDS, CC_PURPOSES, DIRECTIVE_ACTIONS, DIRECTIVE_STATUSES, DOC_TYPES, DOC_TYPE_CODES, LIMITS, RELATIONS, SIGNER_AUTHORITIES, URGENCIES } from './directives-vocabulary.ts';
+import {
+  ATTACHMENT_KINDS,
+  CC_PURPOSES,
+  DIRECTIVE_ACTIONS,
+  DIRECTIVE_STATUSES,
+  DOC_TYPES,
+  DOC_TYPE_CODES,
+  LIMITS,
+  RELATIONS,
+  SIGNER_AUTHORITIES,
+  URGENCIES,
+} from './directives-vocabulary.ts';
 import type { DirectiveAction, DocType } from './directives-vocabulary.ts';
 
 const text = (max: number, label = 'nội dung') =>
@@ -45,7 +56,10 @@ function bodySchemas<S extends z.ZodType<string>>(runText: S, name: (label: stri
 }
 
 const input = bodySchemas(
-  z.string().max(LIMITS.paragraph).transform((s) => s.normalize('NFC')),
+  z
+    .string()
+    .max(LIMITS.paragraph)
+    .transform((s) => s.normalize('NFC')),
   (label) => text(LIMITS.name, label),
 );
 const output = bodySchemas(z.string(), () => z.string());
@@ -111,9 +125,7 @@ export const RecipientsIn = z.object({
 export type RecipientsIn = z.infer<typeof RecipientsIn>;
 
 /** "STTTT-TTBCXB", "KH-UBND", "VHTT-TT&TT": letters (with Vietnamese diacritics), digits, - & . / */
-const symbol = text(100, 'ký hiệu').pipe(
-  z.string().regex(/^[\p{L}\p{N}&.]+(?:[-/][\p{L}\p{N}&.]+)*$/u, 'ký hiệu chỉ gồm chữ, số và các dấu - & . (ví dụ STTTT-TTBCXB, KH-UBND)'),
-);
+const symbol = text(100, 'ký hiệu').pipe(z.string().regex(/^[\p{L}\p{N}&.]+(?:[-/][\p{L}\p{N}&.]+)*$/u, 'ký hiệu chỉ gồm chữ, số và các dấu - & . (ví dụ STTTT-TTBCXB, KH-UBND)'));
 
 const fields = {
   issuerParent: optText(LIMITS.name, 'cơ quan chủ quản'),
@@ -152,7 +164,10 @@ export const CreateDirectiveBody = z
     issuerUnitId: uuid('đơn vị ban hành'),
     ...fields,
     subject: fields.subject,
-    references: z.object({ directiveId: uuid('văn bản được tham chiếu'), relation: z.enum(RELATIONS) }).nullable().optional(),
+    references: z
+      .object({ directiveId: uuid('văn bản được tham chiếu'), relation: z.enum(RELATIONS) })
+      .nullable()
+      .optional(),
   })
   .superRefine(symbolMatchesType);
 export type CreateDirectiveInput = z.infer<typeof CreateDirectiveBody>;
@@ -255,9 +270,7 @@ export const CitationOut = z.object({
   /** The cited document when it exists in Loa. */
   directiveId: z.string().nullable(),
 });
-export const DirectiveCapabilitiesOut = z.object(
-  Object.fromEntries(DIRECTIVE_ACTIONS.map((a) => [a, z.boolean()])) as Record<DirectiveAction, z.ZodBoolean>,
-);
+export const DirectiveCapabilitiesOut = z.object(Object.fromEntries(DIRECTIVE_ACTIONS.map((a) => [a, z.boolean()])) as Record<DirectiveAction, z.ZodBoolean>);
 export const DirectiveOut = DirectiveSummaryOut.extend({
   issuerParent: z.string().nullable(),
   place: z.string().nullable(),

@@ -40,7 +40,13 @@ export interface SituationField {
   label: string;
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((s) => s.normalize('NFC'));
 const optText = (max: number) =>
   z
     .string()
@@ -49,11 +55,15 @@ const optText = (max: number) =>
     .transform((s) => (s === '' ? null : s.normalize('NFC')))
     .nullable()
     .optional();
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(LIMITS.url);
+const httpUrl = z.url({ protocol: /^https?$/ }).max(LIMITS.url);
 /** A path on this site ("/tep/...") or an http(s) URL. */
-const imageUrl = z.union([z.string().regex(/^\/[^/\\]/).max(LIMITS.url), httpUrl]);
+const imageUrl = z.union([
+  z
+    .string()
+    .regex(/^\/[^/\\]/)
+    .max(LIMITS.url),
+  httpUrl,
+]);
 export const slugSchema = z
   .string()
   .trim()

@@ -7,7 +7,13 @@ import { GroupRule } from './groups.ts';
 /** Shared limits: the admin UI and the submission page use the same numbers. */
 export const TASK_LIMITS = { title: 500, text: 4000, comment: 4000, links: 20, url: 1000, indicators: 50, assignees: 20000, option: 200 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((s) => s.normalize('NFC'));
 const dateKey = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ phải có dạng HH:MM (00:00–23:59)');
 
@@ -116,7 +122,12 @@ export const CreateTaskBody = z.object({
   directiveId: z.uuid().nullish(),
   sourceRef: text(300).nullish(),
   dueRule: DueRuleSchema,
-  reminderLeadMinutes: z.number().int().min(0).max(60 * 24 * 14).default(1440),
+  reminderLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 14)
+    .default(1440),
   assignees: AssigneesSchema,
   reportForm: ReportFormBody.optional(),
 });
@@ -133,7 +144,10 @@ export const ProgressBody = z.object({
   evidence: z
     .object({
       text: text(TASK_LIMITS.text).nullish(),
-      links: z.array(z.url({ protocol: /^https?$/ }).max(TASK_LIMITS.url)).max(TASK_LIMITS.links).default([]),
+      links: z
+        .array(z.url({ protocol: /^https?$/ }).max(TASK_LIMITS.url))
+        .max(TASK_LIMITS.links)
+        .default([]),
     })
     .default({ links: [] }),
 });
@@ -248,7 +262,16 @@ export const SubmissionOut = z.object({
 });
 export const SubmissionDetailOut = z.object({
   submission: SubmissionOut,
-  revisions: z.array(z.object({ revision: z.number(), values: z.record(z.string(), z.unknown()), late: z.boolean(), submittedBy: z.string().nullable(), onBehalfUnitId: z.string().nullable(), at: z.string() })),
+  revisions: z.array(
+    z.object({
+      revision: z.number(),
+      values: z.record(z.string(), z.unknown()),
+      late: z.boolean(),
+      submittedBy: z.string().nullable(),
+      onBehalfUnitId: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
 });
 export const CommentOut = z.object({ id: z.string(), unitId: z.string().nullable(), authorName: z.string(), body: z.string(), createdAt: z.string() });
 const Figure = z.object({ indicator: z.string(), value: z.union([z.number(), z.string()]).nullable(), reported: z.number() });
@@ -296,9 +319,14 @@ export const NotificationOut = z.object({
 export const TaskListOut = z.object({ items: z.array(TaskOut) });
 export const TaskCreatedOut = z.object({ task: TaskOut, assignees: z.number() });
 export const ReportFormSavedOut = z.object({ reportForm: ReportFormOut });
-export const ProgressSavedOut = z.object({ progress: z.object({ unitId: z.string(), period: z.string(), status: z.string(), evidence: z.unknown(), completedAt: z.string().nullable() }) });
+export const ProgressSavedOut = z.object({
+  progress: z.object({ unitId: z.string(), period: z.string(), status: z.string(), evidence: z.unknown(), completedAt: z.string().nullable() }),
+});
 export const CommentListOut = z.object({ items: z.array(CommentOut) });
 export const CommentCreatedOut = z.object({ comment: CommentOut });
 export const SubmittedOut = z.object({ submission: SubmissionOut, replayed: z.boolean() });
 export const NotificationListOut = z.object({ items: z.array(NotificationOut) });
-export const ReportTemplatesOut = z.object({ templates: z.array(z.object({ id: z.string(), name: z.string(), indicators: z.array(IndicatorOut) })), channels: z.array(z.object({ id: z.string(), label: z.string() })) });
+export const ReportTemplatesOut = z.object({
+  templates: z.array(z.object({ id: z.string(), name: z.string(), indicators: z.array(IndicatorOut) })),
+  channels: z.array(z.object({ id: z.string(), label: z.string() })),
+});

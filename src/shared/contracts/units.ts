@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { nfcText as text } from './text.ts';
 
-
 /** Kinds of units. Administrative kinds come from the GSO lists; the others are organisations. */
 export const ADMINISTRATIVE_KINDS = ['nation', 'province', 'district', 'commune', 'village'] as const;
 export const ORGANISATION_KINDS = [
@@ -96,7 +95,12 @@ export type UpdateUnitInput = z.infer<typeof UpdateUnitBody>;
 export const ContactsBody = z.object({
   emails: z.array(z.email().max(LIMITS.email)).max(LIMITS.listItems).default([]),
   phones: z
-    .array(z.string().trim().regex(/^[0-9+().\s-]{3,30}$/, 'số điện thoại không hợp lệ'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9+().\s-]{3,30}$/, 'số điện thoại không hợp lệ'),
+    )
     .max(LIMITS.listItems)
     .default([]),
   address: text(LIMITS.address).nullable().default(null),

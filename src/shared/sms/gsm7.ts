@@ -2,8 +2,7 @@
 // admin composer can use it too. SMPP carries GSM-7 unpacked: one septet per octet (see docs/sms.md).
 
 /** The 128 characters of the default alphabet, indexed by septet value; 0x1B (ESC) is the escape to the extension table. */
-export const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+export const GSM7_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 
 export const GSM7_ESCAPE = 0x1b;
 
@@ -21,9 +20,7 @@ export const GSM7_EXTENSION: ReadonlyMap<string, number> = new Map([
   ['€', 0x65],
 ]);
 
-const BASIC_INDEX: ReadonlyMap<string, number> = new Map(
-  [...GSM7_BASIC].flatMap((c, i) => (i === GSM7_ESCAPE ? [] : [[c, i] as [string, number]])),
-);
+const BASIC_INDEX: ReadonlyMap<string, number> = new Map([...GSM7_BASIC].flatMap((c, i) => (i === GSM7_ESCAPE ? [] : [[c, i] as [string, number]])));
 const EXTENSION_BY_SEPTET: ReadonlyMap<number, string> = new Map([...GSM7_EXTENSION].map(([c, s]) => [s, c]));
 
 /** Septets a character costs in GSM-7: 1 (basic), 2 (extension, ESC + septet) or null (not representable). */

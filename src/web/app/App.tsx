@@ -20,15 +20,11 @@ const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 const UnitsPage = lazy(() => loadUnits().then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const GroupsPage = lazy(() => import('../features/groups/GroupsPage.tsx').then((m) => ({ default: m.GroupsPage })));
-const OutgoingPage = lazy(() =>
-  import('../features/directives/OutgoingPage.tsx').then((m) => ({ default: m.OutgoingPage })),
-);
+const OutgoingPage = lazy(() => import('../features/directives/OutgoingPage.tsx').then((m) => ({ default: m.OutgoingPage })));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
-const PasswordPage = lazy(() =>
-  import('../features/auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })),
-);
+const PasswordPage = lazy(() => import('../features/auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })));
 const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx').then((m) => ({ default: m.PortalPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 // Every role lands on its start page ("Việc cần làm").

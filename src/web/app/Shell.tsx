@@ -67,21 +67,11 @@ export function Shell({ children }: { children: ReactNode }) {
   }, [route.path]);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={() => setOpened((o) => !o)}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
-            />
+            <Burger opened={opened} onClick={() => setOpened((o) => !o)} hiddenFrom="sm" size="sm" aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')} />
             <Text fw={700} c="blue.8" size="lg" style={{ whiteSpace: 'nowrap' }} visibleFrom="xs">
               {t('app.title')}
             </Text>
@@ -105,12 +95,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {NAV.filter((n) => (!n.adminOnly || admin) && (!n.roles || hasRole(me, ...n.roles))).map((n) => {
             const active = route.path === n.to || route.path.startsWith(n.to + '/');
             return (
-              <a
-                key={n.to}
-                href={href(n.to)}
-                aria-current={active ? 'page' : undefined}
-                data-testid={`nav-${n.to.slice(1)}`}
-              >
+              <a key={n.to} href={href(n.to)} aria-current={active ? 'page' : undefined} data-testid={`nav-${n.to.slice(1)}`}>
                 {typeof n.label === 'string' ? t(n.label) : n.label[lang]}
                 {(counts[n.to] ?? 0) > 0 && (
                   <>

@@ -79,24 +79,11 @@ export function KindSelect({
   );
 }
 
-export function RolesField({
-  value,
-  onChange,
-  error,
-}: {
-  value: Role[];
-  onChange: (roles: Role[]) => void;
-  error?: string | undefined;
-}) {
+export function RolesField({ value, onChange, error }: { value: Role[]; onChange: (roles: Role[]) => void; error?: string | undefined }) {
   const { lang } = useI18n();
   const userText = userStrings(lang);
   return (
-    <Checkbox.Group
-      label={userText.roles}
-      value={value}
-      onChange={(v) => onChange(ROLES.filter((r) => v.includes(r)))}
-      error={error}
-    >
+    <Checkbox.Group label={userText.roles} value={value} onChange={(v) => onChange(ROLES.filter((r) => v.includes(r)))} error={error}>
       <Stack gap={6} mt={6}>
         {ROLES.map((r) => (
           <Checkbox key={r} value={r} label={roleLabel(lang, r)} data-testid={`role-${r}`} />

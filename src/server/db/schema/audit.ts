@@ -16,9 +16,5 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [
-    index('audit_at_idx').on(t.at),
-    index('audit_entity_idx').on(t.entity, t.entityId),
-    index('audit_actor_idx').on(t.actorId),
-  ],
+  (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entity, t.entityId), index('audit_actor_idx').on(t.actorId)],
 );

@@ -35,7 +35,9 @@ export const directives = pgTable(
     urgency: text('urgency'),
     /** Circulation mark (dấu chỉ phạm vi lưu hành), e.g. "LƯU HÀNH NỘI BỘ". */
     circulation: text('circulation'),
-    legalBases: jsonb('legal_bases').notNull().default(sql`'[]'::jsonb`),
+    legalBases: jsonb('legal_bases')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     body: jsonb('body').notNull(),
     /** Plain text of the body (for search and e-mail). */
     bodyText: text('body_text').notNull().default(''),
@@ -44,20 +46,32 @@ export const directives = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`lower(loa_unaccent(symbol || ' ' || subject || ' ' || body_text))`),
     /** The "Kính gửi" lines as printed. */
-    addressees: jsonb('addressees').notNull().default(sql`'[]'::jsonb`),
+    addressees: jsonb('addressees')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Requested recipients: explicit unit ids and recipient group ids (expanded at issue). */
-    recipientUnitIds: jsonb('recipient_unit_ids').notNull().default(sql`'[]'::jsonb`),
-    recipientGroupIds: jsonb('recipient_group_ids').notNull().default(sql`'[]'::jsonb`),
+    recipientUnitIds: jsonb('recipient_unit_ids')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    recipientGroupIds: jsonb('recipient_group_ids')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Nơi nhận besides "Như trên": [{name, purpose}] and the archive line ("Lưu: VT, BCXB"). */
-    cc: jsonb('cc').notNull().default(sql`'[]'::jsonb`),
-    archive: jsonb('archive').notNull().default(sql`'["VT"]'::jsonb`),
+    cc: jsonb('cc')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    archive: jsonb('archive')
+      .notNull()
+      .default(sql`'["VT"]'::jsonb`),
     /** KT. / TL. / TM. / Q. / TUQ. or null when the head signs in their own name. */
     signerAuthority: text('signer_authority'),
     signerPosition: text('signer_position'),
     signerTitle: text('signer_title'),
     signerName: text('signer_name'),
     signerUserId: uuid('signer_user_id').references(() => users.id),
-    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** draft | submitted | approved | signed | issued | returned | revoked */
     status: text('status').notNull().default('draft'),
     /** Shown on the public portal (/van-ban) once issued; a revoked one stays listed as "Đã thu hồi". */
@@ -138,7 +152,9 @@ export const directiveRecipients = pgTable(
   (t) => [
     uniqueIndex('directive_recipients_uq').on(t.directiveId, t.unitId),
     uniqueIndex('directive_recipients_arrival_uq').on(t.unitId, t.arrivalYear, t.arrivalNumber),
-    index('directive_recipients_pending_idx').on(t.deliveredAt).where(sql`acknowledged_at IS NULL AND revoked_at IS NULL`),
+    index('directive_recipients_pending_idx')
+      .on(t.deliveredAt)
+      .where(sql`acknowledged_at IS NULL AND revoked_at IS NULL`),
   ],
 );
 

@@ -44,7 +44,10 @@ export const portalPosts = pgTable(
     summary: text('summary'),
     bodyHtml: text('body_html').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     featuredImageUrl: text('featured_image_url'),
     authorUnitId: uuid('author_unit_id')
       .notNull()
@@ -54,7 +57,9 @@ export const portalPosts = pgTable(
     status: text('status').notNull().default('draft'),
     publishAt: timestamp('publish_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
-    revisions: jsonb('revisions').notNull().default(sql`'[]'::jsonb`),
+    revisions: jsonb('revisions')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Lower-cased, diacritics removed: what search matches against. */
     searchText: text('search_text')
       .notNull()
@@ -94,10 +99,7 @@ export const situationUpdates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('situation_updates_section_date_uq').on(t.sectionId, t.date),
-    index('situation_updates_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-  ],
+  (t) => [uniqueIndex('situation_updates_section_date_uq').on(t.sectionId, t.date), index('situation_updates_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`)],
 );
 
 /** Citizens' questions (hỏi đáp): pending → published (answered, shown as FAQ) or rejected. */

@@ -197,8 +197,5 @@ export const taskNotifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('task_notifications_uq').on(t.unitId, t.taskId, t.aboutUnitId, t.period, t.kind),
-    index('task_notifications_unit_idx').on(t.unitId, t.createdAt),
-  ],
+  (t) => [uniqueIndex('task_notifications_uq').on(t.unitId, t.taskId, t.aboutUnitId, t.period, t.kind), index('task_notifications_unit_idx').on(t.unitId, t.createdAt)],
 );

@@ -25,8 +25,14 @@ export const units = pgTable(
     kind: text('kind').notNull(),
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
-    emails: text('emails').array().notNull().default(sql`'{}'::text[]`),
-    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    emails: text('emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    phones: text('phones')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     address: text('address'),
     website: text('website'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -49,7 +49,11 @@ describe('audit labels (src/shared/audit-labels.ts)', () => {
   });
 
   it('lists no action that nothing records (no dead labels)', () => {
-    expect(Object.keys(AUDIT_ACTIONS).filter((a) => !actions.has(a)).sort()).toEqual([]);
+    expect(
+      Object.keys(AUDIT_ACTIONS)
+        .filter((a) => !actions.has(a))
+        .sort(),
+    ).toEqual([]);
   });
 
   it('reads as Vietnamese first, English on request; an unknown code stays as it is', () => {

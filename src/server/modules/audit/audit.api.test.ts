@@ -85,7 +85,12 @@ describeEachDb('audit of every change', (kind) => {
 
     it('editing contacts validates e-mails: a bad one is a 400 in Vietnamese and changes nothing', async () => {
       const [before] = await t.c.database.db.select().from(units).where(eq(units.id, office));
-      const { res, events } = await mutate(admin, 'PUT', `/api/units/${office}/contacts`, { emails: ['vanhoa@tamduong.gov.vn', 'khong-phai-email'], phones: [], address: null, website: null });
+      const { res, events } = await mutate(admin, 'PUT', `/api/units/${office}/contacts`, {
+        emails: ['vanhoa@tamduong.gov.vn', 'khong-phai-email'],
+        phones: [],
+        address: null,
+        website: null,
+      });
       expect(res.statusCode).toBe(400);
       const body = res.json() as ErrorBody;
       expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -150,7 +155,13 @@ describeEachDb('audit of every change', (kind) => {
 
   describe('users and settings', () => {
     it('creating a user leaves one event without any password hash', async () => {
-      const { res, events } = await mutate(admin, 'POST', '/api/users', { username: 'vanthu.moi', displayName: 'Văn thư', email: 'vanthu@tamduong.gov.vn', unitId: office, roles: ['clerk'] });
+      const { res, events } = await mutate(admin, 'POST', '/api/users', {
+        username: 'vanthu.moi',
+        displayName: 'Văn thư',
+        email: 'vanthu@tamduong.gov.vn',
+        unitId: office,
+        roles: ['clerk'],
+      });
       expect(res.statusCode).toBe(201);
       const id = (res.json() as { user: { id: string } }).user.id;
       const e = expectOneEvent(events, { actorId: adminId, username: 'quantri.tamduong', action: 'user.create', entity: 'user', entityId: id });
@@ -161,7 +172,13 @@ describeEachDb('audit of every change', (kind) => {
     it('a duplicate username fails inside the transaction: 409, no event, no invitation job', async () => {
       const jobsBefore = await countRows(t.c, 'jobs');
       const usersBefore = await countRows(t.c, 'users');
-      const { res, events } = await mutate(admin, 'POST', '/api/users', { username: 'vanthu.moi', displayName: 'Trùng', email: 'trung@tamduong.gov.vn', unitId: office, roles: ['clerk'] });
+      const { res, events } = await mutate(admin, 'POST', '/api/users', {
+        username: 'vanthu.moi',
+        displayName: 'Trùng',
+        email: 'trung@tamduong.gov.vn',
+        unitId: office,
+        roles: ['clerk'],
+      });
       expect(res.statusCode).toBe(409);
       expect((res.json() as ErrorBody).error.code).toBe('USERNAME_TAKEN');
       expect(events).toEqual([]);
@@ -188,7 +205,14 @@ describeEachDb('audit of every change', (kind) => {
     });
 
     it('portal settings: a system admin saves them (one event, before/after); the public reads them back', async () => {
-      const settings = { authorityName: 'Sở Thông tin và Truyền thông tỉnh Lai Châu', parentName: 'UBND tỉnh Lai Châu', hotline: '1900 9095', email: 'stttt@laichau.gov.vn', address: null, logoUrl: null };
+      const settings = {
+        authorityName: 'Sở Thông tin và Truyền thông tỉnh Lai Châu',
+        parentName: 'UBND tỉnh Lai Châu',
+        hotline: '1900 9095',
+        email: 'stttt@laichau.gov.vn',
+        address: null,
+        logoUrl: null,
+      };
       const { res, events } = await mutate(sysAdmin, 'PUT', '/api/settings/portal', settings);
       expect(res.statusCode).toBe(200);
       expect((res.json() as { settings: unknown }).settings).toEqual(settings);
@@ -219,7 +243,14 @@ describeEachDb('audit of every change', (kind) => {
 
     it('a change by a job or a CLI command is audited as the system, naming the source, without IP', async () => {
       const mark = await lastAuditId(t.c);
-      await t.c.services.settings.updatePortalSettings(systemActor('cli:settings test'), { authorityName: 'Cổng Loa', parentName: null, hotline: null, email: null, address: null, logoUrl: null });
+      await t.c.services.settings.updatePortalSettings(systemActor('cli:settings test'), {
+        authorityName: 'Cổng Loa',
+        parentName: null,
+        hotline: null,
+        email: null,
+        address: null,
+        logoUrl: null,
+      });
       const events = await auditEventsSince(t.c, mark);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ actorId: SYSTEM_ACTOR.userId, actorName: 'Hệ thống (cli:settings test)', ip: null, action: 'settings.update' });

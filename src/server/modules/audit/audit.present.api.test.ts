@@ -62,7 +62,12 @@ describeEachDb('audit trail presentation', (kind) => {
     const id = await signedDirective(t.app, x, { subject: 'Tuyên truyền phòng chống dịch' });
     expect((await call(x.clerk, 'POST', `/api/directives/${id}/issue`, {})).status).toBe(200);
     const [issue] = (await trail('&action=directive.issue')).filter((r) => r.entityId === id);
-    expect(issue).toMatchObject({ actionLabel: 'Ban hành văn bản', entityKindLabel: 'Văn bản', entityLabel: '01/VHTT-TT&TT — Tuyên truyền phòng chống dịch', href: `/admin/#/outgoing/${id}` });
+    expect(issue).toMatchObject({
+      actionLabel: 'Ban hành văn bản',
+      entityKindLabel: 'Văn bản',
+      entityLabel: '01/VHTT-TT&TT — Tuyên truyền phòng chống dịch',
+      href: `/admin/#/outgoing/${id}`,
+    });
     const [created] = (await trail('&action=unit.create')).filter((r) => r.entityId === x.office.id);
     expect(created).toMatchObject({ actionLabel: 'Thêm đơn vị, tổ chức', entityLabel: 'Phòng Văn hóa và Thông tin huyện Tam Đường', href: `/admin/#/units/${x.office.id}` });
   });
@@ -79,9 +84,15 @@ describeEachDb('audit trail presentation', (kind) => {
   it('spells the system one way, naming the job or command when the row has one (also old rows without an actor)', async () => {
     const unitId = x.office.id;
     await t.c.database.db.transaction(async (tx) => {
-      await recordAudit(tx, { ...SYSTEM_ACTOR, username: 'job:directives.reminders' }, { action: 'directive.reminders', entity: 'directive', entityId: null, unitId, after: { reminded: 1 } });
+      await recordAudit(
+        tx,
+        { ...SYSTEM_ACTOR, username: 'job:directives.reminders' },
+        { action: 'directive.reminders', entity: 'directive', entityId: null, unitId, after: { reminded: 1 } },
+      );
       await recordAudit(tx, SYSTEM_ACTOR, { action: 'unit.update', entity: 'unit', entityId: unitId, unitId, after: {} });
-      await insertAuditEvents(tx, [{ actorId: null, actorName: 'hệ thống', unitId, ip: null, action: 'settings.update', entity: 'settings', entityId: 'portal', before: null, after: {} }]);
+      await insertAuditEvents(tx, [
+        { actorId: null, actorName: 'hệ thống', unitId, ip: null, action: 'settings.update', entity: 'settings', entityId: 'portal', before: null, after: {} },
+      ]);
     });
     // Newest first: the three rows just written (factories also act as the system, further down).
     const rows = (await trail()).filter((r) => r.system).slice(0, 3);

@@ -21,9 +21,7 @@ export type AuditRow = typeof auditEvents.$inferSelect;
 
 export async function insertAuditEvents(db: Db, records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db.insert(auditEvents).values(
-    records.map((r) => ({ ...r, before: r.before ?? null, after: r.after ?? null })),
-  );
+  await db.insert(auditEvents).values(records.map((r) => ({ ...r, before: r.before ?? null, after: r.after ?? null })));
 }
 
 export interface AuditFilter {
@@ -48,9 +46,7 @@ export async function findAuditEvents(db: Db, f: AuditFilter): Promise<AuditRow[
     f.from ? gte(auditEvents.at, f.from) : undefined,
     f.to ? lte(auditEvents.at, f.to) : undefined,
     f.beforeId ? lt(auditEvents.id, f.beforeId) : undefined,
-    f.underPath
-      ? sql`${auditEvents.unitId} IN (SELECT ${units.id} FROM ${units} WHERE ${inSubtree(units.path, f.underPath)})`
-      : undefined,
+    f.underPath ? sql`${auditEvents.unitId} IN (SELECT ${units.id} FROM ${units} WHERE ${inSubtree(units.path, f.underPath)})` : undefined,
   ];
   return db
     .select()
@@ -131,7 +127,10 @@ export interface SuspiciousAccountRow {
  * given such roles by an update without an actor.
  */
 export async function findAccountsWithoutHumanCreator(db: Db, roles: readonly string[], systemId: string): Promise<SuspiciousAccountRow[]> {
-  const wanted = sql`ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::text[]`;
+  const wanted = sql`ARRAY[${sql.join(
+    roles.map((r) => sql`${r}`),
+    sql`, `,
+  )}]::text[]`;
   const result = await db.execute(sql`
     SELECT u.id::text AS id, u.username, u.display_name AS "displayName", u.roles, un.name AS "unitName", u.created_at AS "createdAt",
            e.action, e.actor_name AS "actorName", e.ip, e.at

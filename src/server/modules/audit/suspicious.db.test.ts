@@ -24,7 +24,10 @@ async function scenario(t: TestContext) {
     t.c.services.users.createUser(cli, { username, displayName: username, email: null, unitId: TAM_DUONG, roles, password: PASSWORD });
   /** Rewrites the account's events as the vulnerable version wrote them for an anonymous request. */
   const asVulnerableVersion = (userId: string, action: string) =>
-    db.update(auditEvents).set({ actorId: null, actorName: 'hệ thống', ip: null }).where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, userId), eq(auditEvents.action, action)));
+    db
+      .update(auditEvents)
+      .set({ actorId: null, actorName: 'hệ thống', ip: null })
+      .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, userId), eq(auditEvents.action, action)));
 
   const attacker = await make('ke-tan-cong', ['system_admin']);
   await asVulnerableVersion(attacker.id, 'user.create');

@@ -54,11 +54,22 @@ describe('loa backup / loa restore (PGlite data directory)', () => {
     // Data, including a stored file, written by an instance on the source directory.
     const database = await openDatabase({ dataDir: source });
     await database.migrate();
-    const c = createContainer({ database, clock: systemClock, logger: createLogger('silent'), mailer: memoryMailer(), env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12, DATA_DIR: source } });
+    const c = createContainer({
+      database,
+      clock: systemClock,
+      logger: createLogger('silent'),
+      mailer: memoryMailer(),
+      env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12, DATA_DIR: source },
+    });
     await c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
     const office = await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: TAM_DUONG, name: 'Đài Truyền thanh Tam Đường', kind: 'office' });
     const section = await c.services.publishing.createSection(SYSTEM_ACTOR, { slug: 'tin-tuc', name: 'Tin tức', ownerUnitId: office.id, position: 1 });
-    await c.services.publishing.uploadMedia(SYSTEM_ACTOR, { title: 'Tờ rơi', sectionId: section.id, fileName: 'to-roi.pdf', content: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(5000)]) });
+    await c.services.publishing.uploadMedia(SYSTEM_ACTOR, {
+      title: 'Tờ rơi',
+      sectionId: section.id,
+      fileName: 'to-roi.pdf',
+      content: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(5000)]),
+    });
     await database.close();
 
     const proc = spawn(process.execPath, ['bin/loa.mjs', 'start'], { cwd: ROOT, env: baseEnv(source, 'info'), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -62,7 +62,14 @@ describeEachDb('backup and restore', (kind) => {
     await services.units.importEdition(SYSTEM_ACTOR, 'vn-2025', { provinceCodes: ['12'] });
     const office = await services.units.createOrganisation(SYSTEM_ACTOR, { parentId: TAM_DUONG, name: 'Phòng Văn hóa và Thông tin "Tam Đường"\nthử', kind: 'office' });
     // With a password; and without one (an invitation row and an e-mail job).
-    await services.users.createUser(SYSTEM_ACTOR, { username: 'bientap', displayName: 'Nguyễn Thị Hoà', email: 'hoa@example.test', unitId: office.id, roles: ['unit_admin', 'drafter'], password: 'mat-khau-Thu-nghiem-2021' });
+    await services.users.createUser(SYSTEM_ACTOR, {
+      username: 'bientap',
+      displayName: 'Nguyễn Thị Hoà',
+      email: 'hoa@example.test',
+      unitId: office.id,
+      roles: ['unit_admin', 'drafter'],
+      password: 'mat-khau-Thu-nghiem-2021',
+    });
     await services.users.createUser(SYSTEM_ACTOR, { username: 'moi', displayName: 'Lò Văn Mới', email: 'moi@example.test', unitId: office.id, roles: ['viewer'] });
     const section = await services.publishing.createSection(SYSTEM_ACTOR, { slug: 'tin-tuc', name: 'Tin tức', ownerUnitId: office.id, position: 1 });
     await services.publishing.uploadMedia(SYSTEM_ACTOR, { title: 'Tờ rơi phòng dịch', sectionId: section.id, fileName: 'to-roi.pdf', content: pdf(1) });
@@ -93,7 +100,13 @@ describeEachDb('backup and restore', (kind) => {
       expect(result.upgradedWith).toEqual([]);
 
       // The restored instance works: new rows continue the sequences, foreign keys are back.
-      const c = createContainer({ database: target.database, clock: t.clock, logger: createLogger('silent'), mailer: memoryMailer(), env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12 } });
+      const c = createContainer({
+        database: target.database,
+        clock: t.clock,
+        logger: createLogger('silent'),
+        mailer: memoryMailer(),
+        env: { PUBLIC_URL: 'http://loa.test', SESSION_TTL_HOURS: 12 },
+      });
       const org = await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: TAM_DUONG, name: 'Đài truyền thanh sau khôi phục', kind: 'office' });
       const after = await snapshotInstance(target.database, target.filesDir);
       expect(after.tables.units!.length).toBe(source.tables.units!.length + 1);

@@ -34,9 +34,7 @@ const SEQUENCES = 'db/sequences.json';
 const TABLE_ENTRY = /^db\/([a-z0-9_]{1,63})\/\d{6}\.jsonl$/;
 const FILE_ENTRY = /^files\/(.+)$/;
 
-const LOA_VERSION = (
-  JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../package.json'), 'utf8')) as { version: string }
-).version;
+const LOA_VERSION = (JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../package.json'), 'utf8')) as { version: string }).version;
 
 const HeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -155,7 +153,10 @@ export async function verifyBackup(input: Readable): Promise<BackupManifest> {
 }
 
 function lineCount(content: Buffer): number {
-  return content.toString('utf8').split('\n').filter((l) => l.length > 0).length;
+  return content
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.length > 0).length;
 }
 
 function parseJson<S extends z.ZodType>(schema: S, content: Buffer, name: string): z.infer<S> {
@@ -260,7 +261,10 @@ export async function restoreBackup(target: { database: Database; files: FileSto
         if (tableName) {
           const table = tables.get(tableName);
           if (!table) throw invalid(`bảng ${tableName} không có trong lược đồ`);
-          const lines = content.toString('utf8').split('\n').filter((l) => l.length > 0);
+          const lines = content
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.length > 0);
           if (lines.length) await repo.insertJsonRows(tx, table, lines);
           counts[tableName] = (counts[tableName] ?? 0) + lines.length;
           rows += lines.length;

@@ -43,7 +43,8 @@ export async function serveControlSocket(socketPath: string, backup: BackupServi
       }
       const t0 = performance.now();
       backup.writeBackup(conn).then(
-        (m) => logger.info({ tables: Object.keys(m.tables).length, files: Object.keys(m.files).length, ms: Math.round(performance.now() - t0) }, 'backup sent over the control socket'),
+        (m) =>
+          logger.info({ tables: Object.keys(m.tables).length, files: Object.keys(m.files).length, ms: Math.round(performance.now() - t0) }, 'backup sent over the control socket'),
         (err: unknown) => {
           logger.error({ err }, 'backup over the control socket failed');
           conn.destroy();

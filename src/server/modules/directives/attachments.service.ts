@@ -19,12 +19,7 @@ import { WORKFLOW, isAllowedFrom } from './workflow.ts';
  * the issuing unit). The type comes from the content; the bytes go to the file store first and
  * are removed again when the row cannot be written.
  */
-export async function addAttachment(
-  deps: DirectivesDeps,
-  actor: Actor,
-  id: string,
-  input: { kind: AttachmentKind; fileName: string; content: Buffer },
-): Promise<AttachmentView> {
+export async function addAttachment(deps: DirectivesDeps, actor: Actor, id: string, input: { kind: AttachmentKind; fileName: string; content: Buffer }): Promise<AttachmentView> {
   const { db, clock, files } = deps;
   const label = WORKFLOW.attach.label;
   const { a, d } = await loadFor(deps, actor, id, 'directive.draft');

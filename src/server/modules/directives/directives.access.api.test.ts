@@ -60,7 +60,12 @@ describeEachDb('directives: bad input and access', (kind) => {
     expect(group.body.error.code).toBe('UNKNOWN_GROUP');
 
     // The designated signer must be a leader (approver role) of the issuing unit.
-    const signer = await call(x.drafter, 'POST', '/api/directives', draftBody(x, { signer: { name: 'Nguyễn Văn A', userId: (await buildSignedInUser(t.c, { unitId: x.office.id, roles: ['drafter'] })).user.id } }));
+    const signer = await call(
+      x.drafter,
+      'POST',
+      '/api/directives',
+      draftBody(x, { signer: { name: 'Nguyễn Văn A', userId: (await buildSignedInUser(t.c, { unitId: x.office.id, roles: ['drafter'] })).user.id } }),
+    );
     expect(signer.status).toBe(403);
     expect(signer.body.error).toEqual({
       code: 'SIGNER_NOT_ALLOWED',

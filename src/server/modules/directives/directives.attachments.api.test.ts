@@ -173,7 +173,8 @@ describeEachDb('directives: attached files', (kind) => {
       [x.approver, 'approve'],
       [x.approver, 'sign'],
       [x.clerk, 'issue'],
-    ] as const) expect((await call(s, 'POST', `/api/directives/${id}/${step}`, step === 'issue' ? {} : undefined)).status).toBe(200);
+    ] as const)
+      expect((await call(s, 'POST', `/api/directives/${id}/${step}`, step === 'issue' ? {} : undefined)).status).toBe(200);
     const amended = await call(x.drafter, 'POST', `/api/directives/${id}/amend`);
     expect(amended.status, JSON.stringify(amended.body)).toBe(201);
     const copy = amended.body.directive.files[0] as { url: string; name: string };

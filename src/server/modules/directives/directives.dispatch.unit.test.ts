@@ -20,7 +20,12 @@ describe('directive text forms and the ParsedDispatch mapping', () => {
         {
           number: '1',
           addressees: ['Các cơ quan báo chí của tỉnh'],
-          blocks: [{ kind: 'bullets', items: [[{ text: 'Tiếp tục thông tin, tuyên truyền ' }, { text: 'đầy đủ', bold: true }, { text: '.' }], [{ text: 'Nội dung tin nhắn', bold: true, italic: true }]] }],
+          blocks: [
+            {
+              kind: 'bullets',
+              items: [[{ text: 'Tiếp tục thông tin, tuyên truyền ' }, { text: 'đầy đủ', bold: true }, { text: '.' }], [{ text: 'Nội dung tin nhắn', bold: true, italic: true }]],
+            },
+          ],
         },
       ],
       closing: [{ kind: 'paragraph', runs: [{ text: 'Đề nghị các đơn vị phối hợp./.' }] }],
@@ -39,7 +44,10 @@ describe('directive text forms and the ParsedDispatch mapping', () => {
       citations: [{ type: 'Công điện', number: 4, symbol: 'CĐ-UBND', date: '2020-03-07' }],
       body,
       addressees: ['Các cơ quan báo chí của tỉnh'],
-      cc: [{ name: 'UBND tỉnh', purpose: 'de_bao_cao' }, { name: 'Bưu điện tỉnh', purpose: 'de_biet' }],
+      cc: [
+        { name: 'UBND tỉnh', purpose: 'de_bao_cao' },
+        { name: 'Bưu điện tỉnh', purpose: 'de_biet' },
+      ],
       archive: ['VT', 'BCXB'],
       signerAuthority: 'KT.',
       signerPosition: 'GIÁM ĐỐC',
@@ -62,7 +70,12 @@ describe('directive text forms and the ParsedDispatch mapping', () => {
       '- ***Nội dung tin nhắn***',
       'Đề nghị các đơn vị phối hợp./.',
     ]);
-    expect(d.sections[0]).toEqual({ number: '1', heading: null, addressees: ['Các cơ quan báo chí của tỉnh'], items: ['- Tiếp tục thông tin, tuyên truyền **đầy đủ**.', '- ***Nội dung tin nhắn***'] });
+    expect(d.sections[0]).toEqual({
+      number: '1',
+      heading: null,
+      addressees: ['Các cơ quan báo chí của tỉnh'],
+      items: ['- Tiếp tục thông tin, tuyên truyền **đầy đủ**.', '- ***Nội dung tin nhắn***'],
+    });
     expect(bodyText(body)).toContain('Tiếp tục thông tin, tuyên truyền đầy đủ.');
   });
 });

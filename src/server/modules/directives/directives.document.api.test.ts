@@ -30,14 +30,23 @@ describeEachDb('directives: the printed document (PDF/DOCX)', (kind) => {
   afterAll(() => t.close());
 
   const get = (s: Session, id: string, format: 'pdf' | 'docx') => t.app.inject({ url: `/api/directives/${id}/${format}`, headers: s.headers });
-  const docxParagraphs = async (docx: Buffer) => (await mammoth.extractRawText({ buffer: docx })).value.split(/\n+/).map((p) => p.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+  const docxParagraphs = async (docx: Buffer) =>
+    (await mammoth.extractRawText({ buffer: docx })).value
+      .split(/\n+/)
+      .map((p) => p.replace(/\u00a0/g, ' ').trim())
+      .filter(Boolean);
 
   it('starts the text of a numbered item with its number ("1. …"), never a number alone on its line', async () => {
     const id = await signedDirective(t.app, x, {
       body: {
         opening: [{ kind: 'paragraph', runs: [{ text: 'Thực hiện chỉ đạo của UBND huyện, Phòng Văn hóa và Thông tin đề nghị:' }] }],
         sections: [
-          { number: '1', heading: null, addressees: [], blocks: [{ kind: 'paragraph', runs: [{ text: 'Các cơ quan, đơn vị tăng cường tuyên truyền phòng, chống dịch trên hệ thống truyền thanh cơ sở.' }] }] },
+          {
+            number: '1',
+            heading: null,
+            addressees: [],
+            blocks: [{ kind: 'paragraph', runs: [{ text: 'Các cơ quan, đơn vị tăng cường tuyên truyền phòng, chống dịch trên hệ thống truyền thanh cơ sở.' }] }],
+          },
           { number: '2', heading: null, addressees: [], blocks: [{ kind: 'paragraph', runs: [{ text: 'UBND các xã, thị trấn báo cáo kết quả trước ngày 15 hằng tháng.' }] }] },
         ],
         closing: [],
@@ -57,7 +66,12 @@ describeEachDb('directives: the printed document (PDF/DOCX)', (kind) => {
   it('prints seed 000\'s signer block whole: "KT. GIÁM ĐỐC", then "PHÓ GIÁM ĐỐC", then the name', async () => {
     const fields = directiveFieldsFromParsed(parseDispatch(await readFile(path.join(SEEDS, '000.txt'), 'utf8')));
     expect(fields.signer).toMatchObject({ authority: 'KT.', position: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' });
-    const created = await client(t.app)(x.drafter, 'POST', '/api/directives', { ...draftBody(x), ...fields, issuerUnitId: x.office.id, recipients: { units: [], groups: [x.group.id] } });
+    const created = await client(t.app)(x.drafter, 'POST', '/api/directives', {
+      ...draftBody(x),
+      ...fields,
+      issuerUnitId: x.office.id,
+      recipients: { units: [], groups: [x.group.id] },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = String((created.body.directive as { id: string }).id);
     const { lines } = await pdfLines((await get(x.drafter, id, 'pdf')).rawPayload);

@@ -155,13 +155,23 @@ describeEachDb('directives: draft → issue → inbox → tracking', (kind) => {
     const cited = await signedDirective(t.app, x, { subject: 'Kế hoạch truyền thông phòng chống thiên tai', docType: 'KH', symbol: 'KH-VHTT' });
     const issued = await call(x.clerk, 'POST', `/api/directives/${cited}/issue`, {});
     const number = Number(issued.body.directive.number);
-    const citing = await call(x.drafter, 'POST', '/api/directives', draftBody(x, {
-      subject: 'Triển khai kế hoạch phòng chống thiên tai',
-      citations: [{ type: 'Kế hoạch', number, symbol: 'KH - VHTT', date: '2021-02-03' }],
-    }));
+    const citing = await call(
+      x.drafter,
+      'POST',
+      '/api/directives',
+      draftBody(x, {
+        subject: 'Triển khai kế hoạch phòng chống thiên tai',
+        citations: [{ type: 'Kế hoạch', number, symbol: 'KH - VHTT', date: '2021-02-03' }],
+      }),
+    );
     expect(citing.body.directive.citations[0].directiveId).toBe(cited);
     const citingId = citing.body.directive.id as string;
-    for (const [s, step] of [[x.drafter, 'submit'], [x.approver, 'approve'], [x.approver, 'sign'], [x.clerk, 'issue']] as const)
+    for (const [s, step] of [
+      [x.drafter, 'submit'],
+      [x.approver, 'approve'],
+      [x.approver, 'sign'],
+      [x.clerk, 'issue'],
+    ] as const)
       await call(s, 'POST', `/api/directives/${citingId}/${step}`, step === 'issue' ? {} : undefined);
     const detail = await call(x.drafter, 'GET', `/api/directives/${cited}`);
     expect(detail.body.directive.citedBy.map((d: { id: string }) => d.id)).toEqual([citingId]);

@@ -38,9 +38,7 @@ describeEachDb('directives: register numbers', (kind) => {
 
     // Arrival numbers in the commune's incoming register are unique too, 01..N+1.
     const inbox = await call(x.communeClerk, 'GET', '/api/inbox?limit=200');
-    expect(inbox.body.items.map((i: { arrivalNumber: string }) => i.arrivalNumber).sort()).toEqual(
-      Array.from({ length: N + 1 }, (_, i) => String(i + 1).padStart(2, '0')),
-    );
+    expect(inbox.body.items.map((i: { arrivalNumber: string }) => i.arrivalNumber).sort()).toEqual(Array.from({ length: N + 1 }, (_, i) => String(i + 1).padStart(2, '0')));
 
     // The same issue twice at the same moment: one wins, the other is told.
     const twice = await signedDirective(t.app, x, { recipients: { units: [TT_TAM_DUONG], groups: [] } });
@@ -58,7 +56,11 @@ describeEachDb('directives: register numbers', (kind) => {
     expect((await call(oc.session, 'POST', `/api/directives/${o1}/issue`, {})).body.directive.number).toBe('01');
 
     const y2 = await signedDirective(t.app, x, { recipients: { units: [TT_TAM_DUONG], groups: [] } });
-    expect((await call(x.clerk, 'POST', `/api/directives/${y2}/issue`, { date: '2022-01-04' })).body.directive).toMatchObject({ number: '01', year: 2022, fullSymbol: '01/VHTT-TT&TT' });
+    expect((await call(x.clerk, 'POST', `/api/directives/${y2}/issue`, { date: '2022-01-04' })).body.directive).toMatchObject({
+      number: '01',
+      year: 2022,
+      fullSymbol: '01/VHTT-TT&TT',
+    });
   });
 
   it('a number already given is a 409 and nothing changes', async () => {

@@ -42,12 +42,7 @@ export async function findDirectiveById(db: Db, id: string): Promise<DirectiveWi
  * Updates a directive only while it is in one of `from` statuses; returns undefined when it was
  * not (someone else moved it first). Two concurrent steps on one directive: one wins, one is told.
  */
-export async function updateDirectiveIf(
-  db: Db,
-  id: string,
-  from: readonly string[],
-  patch: Partial<DirectiveInsert>,
-): Promise<DirectiveRow | undefined> {
+export async function updateDirectiveIf(db: Db, id: string, from: readonly string[], patch: Partial<DirectiveInsert>): Promise<DirectiveRow | undefined> {
   const [row] = await db
     .update(directives)
     .set({ ...patch, updatedAt: new Date() })

@@ -41,11 +41,7 @@ export async function registerDirectiveRoutes(app: Api, svc: { directives: Direc
   app.get('/api/directives/types', { schema: { ...tags, response: { 200: DocTypesOut } } }, async () => ({
     items: Object.entries(DOC_TYPES).map(([code, name]) => ({ code, name })),
   }));
-  app.get(
-    '/api/directives',
-    { schema: { ...tags, querystring: SearchQuery, response: { 200: DirectiveListOut } } },
-    async (req) => d.searchDirectives(req.actor, req.query),
-  );
+  app.get('/api/directives', { schema: { ...tags, querystring: SearchQuery, response: { 200: DirectiveListOut } } }, async (req) => d.searchDirectives(req.actor, req.query));
   app.post('/api/directives', { schema: { ...tags, body: CreateDirectiveBody, response: { 201: One } } }, async (req, reply) => {
     const directive = await d.createDirective(req.actor, req.body);
     return reply.status(201).send({ directive });
@@ -70,7 +66,15 @@ export async function registerDirectiveRoutes(app: Api, svc: { directives: Direc
   }));
   app.get(
     '/api/directives/:id/recipients-preview',
-    { schema: { ...tags, summary: 'How many units each Kính gửi entry reaches at a date (issue dialog)', params: DirectiveIdParams, querystring: RecipientsPreviewQuery, response: { 200: RecipientsPreviewOut } } },
+    {
+      schema: {
+        ...tags,
+        summary: 'How many units each Kính gửi entry reaches at a date (issue dialog)',
+        params: DirectiveIdParams,
+        querystring: RecipientsPreviewQuery,
+        response: { 200: RecipientsPreviewOut },
+      },
+    },
     async (req) => d.previewRecipients(req.actor, req.params.id, req.query),
   );
   app.post('/api/directives/:id/issue', { schema: { ...tags, params: DirectiveIdParams, body: IssueBody.optional(), response: { 200: One } } }, async (req) => ({
@@ -95,25 +99,32 @@ export async function registerDirectiveRoutes(app: Api, svc: { directives: Direc
   // Attached files: multipart only here (one "file" plus an optional "kind"), size-limited while streaming (413).
   await app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: 200, parts: 3 } });
-    scope.withTypeProvider<ZodTypeProvider>().post(
-      '/api/directives/:id/attachments',
-      { schema: { ...tags, params: DirectiveIdParams, consumes: ['multipart/form-data'], response: { 201: DirectiveFileCreatedOut } } },
-      async (req, reply) => {
-        if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body', message: 'cần multipart/form-data' }]);
-        const fields: Record<string, string> = {};
-        let file: { fileName: string; content: Buffer } | null = null;
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', {}, [{ path: `body.${part.fieldname}`, message: 'tệp phải gửi trong trường "file"' }]);
-            file = { fileName: part.filename, content: await part.toBuffer() };
-          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-        }
-        if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: 'thiếu tệp' }]);
-        const parsed = AttachmentFields.safeParse(fields);
-        if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
-        return reply.status(201).send({ file: await d.addAttachment(req.actor, req.params.id, { kind: parsed.data.kind, ...file }) });
-      },
-    );
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/api/directives/:id/attachments',
+        { schema: { ...tags, params: DirectiveIdParams, consumes: ['multipart/form-data'], response: { 201: DirectiveFileCreatedOut } } },
+        async (req, reply) => {
+          if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body', message: 'cần multipart/form-data' }]);
+          const fields: Record<string, string> = {};
+          let file: { fileName: string; content: Buffer } | null = null;
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', {}, [{ path: `body.${part.fieldname}`, message: 'tệp phải gửi trong trường "file"' }]);
+              file = { fileName: part.filename, content: await part.toBuffer() };
+            } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+          }
+          if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: 'thiếu tệp' }]);
+          const parsed = AttachmentFields.safeParse(fields);
+          if (!parsed.success)
+            throw new AppError(
+              'VALIDATION_FAILED',
+              {},
+              parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+            );
+          return reply.status(201).send({ file: await d.addAttachment(req.actor, req.params.id, { kind: parsed.data.kind, ...file }) });
+        },
+      );
   });
   app.get('/api/directives/:id/attachments/:attachmentId', { schema: { ...tags, params: AttachmentParams } }, async (req, reply) => {
     const f = await d.openAttachment(req.actor, req.params.id, req.params.attachmentId);

@@ -2,8 +2,6 @@
  * Pure helpers: the text forms of a directive (register number, symbol, plain body text) and its
  * mapping to the ParsedDispatch contract the Decree 30 renderer reads.
  */
-// The imports module has no index.ts yet; ParsedDispatch is the shared contract of parser and renderer.
-// eslint-disable-next-line no-restricted-imports
 import type { ParsedDispatch } from '../../../shared/dispatch.ts';
 import { foldDiacritics } from '../../platform/text.ts';
 import { CC_PURPOSE_LABELS, DOC_TYPES, URGENCY_LABELS } from './directives.schemas.ts';

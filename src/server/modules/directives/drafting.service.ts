@@ -62,10 +62,7 @@ export function contentPatch(input: UpdateDirectiveInput): Partial<DirectiveInse
 }
 
 /** The columns every new directive takes from its input and its issuing unit. */
-export function newDirectiveRow(
-  issuer: { id: string; name: string },
-  input: Pick<CreateDirectiveInput, 'issuer' | 'docType' | 'symbol' | 'subject' | 'body' | 'legalBases'>,
-) {
+export function newDirectiveRow(issuer: { id: string; name: string }, input: Pick<CreateDirectiveInput, 'issuer' | 'docType' | 'symbol' | 'subject' | 'body' | 'legalBases'>) {
   const body = input.body ?? EMPTY_BODY;
   const legalBases = input.legalBases ?? [];
   return {
@@ -112,8 +109,7 @@ async function checkReferences(
   if (input.signer?.userId) await checkSigner(deps, input.signer.userId, issuerPath, issuerName);
   if (input.references) {
     const target = await repo.findDirectiveById(db, input.references.directiveId);
-    if (!target || target.status !== 'issued' || !can(a, 'directive.read', { unitPath: target.issuerPath }))
-      throw new AppError('DIRECTIVE_REFERENCE_INVALID');
+    if (!target || target.status !== 'issued' || !can(a, 'directive.read', { unitPath: target.issuerPath })) throw new AppError('DIRECTIVE_REFERENCE_INVALID');
   }
 }
 
@@ -184,7 +180,11 @@ export async function amendDirective(deps: DirectivesDeps, actor: Actor, id: str
       updatedAt: clock.now(),
     });
     const citations = await repo.findCitations(tx, d.id);
-    await repo.replaceCitations(tx, created.id, citations.map(({ citedId: _c, directiveId: _d, ...c }) => c));
+    await repo.replaceCitations(
+      tx,
+      created.id,
+      citations.map(({ citedId: _c, directiveId: _d, ...c }) => c),
+    );
     await attachmentsRepo.copyAttachments(tx, d.id, created.id, a.userId, clock.now());
     await recordAudit(tx, a, {
       action: 'directive.amend',

@@ -58,7 +58,10 @@ export async function findInbox(
     .orderBy(...(f.oldestFirst ? [asc(directiveRecipients.deliveredAt)] : [desc(directiveRecipients.arrivalYear), desc(directiveRecipients.arrivalNumber)]))
     .limit(f.limit)
     .offset(f.offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(directiveRecipients).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(directiveRecipients)
+    .where(where);
   return { rows, total: count?.n ?? 0 };
 }
 
@@ -134,14 +137,7 @@ export async function findSilentChildren(db: Db, directiveId: string, parentId: 
     .select({ name: units.name })
     .from(directiveRecipients)
     .innerJoin(units, eq(units.id, directiveRecipients.unitId))
-    .where(
-      and(
-        eq(directiveRecipients.directiveId, directiveId),
-        eq(units.parentId, parentId),
-        isNull(directiveRecipients.acknowledgedAt),
-        isNull(directiveRecipients.revokedAt),
-      ),
-    )
+    .where(and(eq(directiveRecipients.directiveId, directiveId), eq(units.parentId, parentId), isNull(directiveRecipients.acknowledgedAt), isNull(directiveRecipients.revokedAt)))
     .orderBy(asc(units.name));
   return rows.map((r) => r.name);
 }

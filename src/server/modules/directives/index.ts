@@ -31,7 +31,8 @@ export const module = defineModule({
     return { directives, inbox: makeInbox({ db, clock, directives, units: units.lookup }) };
   },
   routes: (app, { services }) => directiveRoutes(app, services),
-  jobs: ({ db, mailer, clock, publicUrl }, { directives, units }) => directiveJobs({ db, mailer, clock, publicUrl, units: units.lookup, runReminderScan: () => directives.runReminderScan() }),
+  jobs: ({ db, mailer, clock, publicUrl }, { directives, units }) =>
+    directiveJobs({ db, mailer, clock, publicUrl, units: units.lookup, runReminderScan: () => directives.runReminderScan() }),
   schedules: () => [reminderSchedule],
   errors: DIRECTIVES_ERRORS,
 });

@@ -38,7 +38,12 @@ export function enqueueNoticePairs(tx: Db, kind: NotifyKind, pairs: readonly { d
 /** One notice per recipient unit of a directive (issued, revoked), read inside the same transaction. */
 async function enqueueRecipientNotices(tx: Db, kind: NotifyKind, directiveId: string, runAt: Date): Promise<number> {
   const unitIds = await recipientsRepo.findRecipientUnitIds(tx, directiveId);
-  return enqueueNoticePairs(tx, kind, unitIds.map((unitId) => ({ directiveId, unitId })), runAt);
+  return enqueueNoticePairs(
+    tx,
+    kind,
+    unitIds.map((unitId) => ({ directiveId, unitId })),
+    runAt,
+  );
 }
 
 /**
@@ -126,8 +131,7 @@ export async function issueDirective(deps: DirectivesDeps, actor: Actor, id: str
     const { via, unreached } = await expandRecipients(deps.units, tx, d, date);
     const groupIds = strings(d.recipientGroupIds);
     if (via.size === 0 && unreached.length === 0) throw new AppError('NO_RECIPIENTS');
-    if (via.size === 0 || (unreached.length > 0 && !input.allowUnreached))
-      throw new AppError('RECIPIENTS_REACH_NONE', { date: dateText(date), names: unreached.join('; ') });
+    if (via.size === 0 || (unreached.length > 0 && !input.allowUnreached)) throw new AppError('RECIPIENTS_REACH_NONE', { date: dateText(date), names: unreached.join('; ') });
     const recipients = await recipientsRepo.insertRecipients(
       tx,
       { directiveId: id, year: arrivalYear, deliveredAt: now },

@@ -67,9 +67,7 @@ export async function registerReceivedDirective(deps: DirectivesDeps, actor: Act
       issuedAt: now,
     });
     await repo.replaceCitations(tx, created.id, citationRows(input.citations ?? []));
-    await recipientsRepo.insertRecipients(tx, { directiveId: created.id, year: Number(vnDateKey(now).slice(0, 4)), deliveredAt: now }, [
-      { unitId: receiver.id, viaGroupId: null },
-    ]);
+    await recipientsRepo.insertRecipients(tx, { directiveId: created.id, year: Number(vnDateKey(now).slice(0, 4)), deliveredAt: now }, [{ unitId: receiver.id, viaGroupId: null }]);
     const item = await inboxRepo.findRecipient(tx, created.id, receiver.id);
     await recordAudit(tx, a, {
       action: 'directive.receive.register',

@@ -67,7 +67,11 @@ export async function findAwaitingStep(
     .where(where)
     .orderBy(asc(directives.updatedAt))
     .limit(f.limit);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(directives).innerJoin(units, eq(units.id, directives.issuerUnitId)).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(directives)
+    .innerJoin(units, eq(units.id, directives.issuerUnitId))
+    .where(where);
   return { rows, total: count?.n ?? 0 };
 }
 
@@ -77,11 +81,7 @@ const PUBLIC_STATUSES = ['issued', 'revoked'];
 
 function publicWhere(words: readonly string[]): SQL | undefined {
   const escape = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return and(
-    eq(directives.public, true),
-    inArray(directives.status, PUBLIC_STATUSES),
-    ...words.map((w) => sql`${directives.searchText} LIKE lower(loa_unaccent(${escape(w)}))`),
-  );
+  return and(eq(directives.public, true), inArray(directives.status, PUBLIC_STATUSES), ...words.map((w) => sql`${directives.searchText} LIKE lower(loa_unaccent(${escape(w)}))`));
 }
 
 export async function listPublicDirectives(db: Db, f: { words: readonly string[]; limit: number; offset: number }): Promise<{ rows: DirectiveRow[]; total: number }> {
@@ -93,11 +93,17 @@ export async function listPublicDirectives(db: Db, f: { words: readonly string[]
     .orderBy(sql`${directives.date} DESC NULLS LAST`, sql`${directives.issuedAt} DESC NULLS LAST`, desc(directives.id))
     .limit(f.limit)
     .offset(f.offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(directives).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(directives)
+    .where(where);
   return { rows, total: count?.n ?? 0 };
 }
 
 export async function findPublicDirective(db: Db, id: string): Promise<DirectiveRow | undefined> {
-  const [row] = await db.select(directiveColumns).from(directives).where(and(eq(directives.id, id), publicWhere([])));
+  const [row] = await db
+    .select(directiveColumns)
+    .from(directives)
+    .where(and(eq(directives.id, id), publicWhere([])));
   return row;
 }

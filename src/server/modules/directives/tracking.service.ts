@@ -62,6 +62,12 @@ export async function runReminderScan(deps: DirectivesDeps) {
     if (n === 0) break;
   }
   if (reminded || escalated)
-    await recordAudit(db, systemActor('job:directives.reminder-scan'), { action: 'directive.reminders', entity: 'directive', entityId: null, unitId: null, after: { reminded, escalated } });
+    await recordAudit(db, systemActor('job:directives.reminder-scan'), {
+      action: 'directive.reminders',
+      entity: 'directive',
+      entityId: null,
+      unitId: null,
+      after: { reminded, escalated },
+    });
   return { reminded, escalated };
 }

@@ -45,8 +45,7 @@ async function step(
 
 export async function submitDirective(deps: DirectivesDeps, actor: Actor, id: string) {
   const { a, d } = await loadFor(deps, actor, id, 'directive.draft');
-  if (strings(d.recipientUnitIds).length + strings(d.recipientGroupIds).length === 0 && isAllowedFrom('submit', d.status))
-    throw new AppError('NO_RECIPIENTS');
+  if (strings(d.recipientUnitIds).length + strings(d.recipientGroupIds).length === 0 && isAllowedFrom('submit', d.status)) throw new AppError('NO_RECIPIENTS');
   return step(deps, a, d, 'submit', { patch: { submittedAt: deps.clock.now(), returnedFrom: null, returnComment: null } });
 }
 
@@ -66,8 +65,7 @@ export async function returnDirective(deps: DirectivesDeps, actor: Actor, id: st
 export async function signDirective(deps: DirectivesDeps, actor: Actor, id: string) {
   const d = await loadOr404(deps, id);
   const a = authorize(actor, 'directive.read', { unitPath: d.issuerPath }, 'directive.read');
-  if (!can(a, 'directive.sign', { unitPath: d.issuerPath }) || (d.signerUserId && d.signerUserId !== a.userId))
-    throw new AppError('SIGNER_NOT_ALLOWED', { unit: d.issuer });
+  if (!can(a, 'directive.sign', { unitPath: d.issuerPath }) || (d.signerUserId && d.signerUserId !== a.userId)) throw new AppError('SIGNER_NOT_ALLOWED', { unit: d.issuer });
   return step(deps, a, d, 'sign', {
     patch: { signedAt: deps.clock.now(), signerUserId: a.userId, signerName: d.signerName ?? a.displayName },
     after: { signerUserId: a.userId },

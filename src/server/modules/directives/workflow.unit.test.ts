@@ -39,7 +39,10 @@ describe('directive workflow state machine', () => {
     expect(permissionFor(action, status)).toBe(permission);
   });
 
-  const roleGrants = (...ps: Permission[]) => (p: Permission) => ps.includes(p);
+  const roleGrants =
+    (...ps: Permission[]) =>
+    (p: Permission) =>
+      ps.includes(p);
   const on = (c: Record<string, boolean>) => Object.keys(c).filter((k) => c[k]);
 
   it.each([

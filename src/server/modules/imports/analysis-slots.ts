@@ -61,4 +61,3 @@ export function analysisError(err: unknown, limits: AnalysisLimits): unknown {
       return new AppError('IMPORT_UNREADABLE', { reason: f.message });
   }
 }
-

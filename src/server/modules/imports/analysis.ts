@@ -22,7 +22,10 @@ export function withAnalysis<T>(limits: AnalysisLimits, body: (call: SandboxCall
 export type AnalysisFailureCode = ExtractErrorCode | 'memory' | 'time';
 
 /** Why an analysis failed, for the user; null when the error is not one (a crashed worker is a fault of ours). */
-export function analysisFailure(err: unknown, limits: AnalysisLimits = ANALYSIS_LIMITS): { code: AnalysisFailureCode; message: string; params: Record<string, string | number> } | null {
+export function analysisFailure(
+  err: unknown,
+  limits: AnalysisLimits = ANALYSIS_LIMITS,
+): { code: AnalysisFailureCode; message: string; params: Record<string, string | number> } | null {
   if (err instanceof SandboxTaskError && err.taskErrorName === 'ExtractError') {
     const code = (typeof err.extra.code === 'string' ? err.extra.code : 'unreadable') as ExtractErrorCode;
     const params = (err.extra.params && typeof err.extra.params === 'object' ? err.extra.params : {}) as Record<string, string | number>;
@@ -35,7 +38,11 @@ export function analysisFailure(err: unknown, limits: AnalysisLimits = ANALYSIS_
       return { code: 'time', message: `Phân tích tệp vượt quá thời gian cho phép (${limit}); tệp có thể bị hỏng hoặc quá phức tạp.`, params: { limit } };
     }
     if (err.failure === 'crash') return null;
-    return { code: 'memory', message: `Phân tích tệp vượt quá bộ nhớ cho phép (${limits.memoryMb} MB); tệp có thể bị hỏng hoặc quá phức tạp.`, params: { limit: `${limits.memoryMb} MB` } };
+    return {
+      code: 'memory',
+      message: `Phân tích tệp vượt quá bộ nhớ cho phép (${limits.memoryMb} MB); tệp có thể bị hỏng hoặc quá phức tạp.`,
+      params: { limit: `${limits.memoryMb} MB` },
+    };
   }
   return null;
 }

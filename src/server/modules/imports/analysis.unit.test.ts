@@ -16,11 +16,17 @@ describe('import analysis in the sandbox: over its time or memory, the worker is
 
   it('ends an analysis over its time limit', async () => {
     const limits = { ...ANALYSIS_LIMITS, timeMs: 50 };
-    expect(analysisFailure(await read(limits), limits)).toMatchObject({ code: 'time', message: 'Phân tích tệp vượt quá thời gian cho phép (50 ms); tệp có thể bị hỏng hoặc quá phức tạp.' });
+    expect(analysisFailure(await read(limits), limits)).toMatchObject({
+      code: 'time',
+      message: 'Phân tích tệp vượt quá thời gian cho phép (50 ms); tệp có thể bị hỏng hoặc quá phức tạp.',
+    });
   });
 
   it('ends an analysis over its memory cap', async () => {
     const limits = { ...ANALYSIS_LIMITS, memoryMb: 4 };
-    expect(analysisFailure(await read(limits), limits)).toMatchObject({ code: 'memory', message: 'Phân tích tệp vượt quá bộ nhớ cho phép (4 MB); tệp có thể bị hỏng hoặc quá phức tạp.' });
+    expect(analysisFailure(await read(limits), limits)).toMatchObject({
+      code: 'memory',
+      message: 'Phân tích tệp vượt quá bộ nhớ cho phép (4 MB); tệp có thể bị hỏng hoặc quá phức tạp.',
+    });
   });
 });

@@ -125,4 +125,3 @@ export function buildProposal(read: ReadProposal, parsed: ParsedDispatch, names:
   ];
   return { issuer, fields, recipients, cc, addressees, tasks, flagged };
 }
-

@@ -34,15 +34,24 @@ export function bodyFromParsed(parsed: ParsedDispatch): { body: Body; legalBases
     else if (phase === 'closing') closing.push(p);
     if (phase === 'sections' && lastKey && (key === lastKey || squashKey(p).includes(lastKey))) phase = 'closing';
   }
-  const legalBases = opening.filter((p) => /^Căn cứ(?=\s)/u.test(p.trim())).map((p) => p.trim().slice(0, 2000)).slice(0, 50);
+  const legalBases = opening
+    .filter((p) => /^Căn cứ(?=\s)/u.test(p.trim()))
+    .map((p) => p.trim().slice(0, 2000))
+    .slice(0, 50);
   return {
     legalBases,
     body: {
-      opening: opening.filter((p) => !legalBases.includes(p.trim())).map(para).slice(0, 500),
+      opening: opening
+        .filter((p) => !legalBases.includes(p.trim()))
+        .map(para)
+        .slice(0, 500),
       sections: parsed.sections.slice(0, 100).map((s) => ({
         number: s.number.slice(0, 20),
         heading: s.heading ? runs(s.heading) : null,
-        addressees: s.addressees.map((a) => a.slice(0, 300)).filter((a) => a.trim() !== '').slice(0, 50),
+        addressees: s.addressees
+          .map((a) => a.slice(0, 300))
+          .filter((a) => a.trim() !== '')
+          .slice(0, 50),
         blocks: s.items.map(para).slice(0, 500),
       })),
       closing: closing.map(para).slice(0, 500),
@@ -83,7 +92,10 @@ export function directiveFieldsFromParsed(parsed: ParsedDispatch) {
       .filter((c) => /^\d{1,6}$/.test(c.number) && c.symbol.trim() !== '' && Number(c.number) > 0)
       .slice(0, 100)
       .map((c) => ({ type: nonEmpty(c.type, 100), number: Number(c.number), symbol: c.symbol.slice(0, 100), date: c.date && /^\d{4}-\d{2}-\d{2}$/.test(c.date) ? c.date : null })),
-    addressees: parsed.recipients.map((r) => r.slice(0, 300)).filter((r) => r.trim() !== '').slice(0, 100),
+    addressees: parsed.recipients
+      .map((r) => r.slice(0, 300))
+      .filter((r) => r.trim() !== '')
+      .slice(0, 100),
     cc: parsed.cc
       .filter((c) => !/^như trên$/iu.test(c.trim()) && c.trim() !== '')
       .slice(0, 100)
@@ -98,4 +110,3 @@ export function directiveFieldsFromParsed(parsed: ParsedDispatch) {
     signer: { authority, position: nonEmpty(parsed.signerPosition, 200), title: nonEmpty(parsed.signerTitle, 200), name: nonEmpty(parsed.signerName, 200) },
   };
 }
-

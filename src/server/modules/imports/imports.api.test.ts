@@ -150,7 +150,12 @@ describeEachDb('imports: công văn upload → proposal → received document, t
       seed('004'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...clerk.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...clerk.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().import).toMatchObject({ fileName: '004.txt', format: 'txt' });
 
@@ -179,7 +184,12 @@ describeEachDb('imports: công văn upload → proposal → received document, t
     expect((await call(reporter, 'POST', '/api/imports', upload('x.txt', Buffer.from('Số: 1/ABC')))).status).toBe(403);
 
     // The clerk confirms a dispatch from outside the directory (issuer: null) with its printed number and date.
-    const confirmed = await call(clerk, 'POST', `/api/imports/${id}/confirm`, { issuerUnitId: null, number: 45, date: '2020-03-10', issuer: 'Sở Thông tin và Truyền thông tỉnh Thanh Hóa' });
+    const confirmed = await call(clerk, 'POST', `/api/imports/${id}/confirm`, {
+      issuerUnitId: null,
+      number: 45,
+      date: '2020-03-10',
+      issuer: 'Sở Thông tin và Truyền thông tỉnh Thanh Hóa',
+    });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(confirmed.body.directive).toMatchObject({ fullSymbol: '45/STTTT-BCXB', issuer: 'Sở Thông tin và Truyền thông tỉnh Thanh Hóa' });
     // Filed under the unit's external-senders entry; the clerk who registers it also creates its tasks.

@@ -112,7 +112,10 @@ describeEachDb('imports: hostile files are refused in a sandbox while /healthz k
     expect(r.liar?.status, JSON.stringify(r.liar?.body)).toBe(413);
     expect(r.liar?.body.error?.message).toMatch(/^Tệp giải nén vượt quá giới hạn cho phép/u);
     expect(r.pages?.status, JSON.stringify(r.pages?.body)).toBe(413);
-    expect(r.pages?.body.error).toMatchObject({ code: 'IMPORT_TOO_MANY_PAGES', message: `Văn bản quá nhiều trang (3000 trang; tối đa ${ANALYSIS_LIMITS.pdfPages} trang); tệp không được phân tích.` });
+    expect(r.pages?.body.error).toMatchObject({
+      code: 'IMPORT_TOO_MANY_PAGES',
+      message: `Văn bản quá nhiều trang (3000 trang; tối đa ${ANALYSIS_LIMITS.pdfPages} trang); tệp không được phân tích.`,
+    });
     expect(r.text?.status, JSON.stringify(r.text?.body)).toBe(413);
     expect(r.text?.body.error).toMatchObject({ code: 'IMPORT_TEXT_TOO_LARGE' });
     expect(r.text?.body.error?.message).toMatch(/^Văn bản quá dài \(9 MB; tối đa 1 MB\)/u);

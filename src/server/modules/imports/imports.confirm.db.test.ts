@@ -25,7 +25,11 @@ describeEachDb('imports: confirming is atomic', (kind) => {
     await importLaiChau(t.c);
     const office = await buildUnit(t.c, { name: 'Phòng Văn hóa và Thông tin huyện Tam Đường', kind: 'office' });
     await buildUnit(t.c, { name: 'Đài Truyền thanh - Truyền hình huyện Tam Đường', kind: 'radio_tv' });
-    await t.c.services.groups.createGroup(SYSTEM_ACTOR, { ownerUnitId: office.id, name: 'UBND các xã, thị trấn', rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG } });
+    await t.c.services.groups.createGroup(SYSTEM_ACTOR, {
+      ownerUnitId: office.id,
+      name: 'UBND các xã, thị trấn',
+      rule: { type: 'kind_under', kind: 'commune', underUnitId: TAM_DUONG },
+    });
     drafter = (await buildSignedInUser(t.c, { unitId: office.id, roles: ['drafter'] })).session;
     const info = await t.c.services.users.resolveSession(drafter.cookie.replace(/^loa_session=/, ''), null);
     if (!info) throw new Error('no session');

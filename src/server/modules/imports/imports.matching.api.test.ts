@@ -19,8 +19,23 @@ const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const seed = (n: string) => readFileSync(path.join(seedsDir, `${n}.txt`));
 const upload = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase64: Buffer.from(bytes).toString('base64') });
 
-type Match = { text: string; target: { type: string; id: string; name: string } | null; confidence: number; flagged: boolean; section?: string; note?: string; successors?: { id: string; name: string }[] };
-type TaskOut = { section: string | null; title: string; description: string | null; assignees: { unitIds: string[]; groupIds: string[] }; flagged: boolean; suggestedAssignees: { id: string; name: string; note: string }[] };
+type Match = {
+  text: string;
+  target: { type: string; id: string; name: string } | null;
+  confidence: number;
+  flagged: boolean;
+  section?: string;
+  note?: string;
+  successors?: { id: string; name: string }[];
+};
+type TaskOut = {
+  section: string | null;
+  title: string;
+  description: string | null;
+  assignees: { unitIds: string[]; groupIds: string[] };
+  flagged: boolean;
+  suggestedAssignees: { id: string; name: string; note: string }[];
+};
 type ProposalOut = { issuer: { id: string }; addressees: Match[]; recipients: Match[]; cc: Match[]; tasks: TaskOut[]; flagged: string[] };
 
 /**

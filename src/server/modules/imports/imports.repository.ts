@@ -85,7 +85,10 @@ export async function findRelatedProvinces(db: Db): Promise<{ related: Record<st
 
 export async function findUnitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...ids]));
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -127,10 +130,6 @@ export async function claimForConfirm(db: Db, id: string, p: { userId: string; a
 }
 
 export async function finishConfirm(db: Db, id: string, directiveId: string, result: unknown): Promise<ImportRow | undefined> {
-  const [row] = await db
-    .update(dispatchImports)
-    .set({ status: 'confirmed', directiveId, result })
-    .where(eq(dispatchImports.id, id))
-    .returning();
+  const [row] = await db.update(dispatchImports).set({ status: 'confirmed', directiveId, result }).where(eq(dispatchImports.id, id)).returning();
   return row;
 }

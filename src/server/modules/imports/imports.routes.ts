@@ -24,7 +24,12 @@ async function readUpload(req: FastifyRequest): Promise<{ fileName: string; cont
     return file;
   }
   const parsed = ImportJsonBody.safeParse(req.body);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+  if (!parsed.success)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {},
+      parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+    );
   return { fileName: parsed.data.fileName, content: new Uint8Array(Buffer.from(parsed.data.contentBase64, 'base64')) };
 }
 

@@ -108,7 +108,6 @@ export function createImportsService(deps: {
     return parts.length >= 2 ? parts.slice(0, 2).join('.') : unitPath;
   }
 
-
   return {
     /**
      * Reads an uploaded dispatch and proposes how to register it. The same file imported again by
@@ -145,7 +144,10 @@ export function createImportsService(deps: {
           const own = provincePath(a.unitPath).split('.')[1] ?? '';
           const homeProvinces = [own, ...(related[own] ?? [])].filter((id) => paths.has(id));
           const [candidates, groups] = await Promise.all([
-            repo.findCandidateUnits(db, { underPaths: homeProvinces.length ? homeProvinces.map((id) => paths.get(id) ?? '') : [provincePath(a.unitPath)], at: dateOf(parsed, today) }),
+            repo.findCandidateUnits(db, {
+              underPaths: homeProvinces.length ? homeProvinces.map((id) => paths.get(id) ?? '') : [provincePath(a.unitPath)],
+              at: dateOf(parsed, today),
+            }),
             deps.groups.listGroups(a, a.unitId).catch((err: unknown) => {
               if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) return [];
               throw err;
@@ -184,7 +186,16 @@ export function createImportsService(deps: {
             entity: 'dispatch_import',
             entityId: created.id,
             unitId: a.unitId,
-            after: { fileName: file.fileName, format, sizeBytes: created.sizeBytes, contentHash, symbol: parsed.symbol, subject: parsed.subject, issuer: proposal.issuer, flagged: proposal.flagged },
+            after: {
+              fileName: file.fileName,
+              format,
+              sizeBytes: created.sizeBytes,
+              contentHash,
+              symbol: parsed.symbol,
+              subject: parsed.subject,
+              issuer: proposal.issuer,
+              flagged: proposal.flagged,
+            },
           });
           return created;
         });
@@ -248,7 +259,12 @@ export function createImportsService(deps: {
         throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.date', message: 'cần ngày ban hành đầy đủ khi ghi số văn bản (số được cấp theo năm)' }]);
       // Validated before anything is written; the issuer id is checked for existence by the directives module.
       const checked = CreateDirectiveBody.safeParse({ ...draft, issuerUnitId: draft.issuerUnitId ?? row.unitId });
-      if (!checked.success) throw new AppError('VALIDATION_FAILED', {}, checked.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+      if (!checked.success)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          {},
+          checked.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+        );
       const taskInputs: TaskProposalInput[] = !input.createTasks
         ? []
         : (input.tasks ??
@@ -269,7 +285,11 @@ export function createImportsService(deps: {
         if (!claimed) throw new AppError('IMPORT_ALREADY_CONFIRMED');
         const issuerUnitId = draft.issuerUnitId ?? (await deps.units.ensureOtherChild(a, row.unitId, EXTERNAL_ISSUER_NAME, { tx }));
         const { references: _r, ...content } = checked.data;
-        const registered = await deps.directives.registerReceivedDirective(a, { ...content, issuerUnitId, receiverUnitId: row.unitId, number, date, source: `import:${row.id}` }, { tx });
+        const registered = await deps.directives.registerReceivedDirective(
+          a,
+          { ...content, issuerUnitId, receiverUnitId: row.unitId, number, date, source: `import:${row.id}` },
+          { tx },
+        );
         const directive = registered.directive;
         const sourceRef = `${directive.docType === 'CV' ? 'Công văn' : directive.docType} số ${fullSymbol({ number: number, symbol: directive.symbol })}`.slice(0, 300);
 
@@ -321,7 +341,14 @@ export function createImportsService(deps: {
       const directive = registered.directive;
       return {
         import: present(done),
-        directive: { id: directive.id, fullSymbol: directive.fullSymbol, subject: directive.subject, issuerUnitId: directive.issuerUnitId, issuer: directive.issuer, status: directive.status },
+        directive: {
+          id: directive.id,
+          fullSymbol: directive.fullSymbol,
+          subject: directive.subject,
+          issuerUnitId: directive.issuerUnitId,
+          issuer: directive.issuer,
+          status: directive.status,
+        },
         inboxItemId: registered.itemId,
         arrivalNumber: registered.arrivalNumber,
         tasks: created,

@@ -40,7 +40,12 @@ export interface ReadProposal {
 
 /** Lower-cased, NFC, emphasis marks dropped, whitespace collapsed: how values and lines are compared. */
 export function squash(s: string): string {
-  return s.normalize('NFC').replace(/[*_`\\<>]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return s
+    .normalize('NFC')
+    .replace(/[*_`\\<>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function locator(text: string) {

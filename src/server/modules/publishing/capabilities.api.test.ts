@@ -49,7 +49,12 @@ describeEachDb('portal capabilities', (kind) => {
   });
 
   it('posts: the steps follow the role and the status (a draft, then in review)', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/portal/posts', headers: p.healthDrafter.session.headers, payload: { sectionId: p.info.id, title: 'Lịch tiêm chủng tuần này' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/posts',
+      headers: p.healthDrafter.session.headers,
+      payload: { sectionId: p.info.id, title: 'Lịch tiêm chủng tuần này' },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const post = created.json<{ post: { id: string; capabilities: Caps } }>().post;
     const none = { edit: false, submit: false, publish: false, schedule: false, return: false, unpublish: false };

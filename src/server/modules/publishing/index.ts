@@ -24,6 +24,11 @@ export const module = defineModule({
   create: ({ db, clock, jobs, files, publicUrl }) => ({ publishing: makePublishing({ db, clock, jobs, files, publicUrl }) }),
   routes: (app, { services }) => publishingRoutes(app, services.publishing),
   jobs: ({ mailer }, { publishing }) =>
-    publishingJobs({ mailer, publishDue: (id) => publishing.publishDue(id), answerMail: (id) => publishing.answerMail(id), situationReminders: () => publishing.situationReminders() }),
+    publishingJobs({
+      mailer,
+      publishDue: (id) => publishing.publishDue(id),
+      answerMail: (id) => publishing.answerMail(id),
+      situationReminders: () => publishing.situationReminders(),
+    }),
   schedules: () => [situationSchedule],
 });

@@ -20,7 +20,14 @@ export function createLinksService(ctx: PublishingContext) {
       if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: input.ownerUnitId });
       if (!can(a, 'section.manage', { unitPath: owner.path })) throw new AppError('FORBIDDEN');
       const row = await db.transaction(async (tx) => {
-        const created = await repo.insertLink(tx, { kind: input.kind, label: input.label, value: input.value, note: input.note ?? null, ownerUnitId: input.ownerUnitId, position: input.position });
+        const created = await repo.insertLink(tx, {
+          kind: input.kind,
+          label: input.label,
+          value: input.value,
+          note: input.note ?? null,
+          ownerUnitId: input.ownerUnitId,
+          position: input.position,
+        });
         await recordAudit(tx, a, { action: 'link.create', entity: 'link', entityId: created.id, unitId: input.ownerUnitId, after: presentLink(created) });
         return created;
       });

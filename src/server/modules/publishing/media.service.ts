@@ -38,9 +38,22 @@ export function createMediaService(ctx: PublishingContext) {
     if (m.status === status) return presentMedia(m);
     const now = clock.now();
     const saved = await db.transaction(async (tx) => {
-      const row = await repo.updateMedia(tx, id, status === 'published' ? { status, publishedAt: now, publishedBy: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId } : { status, publishedAt: null, publishedBy: null });
+      const row = await repo.updateMedia(
+        tx,
+        id,
+        status === 'published'
+          ? { status, publishedAt: now, publishedBy: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId }
+          : { status, publishedAt: null, publishedBy: null },
+      );
       if (!row) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, actor, { action: status === 'published' ? 'media.publish' : 'media.unpublish', entity: 'media', entityId: id, unitId: m.ownerUnitId, before: { status: m.status }, after: { status } });
+      await recordAudit(tx, actor, {
+        action: status === 'published' ? 'media.publish' : 'media.unpublish',
+        entity: 'media',
+        entityId: id,
+        unitId: m.ownerUnitId,
+        before: { status: m.status },
+        after: { status },
+      });
       return row;
     });
     emit({ kind: 'media', id });
@@ -93,7 +106,12 @@ export function createMediaService(ctx: PublishingContext) {
     /** The library of the sections the actor reads posts of (drafts included), newest first. */
     async listMediaAdmin(actor: Actor, q: { status?: MediaStatus | undefined } = {}): Promise<MediaView[]> {
       const sections = (await repo.listSections(db)).filter((s) => canInSection(actor, 'post.read', s));
-      const rows = await repo.listMediaIn(db, { sectionIds: sections.map((s) => s.id), withUnsectioned: can(actor, 'post.read', { unitPath: actor.unitPath }), status: q.status, limit: 200 });
+      const rows = await repo.listMediaIn(db, {
+        sectionIds: sections.map((s) => s.id),
+        withUnsectioned: can(actor, 'post.read', { unitPath: actor.unitPath }),
+        status: q.status,
+        limit: 200,
+      });
       return rows.map(presentMedia);
     },
 

@@ -100,7 +100,14 @@ describeEachDb('public portal', (kind) => {
     const token = await formToken(ip);
     t.clock.set(new Date(NOW.getTime() + 10_000));
     try {
-      const res = await ask(ip, { sectionId: p.info.id, name: 'Nguyễn Văn A', email: 'nva@example.com', question: 'Tôi có cần cách ly không? <script>alert(1)</script>', website: '', t: token });
+      const res = await ask(ip, {
+        sectionId: p.info.id,
+        name: 'Nguyễn Văn A',
+        email: 'nva@example.com',
+        question: 'Tôi có cần cách ly không? <script>alert(1)</script>',
+        website: '',
+        t: token,
+      });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/hoi-dap/da-gui');
     } finally {
@@ -109,7 +116,12 @@ describeEachDb('public portal', (kind) => {
     const q = (await pendingQuestions()).find((x) => x.question.startsWith('Tôi có cần cách ly'));
     expect(q).toBeDefined();
     mailer.sent.length = 0;
-    const answered = await t.app.inject({ method: 'POST', url: `/api/portal/questions/${q!.id}/answer`, headers: p.health.session.headers, payload: { answer: 'Có, nếu bạn đi từ vùng dịch về. <img src=x onerror=alert(2)>' } });
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/questions/${q!.id}/answer`,
+      headers: p.health.session.headers,
+      payload: { answer: 'Có, nếu bạn đi từ vùng dịch về. <img src=x onerror=alert(2)>' },
+    });
     expect(answered.statusCode).toBe(200);
     const faq = await t.app.inject({ url: '/hoi-dap' });
     expect(faq.body).toContain('Tôi có cần cách ly không? &lt;script&gt;alert(1)&lt;/script&gt;');

@@ -51,7 +51,14 @@ export function createPostsService(ctx: PublishingContext) {
     await recordAudit(
       tx,
       a,
-      rows.map((m) => ({ action: 'media.publish', entity: 'media', entityId: m.id, unitId: m.ownerUnitId, before: { status: 'draft' }, after: { status: 'published', postId: post.id } })),
+      rows.map((m) => ({
+        action: 'media.publish',
+        entity: 'media',
+        entityId: m.id,
+        unitId: m.ownerUnitId,
+        before: { status: 'draft' },
+        after: { status: 'published', postId: post.id },
+      })),
     );
   }
 
@@ -69,7 +76,14 @@ export function createPostsService(ctx: PublishingContext) {
     const saved = await db.transaction(async (tx) => {
       const updated = await repo.updatePost(tx, id, { ...patch, updatedAt: now, updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId });
       if (!updated) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, a, { action, entity: 'post', entityId: id, unitId: post.authorUnitId, before: { status: post.status }, after: { status: updated.status, publishAt: updated.publishAt } });
+      await recordAudit(tx, a, {
+        action,
+        entity: 'post',
+        entityId: id,
+        unitId: post.authorUnitId,
+        before: { status: post.status },
+        after: { status: updated.status, publishAt: updated.publishAt },
+      });
       if (updated.status === 'published') await publishMediaShownBy(tx, a, updated, now);
       if (updated.status === 'scheduled' && updated.publishAt) {
         await deps.jobs.enqueue(tx, publishScheduledJob, { postId: id }, { id: `post-publish:${id}:${updated.publishAt.toISOString()}`, runAt: updated.publishAt });
@@ -134,7 +148,13 @@ export function createPostsService(ctx: PublishingContext) {
             if (err instanceof repo.UniqueViolation) throw new AppError('SLUG_TAKEN', { slug });
             throw err;
           });
-        await recordAudit(tx, a, { action: 'post.create', entity: 'post', entityId: row.id, unitId: authorUnitId, after: { title: row.title, slug: row.slug, sectionId: row.sectionId } });
+        await recordAudit(tx, a, {
+          action: 'post.create',
+          entity: 'post',
+          entityId: row.id,
+          unitId: authorUnitId,
+          after: { title: row.title, slug: row.slug, sectionId: row.sectionId },
+        });
         return row;
       });
       return postFor(a, created, section);
@@ -176,11 +196,9 @@ export function createPostsService(ctx: PublishingContext) {
       return postFor(a, updated, section);
     },
 
-    submitPost: (actor: Actor, id: string) =>
-      changePost(actor, id, POST_STEPS.submit, 'post.submit', () => ({ status: 'review' })),
+    submitPost: (actor: Actor, id: string) => changePost(actor, id, POST_STEPS.submit, 'post.submit', () => ({ status: 'review' })),
 
-    returnPost: (actor: Actor, id: string) =>
-      changePost(actor, id, POST_STEPS.return, 'post.return', () => ({ status: 'draft' })),
+    returnPost: (actor: Actor, id: string) => changePost(actor, id, POST_STEPS.return, 'post.return', () => ({ status: 'draft' })),
 
     /** Publishes now, or at `publishAt` (a job flips it then). An approver may publish a draft directly. */
     publishPost(actor: Actor, id: string, publishAt?: string) {
@@ -190,8 +208,7 @@ export function createPostsService(ctx: PublishingContext) {
       );
     },
 
-    unpublishPost: (actor: Actor, id: string) =>
-      changePost(actor, id, POST_STEPS.unpublish, 'post.unpublish', () => ({ status: 'unpublished', publishAt: null })),
+    unpublishPost: (actor: Actor, id: string) => changePost(actor, id, POST_STEPS.unpublish, 'post.unpublish', () => ({ status: 'unpublished', publishAt: null })),
 
     /** The scheduled-publish job: flips the post when due; a moved or cancelled schedule is a no-op. */
     async publishDue(postId: string): Promise<boolean> {
@@ -199,7 +216,13 @@ export function createPostsService(ctx: PublishingContext) {
       const row = await db.transaction(async (tx) => {
         const published = await repo.publishIfDue(tx, postId, now);
         if (published) {
-          await recordAudit(tx, systemActor('job:publishing.publish-scheduled'), { action: 'post.publish', entity: 'post', entityId: postId, unitId: published.authorUnitId, after: { status: 'published', scheduled: true } });
+          await recordAudit(tx, systemActor('job:publishing.publish-scheduled'), {
+            action: 'post.publish',
+            entity: 'post',
+            entityId: postId,
+            unitId: published.authorUnitId,
+            after: { status: 'published', scheduled: true },
+          });
           await publishMediaShownBy(tx, systemActor('job:publishing.publish-scheduled'), published, now);
         }
         return published;

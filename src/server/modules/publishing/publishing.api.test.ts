@@ -58,7 +58,12 @@ describeEachDb('publishing API', (kind) => {
     const home = await t.app.inject({ url: '/' });
     expect(home.body).toContain('Khuyến cáo phòng bệnh của Sở Y tế');
 
-    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/portal/posts', headers: p.health.session.headers, payload: { sectionId: p.news.id, title: 'Tin ngoài phạm vi' } });
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/posts',
+      headers: p.health.session.headers,
+      payload: { sectionId: p.news.id, title: 'Tin ngoài phạm vi' },
+    });
     expect(elsewhere.statusCode).toBe(403);
     const figures = await t.app.inject({
       method: 'PUT',
@@ -73,7 +78,12 @@ describeEachDb('publishing API', (kind) => {
   });
 
   it('keeps drafts private: an editor of another unit gets 404, a drafter cannot publish', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/portal/posts', headers: p.healthDrafter.session.headers, payload: { sectionId: p.info.id, title: 'Bản nháp' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/posts',
+      headers: p.healthDrafter.session.headers,
+      payload: { sectionId: p.info.id, title: 'Bản nháp' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().post.id as string;
     const outsider = await buildSignedInUser(t.c, { roles: ['approver'] });
@@ -113,9 +123,19 @@ describeEachDb('publishing API', (kind) => {
   });
 
   it('publishes a scheduled post when its time comes (job)', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/portal/posts', headers: p.editor.session.headers, payload: { sectionId: p.news.id, title: 'Bài hẹn giờ đăng' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/posts',
+      headers: p.editor.session.headers,
+      payload: { sectionId: p.news.id, title: 'Bài hẹn giờ đăng' },
+    });
     const id = created.json().post.id as string;
-    const scheduled = await t.app.inject({ method: 'POST', url: `/api/portal/posts/${id}/publish`, headers: p.editor.session.headers, payload: { publishAt: '2021-02-03T05:00:00Z' } });
+    const scheduled = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/posts/${id}/publish`,
+      headers: p.editor.session.headers,
+      payload: { publishAt: '2021-02-03T05:00:00Z' },
+    });
     expect(scheduled.json().post.status).toBe('scheduled');
     expect((await t.app.inject({ url: '/' })).body).not.toContain('Bài hẹn giờ đăng');
     await t.c.jobs.drain();
@@ -161,7 +181,12 @@ describeEachDb('publishing API', (kind) => {
       // Next day, figures entered before 15:00: nobody is reminded.
       t.clock.set(new Date('2021-02-05T07:00:00Z'));
       const session = await signIn(t.c, p.health.user.username); // the earlier session has expired by now
-      const saved = await t.app.inject({ method: 'PUT', url: `/api/portal/sections/${p.info.id}/situation/2021-02-05`, headers: session.headers, payload: { figures: { cases: 13 } } });
+      const saved = await t.app.inject({
+        method: 'PUT',
+        url: `/api/portal/sections/${p.info.id}/situation/2021-02-05`,
+        headers: session.headers,
+        payload: { figures: { cases: 13 } },
+      });
       expect(saved.statusCode).toBe(200);
       t.clock.set(new Date('2021-02-05T08:00:00Z'));
       await t.c.jobs.enqueueDueSchedules();
@@ -183,7 +208,12 @@ describeEachDb('publishing API', (kind) => {
         content,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return t.app.inject({ method: 'POST', url: '/api/portal/media', headers: { ...p.editor.session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/portal/media',
+        headers: { ...p.editor.session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
     };
     const ok = await upload(png, 'khuyen cao.png');
     expect(ok.statusCode).toBe(201);

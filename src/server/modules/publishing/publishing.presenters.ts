@@ -5,7 +5,6 @@ import type { LinkRow, MediaRow, PostRow, QuestionRow, SituationRow } from './pu
 import { SituationFieldSchema } from './publishing.schemas.ts';
 import type { MediaStatus, PostStatus, QuestionStatus, SituationField } from './publishing.schemas.ts';
 
-
 // Presenters: a row is never serialised as it is.
 
 export interface SectionView {

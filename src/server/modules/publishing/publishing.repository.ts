@@ -52,7 +52,11 @@ export async function insertSection(db: Db, row: typeof portalSections.$inferIns
 }
 
 export async function updateSection(db: Db, id: string, patch: Partial<typeof portalSections.$inferInsert>): Promise<SectionRow | undefined> {
-  const [row] = await db.update(portalSections).set({ ...patch, updatedAt: new Date() }).where(eq(portalSections.id, id)).returning();
+  const [row] = await db
+    .update(portalSections)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(portalSections.id, id))
+    .returning();
   return row;
 }
 
@@ -154,9 +158,7 @@ export async function listPublishedSlugs(db: Db, limit: number): Promise<{ slug:
 
 /** Every word must occur in the folded text: "phong chong dich" finds "phòng, chống dịch". */
 function allWords(column: SQL | typeof portalPosts.searchText, words: readonly string[]): SQL | undefined {
-  return and(
-    ...words.map((w) => sql`${column} LIKE '%' || lower(loa_unaccent(${w.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`),
-  );
+  return and(...words.map((w) => sql`${column} LIKE '%' || lower(loa_unaccent(${w.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`));
 }
 
 export async function searchPublishedPosts(db: Db, words: readonly string[], limit: number): Promise<PublicPostRow[]> {
@@ -185,7 +187,10 @@ export async function upsertSituation(db: Db, row: typeof situationUpdates.$infe
 }
 
 export async function findSituation(db: Db, sectionId: string, date: string): Promise<SituationRow | undefined> {
-  const [row] = await db.select().from(situationUpdates).where(and(eq(situationUpdates.sectionId, sectionId), eq(situationUpdates.date, date)));
+  const [row] = await db
+    .select()
+    .from(situationUpdates)
+    .where(and(eq(situationUpdates.sectionId, sectionId), eq(situationUpdates.date, date)));
   return row;
 }
 
@@ -238,12 +243,7 @@ export async function updateQuestion(db: Db, id: string, patch: Partial<typeof c
 }
 
 export async function listPublishedQuestions(db: Db, limit: number): Promise<QuestionRow[]> {
-  return db
-    .select()
-    .from(citizenQuestions)
-    .where(eq(citizenQuestions.status, 'published'))
-    .orderBy(desc(citizenQuestions.answeredAt))
-    .limit(limit);
+  return db.select().from(citizenQuestions).where(eq(citizenQuestions.status, 'published')).orderBy(desc(citizenQuestions.answeredAt)).limit(limit);
 }
 
 // Links
@@ -281,7 +281,10 @@ export async function findMediaById(db: Db, id: string): Promise<MediaRow | unde
 }
 
 export async function findPublishedMediaById(db: Db, id: string): Promise<MediaRow | undefined> {
-  const [row] = await db.select().from(mediaFiles).where(and(eq(mediaFiles.id, id), eq(mediaFiles.status, 'published')));
+  const [row] = await db
+    .select()
+    .from(mediaFiles)
+    .where(and(eq(mediaFiles.id, id), eq(mediaFiles.status, 'published')));
   return row;
 }
 
@@ -324,7 +327,10 @@ export async function publishDraftMediaOfSection(db: Db, q: { ids: readonly stri
 
 export async function findUnitPaths(db: Db, ids: readonly string[]): Promise<Map<string, { path: string; name: string; emails: string[] }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: units.id, path: units.path, name: units.name, emails: units.emails }).from(units).where(inArray(units.id, [...ids]));
+  const rows = await db
+    .select({ id: units.id, path: units.path, name: units.name, emails: units.emails })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
   return new Map(rows.map((r) => [r.id, { path: r.path, name: r.name, emails: r.emails }]));
 }
 

@@ -59,21 +59,31 @@ export async function registerPublishingRoutes(app: Api, svc: PublishingService)
   app.post('/api/portal/posts/:id/publish', { schema: { ...tags, params: IdParams, body: PublishBody.optional(), response: postOut } }, async (req) => ({
     post: await svc.publishPost(req.actor, req.params.id, req.body?.publishAt),
   }));
-  app.post('/api/portal/posts/:id/unpublish', { schema: { ...tags, params: IdParams, response: postOut } }, async (req) => ({ post: await svc.unpublishPost(req.actor, req.params.id) }));
+  app.post('/api/portal/posts/:id/unpublish', { schema: { ...tags, params: IdParams, response: postOut } }, async (req) => ({
+    post: await svc.unpublishPost(req.actor, req.params.id),
+  }));
 
   app.get('/api/portal/sections/:id/situation', { schema: { ...tags, params: IdParams, response: { 200: z.object({ items: z.array(SituationOut) }) } } }, async (req) => ({
     items: await svc.listSituation(req.actor, req.params.id),
   }));
-  app.put('/api/portal/sections/:id/situation/:date', { schema: { ...tags, params: SituationParams, body: SituationBody, response: { 200: z.object({ update: SituationOut }) } } }, async (req) => ({
-    update: await svc.saveSituation(req.actor, req.params.id, req.params.date, req.body),
-  }));
+  app.put(
+    '/api/portal/sections/:id/situation/:date',
+    { schema: { ...tags, params: SituationParams, body: SituationBody, response: { 200: z.object({ update: SituationOut }) } } },
+    async (req) => ({
+      update: await svc.saveSituation(req.actor, req.params.id, req.params.date, req.body),
+    }),
+  );
 
   app.get('/api/portal/questions', { schema: { ...tags, querystring: QuestionsQuery, response: { 200: z.object({ items: z.array(QuestionOut) }) } } }, async (req) => ({
     items: await svc.listQuestions(req.actor, req.query.status),
   }));
-  app.post('/api/portal/questions/:id/answer', { schema: { ...tags, params: IdParams, body: AnswerBody, response: { 200: z.object({ question: QuestionOut }) } } }, async (req) => ({
-    question: await svc.answerQuestion(req.actor, req.params.id, req.body),
-  }));
+  app.post(
+    '/api/portal/questions/:id/answer',
+    { schema: { ...tags, params: IdParams, body: AnswerBody, response: { 200: z.object({ question: QuestionOut }) } } },
+    async (req) => ({
+      question: await svc.answerQuestion(req.actor, req.params.id, req.body),
+    }),
+  );
   app.post('/api/portal/questions/:id/reject', { schema: { ...tags, params: IdParams, response: { 200: z.object({ question: QuestionOut }) } } }, async (req) => ({
     question: await svc.rejectQuestion(req.actor, req.params.id),
   }));
@@ -121,7 +131,12 @@ export async function registerPublishingRoutes(app: Api, svc: PublishingService)
       }
       if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.file', message: 'thiếu tệp' }]);
       const parsed = MediaFields.safeParse(fields);
-      if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+      if (!parsed.success)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          {},
+          parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+        );
       return reply.status(201).send({ media: await svc.uploadMedia(req.actor, { ...parsed.data, ...file }) });
     });
   });

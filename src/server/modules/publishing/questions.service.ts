@@ -40,7 +40,14 @@ export function createQuestionsService(ctx: PublishingContext) {
           answeredAt: now,
         });
         if (!row) throw new AppError('NOT_FOUND');
-        await recordAudit(tx, a, { action: 'question.answer', entity: 'question', entityId: id, unitId: unit.id, before: { status: q.status, answer: q.answer }, after: { status: row.status, answer: row.answer } });
+        await recordAudit(tx, a, {
+          action: 'question.answer',
+          entity: 'question',
+          entityId: id,
+          unitId: unit.id,
+          before: { status: q.status, answer: q.answer },
+          after: { status: row.status, answer: row.answer },
+        });
         if (row.email) await deps.jobs.enqueue(tx, notifyAskerJob, { questionId: id }, { id: `question-answer:${id}` });
         return row;
       });
@@ -81,7 +88,14 @@ export function createQuestionsService(ctx: PublishingContext) {
       const updated = await db.transaction(async (tx) => {
         const row = await repo.updateQuestion(tx, id, { status: 'rejected' });
         if (!row) throw new AppError('NOT_FOUND');
-        await recordAudit(tx, a, { action: 'question.reject', entity: 'question', entityId: id, unitId: section.ownerUnitId, before: { status: q.status }, after: { status: 'rejected' } });
+        await recordAudit(tx, a, {
+          action: 'question.reject',
+          entity: 'question',
+          entityId: id,
+          unitId: section.ownerUnitId,
+          before: { status: q.status },
+          after: { status: 'rejected' },
+        });
         return row;
       });
       if (q.status === 'published') emit({ kind: 'question', id });

@@ -51,7 +51,12 @@ describeEachDb('portal demo content', (kind) => {
     expect((await t.app.inject({ method: 'POST', url: '/api/portal/posts', headers: s.headers, payload: { sectionId: news.id, title: 'Thông báo' } })).statusCode).toBe(403);
     const pending = (await t.app.inject({ url: '/api/portal/questions?status=pending', headers: s.headers })).json<{ items: { id: string; question: string }[] }>().items;
     expect(pending).toHaveLength(1);
-    const answer = await t.app.inject({ method: 'POST', url: `/api/portal/questions/${pending[0]!.id}/answer`, headers: s.headers, payload: { answer: 'Có. Phụ huynh mang theo sổ tiêm chủng của trẻ.' } });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/questions/${pending[0]!.id}/answer`,
+      headers: s.headers,
+      payload: { answer: 'Có. Phụ huynh mang theo sổ tiêm chủng của trẻ.' },
+    });
     expect(answer.statusCode).toBe(200);
   });
 });

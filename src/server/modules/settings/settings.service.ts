@@ -6,7 +6,13 @@ import { recordAudit } from '../audit/index.ts';
 import { NATION_ID } from '../units/index.ts';
 import { findSetting, upsertSetting } from './settings.repository.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((s) => s.normalize('NFC'));
 
 /** What the public portal shows about the authority running this Loa. */
 export const PortalSettings = z.object({

@@ -30,10 +30,7 @@ describe('occurrences', () => {
 
   it('reads the time in Viet Nam, not UTC: 06:00 local is 23:00Z the day before', () => {
     const rule: DueRule = { kind: 'daily', time: '06:00', from: '2021-02-01', until: '2021-02-02' };
-    expect(iso(occurrences(rule, new Date('2021-01-01T00:00:00Z'), new Date('2021-03-01T00:00:00Z')))).toEqual([
-      '2021-01-31T23:00:00.000Z',
-      '2021-02-01T23:00:00.000Z',
-    ]);
+    expect(iso(occurrences(rule, new Date('2021-01-01T00:00:00Z'), new Date('2021-03-01T00:00:00Z')))).toEqual(['2021-01-31T23:00:00.000Z', '2021-02-01T23:00:00.000Z']);
     expect(localToUtc('2021-02-04', '16:00').toISOString()).toBe('2021-02-04T09:00:00.000Z');
     expect(localDateKey(new Date('2021-02-03T17:30:00Z'))).toBe('2021-02-04');
   });

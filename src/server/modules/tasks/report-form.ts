@@ -15,8 +15,7 @@ export interface ReportFormSpec {
   indicators: Indicator[];
 }
 
-const ind = (key: string, label: string, type: IndicatorType, unit: string): Indicator =>
-  IndicatorSchema.parse({ key, label, type, unit, required: true });
+const ind = (key: string, label: string, type: IndicatorType, unit: string): Indicator => IndicatorSchema.parse({ key, label, type, unit, required: true });
 
 /** "Số lượng tin, bài; độ dài tin, bài; số lượng phát sóng; ước số lượng người nghe" (seed 002). */
 export const TEMPLATES = {

@@ -72,7 +72,11 @@ export function unitSymbol(u: LetterheadUnit): string {
     .split(/[\s,;\-–()]+/u)
     .filter((w) => w && !['và', 'các', 'của'].includes(w.toLowerCase()));
   const initials = words.map((w) => (/^\d/.test(w) ? w : (w[0] ?? '').toLocaleUpperCase('vi-VN'))).join('');
-  return foldDiacritics(initials).toUpperCase().replace(/[^A-Z0-9]/g, '') || 'DV';
+  return (
+    foldDiacritics(initials)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '') || 'DV'
+  );
 }
 
 /** The nearest administrative unit at or above a unit (its area), from its ancestors root-first. */

@@ -25,7 +25,11 @@ describeEachDb('the mobile report page and its periods', (kind) => {
       headers: { cookie: reporter.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     });
   /** The page's text without attribute values (an option's value is an ISO key the user never reads). */
-  const visibleText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/\s(value|action|href|id|name|for|aria-describedby)="[^"]*"/g, '').replace(/<[^>]+>/g, ' ');
+  const visibleText = (html: string) =>
+    html
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/\s(value|action|href|id|name|for|aria-describedby)="[^"]*"/g, '')
+      .replace(/<[^>]+>/g, ' ');
   const FIGURES = { so_tin_bai: '3', do_dai_tin_bai: '20', so_luot_phat_song: '4', uoc_so_nguoi_nghe: '250' };
 
   beforeAll(async () => {
@@ -57,7 +61,8 @@ describeEachDb('the mobile report page and its periods', (kind) => {
     expect(res.body).toContain('<option value="2026-11-26">Tuần 48/2026 (hạn 16:00 thứ Năm, 26/11/2026) — nộp muộn</option>');
     expect(res.body).toContain('Kỳ đang mở: <strong>Tuần 49/2026 (hạn 16:00 thứ Năm, 03/12/2026)</strong>');
     expect(visibleText(res.body)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    for (const label of ['Số lượng tin, bài (tin, bài)', 'Độ dài tin, bài (phút)', 'Số lượng phát sóng (lượt)', 'Ước số lượng người nghe (người)']) expect(res.body).toContain(label);
+    for (const label of ['Số lượng tin, bài (tin, bài)', 'Độ dài tin, bài (phút)', 'Số lượng phát sóng (lượt)', 'Ước số lượng người nghe (người)'])
+      expect(res.body).toContain(label);
   });
 
   it('gives the API its display labels too', async () => {
@@ -118,7 +123,12 @@ describeEachDb('the mobile report page and its periods', (kind) => {
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.body).toContain('— nộp muộn.');
     // Through the API without a period, the error says no period is open (not "2026-12-01 is not in the schedule").
-    const api = await t.app.inject({ method: 'POST', url: `/api/tasks/${ended}/submissions`, headers: reporter.headers, payload: { values: { so_tin_bai: 1, do_dai_tin_bai: 1, so_luot_phat_song: 1, uoc_so_nguoi_nghe: 1 } } });
+    const api = await t.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${ended}/submissions`,
+      headers: reporter.headers,
+      payload: { values: { so_tin_bai: 1, do_dai_tin_bai: 1, so_luot_phat_song: 1, uoc_so_nguoi_nghe: 1 } },
+    });
     expect(api.statusCode).toBe(400);
     expect(api.json()).toMatchObject({ error: { code: 'REPORT_NO_OPEN_PERIOD', message: expect.stringContaining('Hiện không có kỳ báo cáo nào đang mở') } });
   });
@@ -130,7 +140,7 @@ describeEachDb('the mobile report page and its periods', (kind) => {
     expect(res.body).not.toContain('<form');
   });
 
-  it('refuses a form without the session\'s CSRF token, or without a session, as a page with the catalogue status', async () => {
+  it("refuses a form without the session's CSRF token, or without a session, as a page with the catalogue status", async () => {
     const forged = await t.app.inject({
       method: 'POST',
       url: `/bao-cao/${running}`,

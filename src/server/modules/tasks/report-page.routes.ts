@@ -36,7 +36,9 @@ function page(title: string, body: string): string {
 }
 
 function vnTime(iso: string): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 type FormValues = Record<string, unknown>;
@@ -55,12 +57,17 @@ function field(ind: Indicator, values: FormValues, errors: Map<string, string>):
   const req = ind.required ? ' required' : '';
   const label = `${esc(ind.label)}${ind.unit ? ` (${esc(ind.unit)})` : ''}${ind.required ? ' *' : ''}`;
   const numAttrs = (t: Indicator['type']) =>
-    t === 'percent' ? 'min="0" max="100" step="0.01" inputmode="decimal"' : t === 'duration_minutes' ? 'min="0" step="0.01" inputmode="decimal"' : 'min="0" step="1" inputmode="numeric"';
+    t === 'percent'
+      ? 'min="0" max="100" step="0.01" inputmode="decimal"'
+      : t === 'duration_minutes'
+        ? 'min="0" step="0.01" inputmode="decimal"'
+        : 'min="0" step="1" inputmode="numeric"';
   if (ind.byChannel) {
     const obj = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
     const channels = obj.channels && typeof obj.channels === 'object' ? (obj.channels as Record<string, unknown>) : obj;
     return `<fieldset><legend>${label}</legend>${errHtml}${CHANNELS.map(
-      (ch) => `<label for="${id}_${ch}">${esc(CHANNEL_LABELS[ch])}</label><input type="number" ${numAttrs(ind.type)} id="${id}_${ch}" name="${ind.key}.${ch}" value="${esc(str(channels[ch]))}">`,
+      (ch) =>
+        `<label for="${id}_${ch}">${esc(CHANNEL_LABELS[ch])}</label><input type="number" ${numAttrs(ind.type)} id="${id}_${ch}" name="${ind.key}.${ch}" value="${esc(str(channels[ch]))}">`,
     ).join('')}</fieldset>`;
   }
   switch (ind.type) {
@@ -125,7 +132,9 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
 
   function openState(detail: Detail): string {
     if (detail.currentPeriod) return `<p>Kỳ đang mở: <strong>${esc(detail.currentPeriod.label)}</strong>.</p>`;
-    const next = detail.nextOpening ? ` Kỳ tiếp theo mở lúc ${esc(detail.nextOpening.text)}: ${esc(detail.nextOpening.period.label)}.` : ' Nhiệm vụ không còn kỳ báo cáo nào sắp tới.';
+    const next = detail.nextOpening
+      ? ` Kỳ tiếp theo mở lúc ${esc(detail.nextOpening.text)}: ${esc(detail.nextOpening.period.label)}.`
+      : ' Nhiệm vụ không còn kỳ báo cáo nào sắp tới.';
     const late = detail.previousPeriod ? ` Vẫn có thể gửi muộn cho kỳ ${esc(detail.previousPeriod.label)}.` : '';
     return `<p class="warn" role="status">Hiện không có kỳ báo cáo nào đang mở.${next}${late}</p>`;
   }
@@ -165,9 +174,7 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
       : status;
     const errors = new Map((extra.issues ?? []).map((i) => [i.path.replace(/^values\./, ''), i.message]));
     const summary = extra.problem ?? (extra.issues?.length ? 'Báo cáo chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.' : null);
-    const unitOptions = detail.assignees
-      .map((u) => `<option value="${esc(u.id)}"${u.id === unitId ? ' selected' : ''}>${esc(u.name)}</option>`)
-      .join('');
+    const unitOptions = detail.assignees.map((u) => `<option value="${esc(u.id)}"${u.id === unitId ? ' selected' : ''}>${esc(u.name)}</option>`).join('');
     const periodOptions = choices.map((c) => `<option value="${esc(c.key)}"${c.key === period ? ' selected' : ''}>${esc(c.label)}</option>`).join('');
     const form = choices.length
       ? `<form method="post" action="/bao-cao/${esc(taskId)}" novalidate>
@@ -206,9 +213,7 @@ ${form}`;
     await scope.register(fastifyFormbody, { bodyLimit: 65_536 });
 
     // Errors end the page: the catalogue's status and text, and the way back to the admin UI.
-    installErrorPages(scope, 'report page failed', (_req, e) =>
-      page('Báo cáo', `<p class="err" role="alert">${esc(e.message)}</p><p><a href="/admin/">Về trang quản trị</a></p>`),
-    );
+    installErrorPages(scope, 'report page failed', (_req, e) => page('Báo cáo', `<p class="err" role="alert">${esc(e.message)}</p><p><a href="/admin/">Về trang quản trị</a></p>`));
 
     scope.get('/bao-cao/:taskId', async (req, reply) => {
       const params = Params.safeParse(req.params);

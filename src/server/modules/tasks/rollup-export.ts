@@ -15,7 +15,13 @@ export interface ExportPeriod {
   label: string;
   totals: { indicator: string; value: number | string | null }[];
   coverage: { expected: number; reported: number; late: number };
-  rows: { unit: { id: string; code: string | null; name: string }; figures: { indicator: string; value: number | string | null }[]; expected: number; reported: number; late: number }[];
+  rows: {
+    unit: { id: string; code: string | null; name: string };
+    figures: { indicator: string; value: number | string | null }[];
+    expected: number;
+    reported: number;
+    late: number;
+  }[];
 }
 
 /** Who sends the upward report, to whom, and who signs it (the service works these out). */
@@ -139,7 +145,13 @@ const names = (l: readonly { name: string }[]) => (l.length ? l.map((u) => u.nam
 /** The figures table of the report: one row per unit, the totals row last (bold). */
 function figuresTable(input: ExportInput, after: number): BodyTable {
   const valueOf = (figures: { indicator: string; value: number | string | null }[], key: string) => fmt(figures.find((f) => f.indicator === key)?.value ?? null);
-  const rows = input.period.rows.map((r, i) => [String(i + 1), r.unit.name, ...input.indicators.map((ind) => valueOf(r.figures, ind.key)), `${r.reported}/${r.expected}`, String(r.late)]);
+  const rows = input.period.rows.map((r, i) => [
+    String(i + 1),
+    r.unit.name,
+    ...input.indicators.map((ind) => valueOf(r.figures, ind.key)),
+    `${r.reported}/${r.expected}`,
+    String(r.late),
+  ]);
   const c = input.period.coverage;
   rows.push(['', TOTAL_LABEL, ...input.indicators.map((ind) => valueOf(input.period.totals, ind.key)), `${c.reported}/${c.expected}`, String(c.late)]);
   return {

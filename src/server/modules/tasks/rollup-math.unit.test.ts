@@ -96,12 +96,37 @@ describe('rollupPeriods', () => {
       { indicator: 'nghe', value: 133.33, reported: 3 },
     ]);
     expect(first?.rows).toEqual([
-      { unit: 'X', mapped: false, formedFrom: [], expected: 1, reported: 1, late: 0, figures: [{ indicator: 'tin', value: 3, reported: 1 }, { indicator: 'nghe', value: 100, reported: 1 }] },
-      { unit: 'Y', mapped: true, formedFrom: ['Y1', 'Y2'], expected: 3, reported: 3, late: 2, figures: [{ indicator: 'tin', value: 9, reported: 3 }, { indicator: 'nghe', value: 150, reported: 2 }] },
+      {
+        unit: 'X',
+        mapped: false,
+        formedFrom: [],
+        expected: 1,
+        reported: 1,
+        late: 0,
+        figures: [
+          { indicator: 'tin', value: 3, reported: 1 },
+          { indicator: 'nghe', value: 100, reported: 1 },
+        ],
+      },
+      {
+        unit: 'Y',
+        mapped: true,
+        formedFrom: ['Y1', 'Y2'],
+        expected: 3,
+        reported: 3,
+        late: 2,
+        figures: [
+          { indicator: 'tin', value: 9, reported: 3 },
+          { indicator: 'nghe', value: 150, reported: 2 },
+        ],
+      },
     ]);
     // A period nobody reported: expected counts stay, figures are null.
     expect(second?.coverage).toEqual({ expected: 4, reported: 0, late: 0 });
     expect(second?.totals.map((t) => t.value)).toEqual([null, null]);
-    expect(second?.rows[0]?.figures).toEqual([{ indicator: 'tin', value: null, reported: 0 }, { indicator: 'nghe', value: null, reported: 0 }]);
+    expect(second?.rows[0]?.figures).toEqual([
+      { indicator: 'tin', value: null, reported: 0 },
+      { indicator: 'nghe', value: null, reported: 0 },
+    ]);
   });
 });

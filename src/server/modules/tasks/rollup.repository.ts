@@ -29,10 +29,7 @@ function groupKey(q: RollupGrouping) {
  * local dates, so the range [first, last] selects exactly the rule's periods between them.
  * "latest" is computed only for the indicators that need it.
  */
-export async function rollupFigures(
-  db: Db,
-  q: RollupGrouping & { taskId: string; periods: readonly string[]; latestIndicators: readonly string[] },
-): Promise<FigureRow[]> {
+export async function rollupFigures(db: Db, q: RollupGrouping & { taskId: string; periods: readonly string[]; latestIndicators: readonly string[] }): Promise<FigureRow[]> {
   const first = q.periods[0];
   const last = q.periods.at(-1);
   if (!first || !last) return [];
@@ -68,10 +65,7 @@ export async function expectedPerChild(db: Db, q: RollupGrouping & { taskId: str
 }
 
 /** Assignees under the root that have not reported for a period, and those that reported late (by name). */
-export async function lateAndMissing(
-  db: Db,
-  q: { taskId: string; rootPath: string; period: string; limit: number },
-): Promise<{ late: UnitBrief[]; missing: UnitBrief[] }> {
+export async function lateAndMissing(db: Db, q: { taskId: string; rootPath: string; period: string; limit: number }): Promise<{ late: UnitBrief[]; missing: UnitBrief[] }> {
   const rows = rowsOf<UnitBrief & { state: 'late' | 'missing' }>(
     await db.execute(sql`
       SELECT u.id, u.code, u.name, u.path, u.parent_id AS "parentId",
@@ -86,4 +80,3 @@ export async function lateAndMissing(
   const strip = ({ state: _s, ...u }: UnitBrief & { state: string }) => u;
   return { late: rows.filter((r) => r.state === 'late').map(strip), missing: rows.filter((r) => r.state === 'missing').map(strip) };
 }
-

@@ -62,9 +62,14 @@ export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLoo
     const own = hasGlobalScope(actor) ? undefined : await deps.units.byId(actor.unitId);
     const sender = own ?? asker;
     const leader = await repo.findUnitLeader(db, sender.id);
-    return letterheadFor({ sender: await chainOf(sender), asker: await chainOf(asker), leaderName: leader?.displayName ?? null, date: localDateKey(clock.now()), periodName: name });
+    return letterheadFor({
+      sender: await chainOf(sender),
+      asker: await chainOf(asker),
+      leaderName: leader?.displayName ?? null,
+      date: localDateKey(clock.now()),
+      periodName: name,
+    });
   }
-
 
   const service = {
     /**
@@ -107,7 +112,14 @@ export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLoo
       ]);
       const grouped = [...new Set([...expected.map((e) => e.child), ...figures.map((f) => f.child)])];
       const { rowsOf: groupOf, rows: groups, unit: shownRoot } = today ? await todayGroups(root, grouped) : taskGroups(root, grouped);
-      const names = new Map((await repo.findUnitBriefs(db, groups.map((g) => g.targetId))).map((u) => [u.id, u]));
+      const names = new Map(
+        (
+          await repo.findUnitBriefs(
+            db,
+            groups.map((g) => g.targetId),
+          )
+        ).map((u) => [u.id, u]),
+      );
       const children = groups
         .map((g) => ({ u: names.get(g.targetId), formedFrom: g.formedFrom }))
         .filter((g): g is { u: UnitBrief; formedFrom: MappedUnit[] } => Boolean(g.u))
@@ -116,9 +128,16 @@ export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLoo
         unit: unitRef(shownRoot),
         tree: { mode: today ? ('today' as const) : ('task' as const), outOfForce, taskUnit: unitRef(root) },
         indicators: form.indicators,
-        periods: rollupPeriods({ indicators: form.indicators, periods, rows: children, expected, figures, marker: submissionsRepo.SUBMITTED_MARKER, rowOf: groupOf, ref: unitRef }).map(
-          ({ period, ...rest }) => ({ ...periodRef(period), ...rest }),
-        ),
+        periods: rollupPeriods({
+          indicators: form.indicators,
+          periods,
+          rows: children,
+          expected,
+          figures,
+          marker: submissionsRepo.SUBMITTED_MARKER,
+          rowOf: groupOf,
+          ref: unitRef,
+        }).map(({ period, ...rest }) => ({ ...periodRef(period), ...rest })),
         focus: focusPeriod && focus ? { period: focusPeriod.key, lateUnits: focus.late.map(unitRef), missingUnits: focus.missing.map(unitRef) } : null,
       };
     },

@@ -91,7 +91,17 @@ export async function replaceValues(db: Db, s: SubmissionRow, rows: readonly Val
   await db.delete(reportValues).where(eq(reportValues.submissionId, s.id));
   const all = [...rows, { indicator: SUBMITTED_MARKER, channel: '', num: s.late ? 1 : 0, txt: null }];
   await db.insert(reportValues).values(
-    all.map((r) => ({ submissionId: s.id, taskId: s.taskId, unitId: s.unitId, period: s.period, indicator: r.indicator, channel: r.channel, num: r.num, txt: r.txt, at: s.updatedAt })),
+    all.map((r) => ({
+      submissionId: s.id,
+      taskId: s.taskId,
+      unitId: s.unitId,
+      period: s.period,
+      indicator: r.indicator,
+      channel: r.channel,
+      num: r.num,
+      txt: r.txt,
+      at: s.updatedAt,
+    })),
   );
 }
 
@@ -102,4 +112,3 @@ export async function insertRevision(db: Db, row: typeof reportRevisions.$inferI
 export async function listRevisions(db: Db, submissionId: string): Promise<RevisionRow[]> {
   return db.select().from(reportRevisions).where(eq(reportRevisions.submissionId, submissionId)).orderBy(asc(reportRevisions.revision));
 }
-

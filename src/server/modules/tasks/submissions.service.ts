@@ -163,7 +163,14 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock; units: Un
       const revisions = await submissionsRepo.listRevisions(db, s.id);
       return {
         submission: presentSubmission(s),
-        revisions: revisions.map((r) => ({ revision: r.revision, values: r.values as Record<string, StoredValue>, late: r.late, submittedBy: r.submittedBy, onBehalfUnitId: r.onBehalfUnitId, at: r.at.toISOString() })),
+        revisions: revisions.map((r) => ({
+          revision: r.revision,
+          values: r.values as Record<string, StoredValue>,
+          late: r.late,
+          submittedBy: r.submittedBy,
+          onBehalfUnitId: r.onBehalfUnitId,
+          at: r.at.toISOString(),
+        })),
       };
     },
   };

@@ -64,7 +64,6 @@ export function createTaskAccess(deps: { db: Db; clock: Clock; units: UnitLookup
     throw new AppError('NOT_FOUND');
   }
 
-
   function defaultRange(task: TaskRow): { from: Date; to: Date } {
     const rule = task.dueRule as DueRule;
     const now = clock.now();

@@ -43,8 +43,7 @@ describeEachDb('tasks and periodic reports', (kind) => {
     outsider = await signIn(t.c, usernames.get('outsider')!);
     admin = await signIn(t.c, usernames.get('admin')!);
   }
-  const submit = (s: Session, body: Record<string, unknown>, key?: string) =>
-    post(s, `/api/tasks/${taskId}/submissions`, body, key ? { 'idempotency-key': key } : {});
+  const submit = (s: Session, body: Record<string, unknown>, key?: string) => post(s, `/api/tasks/${taskId}/submissions`, body, key ? { 'idempotency-key': key } : {});
 
   beforeAll(async () => {
     mailer = memoryMailer();
@@ -112,7 +111,10 @@ describeEachDb('tasks and periodic reports', (kind) => {
     expect(res.statusCode, res.body).toBe(201);
     const s = (res.json() as { submission: { id: string; onBehalfUnitId: string; unitId: string } }).submission;
     expect(s).toMatchObject({ unitId: C, onBehalfUnitId: TAM_DUONG });
-    const [event] = await t.c.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, s.id), eq(auditEvents.action, 'report.submit')));
+    const [event] = await t.c.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, s.id), eq(auditEvents.action, 'report.submit')));
     expect(event?.after).toMatchObject({ onBehalfOfUnitId: C, submittedByUnitId: TAM_DUONG });
   });
 
@@ -195,7 +197,12 @@ describeEachDb('tasks and periodic reports', (kind) => {
     const res = await get(drafter, `/api/tasks/${taskId}/rollup?unitId=${TAM_DUONG}&from=${P1}&to=${P1}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as {
-      periods: { key: string; totals: { indicator: string; value: number }[]; coverage: { expected: number; reported: number; late: number }; rows: { unit: { id: string }; figures: { value: number | null }[]; reported: number }[] }[];
+      periods: {
+        key: string;
+        totals: { indicator: string; value: number }[];
+        coverage: { expected: number; reported: number; late: number };
+        rows: { unit: { id: string }; figures: { value: number | null }[]; reported: number }[];
+      }[];
       focus: { lateUnits: { id: string }[]; missingUnits: { id: string; name: string }[] };
     };
     const [p] = body.periods;
@@ -233,7 +240,12 @@ describeEachDb('tasks and periodic reports', (kind) => {
     expect(row(A)).toEqual(['Hoàn thành', 'Hoàn thành', 'Chưa thực hiện']);
     expect(row(D)).toEqual(['Quá hạn', 'Quá hạn', 'Chưa thực hiện']);
     expect(m.rows.find((r) => r.unit.id === B)?.cells[0]).toMatchObject({ status: 'done', late: true });
-    const progress = await t.app.inject({ method: 'PUT', url: `/api/tasks/${taskId}/progress/${D}/2021-02-18`, payload: { status: 'in_progress', evidence: { text: 'Đang tổng hợp', links: ['https://tamduong.laichau.gov.vn/tin/2'] } }, headers: districtReporter.headers });
+    const progress = await t.app.inject({
+      method: 'PUT',
+      url: `/api/tasks/${taskId}/progress/${D}/2021-02-18`,
+      payload: { status: 'in_progress', evidence: { text: 'Đang tổng hợp', links: ['https://tamduong.laichau.gov.vn/tin/2'] } },
+      headers: districtReporter.headers,
+    });
     expect(progress.statusCode, progress.body).toBe(200);
     const again = (await get(drafter, `/api/tasks/${taskId}/matrix`)).json() as typeof m;
     expect(again.rows.find((r) => r.unit.id === D)?.cells[2]?.label).toBe('Đang thực hiện');
@@ -251,7 +263,15 @@ describeEachDb('tasks and periodic reports', (kind) => {
     const rows: unknown[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     const header = rows.find((r) => r[0] === 'STT')!;
-    expect(header.slice(0, 7)).toEqual(['STT', 'Mã ĐVHC', 'Đơn vị', 'Số lượng tin, bài (tin, bài)', 'Độ dài tin, bài (phút)', 'Số lượng phát sóng (lượt)', 'Ước số lượng người nghe (người)']);
+    expect(header.slice(0, 7)).toEqual([
+      'STT',
+      'Mã ĐVHC',
+      'Đơn vị',
+      'Số lượng tin, bài (tin, bài)',
+      'Độ dài tin, bài (phút)',
+      'Số lượng phát sóng (lượt)',
+      'Ước số lượng người nghe (người)',
+    ]);
     const total = rows.find((r) => r[2] === 'Tổng cộng')!;
     expect(total.slice(3)).toEqual([14, 140, 28, 1400, communes.length, 3, 1]);
     const body = rows.slice(rows.indexOf(header) + 1, rows.indexOf(total));
@@ -260,8 +280,13 @@ describeEachDb('tasks and periodic reports', (kind) => {
 
     const csv = await get(drafter, `/api/tasks/${taskId}/rollup.csv?unitId=${TAM_DUONG}&period=${P1}`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('STT,Mã ĐVHC,Đơn vị,"Số lượng tin, bài (tin, bài)","Độ dài tin, bài (phút)",Số lượng phát sóng (lượt),Ước số lượng người nghe (người),Số đơn vị phải báo cáo,Số đơn vị đã báo cáo,Số đơn vị nộp muộn');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'STT,Mã ĐVHC,Đơn vị,"Số lượng tin, bài (tin, bài)","Độ dài tin, bài (phút)",Số lượng phát sóng (lượt),Ước số lượng người nghe (người),Số đơn vị phải báo cáo,Số đơn vị đã báo cáo,Số đơn vị nộp muộn',
+    );
     expect(lines.at(-1)).toBe(`,,Tổng cộng,14,140,28,1400,${communes.length},3,1`);
 
     const docx = await get(drafter, `/api/tasks/${taskId}/report.docx?unitId=${TAM_DUONG}&period=${P1}`);
@@ -276,12 +301,28 @@ describeEachDb('tasks and periodic reports', (kind) => {
     await t.c.jobs.drain();
     const dueId = `report-reminder:${taskId}:${D}:2021-02-18:due`;
     expect((await db.select().from(jobs).where(eq(jobs.id, dueId)))[0]?.status).toBe('done');
-    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(like(jobs.id, `report-reminder:${taskId}:%`)))[0]?.n;
-    const dueCount = (await db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(like(jobs.id, `report-reminder:${taskId}:%:2021-02-18:due`)))[0]?.n;
+    const count = async () =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(jobs)
+          .where(like(jobs.id, `report-reminder:${taskId}:%`))
+      )[0]?.n;
+    const dueCount = (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(like(jobs.id, `report-reminder:${taskId}:%:2021-02-18:due`))
+    )[0]?.n;
     expect(dueCount).toBe(communes.length); // nobody has reported for 18 Feb yet
     const before = await count();
     // D is reminded once for 18 Feb (and told once that 11 Feb is overdue).
-    expect(mailer.sent.filter((m) => m.to === 'xa-d@tamduong.test').map((m) => m.subject).sort()).toEqual([
+    expect(
+      mailer.sent
+        .filter((m) => m.to === 'xa-d@tamduong.test')
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
       'Nhắc gửi báo cáo: Báo cáo nhanh kết quả tuyên truyền dịp Tết Nguyên đán Tân Sửu 2021',
       'Quá hạn báo cáo: Báo cáo nhanh kết quả tuyên truyền dịp Tết Nguyên đán Tân Sửu 2021',
     ]);
@@ -295,7 +336,10 @@ describeEachDb('tasks and periodic reports', (kind) => {
     await at('2021-02-18T09:20:00Z'); // overdue
     await t.c.jobs.enqueueDueSchedules();
     await t.c.jobs.drain();
-    const overdue = await db.select().from(taskNotifications).where(and(eq(taskNotifications.aboutUnitId, D), eq(taskNotifications.period, '2021-02-18')));
+    const overdue = await db
+      .select()
+      .from(taskNotifications)
+      .where(and(eq(taskNotifications.aboutUnitId, D), eq(taskNotifications.period, '2021-02-18')));
     expect(overdue.map((n) => [n.unitId, n.kind]).sort()).toEqual(
       [
         [D, 'due'],
@@ -316,7 +360,16 @@ describeEachDb('tasks and periodic reports', (kind) => {
     expect(page.body).toContain('Số lượng tin, bài');
     const key = /name="_key" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const form = (csrf: string) =>
-      new URLSearchParams({ _csrf: csrf, _key: key, ky: '2021-02-25', don_vi: B, so_tin_bai: '2', do_dai_tin_bai: '15', so_luot_phat_song: '4', uoc_so_nguoi_nghe: '300' }).toString();
+      new URLSearchParams({
+        _csrf: csrf,
+        _key: key,
+        ky: '2021-02-25',
+        don_vi: B,
+        so_tin_bai: '2',
+        do_dai_tin_bai: '15',
+        so_luot_phat_song: '4',
+        uoc_so_nguoi_nghe: '300',
+      }).toString();
     const headers = { cookie: reporterB.cookie, 'content-type': 'application/x-www-form-urlencoded' };
     const bad = await t.app.inject({ method: 'POST', url: `/bao-cao/${taskId}`, payload: form('sai'), headers });
     expect(bad.statusCode).toBe(403);
@@ -325,7 +378,12 @@ describeEachDb('tasks and periodic reports', (kind) => {
     expect(ok.body).toContain('Đã gửi báo cáo kỳ Tuần 09/2021 (hạn 16:00 thứ Năm, 25/02/2021) (lần 1)');
     const resent = await t.app.inject({ method: 'POST', url: `/bao-cao/${taskId}`, payload: form(reporterB.csrf), headers });
     expect(resent.body).toContain('(lần 1)'); // the same form sent twice is one record
-    const invalid = await t.app.inject({ method: 'POST', url: `/bao-cao/${taskId}`, payload: form(reporterB.csrf).replace('so_tin_bai=2', 'so_tin_bai=-2').replace(key, `${key}x`), headers });
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url: `/bao-cao/${taskId}`,
+      payload: form(reporterB.csrf).replace('so_tin_bai=2', 'so_tin_bai=-2').replace(key, `${key}x`),
+      headers,
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('Số lượng tin, bài: không được âm');
     const anonymous = await t.app.inject({ url: `/bao-cao/${taskId}` });

@@ -91,7 +91,8 @@ export function bindTaskJobs(deps: { db: Db; mailer: Mailer; clock: Clock; publi
       const parent = await repo.findUnitContact(db, unit.parentId);
       if (!parent) return;
       const parentMessage = `Đơn vị trực thuộc ${message}`;
-      for (const to of parent.emails) await deps.mailer.send({ to, subject: `Đơn vị trực thuộc quá hạn báo cáo: ${task.title}`, text: `${parentMessage}\n\nCó thể gửi thay tại: ${link}\n` });
+      for (const to of parent.emails)
+        await deps.mailer.send({ to, subject: `Đơn vị trực thuộc quá hạn báo cáo: ${task.title}`, text: `${parentMessage}\n\nCó thể gửi thay tại: ${link}\n` });
       await repo.insertNotification(db, { unitId: parent.id, taskId, aboutUnitId: unit.id, period, kind: 'overdue_child', message: parentMessage });
     },
   });

@@ -165,7 +165,12 @@ describeEachDb('the province sees every task under it — province → commune (
       dueRule: rule,
       assignees: { rules: [{ type: 'kind_under', kind: 'commune', underUnitId: LAI_CHAU_2026 }] },
     });
-    communeTask = await h.createTask(await h.user(ubndBinhLu.id, ['drafter']), { issuerUnitId: ubndBinhLu.id, title: 'Báo cáo của đài xã', dueRule: rule, assignees: { unitIds: [radioBinhLu.id] } });
+    communeTask = await h.createTask(await h.user(ubndBinhLu.id, ['drafter']), {
+      issuerUnitId: ubndBinhLu.id,
+      title: 'Báo cáo của đài xã',
+      dueRule: rule,
+      assignees: { unitIds: [radioBinhLu.id] },
+    });
     expect((await h.post(await h.user(BINH_LU, ['reporter']), `/api/tasks/${provinceTask}/submissions`, { values: FIGURES })).statusCode).toBe(201);
   });
   afterAll(() => t.close());

@@ -24,7 +24,10 @@ async function pdfText(body: Buffer): Promise<string> {
     const items = (await (await doc.getPage(p)).getTextContent()).items;
     parts.push(items.map((i) => ('str' in i ? i.str : '')).join(' '));
   }
-  return parts.join('\n').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+  return parts
+    .join('\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 /** Both files of the upward report say the same: checked on the text read back from each. */
@@ -69,7 +72,14 @@ describeEachDb('upward report and exports — a district office reports to the p
     const so = await buildUnit(t.c, { parentId: LAI_CHAU, name: 'Sở Thông tin và Truyền thông', kind: 'department' });
     const office = await buildUnit(t.c, { parentId: TAM_DUONG, name: 'Phòng Văn hóa và Thông tin huyện Tam Đường', kind: 'office' });
     const evil = await buildUnit(t.c, { parentId: TAM_DUONG, name: EVIL, kind: 'other' });
-    await t.c.services.users.createUser(SYSTEM_ACTOR, { username: 'truongphong.td', displayName: 'Lò Văn Bình', email: null, unitId: office.id, roles: ['approver'], password: 'mat-khau-Thu-nghiem-2021' });
+    await t.c.services.users.createUser(SYSTEM_ACTOR, {
+      username: 'truongphong.td',
+      displayName: 'Lò Văn Bình',
+      email: null,
+      unitId: office.id,
+      roles: ['approver'],
+      password: 'mat-khau-Thu-nghiem-2021',
+    });
     officeDrafter = await signIn(t.c, (await buildUser(t.c, { unitId: office.id, roles: ['drafter'] })).username);
     const soDrafter = await signIn(t.c, (await buildUser(t.c, { unitId: so.id, roles: ['drafter'] })).username);
     const created = await t.app.inject({

@@ -2,17 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
 import { inSubtree } from '../../db/subtree.ts';
-import {
-  reportForms,
-  reportSubmissions,
-  taskAssignees,
-  taskComments,
-  taskNotifications,
-  taskProgress,
-  tasks,
-  units,
-  users,
-} from '../../db/schema/index.ts';
+import { reportForms, reportSubmissions, taskAssignees, taskComments, taskNotifications, taskProgress, tasks, units, users } from '../../db/schema/index.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type ReportFormRow = typeof reportForms.$inferSelect;
@@ -98,7 +88,10 @@ export async function hasAssigneeUnder(db: Db, taskId: string, path: string): Pr
 
 export async function findUnitBriefs(db: Db, ids: readonly string[]): Promise<UnitBrief[]> {
   if (ids.length === 0) return [];
-  return db.select(unitBrief).from(units).where(inArray(units.id, [...ids]));
+  return db
+    .select(unitBrief)
+    .from(units)
+    .where(inArray(units.id, [...ids]));
 }
 
 // Report forms

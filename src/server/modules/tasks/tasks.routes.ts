@@ -36,14 +36,10 @@ const tags = { tags: ['tasks'] };
 const reports = { tags: ['reports'] };
 
 export function registerTaskRoutes(app: Api, svc: TasksService): void {
-  app.get(
-    '/api/report-templates',
-    { schema: { ...reports, response: { 200: ReportTemplatesOut } } },
-    async () => ({
-      templates: Object.entries(TEMPLATES).map(([id, t]) => ({ id, name: t.name, indicators: [...t.indicators] })),
-      channels: CHANNELS.map((id) => ({ id, label: CHANNEL_LABELS[id] })),
-    }),
-  );
+  app.get('/api/report-templates', { schema: { ...reports, response: { 200: ReportTemplatesOut } } }, async () => ({
+    templates: Object.entries(TEMPLATES).map(([id, t]) => ({ id, name: t.name, indicators: [...t.indicators] })),
+    channels: CHANNELS.map((id) => ({ id, label: CHANNEL_LABELS[id] })),
+  }));
   app.get('/api/tasks', { schema: { ...tags, querystring: ListTasksQuery, response: { 200: TaskListOut } } }, async (req) => ({
     items: await svc.listTasks(req.actor, req.query.limit),
   }));
@@ -87,14 +83,14 @@ export function registerTaskRoutes(app: Api, svc: TasksService): void {
     const path = format === 'docx' || format === 'pdf' ? `/api/tasks/:id/report.${format}` : `/api/tasks/:id/rollup.${format}`;
     app.get(path, { schema: { ...reports, params: TaskIdParams, querystring: ExportQuery } }, async (req, reply) => {
       const file = await svc.exportRollup(req.actor, req.params.id, req.query, format);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
     });
   }
-  app.get('/api/report-notifications', { schema: { ...reports, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: NotificationListOut } } }, async (req) => ({
-    items: await svc.listNotifications(req.actor, req.query.limit),
-  }));
+  app.get(
+    '/api/report-notifications',
+    { schema: { ...reports, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: NotificationListOut } } },
+    async (req) => ({
+      items: await svc.listNotifications(req.actor, req.query.limit),
+    }),
+  );
 }

@@ -75,7 +75,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
       const rule: DueRule = input.dueRule;
       const at = localDateKey(ruleBounds(rule).first ?? clock.now());
       const assignees = await expandAssignees(a, input.assignees, at, opts);
-      if (assignees.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.assignees', message: 'không có đơn vị nào được giao (kiểm tra nhóm, quy tắc tại ngày bắt đầu)' }]);
+      if (assignees.length === 0)
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.assignees', message: 'không có đơn vị nào được giao (kiểm tra nhóm, quy tắc tại ngày bắt đầu)' }]);
       const form = input.reportForm ? formFromInput(input.reportForm) : null;
       return inTx(db, opts, async (tx) => {
         const task = await repo.insertTask(tx, {

@@ -146,7 +146,10 @@ describeEachDb('start page (GET /api/todo) per role', (kind) => {
     // Reporting this week's figures takes the due item away; a late report for 28 January moves the late one back a week.
     const now = await call(reporter, 'POST', `/api/tasks/${taskId}/submissions`, { values: { so_tin_bai: 3, do_dai_tin_bai: 30, so_luot_phat_song: 6, uoc_so_nguoi_nghe: 300 } });
     expect(now.status, JSON.stringify(now.body)).toBe(201);
-    const late = await call(reporter, 'POST', `/api/tasks/${taskId}/submissions`, { period: '2021-01-28', values: { so_tin_bai: 1, do_dai_tin_bai: 10, so_luot_phat_song: 2, uoc_so_nguoi_nghe: 100 } });
+    const late = await call(reporter, 'POST', `/api/tasks/${taskId}/submissions`, {
+      period: '2021-01-28',
+      values: { so_tin_bai: 1, do_dai_tin_bai: 10, so_luot_phat_song: 2, uoc_so_nguoi_nghe: 100 },
+    });
     expect(late.status, JSON.stringify(late.body)).toBe(201);
     const after = await todo(reporter);
     expect(ofKind(after, 'report_due')).toEqual([]);

@@ -48,7 +48,11 @@ export function createTodoService(deps: TodoDeps) {
       };
 
       for (const s of steps) {
-        add(STEP_KIND[s.step], s.total, s.items.map((d) => ({ title: directiveTitle(d), dueAt: null, href: `${ADMIN}/outgoing/${d.id}`, count: 1 })));
+        add(
+          STEP_KIND[s.step],
+          s.total,
+          s.items.map((d) => ({ title: directiveTitle(d), dueAt: null, href: `${ADMIN}/outgoing/${d.id}`, count: 1 })),
+        );
       }
       if (inbox) {
         add(
@@ -58,10 +62,26 @@ export function createTodoService(deps: TodoDeps) {
         );
       }
       const taskHref = (taskId: string) => `${ADMIN}/reports/${taskId}`;
-      add('report_due', reports.due.length, reports.due.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: 1 })));
-      add('report_late', reports.late.length, reports.late.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: r.missed })));
-      add('reports_missing', reports.silent.length, reports.silent.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: r.missing })));
-      add('question_pending', questions.length, questions.map((q) => ({ title: shorten(`${q.name}: ${q.question}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/portal/questions`, count: 1 })));
+      add(
+        'report_due',
+        reports.due.length,
+        reports.due.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: 1 })),
+      );
+      add(
+        'report_late',
+        reports.late.length,
+        reports.late.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: r.missed })),
+      );
+      add(
+        'reports_missing',
+        reports.silent.length,
+        reports.silent.map((r) => ({ title: r.task.title, dueAt: r.period.deadline, href: taskHref(r.task.id), count: r.missing })),
+      );
+      add(
+        'question_pending',
+        questions.length,
+        questions.map((q) => ({ title: shorten(`${q.name}: ${q.question}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/portal/questions`, count: 1 })),
+      );
 
       const order = new Map(TODO_KINDS.map((k, i) => [k, i]));
       items.sort((x, y) => (order.get(x.kind) ?? 0) - (order.get(y.kind) ?? 0));

@@ -130,12 +130,20 @@ function bareName(name: string): string {
 
 /** Tone placement, case, hyphens, apostrophe shapes and "Nông trường"/"NT" ignored: "Văn Miếu - Quốc Tử Giám" = "Văn Miếu Quốc Tử Giám". */
 function exactKey(bare: string): string {
-  return toneKey(bare.replace(/\s*-\s*/g, ' ').replace(/[’‘ʼ`]/g, "'").replace(/'\s+/g, "'").replace(/^nông trường\s+/iu, 'NT '));
+  return toneKey(
+    bare
+      .replace(/\s*-\s*/g, ' ')
+      .replace(/[’‘ʼ`]/g, "'")
+      .replace(/'\s+/g, "'")
+      .replace(/^nông trường\s+/iu, 'NT '),
+  );
 }
 
 /** Also diacritics, spaces and the i/y spelling ignored ("Đakrông" = "Đa Krông", "Sỹ Bình" = "Sĩ Bình"): a fallback. */
 function looseKey(bare: string): string {
-  return foldDiacritics(exactKey(bare)).replace(/y\b/g, 'i').replace(/[\s-]+/g, '');
+  return foldDiacritics(exactKey(bare))
+    .replace(/y\b/g, 'i')
+    .replace(/[\s-]+/g, '');
 }
 
 function splitDistrict(s: string): string {
@@ -275,9 +283,7 @@ export function buildCrosswalk(dir: string = ASSETS_DIR): { links: HistoryLink[]
       let pick = r.list[0];
       if (r.list.length > 1) {
         report.ambiguousResolved++;
-        pick =
-          r.list.find((u) => u.code === c.code) ??
-          [...r.list].sort((a, b) => (districtVotes.get(b.parentId) ?? 0) - (districtVotes.get(a.parentId) ?? 0))[0];
+        pick = r.list.find((u) => u.code === c.code) ?? [...r.list].sort((a, b) => (districtVotes.get(b.parentId) ?? 0) - (districtVotes.get(a.parentId) ?? 0))[0];
       }
       if (!pick) continue;
       link(pick.id, successorId, r.it.partial);

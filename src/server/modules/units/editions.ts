@@ -56,9 +56,21 @@ export function unitIdFor(edition: string, code: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
-interface RawWard { Code: string; FullName: string }
-interface RawDistrict { Code: string; FullName: string; Ward: RawWard[] | null }
-interface RawProvince { Code: string; FullName: string; District?: RawDistrict[]; Wards?: RawWard[] }
+interface RawWard {
+  Code: string;
+  FullName: string;
+}
+interface RawDistrict {
+  Code: string;
+  FullName: string;
+  Ward: RawWard[] | null;
+}
+interface RawProvince {
+  Code: string;
+  FullName: string;
+  District?: RawDistrict[];
+  Wards?: RawWard[];
+}
 
 export const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/vn-units');
 

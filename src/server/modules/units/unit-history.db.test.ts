@@ -99,7 +99,12 @@ describeEachDb('unit history (database)', (kind) => {
     expect(succ.get(TT_TAM_DUONG_2025)?.map((u) => u.name)).toEqual(['Xã Bình Lư']);
     expect(succ.get(SON_BINH_2025)?.map((u) => u.id)).toEqual([BINH_LU_2026]);
     const pred = await predecessorsOf(t.c.database.db, [BINH_LU_2026]);
-    expect(pred.get(BINH_LU_2026)?.map((u) => u.name).sort()).toEqual(['Thị trấn Tam Đường', 'Xã Bình Lư', 'Xã Sơn Bình']);
+    expect(
+      pred
+        .get(BINH_LU_2026)
+        ?.map((u) => u.name)
+        .sort(),
+    ).toEqual(['Thị trấn Tam Đường', 'Xã Bình Lư', 'Xã Sơn Bình']);
     expect(pred.get(BINH_LU_2026)?.every((u) => u.edition === 'vn-2025' && u.validTo === '2025-06-30')).toBe(true);
     // Through the service, as any signed-in user.
     const viaService = await t.c.services.units.successorsOf(SYSTEM_ACTOR, [unitIdFor('vn-2025', '12')]);
@@ -111,7 +116,9 @@ describeEachDb('unit history (database)', (kind) => {
     const now = (await t.app.inject({ url: `/api/units/${BINH_LU_2026}`, headers: session.headers })).json<{ history: { formedFrom: { name: string }[]; nowPartOf: unknown[] } }>();
     expect(now.history.formedFrom.map((u) => u.name)).toContain('Thị trấn Tam Đường');
     expect(now.history.nowPartOf).toEqual([]);
-    const before = (await t.app.inject({ url: `/api/units/${TT_TAM_DUONG_2025}`, headers: session.headers })).json<{ history: { formedFrom: unknown[]; nowPartOf: { name: string; partial: boolean }[] } }>();
+    const before = (await t.app.inject({ url: `/api/units/${TT_TAM_DUONG_2025}`, headers: session.headers })).json<{
+      history: { formedFrom: unknown[]; nowPartOf: { name: string; partial: boolean }[] };
+    }>();
     expect(before.history.nowPartOf).toEqual([expect.objectContaining({ name: 'Xã Bình Lư', partial: false })]);
   });
 });

@@ -58,7 +58,7 @@ describeEachDb('unit search: the tree in force today first, other editions label
     });
   });
 
-  describe('with editions=all: the 2025 tree too, after today\'s, each labelled', () => {
+  describe("with editions=all: the 2025 tree too, after today's, each labelled", () => {
     it('finds Huyện Tam Đường (Lai Châu, 2025) with its list and Thị trấn Tam Đường with what it is now part of', async () => {
       const hits = await q('tam duong', '&editions=all');
       const district = hits.find((h) => h.id === HUYEN_TAM_DUONG);

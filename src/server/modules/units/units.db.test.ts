@@ -67,7 +67,15 @@ describeEachDb('units and groups (database)', (kind) => {
     it('on 2026-01-01 shows the 2026 provinces only', async () => {
       const roots = await t.c.services.units.listRoots(SYSTEM_ACTOR, '2026-01-01');
       expect(roots.map((r) => r.id)).toEqual([LAI_CHAU_2026]);
-      const rows = await t.c.database.db.select().from(units).where(inArray(units.id, roots.map((r) => r.id)));
+      const rows = await t.c.database.db
+        .select()
+        .from(units)
+        .where(
+          inArray(
+            units.id,
+            roots.map((r) => r.id),
+          ),
+        );
       expect(rows.every((r) => r.edition === 'vn-2026')).toBe(true);
       const children = await t.c.services.units.listChildren(SYSTEM_ACTOR, LAI_CHAU_2026, '2026-01-01');
       expect(children).toHaveLength(38);

@@ -26,9 +26,7 @@ function inForceAt(at: string | null): SQL | undefined {
 }
 
 function childCountAt(at: string | null): SQL<number> {
-  const validity = at
-    ? sql`AND (c.valid_from IS NULL OR c.valid_from <= ${at}::date) AND (c.valid_to IS NULL OR c.valid_to >= ${at}::date)`
-    : sql``;
+  const validity = at ? sql`AND (c.valid_from IS NULL OR c.valid_from <= ${at}::date) AND (c.valid_to IS NULL OR c.valid_to >= ${at}::date)` : sql``;
   return sql<number>`(SELECT count(*)::int FROM units c WHERE c.parent_id = "units"."id" ${validity})`;
 }
 
@@ -43,7 +41,10 @@ export async function findUnitById(db: Db, id: string): Promise<UnitRow | undefi
 
 export async function findUnitsByIds(db: Db, ids: readonly string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(units).where(inArray(units.id, [...ids]));
+  return db
+    .select()
+    .from(units)
+    .where(inArray(units.id, [...ids]));
 }
 
 export async function findChildren(db: Db, parentId: string, at: string | null): Promise<UnitWithCount[]> {
@@ -112,13 +113,7 @@ export async function searchSuccessorsByFormerName(
     .from(unitHistory)
     .innerJoin(former, eq(former.id, unitHistory.predecessorId))
     .innerJoin(units, eq(units.id, unitHistory.successorId))
-    .where(
-      and(
-        nameHasWords(former.searchName, q.folded),
-        sql`NOT ${validAt(q.at, former)}`,
-        validAt(q.at),
-      ),
-    )
+    .where(and(nameHasWords(former.searchName, q.folded), sql`NOT ${validAt(q.at, former)}`, validAt(q.at)))
     .orderBy(sql`similarity(${former.searchName}, ${q.folded}) DESC`, asc(units.depth), asc(units.name))
     .limit(q.limit);
 }
@@ -154,12 +149,7 @@ const IMPORT_BATCH = 2000;
  * Upserts GSO units of one edition in batches. Ids are deterministic, so a re-import updates
  * names in place and never duplicates. Returns how many rows were inserted or changed.
  */
-export async function upsertEditionUnits(
-  db: Db,
-  edition: string,
-  rows: readonly EditionUnit[],
-  validity: { validFrom: string | null; validTo: string | null },
-): Promise<number> {
+export async function upsertEditionUnits(db: Db, edition: string, rows: readonly EditionUnit[], validity: { validFrom: string | null; validTo: string | null }): Promise<number> {
   let changed = 0;
   for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
     const batch = rows.slice(i, i + IMPORT_BATCH).map((u) => ({

@@ -26,18 +26,20 @@ const units = { tags: ['units'] };
 const groups = { tags: ['groups'] };
 
 export function registerUnitRoutes(app: Api, svc: { units: UnitsService; groups: GroupsService }): void {
-  app.get('/api/units/kinds', { schema: { ...units, response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), vi: z.string(), en: z.string() })) }) } } }, async () => ({
-    items: UNIT_KINDS.map((kind) => ({ kind, ...UNIT_KIND_LABELS[kind] })),
-  }));
+  app.get(
+    '/api/units/kinds',
+    { schema: { ...units, response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), vi: z.string(), en: z.string() })) }) } } },
+    async () => ({
+      items: UNIT_KINDS.map((kind) => ({ kind, ...UNIT_KIND_LABELS[kind] })),
+    }),
+  );
   app.get('/api/units/roots', { schema: { ...units, querystring: AtQuery, response: { 200: UnitListOut } } }, async (req) => ({
     items: await svc.units.listRoots(req.actor, req.query.at),
   }));
   app.get('/api/units/search', { schema: { ...units, querystring: SearchQuery, response: { 200: UnitSearchOut } } }, async (req) => ({
     items: await svc.units.searchUnits(req.actor, req.query),
   }));
-  app.get('/api/units/:id', { schema: { ...units, params: UnitIdParams, response: { 200: UnitDetailOut } } }, async (req) =>
-    svc.units.getUnit(req.actor, req.params.id),
-  );
+  app.get('/api/units/:id', { schema: { ...units, params: UnitIdParams, response: { 200: UnitDetailOut } } }, async (req) => svc.units.getUnit(req.actor, req.params.id));
   app.get('/api/units/:id/children', { schema: { ...units, params: UnitIdParams, querystring: AtQuery, response: { 200: UnitListOut } } }, async (req) => ({
     items: await svc.units.listChildren(req.actor, req.params.id, req.query.at),
   }));

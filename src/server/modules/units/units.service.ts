@@ -153,7 +153,12 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
         const stored = await repo.replaceHistoryLinks(tx, CROSSWALK_SOURCE, links);
         const summary = {
           provinces: report.provinces,
-          communes: { total: report.communes.total, matched: report.communes.matched, notInEdition: report.communes.notInEdition.length, withoutPredecessor: report.communes.withoutPredecessor.length },
+          communes: {
+            total: report.communes.total,
+            matched: report.communes.matched,
+            notInEdition: report.communes.notInEdition.length,
+            withoutPredecessor: report.communes.withoutPredecessor.length,
+          },
           unmatchedNames: report.unmatchedNames.length,
           links: report.links,
           stored,
@@ -195,7 +200,10 @@ export function createUnitsService(deps: { db: Db; clock: Clock }) {
       const rows = picked.map((h) => h.row);
       const [names, successors] = await Promise.all([
         pathNames(rows),
-        successorsOf(db, rows.filter((r) => !inForceAt(r, at)).map((r) => r.id)),
+        successorsOf(
+          db,
+          rows.filter((r) => !inForceAt(r, at)).map((r) => r.id),
+        ),
       ]);
       return picked.map(({ row: r, formedFromMatch }) => ({
         ...presentUnit(r),

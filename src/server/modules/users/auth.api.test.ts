@@ -31,8 +31,7 @@ describeEachDb('authentication API', (kind) => {
   });
   afterAll(() => t.close());
 
-  const loginReq = (username: string, password: string, ip: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  const loginReq = (username: string, password: string, ip: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
   const userRow = async (id: string) => (await t.c.database.db.select().from(users).where(eq(users.id, id)))[0];
 
   describe('sign-in', () => {
@@ -95,7 +94,12 @@ describeEachDb('authentication API', (kind) => {
         expect(res.statusCode).toBe(400);
         expect((res.json() as ErrorBody).error).toEqual({ code: 'WEAK_PASSWORD', message: 'Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.' });
       }
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: session.headers, payload: { currentPassword: 'not-it-1234', newPassword: 'Mat-khau-moi-2021' } });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: session.headers,
+        payload: { currentPassword: 'not-it-1234', newPassword: 'Mat-khau-moi-2021' },
+      });
       expect((wrong.json() as ErrorBody).error.code).toBe('WRONG_PASSWORD');
       expect((await userRow(user.id))?.passwordHash).toBe(hash);
       expect((await auditEventsFor(t.c, user.id)).filter((e) => e.action === 'user.password.change')).toEqual([]);
@@ -104,7 +108,12 @@ describeEachDb('authentication API', (kind) => {
     it('changes the password, keeps this session, revokes the others, and is audited', async () => {
       const { user, session } = await buildSignedInUser(t.c, { unitId: office });
       const other = await signIn(t.c, user.username);
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: session.headers, payload: { currentPassword: PASSWORD, newPassword: 'Mat-khau-moi-2021' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: session.headers,
+        payload: { currentPassword: PASSWORD, newPassword: 'Mat-khau-moi-2021' },
+      });
       expect(res.statusCode).toBe(204);
       expect((await t.app.inject({ url: '/api/auth/me', headers: session.headers })).statusCode).toBe(200);
       expect((await t.app.inject({ url: '/api/auth/me', headers: other.headers })).statusCode).toBe(401);
@@ -141,7 +150,10 @@ describeEachDb('authentication API', (kind) => {
       });
       expect(res.statusCode).toBe(201);
       const userId = (res.json() as { user: { id: string } }).user.id;
-      const [job] = await t.c.database.db.select().from(jobs).where(eq(jobs.id, `invite:${userId}`));
+      const [job] = await t.c.database.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.id, `invite:${userId}`));
       expect(job?.status).toBe('pending');
       expect(job?.name).toBe('users.send-invitation');
       expect(job?.payload).toEqual({ userId });
@@ -197,7 +209,12 @@ describeEachDb('authentication API', (kind) => {
     });
 
     it('refuses a forged token', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/accept-invitation', payload: { token: 'x'.repeat(43), password: 'Mat-khau-cua-toi-9' }, remoteAddress: freshIp() });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/accept-invitation',
+        payload: { token: 'x'.repeat(43), password: 'Mat-khau-cua-toi-9' },
+        remoteAddress: freshIp(),
+      });
       expect(res.statusCode).toBe(400);
       expect((res.json() as ErrorBody).error.code).toBe('INVITATION_INVALID');
     });

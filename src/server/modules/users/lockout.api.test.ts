@@ -54,8 +54,7 @@ describeEachDb('sign-in throttling', (kind) => {
   });
   afterAll(() => t.close());
 
-  const loginReq = (username: string, password: string, ip: string) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  const loginReq = (username: string, password: string, ip: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
   const lockouts = async (session: Session, query = '') => {
     const res = await t.app.inject({ url: `/api/users/lockouts${query}`, headers: session.headers });
     expect(res.statusCode).toBe(200);

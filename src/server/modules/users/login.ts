@@ -69,7 +69,12 @@ export type LockoutView = ReturnType<typeof presentLockout>;
  * the same path: the same queries, one argon2 verification (against a dummy hash for an unknown
  * name or an account without a password), the same throttle, the same answer.
  */
-export function createLogin<S>(deps: { db: Db; clock: Clock; units: UnitLookup; startSession: (user: UserWithUnit, meta: { ip: string | null; userAgent: string | null }) => Promise<S> }) {
+export function createLogin<S>(deps: {
+  db: Db;
+  clock: Clock;
+  units: UnitLookup;
+  startSession: (user: UserWithUnit, meta: { ip: string | null; userAgent: string | null }) => Promise<S>;
+}) {
   const { db, clock } = deps;
   let dummy: Promise<string> | null = null;
   const dummyHash = () => (dummy ??= hashPassword(randomBytes(24).toString('base64url')));
@@ -83,13 +88,17 @@ export function createLogin<S>(deps: { db: Db; clock: Clock; units: UnitLookup; 
         const until = new Date(now.getTime() + delay);
         await repo.lockThrottle(tx, username, source, until);
         if (user) {
-          await recordAudit(tx, { ...systemActor('auth:lockout'), ip }, {
-            action: 'user.lock',
-            entity: 'user',
-            entityId: user.id,
-            unitId: user.unitId,
-            after: { reason: 'failed_logins', source, failures, lockedUntil: until.toISOString() },
-          });
+          await recordAudit(
+            tx,
+            { ...systemActor('auth:lockout'), ip },
+            {
+              action: 'user.lock',
+              entity: 'user',
+              entityId: user.id,
+              unitId: user.unitId,
+              after: { reason: 'failed_logins', source, failures, lockedUntil: until.toISOString() },
+            },
+          );
         }
       }
       await repo.purgeStaleThrottles(tx, forgetBefore(now), now);

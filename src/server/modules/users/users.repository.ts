@@ -42,7 +42,11 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
 }
 
 export async function updateUser(db: Db, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow | undefined> {
-  const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   return row;
 }
 
@@ -91,9 +95,7 @@ export async function clearThrottle(db: Db, username: string, source: string): P
 
 /** Forgets pairs with no failure since `before` and no lock still running. */
 export async function purgeStaleThrottles(db: Db, before: Date, now: Date): Promise<void> {
-  await db
-    .delete(loginThrottles)
-    .where(and(lt(loginThrottles.lastFailureAt, before), or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now))));
+  await db.delete(loginThrottles).where(and(lt(loginThrottles.lastFailureAt, before), or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, now))));
 }
 
 export type LockoutRow = ThrottleRow & { userId: string; displayName: string; unitId: string; unitName: string };
@@ -105,13 +107,7 @@ export async function findLockouts(db: Db, o: { underPath: string | null; now: D
     .from(loginThrottles)
     .innerJoin(users, eq(users.username, loginThrottles.username))
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(
-      and(
-        gt(loginThrottles.lockedUntil, o.now),
-        o.userId ? eq(users.id, o.userId) : undefined,
-        o.underPath ? inSubtree(units.path, o.underPath) : undefined,
-      ),
-    )
+    .where(and(gt(loginThrottles.lockedUntil, o.now), o.userId ? eq(users.id, o.userId) : undefined, o.underPath ? inSubtree(units.path, o.underPath) : undefined))
     .orderBy(sql`${loginThrottles.lastFailureAt} DESC`)
     .limit(500);
 }
@@ -143,9 +139,7 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string, exceptTokenHash?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : undefined));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : undefined));
 }
 
 // Invitations

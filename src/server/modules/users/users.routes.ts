@@ -78,9 +78,7 @@ export function registerUserRoutes(app: Api, svc: UsersService, opts: { secureCo
   app.get('/api/users/lockouts', { schema: { ...users, querystring: LockoutsQuery, response: { 200: z.object({ items: z.array(LockoutOut) }) } } }, async (req) => ({
     items: await svc.listLockouts(req.actor, req.query),
   }));
-  app.post(
-    '/api/users/:id/unlock',
-    { schema: { ...users, params: UserIdParams, body: UnlockBody, response: { 200: z.object({ unlocked: z.number() }) } } },
-    async (req) => svc.unlock(req.actor, req.params.id, req.body.source),
+  app.post('/api/users/:id/unlock', { schema: { ...users, params: UserIdParams, body: UnlockBody, response: { 200: z.object({ unlocked: z.number() }) } } }, async (req) =>
+    svc.unlock(req.actor, req.params.id, req.body.source),
   );
 }

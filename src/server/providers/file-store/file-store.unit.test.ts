@@ -19,11 +19,14 @@ afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force:
 
 // The disk store and the fake keep the same contract, so a test using the fake tests the real thing's behaviour.
 describe.each([
-  ['disk', async (): Promise<FileStore> => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'loa-files-'));
-    dirs.push(dir);
-    return createFileStore(path.join(dir, 'files'));
-  }],
+  [
+    'disk',
+    async (): Promise<FileStore> => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'loa-files-'));
+      dirs.push(dir);
+      return createFileStore(path.join(dir, 'files'));
+    },
+  ],
   ['fake', async (): Promise<FileStore> => createFakeFileStore()],
 ] as const)('file store (%s)', (_name, make) => {
   it('saves under a random key, opens and lists it, removes it', async () => {

@@ -34,9 +34,7 @@ export type SubmitError =
       message: string;
     };
 
-export type SubmitResult =
-  | { ok: true; messageId: string; partIds: string[]; parts: number; bind: string }
-  | { ok: false; error: SubmitError; bind: string | null };
+export type SubmitResult = { ok: true; messageId: string; partIds: string[]; parts: number; bind: string } | { ok: false; error: SubmitError; bind: string | null };
 
 export type DeliveryState = 'delivered' | 'failed' | 'expired' | 'rejected' | 'accepted' | 'unknown';
 

@@ -65,7 +65,10 @@ describe('submit_sm bodies', () => {
     expect(bodies).toHaveLength(2);
     const ref = concatReference('r1');
     expect([...bodies[0]!.short_message.subarray(0, 6)]).toEqual([5, 0, 3, ref, 2, 1]);
-    expect(bodies.map((b) => [b.esm_class, b.data_coding, b.short_message.length])).toEqual([[0x40, 8, 6 + 134], [0x40, 8, 6 + 66]]);
+    expect(bodies.map((b) => [b.esm_class, b.data_coding, b.short_message.length])).toEqual([
+      [0x40, 8, 6 + 134],
+      [0x40, 8, 6 + 66],
+    ]);
     const single = submitBodies({ to: '1', from: 'UBND', text: 'Hop {luc} 8h', reference: 'r2' });
     expect(single).toMatchObject([{ esm_class: 0, data_coding: 0 }]);
     expect(decodeShortMessage(single[0]!.short_message, 0, 0)).toEqual({ udh: null, concat: null, text: 'Hop {luc} 8h' });

@@ -43,13 +43,19 @@ describe('SMPP client against the simulator', () => {
     const at = (to: string) => smsc.messages.filter((m) => m.to === to);
     expect(at('84912000001')).toMatchObject([{ dataCoding: 0, esmClass: 0, udh: null, text: 'Hop luc 8h', registeredDelivery: 1, from: 'UBND XA' }]);
     const g = at('84912000002');
-    expect(g.map((m) => [m.dataCoding, m.esmClass & 0x40, m.concat?.total, m.concat?.seq])).toEqual([[0, 0x40, 2, 1], [0, 0x40, 2, 2]]);
+    expect(g.map((m) => [m.dataCoding, m.esmClass & 0x40, m.concat?.total, m.concat?.seq])).toEqual([
+      [0, 0x40, 2, 1],
+      [0, 0x40, 2, 2],
+    ]);
     expect(g[0]!.udh).toEqual([5, 0, 3, g[0]!.concat!.ref, 2, 1]);
     expect(g[1]!.concat!.ref).toBe(g[0]!.concat!.ref);
     expect(g.map((m) => m.text).join('')).toBe(gsm);
     expect(at('84912000003')).toMatchObject([{ dataCoding: 8, esmClass: 0, text: 'Cắt điện' }]);
     const u = at('84912000004');
-    expect(u.map((m) => [m.dataCoding, m.concat?.seq])).toEqual([[8, 1], [8, 2]]);
+    expect(u.map((m) => [m.dataCoding, m.concat?.seq])).toEqual([
+      [8, 1],
+      [8, 2],
+    ]);
     expect(u.map((m) => m.text).join('')).toBe(ucs.normalize('NFC'));
   });
 
@@ -115,7 +121,7 @@ describe('SMPP client against the simulator', () => {
 
   it('at a 1% drop rate: every message accepted once or ambiguous, and receipts settle the ambiguous ones', async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const { smsc, client } = await setup({ dropRate: 0.01, dlrDelayMs: 50, random }, { responseTimeoutMs: 300, window: 10 });
     const receipts: DeliveryReceipt[] = [];
     client.on('receipt', (r) => receipts.push(r));
@@ -133,7 +139,10 @@ describe('SMPP client against the simulator', () => {
 
   it('reports submits in flight when the connection drops as ambiguous and never resends them', async () => {
     const first = await startSmscSimulator({ port: 0, latencyMs: 2000, dlrDelayMs: -1 });
-    const client = createSmppProvider({ log, accounts: [{ name: 't', host: '127.0.0.1', port: first.port, systemId: 'loa', password: 'x', window: 5, reconnectMinMs: 50, reconnectMaxMs: 100 }] });
+    const client = createSmppProvider({
+      log,
+      accounts: [{ name: 't', host: '127.0.0.1', port: first.port, systemId: 'loa', password: 'x', window: 5, reconnectMinMs: 50, reconnectMaxMs: 100 }],
+    });
     open.push(client);
     await client.ready();
     const pending = send(client, 8);
@@ -186,7 +195,11 @@ describe('SMPP client against the simulator', () => {
     expect(smsc.counters.received).toBe(1);
   });
 
-  for (const [idFormat, dlrIdFormat] of [['hex', 'other'], ['decimal', 'other'], ['hex', 'same']] as const) {
+  for (const [idFormat, dlrIdFormat] of [
+    ['hex', 'other'],
+    ['decimal', 'other'],
+    ['hex', 'same'],
+  ] as const) {
     it(`matches receipts to ids (submit_sm_resp ${idFormat}, receipt ${dlrIdFormat})`, async () => {
       const { client } = await setup({ idFormat, dlrIdFormat, dlrDelayMs: 30 });
       const receipts: DeliveryReceipt[] = [];
@@ -211,7 +224,10 @@ describe('SMPP client against the simulator', () => {
   it('refuses a wrong password and keeps retrying the bind', async () => {
     const smsc = await startSmscSimulator({ port: 0, accounts: [{ systemId: 'loa', password: 'secret' }] });
     open.push(smsc);
-    const client = createSmppProvider({ log, accounts: [{ name: 't', host: '127.0.0.1', port: smsc.port, systemId: 'loa', password: 'wrong', reconnectMinMs: 20, reconnectMaxMs: 50, queueTimeoutMs: 300 }] });
+    const client = createSmppProvider({
+      log,
+      accounts: [{ name: 't', host: '127.0.0.1', port: smsc.port, systemId: 'loa', password: 'wrong', reconnectMinMs: 20, reconnectMaxMs: 50, queueTimeoutMs: 300 }],
+    });
     open.push(client);
     const r = await client.submit({ to: '84912000011', from: 'UBND XA', text: 'x', reference: 'z' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'temporary', reason: 'timeout', acceptedPartIds: [] } });

@@ -125,7 +125,11 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
       const account = message.account ? accounts.find((a) => a.config.name === message.account) : accounts[0];
       if (closed) return Promise.resolve({ ok: false, bind: null, error: { kind: 'temporary', reason: 'closed', acceptedPartIds: [], message: 'provider closed' } });
       if (!account) {
-        return Promise.resolve({ ok: false, bind: null, error: { kind: 'permanent', reason: 'rejected', commandStatus: 0, acceptedPartIds: [], message: `no SMPP account ${message.account}` } });
+        return Promise.resolve({
+          ok: false,
+          bind: null,
+          error: { kind: 'permanent', reason: 'rejected', commandStatus: 0, acceptedPartIds: [], message: `no SMPP account ${message.account}` },
+        });
       }
       let bodies: SubmitJob['bodies'];
       try {
@@ -133,7 +137,11 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
       } catch (err) {
         // A part that cannot be encoded or is too long: the SMSC would refuse it (ESME_RINVMSGLEN), so refuse here.
         const msg = err instanceof Error ? err.message : String(err);
-        return Promise.resolve({ ok: false, bind: null, error: { kind: 'permanent', reason: 'rejected', commandStatus: STATUS.ESME_RINVMSGLEN, acceptedPartIds: [], message: msg } });
+        return Promise.resolve({
+          ok: false,
+          bind: null,
+          error: { kind: 'permanent', reason: 'rejected', commandStatus: STATUS.ESME_RINVMSGLEN, acceptedPartIds: [], message: msg },
+        });
       }
       return new Promise<SubmitResult>((resolve) => {
         let settled = false;
@@ -160,7 +168,11 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
               // Still queued: a bind that pops it later finds nothing left to send and it stays settled.
               const partIds = job.partIds;
               job.bodies = [];
-              job.resolve({ ok: false, bind: null, error: { kind: 'temporary', reason: 'timeout', acceptedPartIds: partIds, message: `not taken by a bind within ${account.config.queueTimeoutMs} ms` } });
+              job.resolve({
+                ok: false,
+                bind: null,
+                error: { kind: 'temporary', reason: 'timeout', acceptedPartIds: partIds, message: `not taken by a bind within ${account.config.queueTimeoutMs} ms` },
+              });
             }, account.config.queueTimeoutMs);
           },
         };
@@ -180,7 +192,8 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
       if (closed) return;
       closed = true;
       for (const a of accounts) {
-        for (const job of a.drain()) job.resolve({ ok: false, bind: null, error: { kind: 'temporary', reason: 'closed', acceptedPartIds: job.partIds, message: 'provider closed' } });
+        for (const job of a.drain())
+          job.resolve({ ok: false, bind: null, error: { kind: 'temporary', reason: 'closed', acceptedPartIds: job.partIds, message: 'provider closed' } });
       }
       await Promise.all(accounts.flatMap((a) => a.binds.map((b) => b.close(a.config.responseTimeoutMs))));
     },

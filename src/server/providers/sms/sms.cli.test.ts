@@ -110,7 +110,10 @@ describe('loa smsc', () => {
   it('refuses an unknown account', async () => {
     const s = await startSmsc(['--port', '0', '--accounts', 'loa:secret']);
     procs.push(s.proc);
-    const client = createSmppProvider({ log: createLogger('silent'), accounts: [{ name: 'x', host: '127.0.0.1', port: s.port, systemId: 'other', password: 'p', queueTimeoutMs: 500 }] });
+    const client = createSmppProvider({
+      log: createLogger('silent'),
+      accounts: [{ name: 'x', host: '127.0.0.1', port: s.port, systemId: 'other', password: 'p', queueTimeoutMs: 500 }],
+    });
     const r = await client.submit({ to: '84912345670', from: 'UBND XA', text: 'x', reference: '3' });
     await client.close();
     expect(r).toMatchObject({ ok: false, error: { kind: 'temporary', reason: 'timeout' } });

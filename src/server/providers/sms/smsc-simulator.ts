@@ -292,7 +292,10 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
     deliverMo(systemId, from, to, text) {
       const gsm = /^[\x20-\x7e]*$/.test(text) && !/[`^{}\\[\]~|_]/.test(text);
       const short_message = gsm ? Buffer.from(encodeGsm7(text)) : Buffer.from(text, 'utf16le').swap16();
-      sendDlr(systemId, new smpp.PDU('deliver_sm', { source_addr_ton: 1, source_addr_npi: 1, source_addr: from, destination_addr: to, esm_class: 0, data_coding: gsm ? 0 : 8, short_message }));
+      sendDlr(
+        systemId,
+        new smpp.PDU('deliver_sm', { source_addr_ton: 1, source_addr_npi: 1, source_addr: from, destination_addr: to, esm_class: 0, data_coding: gsm ? 0 : 8, short_message }),
+      );
     },
     unbindAll() {
       for (const b of binds) if (b.systemId) b.session.send(new smpp.PDU('unbind', { sequence_number: ++b.seq }));

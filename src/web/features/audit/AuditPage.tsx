@@ -36,7 +36,14 @@ function EntityCell({ ev }: { ev: AuditEvent }) {
     <Text size="sm">
       {ev.entityKindLabel}
       {name && ': '}
-      {name && (ev.href ? <Anchor href={ev.href} size="sm">{name}</Anchor> : name)}
+      {name &&
+        (ev.href ? (
+          <Anchor href={ev.href} size="sm">
+            {name}
+          </Anchor>
+        ) : (
+          name
+        ))}
     </Text>
   );
 }
@@ -189,13 +196,7 @@ export function AuditPage() {
         )}
       </Paper>
 
-      <Modal
-        opened={open !== null}
-        onClose={() => setOpen(null)}
-        size="xl"
-        title={auditText.eventTitle}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Modal opened={open !== null} onClose={() => setOpen(null)} size="xl" title={auditText.eventTitle} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {open && (
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4}>

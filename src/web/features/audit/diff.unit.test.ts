@@ -11,10 +11,7 @@ describe('audit diff', () => {
   });
 
   it('classifies added / removed / changed / unchanged', () => {
-    const rows = diffObjects(
-      { name: 'A', code: '1', contacts: { emails: ['a@x.vn'] }, gone: true },
-      { name: 'B', code: '1', contacts: { emails: ['b@x.vn'] }, extra: 5 },
-    );
+    const rows = diffObjects({ name: 'A', code: '1', contacts: { emails: ['a@x.vn'] }, gone: true }, { name: 'B', code: '1', contacts: { emails: ['b@x.vn'] }, extra: 5 });
     const byPath = Object.fromEntries(rows.map((r) => [r.path, r.change]));
     expect(byPath).toEqual({
       name: 'changed',

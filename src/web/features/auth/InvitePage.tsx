@@ -48,8 +48,22 @@ export function InvitePage({ token, onLoggedIn }: { token: string; onLoggedIn: (
                 {error}
               </Alert>
             )}
-            <PasswordInput label={authText.newPassword} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="invite-password" />
-            <PasswordInput label={authText.confirmPassword} autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} data-testid="invite-confirm" />
+            <PasswordInput
+              label={authText.newPassword}
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              data-testid="invite-password"
+            />
+            <PasswordInput
+              label={authText.confirmPassword}
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onChange={(e) => setConfirm(e.currentTarget.value)}
+              data-testid="invite-confirm"
+            />
             <Button type="submit" loading={busy} fullWidth data-testid="invite-submit">
               {authText.activate}
             </Button>

@@ -22,15 +22,7 @@ function FileRow({ file, onDelete, busy }: { file: DirectiveFile; onDelete?: () 
             {file.kindLabel} · {formatFileSize(file.sizeBytes, lang)}
           </Text>
         </div>
-        {onDelete && (
-          <CloseButton
-            size="sm"
-            aria-label={S.attachments.delete({ name: file.name })}
-            disabled={busy}
-            onClick={onDelete}
-            data-testid="attachment-delete"
-          />
-        )}
+        {onDelete && <CloseButton size="sm" aria-label={S.attachments.delete({ name: file.name })} disabled={busy} onClick={onDelete} data-testid="attachment-delete" />}
       </Group>
     </li>
   );

@@ -57,9 +57,7 @@ export function DirectiveDetail({ id }: { id: string }) {
           </Title>
           <WorkflowActions directive={d} onChanged={setD} />
           <Text size="xs" c="dimmed">
-            {d.issuedAt
-              ? `${S.issuedAt}: ${formatDateTime(d.issuedAt, lang)}`
-              : `${S.updatedAt}: ${formatDateTime(d.updatedAt, lang)}`}
+            {d.issuedAt ? `${S.issuedAt}: ${formatDateTime(d.issuedAt, lang)}` : `${S.updatedAt}: ${formatDateTime(d.updatedAt, lang)}`}
           </Text>
         </Stack>
       </Paper>

@@ -1,16 +1,5 @@
 // Compose / edit a draft directive, with a live Decree 30 preview of its first page.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api.ts';
 import { getUnit } from '../units/units-api.ts';
@@ -23,16 +12,7 @@ import { Link, navigate } from '../../router.tsx';
 import { AttachmentsEditor } from './Attachments.tsx';
 import { DirectivePreview } from './DirectivePreview.tsx';
 import { viewFromForm } from './doc-view.ts';
-import {
-  emptyForm,
-  formFromDirective,
-  formToInput,
-  issuerDefaults,
-  problemText,
-  validateForm,
-  type DraftForm,
-  type FormProblem,
-} from './draft-form.ts';
+import { emptyForm, formFromDirective, formToInput, issuerDefaults, problemText, validateForm, type DraftForm, type FormProblem } from './draft-form.ts';
 import { StatusBadge, useDocTypes } from './shared.tsx';
 import { directiveStrings } from './strings.ts';
 import { BodyField, CcField, RecipientsField, Section, type Patch } from './EditorFields.tsx';
@@ -165,12 +145,7 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
             <Text size="xs" c="dimmed">
               {S.symbolHint}
             </Text>
-            <TextInput
-              label={S.issuerParent}
-              value={form.issuerParent}
-              onChange={(e) => patch({ issuerParent: e.currentTarget.value })}
-              data-testid="f-issuerParent"
-            />
+            <TextInput label={S.issuerParent} value={form.issuerParent} onChange={(e) => patch({ issuerParent: e.currentTarget.value })} data-testid="f-issuerParent" />
             <TextInput label={S.issuer} value={form.issuer} onChange={(e) => patch({ issuer: e.currentTarget.value })} data-testid="f-issuer" />
             <Group grow align="flex-start" wrap="wrap" gap="xs">
               <TextInput label={S.place} value={form.place} onChange={(e) => patch({ place: e.currentTarget.value })} data-testid="f-place" />
@@ -182,12 +157,7 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
                 data-testid="f-urgency"
               />
             </Group>
-            <Checkbox
-              label={S.public}
-              checked={form.public}
-              onChange={(e) => patch({ public: e.currentTarget.checked })}
-              data-testid="f-public"
-            />
+            <Checkbox label={S.public} checked={form.public} onChange={(e) => patch({ public: e.currentTarget.checked })} data-testid="f-public" />
             <div>
               <Text size="sm" fw={500}>
                 {S.date}
@@ -237,25 +207,10 @@ export function DirectiveEditor({ directive, onChanged }: { directive: Directive
                 data={[{ value: '', label: S.authorityNone }, ...SIGNER_AUTHORITIES.map((a) => ({ value: a, label: a }))]}
                 data-testid="f-signer-authority"
               />
-              <TextInput
-                label={S.signerPosition}
-                value={form.signerPosition}
-                onChange={(e) => patch({ signerPosition: e.currentTarget.value })}
-                data-testid="f-signer-position"
-              />
+              <TextInput label={S.signerPosition} value={form.signerPosition} onChange={(e) => patch({ signerPosition: e.currentTarget.value })} data-testid="f-signer-position" />
             </Group>
-            <TextInput
-              label={S.signerTitle}
-              value={form.signerTitle}
-              onChange={(e) => patch({ signerTitle: e.currentTarget.value })}
-              data-testid="f-signer-title"
-            />
-            <TextInput
-              label={S.signerName}
-              value={form.signerName}
-              onChange={(e) => patch({ signerName: e.currentTarget.value })}
-              data-testid="f-signer-name"
-            />
+            <TextInput label={S.signerTitle} value={form.signerTitle} onChange={(e) => patch({ signerTitle: e.currentTarget.value })} data-testid="f-signer-title" />
+            <TextInput label={S.signerName} value={form.signerName} onChange={(e) => patch({ signerName: e.currentTarget.value })} data-testid="f-signer-name" />
           </Section>
           <AttachmentsEditor directiveId={directive?.id ?? null} capabilities={directive?.capabilities ?? null} initial={directive?.files ?? []} />
         </Stack>

@@ -4,17 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Block, Run } from './directives-api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
-import {
-  ccLines,
-  numberLine,
-  placeAndDate,
-  punctuate,
-  signerLines,
-  subjectText,
-  upper,
-  URGENCY_MARKS,
-  type DocView,
-} from './doc-view.ts';
+import { ccLines, numberLine, placeAndDate, punctuate, signerLines, subjectText, upper, URGENCY_MARKS, type DocView } from './doc-view.ts';
 import './doc-preview.css';
 import { directiveStrings } from './strings.ts';
 

@@ -1,17 +1,5 @@
 // The editor's field groups: Kính gửi (units and groups), the body's sections, Nơi nhận (cc).
-import {
-  Button,
-  Checkbox,
-  CloseButton,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, CloseButton, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { getGroup, listGroups, type Group as RecipientGroup } from '../groups/groups-api.ts';
 import { CC_PURPOSES, type CcPurpose } from './directives-api.ts';
@@ -20,12 +8,7 @@ import { useI18n } from '../../app/i18n-context.tsx';
 import { UnitSearchPicker } from '../../app/ui.tsx';
 import { rememberUnitName, useUnitName } from '../../app/unit-names.ts';
 import { useAsync } from '../../app/use-async.ts';
-import {
-  emptyCc,
-  emptySection,
-  lines,
-  type DraftForm,
-} from './draft-form.ts';
+import { emptyCc, emptySection, lines, type DraftForm } from './draft-form.ts';
 import { directiveStrings } from './strings.ts';
 
 export type Patch = (p: Partial<DraftForm>) => void;
@@ -107,13 +90,7 @@ export function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm;
       )}
       <Stack gap={6}>
         {own.map((g) => (
-          <Checkbox
-            key={g.id}
-            label={g.name}
-            checked={form.recipientGroups.includes(g.id)}
-            onChange={() => toggleGroup(g)}
-            data-testid="recipient-group"
-          />
+          <Checkbox key={g.id} label={g.name} checked={form.recipientGroups.includes(g.id)} onChange={() => toggleGroup(g)} data-testid="recipient-group" />
         ))}
         {foreign.map((id) => (
           <ForeignGroup key={id} id={id} checked onToggle={toggleGroup} />
@@ -153,33 +130,18 @@ export function RecipientsField({ form, patch, ownerUnitId }: { form: DraftForm;
 export function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
   const { lang } = useI18n();
   const S = directiveStrings(lang);
-  const setSection = (i: number, p: Partial<DraftForm['sections'][number]>) =>
-    patch({ sections: form.sections.map((s, j) => (j === i ? { ...s, ...p } : s)) });
+  const setSection = (i: number, p: Partial<DraftForm['sections'][number]>) => patch({ sections: form.sections.map((s, j) => (j === i ? { ...s, ...p } : s)) });
   return (
     <Section title={S.body}>
       <Text size="xs" c="dimmed">
         {S.bodyHint}
       </Text>
-      <Textarea
-        label={S.opening}
-        autosize
-        minRows={2}
-        maxRows={12}
-        value={form.opening}
-        onChange={(e) => patch({ opening: e.currentTarget.value })}
-        data-testid="f-opening"
-      />
+      <Textarea label={S.opening} autosize minRows={2} maxRows={12} value={form.opening} onChange={(e) => patch({ opening: e.currentTarget.value })} data-testid="f-opening" />
       {form.sections.map((s, i) => (
         <Paper key={s.key} withBorder p="xs" bg="gray.0">
           <Stack gap={6}>
             <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput
-                label={S.sectionNumber}
-                value={s.number}
-                onChange={(e) => setSection(i, { number: e.currentTarget.value })}
-                w={90}
-                data-testid={`f-section-number-${i}`}
-              />
+              <TextInput label={S.sectionNumber} value={s.number} onChange={(e) => setSection(i, { number: e.currentTarget.value })} w={90} data-testid={`f-section-number-${i}`} />
               <TextInput
                 label={S.sectionHeading}
                 value={s.heading}
@@ -187,11 +149,7 @@ export function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
                 style={{ flex: 1 }}
                 data-testid={`f-section-heading-${i}`}
               />
-              <CloseButton
-                aria-label={S.removeSection({ n: s.number || i + 1 })}
-                onClick={() => patch({ sections: form.sections.filter((_, j) => j !== i) })}
-                mb={6}
-              />
+              <CloseButton aria-label={S.removeSection({ n: s.number || i + 1 })} onClick={() => patch({ sections: form.sections.filter((_, j) => j !== i) })} mb={6} />
             </Group>
             <Textarea
               label={S.sectionText({ n: s.number || i + 1 })}
@@ -214,15 +172,7 @@ export function BodyField({ form, patch }: { form: DraftForm; patch: Patch }) {
       >
         + {S.addSection}
       </Button>
-      <Textarea
-        label={S.closing}
-        autosize
-        minRows={2}
-        maxRows={8}
-        value={form.closing}
-        onChange={(e) => patch({ closing: e.currentTarget.value })}
-        data-testid="f-closing"
-      />
+      <Textarea label={S.closing} autosize minRows={2} maxRows={8} value={form.closing} onChange={(e) => patch({ closing: e.currentTarget.value })} data-testid="f-closing" />
     </Section>
   );
 }
@@ -235,21 +185,12 @@ export function CcField({ form, patch }: { form: DraftForm; patch: Patch }) {
     <Section title={S.cc}>
       {form.cc.map((c, i) => (
         <Group key={c.key} gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput
-            label={S.ccName}
-            value={c.name}
-            onChange={(e) => setCc(i, { name: e.currentTarget.value })}
-            style={{ flex: 1 }}
-            data-testid={`f-cc-name-${i}`}
-          />
+          <TextInput label={S.ccName} value={c.name} onChange={(e) => setCc(i, { name: e.currentTarget.value })} style={{ flex: 1 }} data-testid={`f-cc-name-${i}`} />
           <NativeSelect
             label={S.ccPurpose}
             value={c.purpose}
             onChange={(e) => setCc(i, { purpose: e.currentTarget.value as CcPurpose | '' })}
-            data={[
-              { value: '', label: S.ccPurposes.none },
-              ...CC_PURPOSES.map((p) => ({ value: p, label: S.ccPurposes[p] })),
-            ]}
+            data={[{ value: '', label: S.ccPurposes.none }, ...CC_PURPOSES.map((p) => ({ value: p, label: S.ccPurposes[p] }))]}
             w={190}
             data-testid={`f-cc-purpose-${i}`}
           />

@@ -75,10 +75,7 @@ function OutgoingList() {
             label={S.status}
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as DirectiveStatus | '')}
-            data={[
-              { value: '', label: S.allStatuses },
-              ...DIRECTIVE_STATUSES.map((s) => ({ value: s, label: S.statuses[s] })),
-            ]}
+            data={[{ value: '', label: S.allStatuses }, ...DIRECTIVE_STATUSES.map((s) => ({ value: s, label: S.statuses[s] }))]}
             w={210}
             data-testid="outgoing-status"
           />

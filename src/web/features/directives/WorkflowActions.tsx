@@ -95,12 +95,7 @@ export function WorkflowActions({ directive, onChanged }: { directive: Directive
           ))}
         </Group>
       )}
-      <Modal
-        opened={dialog !== null}
-        onClose={() => setDialog(null)}
-        title={dialog ? S[`${dialog}Title`] : ''}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? S[`${dialog}Title`] : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();

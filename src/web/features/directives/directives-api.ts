@@ -119,11 +119,7 @@ export function getTracking(id: string, filter: TrackingFilter = 'all'): Promise
 }
 
 export function listInbox(f: { unitId?: string; filter?: InboxFilter; year?: number | string }): Promise<{ items: InboxItem[]; total: number }> {
-  return requestParsed(
-    InboxListOut,
-    'GET',
-    `/api/inbox${queryString({ unitId: f.unitId, filter: f.filter === 'all' ? undefined : f.filter, year: f.year, limit: 200 })}`,
-  );
+  return requestParsed(InboxListOut, 'GET', `/api/inbox${queryString({ unitId: f.unitId, filter: f.filter === 'all' ? undefined : f.filter, year: f.year, limit: 200 })}`);
 }
 
 /** Opens an incoming document (the server records the first reading by the recipient unit). */

@@ -19,10 +19,7 @@ describe('Decree 30 preview text', () => {
 
   it('punctuates lists and ends Nơi nhận with Lưu', () => {
     expect(punctuate(['- Như trên;', 'UBND huyện.'])).toEqual(['- Như trên;', '- UBND huyện.']);
-    expect(ccLines([{ name: 'Sở Thông tin và Truyền thông', purpose: 'de_bao_cao' }], ['VT'])).toEqual([
-      '- Sở Thông tin và Truyền thông (để b/c);',
-      '- Lưu: VT.',
-    ]);
+    expect(ccLines([{ name: 'Sở Thông tin và Truyền thông', purpose: 'de_bao_cao' }], ['VT'])).toEqual(['- Sở Thông tin và Truyền thông (để b/c);', '- Lưu: VT.']);
     expect(subjectText('V/v tăng cường')).toBe('tăng cường');
     expect(signerLines({ authority: 'KT.', position: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'A' })).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
   });

@@ -1,6 +1,17 @@
 // Form state of a draft directive, its conversion to the API input and to the
 // preview model, and the defaults taken from the drafter's unit. Pure module.
-import { CC_PURPOSES, SIGNER_AUTHORITIES, URGENCIES, type CcEntry, type CcPurpose, type Directive, type DirectiveBody, type DirectiveInput, type SignerAuthority, type Urgency } from './directives-api.ts';
+import {
+  CC_PURPOSES,
+  SIGNER_AUTHORITIES,
+  URGENCIES,
+  type CcEntry,
+  type CcPurpose,
+  type Directive,
+  type DirectiveBody,
+  type DirectiveInput,
+  type SignerAuthority,
+  type Urgency,
+} from './directives-api.ts';
 import type { DirectiveStrings } from './strings.ts';
 import { blocksToText, parseRuns, runsToText, textToBlocks } from './body-text.ts';
 
@@ -196,10 +207,8 @@ export function validateForm(f: DraftForm, forSubmit = false): FormProblem[] {
   if (!f.subject.trim()) out.push({ field: 'subject', key: 'needSubject' });
   if (!symbol) out.push({ field: 'symbol', key: 'needSymbol' });
   else if (!SYMBOL.test(symbol)) out.push({ field: 'symbol', key: 'badSymbol' });
-  else if (f.docType !== 'CV' && symbol.split('-')[0] !== f.docType)
-    out.push({ field: 'symbol', key: 'symbolPrefix', params: { type: f.docType } });
-  if (forSubmit && f.recipientUnits.length + f.recipientGroups.length === 0)
-    out.push({ field: 'recipientUnits', key: 'needRecipients' });
+  else if (f.docType !== 'CV' && symbol.split('-')[0] !== f.docType) out.push({ field: 'symbol', key: 'symbolPrefix', params: { type: f.docType } });
+  if (forSubmit && f.recipientUnits.length + f.recipientGroups.length === 0) out.push({ field: 'recipientUnits', key: 'needRecipients' });
   return out;
 }
 

@@ -9,7 +9,8 @@ const vi = {
   none: 'không có đơn vị nào',
   total: (n: number) => `Tổng cộng: ${n} đơn vị sẽ nhận văn bản.`,
   warnTitle: 'Có nơi nhận không tới được đơn vị nào',
-  warn: (names: string) => `Không gửi được tới: ${names}. Sửa nơi nhận của văn bản (chọn đơn vị, nhóm của danh mục đang có hiệu lực), hoặc xác nhận để ban hành không gửi tới các nơi nhận này.`,
+  warn: (names: string) =>
+    `Không gửi được tới: ${names}. Sửa nơi nhận của văn bản (chọn đơn vị, nhóm của danh mục đang có hiệu lực), hoặc xác nhận để ban hành không gửi tới các nơi nhận này.`,
   confirm: 'Vẫn ban hành, không gửi tới các nơi nhận trên',
   blockedTitle: 'Văn bản không tới được đơn vị nào',
   blocked: (names: string) => `Không nơi nhận nào có đơn vị tại ngày này: ${names}. Sửa nơi nhận hoặc chọn ngày ban hành khác.`,

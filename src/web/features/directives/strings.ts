@@ -146,7 +146,8 @@ const vi = {
   updatedAt: 'Cập nhật lúc',
   tracking: {
     title: 'Theo dõi tiếp nhận',
-    counts: (p: { total: string | number; read: string | number; acknowledged: string | number; emailed: string | number }) => `Đã chuyển ${p.total} đơn vị · đã đọc ${p.read} · đã xác nhận ${p.acknowledged} · đã gửi thư điện tử ${p.emailed}`,
+    counts: (p: { total: string | number; read: string | number; acknowledged: string | number; emailed: string | number }) =>
+      `Đã chuyển ${p.total} đơn vị · đã đọc ${p.read} · đã xác nhận ${p.acknowledged} · đã gửi thư điện tử ${p.emailed}`,
     filter: 'Lọc đơn vị nhận',
     filterAll: 'Tất cả',
     filterUnread: 'Chưa đọc',

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { DirectiveCapabilities } from './directives-api.ts';
 import { availableSteps } from './workflow.ts';
 
-const none: DirectiveCapabilities = { edit: false, submit: false, approve: false, return: false, sign: false, issue: false, revoke: false, amend: false, attach: false, detach: false };
+const none: DirectiveCapabilities = {
+  edit: false,
+  submit: false,
+  approve: false,
+  return: false,
+  sign: false,
+  issue: false,
+  revoke: false,
+  amend: false,
+  attach: false,
+  detach: false,
+};
 const caps = (...on: (keyof DirectiveCapabilities)[]): DirectiveCapabilities => ({ ...none, ...Object.fromEntries(on.map((k) => [k, true])) });
 
 describe('workflow buttons', () => {

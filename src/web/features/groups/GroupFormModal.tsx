@@ -111,13 +111,7 @@ export function GroupFormModal({
   }
 
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      size="lg"
-      title={existing ? groupText.edit : groupText.create}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <Modal opened={target !== null} onClose={onClose} size="lg" title={existing ? groupText.edit : groupText.create} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           {error && (
@@ -125,22 +119,8 @@ export function GroupFormModal({
               {error}
             </Text>
           )}
-          <TextInput
-            label={groupText.name}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            data-testid="group-name"
-            data-autofocus
-          />
-          <Textarea
-            label={groupText.description}
-            autosize
-            minRows={2}
-            maxRows={5}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
+          <TextInput label={groupText.name} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="group-name" data-autofocus />
+          <Textarea label={groupText.description} autosize minRows={2} maxRows={5} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
           <div>
             <Text size="sm" fw={500} id="rule-type-label" mb={4}>
               {groupText.ruleType}
@@ -181,14 +161,7 @@ export function GroupFormModal({
           ) : (
             <Stack gap="xs">
               <KindSelect label={groupText.ruleKindLabel} required value={kind} onChange={(k) => isUnitKind(k) && setKind(k)} testId="group-kind" />
-              <UnitChooser
-                key={under?.id ?? 'none'}
-                label={groupText.ruleUnder}
-                at={at}
-                value={under}
-                onChange={setUnder}
-                testId="group-under"
-              />
+              <UnitChooser key={under?.id ?? 'none'} label={groupText.ruleUnder} at={at} value={under} onChange={setUnder} testId="group-under" />
             </Stack>
           )}
           <MGroup justify="flex-end" gap="sm">

@@ -122,12 +122,7 @@ export function GroupsPage() {
                 </Text>
               </div>
               <MGroup gap={6}>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  aria-expanded={showMembers === g.id}
-                  onClick={() => setShowMembers((s) => (s === g.id ? null : g.id))}
-                >
+                <Button size="compact-sm" variant="light" aria-expanded={showMembers === g.id} onClick={() => setShowMembers((s) => (s === g.id ? null : g.id))}>
                   {showMembers === g.id ? groupText.hideMembers : groupText.showMembers}
                 </Button>
                 <Button size="compact-sm" variant="default" onClick={() => setEditing(g)}>
@@ -157,24 +152,14 @@ export function GroupsPage() {
         }}
       />
 
-      <Modal
-        opened={confirmDelete !== null}
-        onClose={() => setConfirmDelete(null)}
-        title={groupText.deleteTitle}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Modal opened={confirmDelete !== null} onClose={() => setConfirmDelete(null)} title={groupText.deleteTitle} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="md">
           <Text size="sm">{groupText.deleteConfirm({ name: confirmDelete?.name ?? '' })}</Text>
           <MGroup justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setConfirmDelete(null)}>
               {t('common.cancel')}
             </Button>
-            <Button
-              color="red"
-              loading={deleting}
-              onClick={() => confirmDelete && void doDelete(confirmDelete)}
-              data-testid="group-delete-confirm"
-            >
+            <Button color="red" loading={deleting} onClick={() => confirmDelete && void doDelete(confirmDelete)} data-testid="group-delete-confirm">
               {t('common.delete')}
             </Button>
           </MGroup>

@@ -14,7 +14,6 @@ import { ACCEPTED_FILES, IMPORT_LIMITS, getImport, uploadImport } from './import
 import { ProposalEditor } from './ProposalEditor.tsx';
 import { uploaded, useStrings } from './page-state.ts';
 
-
 export function ImportPage({ id }: { id: string | null }) {
   return id ? <ImportView key={id} id={id} /> : <UploadView />;
 }

@@ -21,7 +21,9 @@ export function MatchesPanel({
 }) {
   const s = useStrings();
   const sections = [...new Set(proposal.addressees.map((a) => a.section))];
-  const row = (m: MatchProposal, key: string) => <MatchRow key={key} m={m} k={key} target={targetOf(m, key, overrides)} corrected={key in overrides} onOverride={onOverride} onLine={onLine} />;
+  const row = (m: MatchProposal, key: string) => (
+    <MatchRow key={key} m={m} k={key} target={targetOf(m, key, overrides)} corrected={key in overrides} onOverride={onOverride} onLine={onLine} />
+  );
   return (
     <Paper withBorder p="sm" data-testid="import-matches">
       <Stack gap="sm">
@@ -80,7 +82,15 @@ export function MatchRow({
   const [at] = useAtDate();
   const [picking, setPicking] = useState(false);
   return (
-    <Paper p="xs" className="loa-import-item" data-flagged={m.flagged && !corrected ? 'true' : 'false'} data-corrected={corrected ? 'true' : 'false'} data-testid="import-match" data-text={m.text} data-target-id={target?.id ?? ''}>
+    <Paper
+      p="xs"
+      className="loa-import-item"
+      data-flagged={m.flagged && !corrected ? 'true' : 'false'}
+      data-corrected={corrected ? 'true' : 'false'}
+      data-testid="import-match"
+      data-text={m.text}
+      data-target-id={target?.id ?? ''}
+    >
       <Text size="sm">“{m.text}”</Text>
       <Group gap="xs" wrap="wrap" mt={2}>
         <Text size="sm" aria-hidden>

@@ -151,7 +151,14 @@ function SourceText({ text, highlight, listRef }: { text: string; highlight: num
       {lines.map((l, i) => {
         const n = i + 1;
         return (
-          <li key={n} data-line={n} data-testid="source-line" data-highlighted={highlight === n ? 'true' : undefined} tabIndex={-1} aria-current={highlight === n ? 'location' : undefined}>
+          <li
+            key={n}
+            data-line={n}
+            data-testid="source-line"
+            data-highlighted={highlight === n ? 'true' : undefined}
+            tabIndex={-1}
+            aria-current={highlight === n ? 'location' : undefined}
+          >
             <span className="loa-import-lineno" aria-hidden>
               {n}
             </span>

@@ -55,7 +55,19 @@ export function LineButton({ source, what, onLine }: { source: SourceRef | null;
 // ---------------------------------------------------------------------------
 // Fields
 
-export function FieldRow({ f, value, changed, onChange, onLine }: { f: FieldProposal; value: string; changed: boolean; onChange: (v: string) => void; onLine: (n: number) => void }) {
+export function FieldRow({
+  f,
+  value,
+  changed,
+  onChange,
+  onLine,
+}: {
+  f: FieldProposal;
+  value: string;
+  changed: boolean;
+  onChange: (v: string) => void;
+  onLine: (n: number) => void;
+}) {
   const s = useStrings();
   const { t } = useI18n();
   const { types } = useDocTypes();
@@ -87,7 +99,14 @@ export function FieldRow({ f, value, changed, onChange, onLine }: { f: FieldProp
     );
   }
   return (
-    <Paper p="xs" className="loa-import-item" data-flagged={f.flagged && !changed ? 'true' : 'false'} data-corrected={changed ? 'true' : 'false'} data-testid={`imp-field-${f.field}`} data-field={f.field}>
+    <Paper
+      p="xs"
+      className="loa-import-item"
+      data-flagged={f.flagged && !changed ? 'true' : 'false'}
+      data-corrected={changed ? 'true' : 'false'}
+      data-testid={`imp-field-${f.field}`}
+      data-field={f.field}
+    >
       {input}
       <Group gap="xs" mt={4} wrap="wrap" id={noteId}>
         <Confidence value={f.confidence} flagged={f.flagged} />
@@ -130,7 +149,14 @@ export function IssuerPanel({
   const shown = corrected ? value : issuer;
   const issuerField = proposal.fields.find((f) => f.field === 'symbol' || f.field === 'issuer');
   return (
-    <Paper withBorder p="sm" className="loa-import-item" data-flagged={flagged && !corrected ? 'true' : 'false'} data-corrected={corrected ? 'true' : 'false'} data-testid="import-issuer">
+    <Paper
+      withBorder
+      p="sm"
+      className="loa-import-item"
+      data-flagged={flagged && !corrected ? 'true' : 'false'}
+      data-corrected={corrected ? 'true' : 'false'}
+      data-testid="import-issuer"
+    >
       <Title order={3} size="h5" mb="xs">
         {s.issuerTitle}
       </Title>

@@ -48,8 +48,16 @@ export function TasksPanel({
                     </Badge>
                   )}
                 </Group>
-                {canAssign && <Checkbox label={s.createTask} checked={edit.include} onChange={(e) => set({ include: e.currentTarget.checked })} data-testid="import-task-include" />}
-                <TextInput label={s.taskTitle} value={edit.title} onChange={(e) => set({ title: e.currentTarget.value })} disabled={!edit.include || !canAssign} data-testid="import-task-title" />
+                {canAssign && (
+                  <Checkbox label={s.createTask} checked={edit.include} onChange={(e) => set({ include: e.currentTarget.checked })} data-testid="import-task-include" />
+                )}
+                <TextInput
+                  label={s.taskTitle}
+                  value={edit.title}
+                  onChange={(e) => set({ title: e.currentTarget.value })}
+                  disabled={!edit.include || !canAssign}
+                  data-testid="import-task-title"
+                />
                 <div>
                   <Text size="sm" fw={500}>
                     {s.assignees}
@@ -69,12 +77,7 @@ export function TasksPanel({
                   )}
                 </div>
                 {(task.suggestedAssignees ?? []).length > 0 && (
-                  <SuggestedAssignees
-                    units={task.suggestedAssignees ?? []}
-                    edit={edit}
-                    disabled={!edit.include || !canAssign}
-                    onChange={set}
-                  />
+                  <SuggestedAssignees units={task.suggestedAssignees ?? []} edit={edit} disabled={!edit.include || !canAssign} onChange={set} />
                 )}
                 <div>
                   <Text size="sm" fw={500}>
@@ -121,12 +124,26 @@ export function SuggestedAssignees({ units, edit, disabled, onChange }: { units:
                     <Badge color="blue" variant="outline" tt="none" radius="sm">
                       {s.suggestedAssigned}
                     </Badge>
-                    <Button size="compact-xs" variant="subtle" disabled={disabled} onClick={() => onChange(withSuggested(edit, u, false))} aria-label={s.unassignSuggestedAria(u.name)} data-testid="import-suggested-undo">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      disabled={disabled}
+                      onClick={() => onChange(withSuggested(edit, u, false))}
+                      aria-label={s.unassignSuggestedAria(u.name)}
+                      data-testid="import-suggested-undo"
+                    >
                       {s.undo}
                     </Button>
                   </>
                 ) : (
-                  <Button size="compact-xs" variant="light" disabled={disabled} onClick={() => onChange(withSuggested(edit, u, true))} aria-label={s.assignSuggestedAria(u.name)} data-testid="import-suggested-assign">
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    disabled={disabled}
+                    onClick={() => onChange(withSuggested(edit, u, true))}
+                    aria-label={s.assignSuggestedAria(u.name)}
+                    data-testid="import-suggested-assign"
+                  >
                     {s.assignSuggested}
                   </Button>
                 )}

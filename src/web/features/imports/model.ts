@@ -49,7 +49,11 @@ export const percent = (confidence: number): number => Math.round(confidence * 1
 /** Printed urgency ("KHẨN", "Thượng khẩn", "HỎA TỐC") → its code. */
 export function urgencyCode(printed: string | null): Urgency | '' {
   if (!printed) return '';
-  const f = printed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  const f = printed
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
   if (f.includes('hoa toc')) return 'hoa_toc';
   if (f.includes('thuong khan')) return 'thuong_khan';
   if (f.includes('khan')) return 'khan';

@@ -7,7 +7,8 @@ const WEEKDAYS_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
 
 const vi = {
   title: 'Nhập văn bản đến',
-  intro: 'Tải lên công văn nhận được ngoài Loa (tệp .txt, .md, .docx hoặc .pdf có lớp chữ). Loa đọc các trường, đề xuất cơ quan ban hành, đơn vị thực hiện và nhiệm vụ để bạn kiểm tra trước khi vào sổ.',
+  intro:
+    'Tải lên công văn nhận được ngoài Loa (tệp .txt, .md, .docx hoặc .pdf có lớp chữ). Loa đọc các trường, đề xuất cơ quan ban hành, đơn vị thực hiện và nhiệm vụ để bạn kiểm tra trước khi vào sổ.',
   fileLabel: 'Tệp công văn',
   fileHint: 'Tối đa 10 MB. Bản chụp (PDF không có lớp chữ) cần nhận dạng chữ (OCR) trước.',
   filePlaceholder: 'Chọn tệp…',
@@ -113,7 +114,8 @@ type Strings = typeof vi;
 
 const en: Strings = {
   title: 'Import incoming document',
-  intro: 'Upload a dispatch received outside Loa (.txt, .md, .docx or a PDF with a text layer). Loa reads the fields and proposes the issuer, the units and the tasks for you to check before it is registered.',
+  intro:
+    'Upload a dispatch received outside Loa (.txt, .md, .docx or a PDF with a text layer). Loa reads the fields and proposes the issuer, the units and the tasks for you to check before it is registered.',
   fileLabel: 'Dispatch file',
   fileHint: 'Up to 10 MB. A scan (PDF without text) needs OCR first.',
   filePlaceholder: 'Choose a file…',

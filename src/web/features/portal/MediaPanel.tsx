@@ -109,7 +109,13 @@ export function MediaPanel({ section, canWrite, canPublish }: { section: Section
                           {s.mediaView}
                         </Anchor>
                         {canPublish && m.status === 'draft' && (
-                          <Button size="compact-sm" loading={busy === m.id} onClick={() => void step(m, 'publish')} aria-label={s.mediaPublishNamed(m.title)} data-testid="media-publish">
+                          <Button
+                            size="compact-sm"
+                            loading={busy === m.id}
+                            onClick={() => void step(m, 'publish')}
+                            aria-label={s.mediaPublishNamed(m.title)}
+                            data-testid="media-publish"
+                          >
                             {s.mediaPublish}
                           </Button>
                         )}

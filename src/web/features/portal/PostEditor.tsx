@@ -1,21 +1,7 @@
 // One post: the editor form (title, summary, simple-HTML body, featured image,
 // source of a republished press article, correction note) and the workflow
 // buttons its status and the user's roles allow.
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -36,25 +22,10 @@ export function PostEditorPage({ sectionId, postId }: { sectionId: string | null
   if (res.error != null) return <LoadError error={res.error} onRetry={res.reload} />;
   if (section.error != null) return <LoadError error={section.error} onRetry={section.reload} />;
   if (!section.data) return <LoadError error={new Error('?')} />;
-  return (
-    <PostEditor
-      key={postId ?? 'new'}
-      post={res.data ?? null}
-      section={section.data}
-      onChange={(p) => res.setData(() => p)}
-    />
-  );
+  return <PostEditor key={postId ?? 'new'} post={res.data ?? null} section={section.data} onChange={(p) => res.setData(() => p)} />;
 }
 
-function PostEditor({
-  post,
-  section,
-  onChange,
-}: {
-  post: Post | null;
-  section: Section;
-  onChange: (p: Post) => void;
-}) {
+function PostEditor({ post, section, onChange }: { post: Post | null; section: Section; onChange: (p: Post) => void }) {
   const { lang, t } = useI18n();
   const s = portalStrings(lang);
   const { notify, notifyError } = useNotify();
@@ -200,11 +171,36 @@ function PostEditor({
         </Alert>
       )}
 
-      <Paper withBorder p="sm" component="form" onSubmit={(e) => { e.preventDefault(); void onSave(); }}>
+      <Paper
+        withBorder
+        p="sm"
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave();
+        }}
+      >
         <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Stack gap="sm">
-            <TextInput label={s.fTitle} required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={PORTAL_LIMITS.title} data-testid="post-title" />
-            <Textarea label={s.fSummary} value={form.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} autosize minRows={2} maxLength={PORTAL_LIMITS.summary} data-testid="post-summary" />
+            <TextInput
+              label={s.fTitle}
+              required
+              value={form.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errors.title}
+              maxLength={PORTAL_LIMITS.title}
+              data-testid="post-title"
+            />
+            <Textarea
+              label={s.fSummary}
+              value={form.summary}
+              onChange={(e) => set('summary', e.currentTarget.value)}
+              error={errors.summary}
+              autosize
+              minRows={2}
+              maxLength={PORTAL_LIMITS.summary}
+              data-testid="post-summary"
+            />
             <Textarea
               label={s.fBody}
               description={s.fBodyHint}
@@ -218,13 +214,51 @@ function PostEditor({
               data-testid="post-body"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={s.fImage} description={s.fImageHint} value={form.featuredImageUrl} onChange={(e) => set('featuredImageUrl', e.currentTarget.value)} error={errors.featuredImageUrl} data-testid="post-image" />
-              <FileInput label={s.fUpload} accept="image/*" clearable={false} value={null} onChange={(f) => void onUpload(f)} disabled={!editable || busy === 'upload'} data-testid="post-image-upload" />
-              <TextInput label={s.fSourceName} description={s.fSourceHint} value={form.sourceName} onChange={(e) => set('sourceName', e.currentTarget.value)} error={errors.sourceName} data-testid="post-source-name" />
-              <TextInput label={s.fSourceUrl} type="url" value={form.sourceUrl} onChange={(e) => set('sourceUrl', e.currentTarget.value)} error={errors.sourceUrl} data-testid="post-source-url" />
+              <TextInput
+                label={s.fImage}
+                description={s.fImageHint}
+                value={form.featuredImageUrl}
+                onChange={(e) => set('featuredImageUrl', e.currentTarget.value)}
+                error={errors.featuredImageUrl}
+                data-testid="post-image"
+              />
+              <FileInput
+                label={s.fUpload}
+                accept="image/*"
+                clearable={false}
+                value={null}
+                onChange={(f) => void onUpload(f)}
+                disabled={!editable || busy === 'upload'}
+                data-testid="post-image-upload"
+              />
+              <TextInput
+                label={s.fSourceName}
+                description={s.fSourceHint}
+                value={form.sourceName}
+                onChange={(e) => set('sourceName', e.currentTarget.value)}
+                error={errors.sourceName}
+                data-testid="post-source-name"
+              />
+              <TextInput
+                label={s.fSourceUrl}
+                type="url"
+                value={form.sourceUrl}
+                onChange={(e) => set('sourceUrl', e.currentTarget.value)}
+                error={errors.sourceUrl}
+                data-testid="post-source-url"
+              />
             </SimpleGrid>
             {post && live && (
-              <Textarea label={s.fRevision} description={s.fRevisionHint} value={form.revisionNote} onChange={(e) => set('revisionNote', e.currentTarget.value)} error={errors.revisionNote} autosize minRows={2} data-testid="post-revision" />
+              <Textarea
+                label={s.fRevision}
+                description={s.fRevisionHint}
+                value={form.revisionNote}
+                onChange={(e) => set('revisionNote', e.currentTarget.value)}
+                error={errors.revisionNote}
+                autosize
+                minRows={2}
+                data-testid="post-revision"
+              />
             )}
             {editable && (
               <Group justify="flex-end">
@@ -291,7 +325,14 @@ function PostEditor({
 
       <Modal opened={scheduleOpen} onClose={() => setScheduleOpen(false)} title={s.schedule} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
-          <TextInput type="datetime-local" label={s.scheduleAt} value={scheduleAt} onChange={(e) => setScheduleAt(e.currentTarget.value)} error={scheduleError} data-testid="post-schedule-at" />
+          <TextInput
+            type="datetime-local"
+            label={s.scheduleAt}
+            value={scheduleAt}
+            onChange={(e) => setScheduleAt(e.currentTarget.value)}
+            error={scheduleError}
+            data-testid="post-schedule-at"
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setScheduleOpen(false)}>
               {t('common.cancel')}

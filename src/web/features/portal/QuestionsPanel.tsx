@@ -71,7 +71,15 @@ function QuestionCard({ q, sectionName, onChanged }: { q: Question; sectionName:
         )}
         {open ? (
           <Stack gap="xs">
-            <Textarea label={s.answerLabel} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} autosize minRows={3} error={error} data-testid="question-answer-text" />
+            <Textarea
+              label={s.answerLabel}
+              value={answer}
+              onChange={(e) => setAnswer(e.currentTarget.value)}
+              autosize
+              minRows={3}
+              error={error}
+              data-testid="question-answer-text"
+            />
             <Checkbox label={s.answerPublish} checked={publish} onChange={(e) => setPublish(e.currentTarget.checked)} />
             <Group gap="xs" justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>

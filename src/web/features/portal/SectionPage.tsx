@@ -54,9 +54,7 @@ function PostsPanel({ section, canWrite }: { section: Section; canWrite: boolean
                     <Table.Td>
                       <PostStatusBadge status={p.status} />
                     </Table.Td>
-                    <Table.Td>
-                      {p.status === 'scheduled' ? formatDateTime(p.publishAt, lang) : formatDateTime(p.publishedAt, lang)}
-                    </Table.Td>
+                    <Table.Td>{p.status === 'scheduled' ? formatDateTime(p.publishAt, lang) : formatDateTime(p.publishedAt, lang)}</Table.Td>
                     <Table.Td>{formatDateTime(p.updatedAt, lang)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -80,7 +80,16 @@ export function SituationPanel({ section, canWrite }: { section: Section; canWri
   return (
     <Stack gap="md">
       {canWrite && known && (
-        <Paper withBorder p="sm" component="form" onSubmit={(e) => { e.preventDefault(); void save(); }} data-testid="situation-form">
+        <Paper
+          withBorder
+          p="sm"
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          data-testid="situation-form"
+        >
           <Stack gap="sm">
             <TextInput
               type="date"
@@ -141,15 +150,7 @@ export function SituationPanel({ section, canWrite }: { section: Section; canWri
   );
 }
 
-function History({
-  fields,
-  items,
-  onPick,
-}: {
-  fields: { key: string; label: string }[];
-  items: SituationUpdate[];
-  onPick: ((date: string) => void) | undefined;
-}) {
+function History({ fields, items, onPick }: { fields: { key: string; label: string }[]; items: SituationUpdate[]; onPick: ((date: string) => void) | undefined }) {
   const { lang } = useI18n();
   const s = portalStrings(lang);
   const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');

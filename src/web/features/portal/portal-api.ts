@@ -69,13 +69,7 @@ export async function updateSection(id: string, patch: SectionPatch): Promise<Se
 // Posts
 
 export async function listPosts(f: { sectionId?: string; status?: PostStatus; limit?: number } = {}): Promise<Post[]> {
-  return (
-    await requestParsed(
-      Items(PostOut),
-      'GET',
-      `/api/portal/posts${queryString({ sectionId: f.sectionId, status: f.status, limit: f.limit ?? 100 })}`,
-    )
-  ).items;
+  return (await requestParsed(Items(PostOut), 'GET', `/api/portal/posts${queryString({ sectionId: f.sectionId, status: f.status, limit: f.limit ?? 100 })}`)).items;
 }
 
 export async function getPost(id: string): Promise<Post> {
@@ -114,14 +108,8 @@ export async function listSituation(sectionId: string): Promise<SituationUpdate[
   return (await requestParsed(Items(SituationOut), 'GET', `/api/portal/sections/${enc(sectionId)}/situation`)).items;
 }
 
-export async function saveSituation(
-  sectionId: string,
-  date: string,
-  input: { figures: Record<string, number>; note: string | null },
-): Promise<SituationUpdate> {
-  return (
-    await requestParsed(z.object({ update: SituationOut }), 'PUT', `/api/portal/sections/${enc(sectionId)}/situation/${enc(date)}`, input)
-  ).update;
+export async function saveSituation(sectionId: string, date: string, input: { figures: Record<string, number>; note: string | null }): Promise<SituationUpdate> {
+  return (await requestParsed(z.object({ update: SituationOut }), 'PUT', `/api/portal/sections/${enc(sectionId)}/situation/${enc(date)}`, input)).update;
 }
 
 // Citizen questions

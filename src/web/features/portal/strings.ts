@@ -58,7 +58,8 @@ const vi = {
   fUpload: 'Tải ảnh lên thư viện',
   uploaded: 'Đã tải ảnh lên (bản nháp: ảnh được đăng cùng bài viết, hoặc khi người duyệt đăng tệp).',
   tabMedia: 'Tệp, hình ảnh',
-  mediaHint: 'Tệp tải lên là bản nháp của chuyên mục, chưa ai ngoài cơ quan xem được. Người duyệt của chuyên mục đăng tệp; đăng một bài viết có dùng tệp của chuyên mục cũng đăng luôn tệp đó.',
+  mediaHint:
+    'Tệp tải lên là bản nháp của chuyên mục, chưa ai ngoài cơ quan xem được. Người duyệt của chuyên mục đăng tệp; đăng một bài viết có dùng tệp của chuyên mục cũng đăng luôn tệp đó.',
   mediaEmpty: 'Chuyên mục chưa có tệp nào.',
   mediaUpload: 'Tải tệp lên',
   mediaUploadTitle: 'Tên tệp hiển thị',
@@ -183,7 +184,8 @@ const en: PortalStrings = {
   fUpload: 'Upload an image to the library',
   uploaded: 'Image uploaded (a draft: it is published with the post, or when a publisher publishes the file).',
   tabMedia: 'Files and images',
-  mediaHint: 'An uploaded file is a draft of the section, not visible outside the office. A publisher of the section publishes it; publishing a post that uses a file of the section publishes that file too.',
+  mediaHint:
+    'An uploaded file is a draft of the section, not visible outside the office. A publisher of the section publishes it; publishing a post that uses a file of the section publishes that file too.',
   mediaEmpty: 'The section has no files yet.',
   mediaUpload: 'Upload a file',
   mediaUploadTitle: 'Title shown',

@@ -42,8 +42,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
   // task's natural root instead, once.
   const atOwnUnit = stack.length === 1 && stack[0]?.id === me.unitId;
   const ownUnitUseless =
-    atOwnUnit &&
-    ((trend.error instanceof ApiError && (trend.error.status === 403 || trend.error.status === 404)) || (trend.data !== undefined && nothingExpected(trend.data)));
+    atOwnUnit && ((trend.error instanceof ApiError && (trend.error.status === 403 || trend.error.status === 404)) || (trend.data !== undefined && nothingExpected(trend.data)));
   useEffect(() => {
     if (ownUnitUseless && !fellBack) {
       setFellBack(true);
@@ -60,11 +59,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
   const last = periods.at(-1);
   const sel: RollupPeriod | undefined = periods.find((p) => p.key === periodKey) ?? last;
   const needFocus = Boolean(data && sel && last && sel.key !== last.key);
-  const focusRes = useAsync(
-    () => getRollup(taskId, { unitId: rootId, from: sel?.key, to: sel?.key, tree }),
-    [taskId, rootId, sel?.key, tree],
-    needFocus,
-  );
+  const focusRes = useAsync(() => getRollup(taskId, { unitId: rootId, from: sel?.key, to: sel?.key, tree }), [taskId, rootId, sel?.key, tree], needFocus);
   const focus = needFocus ? (focusRes.data?.focus ?? null) : (data?.focus ?? null);
 
   const crumbs: Crumb[] = stack.length ? stack : data ? [data.tree.taskUnit] : [];
@@ -122,12 +117,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
         </Group>
         {data?.tree.outOfForce && (
           <Stack gap={2} mt="sm">
-            <Switch
-              label={S.todayTree}
-              checked={todayTree}
-              onChange={(e) => setTodayTree(e.currentTarget.checked)}
-              data-testid="rollup-today-tree"
-            />
+            <Switch label={S.todayTree} checked={todayTree} onChange={(e) => setTodayTree(e.currentTarget.checked)} data-testid="rollup-today-tree" />
             {mappedView && (
               <Text size="xs" c="dimmed">
                 {S.todayTreeHint}
@@ -246,14 +236,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                         <Table.Tr key={r.unit.id} data-testid="rollup-row" data-unit-id={r.unit.id} data-mapped={r.mapped || undefined}>
                           <Table.Td>
                             {drillable ? (
-                              <UnstyledButton
-                                onClick={() => drill(r.unit)}
-                                aria-label={S.drill(r.unit.name)}
-                                c="blue.8"
-                                fz="sm"
-                                td="underline"
-                                data-testid="rollup-drill"
-                              >
+                              <UnstyledButton onClick={() => drill(r.unit)} aria-label={S.drill(r.unit.name)} c="blue.8" fz="sm" td="underline" data-testid="rollup-drill">
                                 {r.unit.name}
                               </UnstyledButton>
                             ) : (

@@ -53,12 +53,10 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
             <b>{S.schedule}:</b> {describeRule(task.dueRule, S, lang)}
           </Text>
           <Text size="sm" data-testid="task-current-period">
-            <b>{S.currentPeriod}:</b>{' '}
-            {currentPeriod ? periodText(currentPeriod, S, lang) : S.noCurrentPeriod}
+            <b>{S.currentPeriod}:</b> {currentPeriod ? periodText(currentPeriod, S, lang) : S.noCurrentPeriod}
           </Text>
           <Text size="sm">
-            <b>{S.form}:</b> {reportForm ? `${reportForm.name} — ${reportForm.indicators.map((i) => i.label).join('; ')}` : S.noForm} ·{' '}
-            {S.assigneesCount(assignees.length)}
+            <b>{S.form}:</b> {reportForm ? `${reportForm.name} — ${reportForm.indicators.map((i) => i.label).join('; ')}` : S.noForm} · {S.assigneesCount(assignees.length)}
           </Text>
           {task.description && <Text size="sm">{task.description}</Text>}
         </Stack>
@@ -83,15 +81,7 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
         style={{ alignSelf: 'flex-start' }}
         data-testid="task-tabs"
       />
-      {tab === 'rollup' ? (
-        reportForm ? (
-          <RollupDashboard taskId={task.id} />
-        ) : (
-          <Text size="sm">{S.noForm}</Text>
-        )
-      ) : (
-        <MatrixView taskId={task.id} />
-      )}
+      {tab === 'rollup' ? reportForm ? <RollupDashboard taskId={task.id} /> : <Text size="sm">{S.noForm}</Text> : <MatrixView taskId={task.id} />}
     </Stack>
   );
 }

@@ -30,14 +30,7 @@ export function BarChart({ data, title, testId }: { data: BarDatum[]; title: str
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const summary = data.map((d) => `${d.label}: ${d.value === null ? '—' : formatNumber(d.value, lang)}`).join('; ');
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-label={`${title}. ${summary}`}
-      data-testid={testId}
-      style={{ maxWidth: W, display: 'block' }}
-    >
+    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`${title}. ${summary}`} data-testid={testId} style={{ maxWidth: W, display: 'block' }}>
       <title>{title}</title>
       {ticks.map((v) => {
         const x = labelW + (v / max) * plotW;
@@ -104,14 +97,7 @@ export function LineChart({ data, title, testId }: { data: LinePoint[]; title: s
   const every = Math.max(1, Math.ceil(data.length / 12));
   const summary = data.map((d) => `${d.label}: ${d.value === null ? '—' : formatNumber(d.value, lang)}`).join('; ');
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-label={`${title}. ${summary}`}
-      data-testid={testId}
-      style={{ maxWidth: W, display: 'block' }}
-    >
+    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`${title}. ${summary}`} data-testid={testId} style={{ maxWidth: W, display: 'block' }}>
       <title>{title}</title>
       {[0, 0.25, 0.5, 0.75, 1].map((f) => (
         <g key={f}>

@@ -35,8 +35,7 @@ const vi = {
   daily: (time: string) => `Hằng ngày lúc ${time}`,
   weekly: (day: string, time: string) => `Hằng tuần, ${day} lúc ${time}`,
   monthly: (day: number, time: string) => `Hằng tháng, ngày ${day} lúc ${time}`,
-  range: (from: string | null, until: string | null) =>
-    from && until ? ` (từ ${from} đến ${until})` : from ? ` (từ ${from})` : until ? ` (đến ${until})` : '',
+  range: (from: string | null, until: string | null) => (from && until ? ` (từ ${from} đến ${until})` : from ? ` (từ ${from})` : until ? ` (đến ${until})` : ''),
   weekdays: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'],
   unknownSchedule: '—',
   // Matrix

@@ -13,17 +13,7 @@ function defaultKind(parentKind: string): string {
   return parentKind === 'province' ? 'department' : parentKind === 'district' ? 'office' : 'other';
 }
 
-export function AddUnitModal({
-  opened,
-  parent,
-  onClose,
-  onCreated,
-}: {
-  opened: boolean;
-  parent: Unit;
-  onClose: () => void;
-  onCreated: (u: Unit) => void;
-}) {
+export function AddUnitModal({ opened, parent, onClose, onCreated }: { opened: boolean; parent: Unit; onClose: () => void; onCreated: (u: Unit) => void }) {
   const { t, lang } = useI18n();
   const unitText = unitStrings(lang);
   const { notify } = useNotify();
@@ -73,28 +63,9 @@ export function AddUnitModal({
               {error}
             </Text>
           )}
-          <TextInput
-            label={unitText.orgName}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            data-testid="org-name"
-            data-autofocus
-          />
-          <KindSelect
-            label={unitText.kind}
-            required
-            value={kind}
-            onChange={setKind}
-            kinds={ADDABLE_KINDS}
-            testId="org-kind"
-          />
-          <TextInput
-            label={unitText.codeOptional}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            data-testid="org-code"
-          />
+          <TextInput label={unitText.orgName} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="org-name" data-autofocus />
+          <KindSelect label={unitText.kind} required value={kind} onChange={setKind} kinds={ADDABLE_KINDS} testId="org-kind" />
+          <TextInput label={unitText.codeOptional} value={code} onChange={(e) => setCode(e.currentTarget.value)} data-testid="org-code" />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

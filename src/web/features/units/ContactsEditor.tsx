@@ -6,17 +6,7 @@ import { useNotify } from '../../app/notify.tsx';
 import { fromDraft, invalidEmails, invalidPhones, splitList, toDraft, type ContactsDraft } from './contacts.ts';
 import { unitStrings } from './strings.ts';
 
-export function ContactsEditor({
-  unitId,
-  contacts,
-  editable,
-  onSaved,
-}: {
-  unitId: string;
-  contacts: Contacts;
-  editable: boolean;
-  onSaved: (c: Contacts) => void;
-}) {
+export function ContactsEditor({ unitId, contacts, editable, onSaved }: { unitId: string; contacts: Contacts; editable: boolean; onSaved: (c: Contacts) => void }) {
   const { t, lang } = useI18n();
   const unitText = unitStrings(lang);
   const { notify, notifyError } = useNotify();
@@ -100,12 +90,7 @@ export function ContactsEditor({
           inputMode="tel"
           data-testid="contacts-phones"
         />
-        <TextInput
-          label={unitText.contactsAddress}
-          value={draft.address}
-          onChange={(e) => set('address')(e.currentTarget.value)}
-          data-testid="contacts-address"
-        />
+        <TextInput label={unitText.contactsAddress} value={draft.address} onChange={(e) => set('address')(e.currentTarget.value)} data-testid="contacts-address" />
         <TextInput
           label={unitText.contactsWebsite}
           type="url"

@@ -25,15 +25,7 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-export function UnitDetailPanel({
-  unitId,
-  onPath,
-  onUnitCreated,
-}: {
-  unitId: string;
-  onPath: (ancestorIds: string[]) => void;
-  onUnitCreated: (parentId: string) => void;
-}) {
+export function UnitDetailPanel({ unitId, onPath, onUnitCreated }: { unitId: string; onPath: (ancestorIds: string[]) => void; onUnitCreated: (parentId: string) => void }) {
   const { lang } = useI18n();
   const unitText = unitStrings(lang);
   const { me } = useSession();
@@ -113,12 +105,7 @@ export function UnitDetailPanel({
         ) : null,
       )}
       <Group gap="xs">
-        <Button
-          component="a"
-          variant="light"
-          size="xs"
-          href={href(`/groups?unit=${encodeURIComponent(unit.id)}`)}
-        >
+        <Button component="a" variant="light" size="xs" href={href(`/groups?unit=${encodeURIComponent(unit.id)}`)}>
           {unitText.groupsOfUnit}
         </Button>
         {admin && (
@@ -128,12 +115,7 @@ export function UnitDetailPanel({
         )}
       </Group>
 
-      <ContactsEditor
-        unitId={unit.id}
-        contacts={contacts}
-        editable={admin}
-        onSaved={(c) => res.setData((d) => (d ? { ...d, contacts: c } : d))}
-      />
+      <ContactsEditor unitId={unit.id} contacts={contacts} editable={admin} onSaved={(c) => res.setData((d) => (d ? { ...d, contacts: c } : d))} />
 
       <AddUnitModal
         opened={adding}

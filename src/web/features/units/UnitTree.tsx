@@ -11,15 +11,7 @@ import { unitStrings } from './strings.ts';
 
 const INDENT = 18;
 
-export function UnitTree({
-  tree,
-  selectedId,
-  onSelect,
-}: {
-  tree: UnitTreeApi;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-}) {
+export function UnitTree({ tree, selectedId, onSelect }: { tree: UnitTreeApi; selectedId: string | null; onSelect: (id: string) => void }) {
   const { lang } = useI18n();
   const unitText = unitStrings(lang);
   const { state } = tree;
@@ -79,9 +71,7 @@ export function UnitTree({
           return (
             <li key={`status-${row.parentId}`} role="none" style={pad}>
               {row.state.status === 'loading' && <Loading />}
-              {row.state.status === 'error' && (
-                <LoadError error={row.state.error} onRetry={() => tree.refreshChildren(row.parentId)} />
-              )}
+              {row.state.status === 'error' && <LoadError error={row.state.error} onRetry={() => tree.refreshChildren(row.parentId)} />}
               {row.state.status === 'loaded' && (
                 <Text size="sm" py={4}>
                   {unitText.noChildren}
@@ -127,13 +117,7 @@ export function UnitTree({
             >
               {hasChildren ? (expanded ? '▾' : '▸') : '·'}
             </button>
-            <button
-              type="button"
-              className="loa-tree-label"
-              tabIndex={unit.id === tabStopId ? 0 : -1}
-              data-node-label={unit.id}
-              onKeyDown={(e) => onKeyDown(e, row, index)}
-            >
+            <button type="button" className="loa-tree-label" tabIndex={unit.id === tabStopId ? 0 : -1} data-node-label={unit.id} onKeyDown={(e) => onKeyDown(e, row, index)}>
               <span style={{ fontWeight: selected ? 700 : 500 }}>{unit.name}</span>{' '}
               <span className="loa-tree-kind">
                 {kindLabel(lang, unit.kind)}

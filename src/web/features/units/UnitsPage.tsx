@@ -68,12 +68,7 @@ export function UnitsPage({ selectedId }: { selectedId: string | null }) {
       <div className="loa-split">
         <Paper withBorder p="sm">
           <Stack gap="sm">
-            <UnitSearchPicker
-              label={unitText.search}
-              at={at}
-              testId="unit-search"
-              onPick={(u) => select(u.id)}
-            />
+            <UnitSearchPicker label={unitText.search} at={at} testId="unit-search" onPick={(u) => select(u.id)} />
             <Text size="xs" c="dimmed">
               {unitText.treeHelp}
             </Text>

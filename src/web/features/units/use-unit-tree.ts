@@ -143,10 +143,7 @@ export function useUnitTree(at: string) {
     });
   }, []);
 
-  const toggle = useCallback(
-    (id: string) => (stateRef.current.expanded.has(id) ? collapse(id) : expand(id)),
-    [collapse, expand],
-  );
+  const toggle = useCallback((id: string) => (stateRef.current.expanded.has(id) ? collapse(id) : expand(id)), [collapse, expand]);
 
   /** Expand all given ancestors (e.g. the path of a search hit). */
   const reveal = useCallback(

@@ -11,17 +11,7 @@ import { invalidEmails } from '../units/contacts.ts';
 import { authStrings } from '../../features/auth/strings.ts';
 import { userStrings } from './strings.ts';
 
-export function UserFormModal({
-  target,
-  unit,
-  onClose,
-  onSaved,
-}: {
-  target: User | 'new' | null;
-  unit: UnitRef;
-  onClose: () => void;
-  onSaved: (u: User) => void;
-}) {
+export function UserFormModal({ target, unit, onClose, onSaved }: { target: User | 'new' | null; unit: UnitRef; onClose: () => void; onSaved: (u: User) => void }) {
   const { t, lang } = useI18n();
   const authText = authStrings(lang);
   const userText = userStrings(lang);
@@ -89,12 +79,7 @@ export function UserFormModal({
 
   const show = (m: string | undefined) => (showErrors ? m : undefined);
   return (
-    <Modal
-      opened={target !== null}
-      onClose={onClose}
-      title={isNew ? userText.create : userText.edit}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <Modal opened={target !== null} onClose={onClose} title={isNew ? userText.create : userText.edit} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <Text size="sm">
@@ -147,15 +132,7 @@ export function UserFormModal({
             </Text>
           )}
           <RolesField value={roles} onChange={setRoles} error={show(errs.roles)} />
-          {!isNew && (
-            <Switch
-              label={userText.disableAccount}
-              checked={disabled}
-              onChange={(e) => setDisabled(e.currentTarget.checked)}
-              color="red"
-              data-testid="user-disabled"
-            />
-          )}
+          {!isNew && <Switch label={userText.disableAccount} checked={disabled} onChange={(e) => setDisabled(e.currentTarget.checked)} color="red" data-testid="user-disabled" />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

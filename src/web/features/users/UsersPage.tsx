@@ -90,12 +90,7 @@ export function UsersPage() {
                       <Text size="sm">{formatDateTime(u.lastLoginAt, lang)}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setEditing(u)}
-                        aria-label={userText.editNamed({ name: u.displayName })}
-                      >
+                      <Button size="compact-sm" variant="light" onClick={() => setEditing(u)} aria-label={userText.editNamed({ name: u.displayName })}>
                         {t('common.edit')}
                       </Button>
                     </Table.Td>

@@ -6,17 +6,7 @@
 import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
 import { docTypeName } from '../dispatch.ts';
 import { textWidth } from './fonts.ts';
-import {
-  BLANK_NUMBER,
-  COLUMN,
-  CONTENT_WIDTH,
-  FIRST_LINE_INDENT,
-  LINE,
-  RECIPIENTS_INDENT,
-  SHORT_RULE_RATIO,
-  SIZE,
-  SPACE,
-} from './layout.ts';
+import { BLANK_NUMBER, COLUMN, CONTENT_WIDTH, FIRST_LINE_INDENT, LINE, RECIPIENTS_INDENT, SHORT_RULE_RATIO, SIZE, SPACE } from './layout.ts';
 import { PLAIN, balancedLines, clean, lineText, parseInline } from './text.ts';
 import type { Run } from './text.ts';
 import { formatPlaceAndDate } from './vn-date.ts';
@@ -285,15 +275,15 @@ function body(d: DispatchToRender): Paragraph[] {
 function ccColumn(d: DispatchToRender): Block[] {
   const archive = d.archive ? entry(d.archive).replace(/^Lưu\s*:\s*/i, '') : '';
   const items = [...d.cc.map(entry).filter(Boolean), `Lưu: ${archive || 'VT'}`];
-  return [
-    paragraph([run('Nơi nhận:', true, true)], SIZE.ccLabel, { align: 'left' }),
-    ...punctuate(items).map((text) => paragraph([run(text)], SIZE.cc, { align: 'left' })),
-  ];
+  return [paragraph([run('Nơi nhận:', true, true)], SIZE.ccLabel, { align: 'left' }), ...punctuate(items).map((text) => paragraph([run(text)], SIZE.cc, { align: 'left' }))];
 }
 
 /** Quyền hạn and chức vụ (7a), chức vụ khác (7b), room to sign, name (II.7.đ): all bold, centred. */
 function signerColumn(d: DispatchToRender): Block[] {
-  const position = [d.signerAuthority, d.signerPosition].map((s) => (s ? clean(s) : '')).filter(Boolean).join(' ');
+  const position = [d.signerAuthority, d.signerPosition]
+    .map((s) => (s ? clean(s) : ''))
+    .filter(Boolean)
+    .join(' ');
   const lines = [position, d.signerTitle ? clean(d.signerTitle) : ''].filter(Boolean);
   const blocks: Block[] = lines.map((text) => paragraph([run(upper(text), true)], SIZE.signer));
   const name = d.signerName ? clean(d.signerName) : '';
@@ -328,10 +318,7 @@ function bodyWithTables(paragraphs: Paragraph[], tables: readonly BodyTable[]): 
 
 export function composeDispatch(d: DispatchToRender, opts: RenderOptions = {}): DispatchLayout {
   const title = isCongVan(d) ? [] : docTypeTitle(d);
-  const flow: FlowBlock[] = [
-    ...title,
-    ...recipients(d, title.length ? SPACE.recipientsToBody : SPACE.recipients),
-  ];
+  const flow: FlowBlock[] = [...title, ...recipients(d, title.length ? SPACE.recipientsToBody : SPACE.recipients)];
   const paragraphs = body(d);
   const first = paragraphs[0];
   if (first) first.spaceBefore = flow.length ? SPACE.recipientsToBody : SPACE.recipients;

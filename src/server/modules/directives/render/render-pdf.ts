@@ -177,7 +177,13 @@ class PdfWriter {
       case 'rule': {
         const y = this.y + b.gap;
         const cx = frame.x + frame.width / 2;
-        this.doc.save().lineWidth(RULE_THICKNESS).moveTo(cx - b.width / 2, y).lineTo(cx + b.width / 2, y).stroke().restore();
+        this.doc
+          .save()
+          .lineWidth(RULE_THICKNESS)
+          .moveTo(cx - b.width / 2, y)
+          .lineTo(cx + b.width / 2, y)
+          .stroke()
+          .restore();
         this.y = y + RULE_THICKNESS;
         return;
       }

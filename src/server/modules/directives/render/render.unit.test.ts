@@ -178,7 +178,11 @@ describe('renderDirectivePdf variants', () => {
   });
 
   it('breaks a long body over pages, numbering all but the first', async () => {
-    const body = Array.from({ length: 60 }, (_, i) => `${i % 10 === 0 ? `${i / 10 + 1}. Nhiệm vụ thứ ${i / 10 + 1}:` : `- Nội dung ${i}: triển khai thực hiện nghiêm túc, kịp thời, hiệu quả các nhiệm vụ được giao; báo cáo kết quả về Phòng Văn hóa và Thông tin huyện.`}`);
+    const body = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `${i % 10 === 0 ? `${i / 10 + 1}. Nhiệm vụ thứ ${i / 10 + 1}:` : `- Nội dung ${i}: triển khai thực hiện nghiêm túc, kịp thời, hiệu quả các nhiệm vụ được giao; báo cáo kết quả về Phòng Văn hóa và Thông tin huyện.`}`,
+    );
     const { pages, lines } = await pdfLines(await renderDirectivePdf({ ...base, body }));
     expect(pages).toBeGreaterThanOrEqual(4);
     const numbers = lines.filter((l) => /^\d+$/.test(l.text) && l.y < MARGIN.top).map((l) => l.page);

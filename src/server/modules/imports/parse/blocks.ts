@@ -80,9 +80,7 @@ export function tailStart(lines: string[]): number {
   for (let i = limit - 1; i >= 0; i--) {
     if (/\/\.["”)]?$/.test(texts[i] ?? '')) return i + 1;
   }
-  const sig = texts.findIndex(
-    (t) => AUTHORITY_RE.test(t) || (isUpperCaseText(t) && t.length <= 60 && POSITION_WORDS_RE.test(t) && !/\d/.test(t)),
-  );
+  const sig = texts.findIndex((t) => AUTHORITY_RE.test(t) || (isUpperCaseText(t) && t.length <= 60 && POSITION_WORDS_RE.test(t) && !/\d/.test(t)));
   if (sig >= 0 && (noiNhan < 0 || sig < noiNhan)) return sig;
   return limit;
 }
@@ -97,7 +95,10 @@ export function parseTail(lines: string[]): TailInfo {
     signerTitle: null,
     signerName: null,
   };
-  const pieces = lines.flatMap((l) => l.split(/\s{3,}/)).map(plain).filter((t) => t !== '');
+  const pieces = lines
+    .flatMap((l) => l.split(/\s{3,}/))
+    .map(plain)
+    .filter((t) => t !== '');
   let inList = false;
   const cc: string[] = [];
   const signature: string[] = [];

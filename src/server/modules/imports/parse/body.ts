@@ -7,8 +7,7 @@ import { ACTION_VERB_RE, startsWithUnit } from './vocab.ts';
 import { isUpperCaseText, plain, squash, unlink } from './text.ts';
 
 /** A line that opens a new paragraph: bullets, "1.", "a)", "(1)", "I.", "1.2." … */
-const MARKER_RE =
-  /^(?:[-–—+•·]\s|\*\s|\d{1,2}[.)]\s|\d{1,2}\.\d{1,2}\.?\s|[IVXL]{1,5}[.)]\s|\p{Ll}[.)]\s|\(\d{1,2}\)\s|\(\p{Ll}\)\s)/u;
+const MARKER_RE = /^(?:[-–—+•·]\s|\*\s|\d{1,2}[.)]\s|\d{1,2}\.\d{1,2}\.?\s|[IVXL]{1,5}[.)]\s|\p{Ll}[.)]\s|\(\d{1,2}\)\s|\(\p{Ll}\)\s)/u;
 const TERMINAL_RE = /(?:[.:;!?…]|\/\.)["”’)]?$/u;
 
 /** Joins hard-wrapped lines into paragraphs (inline bold/italic kept, links unwrapped). */

@@ -16,16 +16,10 @@ const EVERY = String.raw`(?:hàng|hằng|mỗi)`;
 const DATE = String.raw`(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4}))?(?!\d)`;
 const PERIOD = String.raw`(?:\s+trong\s+tháng\s+(\d{1,2})\s?\/\s?(\d{4}))?`;
 
-const WEEKLY_RE = new RegExp(
-  String.raw`${ACTION}(?:${LEAD}\s+(?:ngày\s+)?)?${TIME}\s?,?\s?(?:(?:vào\s+)?ngày\s+)?${WEEKDAY}\s+${EVERY}\s+tuần${PERIOD}`,
-  'giu',
-);
+const WEEKLY_RE = new RegExp(String.raw`${ACTION}(?:${LEAD}\s+(?:ngày\s+)?)?${TIME}\s?,?\s?(?:(?:vào\s+)?ngày\s+)?${WEEKDAY}\s+${EVERY}\s+tuần${PERIOD}`, 'giu');
 const DAILY_RE = new RegExp(String.raw`${ACTION}(?:${LEAD}\s+)?${TIME}\s?,?\s?${EVERY}\s+ngày`, 'giu');
 const MONTHLY_RE = new RegExp(String.raw`${ACTION}(?:${LEAD}\s+)?(?:${TIME}\s?,?\s?)?ngày\s+(\d{1,2})\s+${EVERY}\s+tháng`, 'giu');
-const ONCE_RE = new RegExp(
-  String.raw`${ACTION}(trước|chậm nhất(?:\s+(?:là|vào))?|hạn chót|hạn cuối|không muộn hơn)\s+(?:ngày\s+)?(?:${TIME}\s?,?\s?(?:ngày\s+)?)?${DATE}`,
-  'giu',
-);
+const ONCE_RE = new RegExp(String.raw`${ACTION}(trước|chậm nhất(?:\s+(?:là|vào))?|hạn chót|hạn cuối|không muộn hơn)\s+(?:ngày\s+)?(?:${TIME}\s?,?\s?(?:ngày\s+)?)?${DATE}`, 'giu');
 const RELATIVE_RE = /trong\s+(?:vòng|thời hạn|thời gian)\s+(\d{1,3})\s+ngày(?:\s+làm\s+việc)?/giu;
 
 function hhmm(h: string | undefined, m: string | undefined): string | null {

@@ -8,8 +8,7 @@ import { capitalize, unique } from './text.ts';
 
 const CITATION_RE = new RegExp(String.raw`(?<![\p{L}\d/.])(\d{1,5})\s?([/-])\s?(${SYMBOL_SRC})`, 'gu');
 const TYPE_BEFORE_RE = new RegExp(`(${DOC_TYPE_NAMES_PATTERN})\\s*(?:số)?\\s*:?\\s*$`, 'iu');
-const DATE_AFTER_RE =
-  /^\s*,?\s*(?:được\s+)?(?:ban hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))/iu;
+const DATE_AFTER_RE = /^\s*,?\s*(?:được\s+)?(?:ban hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))/iu;
 const EMAIL_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/g;
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>()"“”']{1,500}/giu;
 const DOMAIN_RE = /(?<![\p{L}\d@.\-/])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:vn|com|net|org|gov|edu|info)(?![\p{L}\d-])(?:\/[^\s<>()"“”']{0,300})?/giu;

@@ -10,9 +10,31 @@ import { parseDispatch } from './parse.ts';
 
 /** The fields scored, in contract order. */
 export const EVAL_FIELDS = [
-  'issuerParent', 'issuer', 'number', 'symbol', 'docType', 'place', 'date', 'subject', 'urgency',
-  'recipients', 'cc', 'archive', 'citations', 'emails', 'phones', 'urls', 'deadlines',
-  'signerAuthority', 'signerPosition', 'signerTitle', 'signerName', 'body', 'sections', 'tasks', 'reportForm',
+  'issuerParent',
+  'issuer',
+  'number',
+  'symbol',
+  'docType',
+  'place',
+  'date',
+  'subject',
+  'urgency',
+  'recipients',
+  'cc',
+  'archive',
+  'citations',
+  'emails',
+  'phones',
+  'urls',
+  'deadlines',
+  'signerAuthority',
+  'signerPosition',
+  'signerTitle',
+  'signerName',
+  'body',
+  'sections',
+  'tasks',
+  'reportForm',
 ] as const satisfies ReadonlyArray<keyof ParsedDispatch>;
 
 export type EvalField = (typeof EVAL_FIELDS)[number];
@@ -30,9 +52,7 @@ export interface EvalReport {
 /** Canonical JSON (sorted keys) so that key order does not matter. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 }
 

@@ -62,9 +62,7 @@ async function pdfText(bytes: Uint8Array, limits: AnalysisLimits): Promise<strin
   const { items } = await extractTextItems(pdf);
   const text = items.map((page) => itemsToLines(page).join('\n')).join('\n');
   if (text.replace(/\s+/g, '') === '') {
-    throw new ExtractError(
-      'Tệp PDF không có lớp văn bản (có thể là bản scan/ảnh chụp): cần nhận dạng ký tự quang học (OCR) trước khi phân tích.',
-    );
+    throw new ExtractError('Tệp PDF không có lớp văn bản (có thể là bản scan/ảnh chụp): cần nhận dạng ký tự quang học (OCR) trước khi phân tích.');
   }
   return text;
 }

@@ -10,15 +10,39 @@ const seeds = ['000', '001', '002', '003', '004'].map((n) => readFileSync(path.j
 /** Generous wall-clock bound per document (the parser's own limit is 2000 ms). */
 const MAX_MS = 2500;
 
-const tokens = ['Số:', '/', 'V/v', 'Kính gửi:', 'Nơi nhận:', '- ', 'Lưu:', './.', '**', '*', 'KT.', 'GIÁM ĐỐC', 'ngày', 'tháng', 'năm 2020',
-  '16h00', 'hàng tuần', 'thứ năm', '\n', '   ', '1. ', '(1)', '05/CT- BTTTT', 'trong vòng', 'a@b.vn', '0912 345 678', 'https://x.vn'];
+const tokens = [
+  'Số:',
+  '/',
+  'V/v',
+  'Kính gửi:',
+  'Nơi nhận:',
+  '- ',
+  'Lưu:',
+  './.',
+  '**',
+  '*',
+  'KT.',
+  'GIÁM ĐỐC',
+  'ngày',
+  'tháng',
+  'năm 2020',
+  '16h00',
+  'hàng tuần',
+  'thứ năm',
+  '\n',
+  '   ',
+  '1. ',
+  '(1)',
+  '05/CT- BTTTT',
+  'trong vòng',
+  'a@b.vn',
+  '0912 345 678',
+  'https://x.vn',
+];
 
 /** A seed with random cuts, duplications and insertions of genre tokens. */
 const mutatedSeed = fc
-  .tuple(
-    fc.constantFrom(...seeds),
-    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 400 }), fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 30 }))), { maxLength: 12 }),
-  )
+  .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 400 }), fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 30 }))), { maxLength: 12 }))
   .map(([text, edits]) =>
     edits.reduce((t, [at, len, insert]) => {
       const i = t.length ? at % t.length : 0;
@@ -38,13 +62,19 @@ function parsesSafely(text: string): void {
 
 describe('robustness', () => {
   it('never throws or hangs on mutated seeds', () => {
-    fc.assert(fc.property(mutatedSeed, (t) => parsesSafely(t)), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutatedSeed, (t) => parsesSafely(t)),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws or hangs on random text and genre-token soup', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 3000 }), fc.string({ unit: 'binary', maxLength: 1000 }), genreSoup), (t) => parsesSafely(t)), {
-      numRuns: 300,
-    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 3000 }), fc.string({ unit: 'binary', maxLength: 1000 }), genreSoup), (t) => parsesSafely(t)),
+      {
+        numRuns: 300,
+      },
+    );
   });
 
   it('stays fast on adversarial long inputs', () => {

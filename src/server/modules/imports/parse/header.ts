@@ -26,8 +26,7 @@ const HEADER_WINDOW = 60;
 const QUOC_HIEU_RE = /C[ỘO]NG\s*H(?:ÒA|OÀ|OA)\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM/giu;
 const PARTY_RE = /ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM/gu;
 const TIEU_NGU_RE = /Độc\s*lập\s*[-–—]+\s*Tự\s*do\s*[-–—]+\s*Hạnh\s*phúc/giu;
-const HEADER_DATE_RE =
-  /ngày\s*(?:(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*năm\s*(\d{4})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
+const HEADER_DATE_RE = /ngày\s*(?:(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*năm\s*(\d{4})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 /** One segment of a symbol: a year, or a code that starts with a capital ("TTg", "TT&TT", "P.TTBCXB"). */
 const SEG = String.raw`(?:\d{4}|[\p{Lu}][\p{L}\d&.]*)`;
 /** Symbol segments joined by "-" or "/", with stray spaces around the dash ("CT- BTTTT"). */
@@ -37,8 +36,7 @@ const NUMBER_LINE_RE = new RegExp(NUMBER_RE.source, 'gu');
 const VV_RE = /^(?:V\/[vV]|Về việc)\b\s*:?\s*/u;
 const TITLE_RE = new RegExp(`^(${TITLE_PATTERN})(?![\\p{L}])\\s*(.*)$`, 'u');
 const SEPARATOR_RE = /^[\s_\-–—=*.·~]*$/;
-const BODY_START_RE =
-  /^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trong|Qua|Triển khai|Sau khi|Được sự|Xét|Hiện nay|Ngày|Kính gửi|Điều\s+\d|Phần\s|[IVX]{1,4}\.\s|\d{1,2}\.\s|[-–+•]\s)/u;
+const BODY_START_RE = /^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trong|Qua|Triển khai|Sau khi|Được sự|Xét|Hiện nay|Ngày|Kính gửi|Điều\s+\d|Phần\s|[IVX]{1,4}\.\s|\d{1,2}\.\s|[-–+•]\s)/u;
 
 /** Cleans a symbol as printed: no spaces, no final period. */
 export function cleanSymbol(printed: string): string {
@@ -72,7 +70,10 @@ function formatHeaderDate(m: RegExpExecArray): string | null {
 
 /** The place printed before ", ngày": the last column chunk, or its trailing capitalised words. */
 function placeOf(prefix: string): string | null {
-  const chunk = (prefix.split(/\s{2,}/).pop() ?? '').replace(/[*_]/g, '').replace(/[,\s]+$/, '').trim();
+  const chunk = (prefix.split(/\s{2,}/).pop() ?? '')
+    .replace(/[*_]/g, '')
+    .replace(/[,\s]+$/, '')
+    .trim();
   if (chunk && !/[\d/:;]/.test(chunk) && chunk.split(' ').length <= 6 && /^\p{Lu}/u.test(chunk)) return chunk;
   const tail = /((?:\p{Lu}[\p{L}.]*|-)(?:\s+(?:\p{Lu}[\p{L}.]*|-))*)$/u.exec(chunk);
   return tail?.[1] && /^\p{Lu}/u.test(tail[1]) ? tail[1] : null;

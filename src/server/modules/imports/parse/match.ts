@@ -200,13 +200,7 @@ function nameScore(text: string, c: DirectoryCandidate, tok: Tokenizer, localNam
 }
 
 /** Matches one printed entry (split on ";") against units and groups. */
-function matchEntry(
-  entry: string,
-  candidates: readonly DirectoryCandidate[],
-  groups: readonly RecipientGroup[],
-  tok: Tokenizer,
-  rank: Ranking,
-): TextMatch[] {
+function matchEntry(entry: string, candidates: readonly DirectoryCandidate[], groups: readonly RecipientGroup[], tok: Tokenizer, rank: Ranking): TextMatch[] {
   return entry
     .split(';')
     .map((s) => s.trim())
@@ -239,9 +233,7 @@ function matchEntry(
         const s = similarity(text, g.name, tok);
         if (s > confidence) [target, confidence] = [{ type: 'group', id: g.id, name: g.name }, s];
       }
-      return confidence >= MATCH_THRESHOLD
-        ? { text, target, confidence: Number(confidence.toFixed(3)) }
-        : { text, target: null, confidence: Number(confidence.toFixed(3)) };
+      return confidence >= MATCH_THRESHOLD ? { text, target, confidence: Number(confidence.toFixed(3)) } : { text, target: null, confidence: Number(confidence.toFixed(3)) };
     });
 }
 
@@ -256,12 +248,7 @@ function ownAncestor(rank: Ranking, path: string, kinds: readonly string[]): { p
 }
 
 /** Proposes the issuer and matches recipients, cc entries and section addressees. */
-export function matchDispatch(
-  parsed: ParsedDispatch,
-  candidates: readonly DirectoryCandidate[],
-  groups: readonly RecipientGroup[] = [],
-  context?: MatchContext,
-): DispatchMatch {
+export function matchDispatch(parsed: ParsedDispatch, candidates: readonly DirectoryCandidate[], groups: readonly RecipientGroup[] = [], context?: MatchContext): DispatchMatch {
   const tok = memoTokens();
   const rank = ranking(candidates, context);
   const issuer = proposeIssuer(parsed, candidates, tok, rank);

@@ -94,7 +94,12 @@ describe('province first: the importer’s and the issuer’s province (with its
   });
 
   it('never proposes a unit of another province above 50%, even with the closest name', () => {
-    const m = matchDispatch(seed('002'), tree.filter((c) => c.id !== 'tt-td' && c.id !== 'tt-sh'), groups, linked);
+    const m = matchDispatch(
+      seed('002'),
+      tree.filter((c) => c.id !== 'tt-td' && c.id !== 'tt-sh'),
+      groups,
+      linked,
+    );
     const station = m.addressees.find((a) => a.text.startsWith('Đài'));
     expect(station?.confidence ?? 0).toBeLessThanOrEqual(ELSEWHERE_CAP);
   });

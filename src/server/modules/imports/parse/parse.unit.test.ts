@@ -56,9 +56,7 @@ describe('messy real-world text', () => {
   });
 
   it('removes stray spaces in symbols, keeps "&", and canonicalises ASCII stand-ins of type codes', () => {
-    const d = parseDispatch(
-      'Số: 15/CD- UBND\nLai Châu, ngày 07 tháng 3 năm 2020\nThực hiện Công văn số 12/VHTT-TT&TT ngày 01/3/2020 và Quyết định 34/2007/QD-TTg./.',
-    );
+    const d = parseDispatch('Số: 15/CD- UBND\nLai Châu, ngày 07 tháng 3 năm 2020\nThực hiện Công văn số 12/VHTT-TT&TT ngày 01/3/2020 và Quyết định 34/2007/QD-TTg./.');
     expect(d.symbol).toBe('CĐ-UBND');
     expect(d.docType).toBe('CĐ');
     expect(d.citations).toEqual([

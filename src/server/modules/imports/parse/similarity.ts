@@ -26,9 +26,7 @@ export const STOPWORDS = new Set(['va', 'cac', 'cua', 'de', 'bc']);
 export function tokens(text: string): string[] {
   let t = fold(plain(text)).replace(/\([^)]*\)/g, ' ');
   for (const [re, full] of ABBREVIATIONS) t = t.replace(re, full);
-  return t
-    .split(/[^a-z0-9&]+/)
-    .filter((w) => w !== '' && !STOPWORDS.has(w));
+  return t.split(/[^a-z0-9&]+/).filter((w) => w !== '' && !STOPWORDS.has(w));
 }
 
 export type Tokenizer = (text: string) => string[];
@@ -154,4 +152,3 @@ export function unnamedLevel(folded: string): { word: string; kinds: readonly st
   }
   return null;
 }
-

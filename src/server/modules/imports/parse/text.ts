@@ -54,11 +54,7 @@ export function plain(s: string): string {
 
 /** Lower-case, diacritic-free form used for keyword tests and fuzzy matching. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /** True when the string has letters and none of them is lower-case. */
