@@ -1,6 +1,7 @@
 // What the Decree 30 preview prints, built from a form or a stored directive.
 // The strings here are document text (always Vietnamese), not UI labels.
-// Mirrors src/server/modules/directives/render/compose.ts and vn-date.ts.
+// The text forms (numbers, dates, list punctuation) are the renderer's own: src/shared/decree30-text.ts.
+import { documentNumber, formatPlaceAndDate, formatVnDate as sharedDate, listEntry, punctuateList } from '../../../shared/decree30-text.ts';
 import type { CcEntry, Directive, DirectiveBody } from './directives-api.ts';
 import { formArchive, formBody, formCc, lines, type DraftForm } from './draft-form.ts';
 
@@ -88,42 +89,24 @@ export const upper = (s: string): string => s.toLocaleUpperCase('vi-VN');
 
 /** "Số: 05/VHTT-TT&TT"; the number is blank before issue; numbers below 10 take a leading zero. */
 export function numberLine(number: string | null, symbol: string): string {
-  const n = number?.trim();
-  const shown = !n ? BLANK_NUMBER : /^\d$/.test(n) ? `0${n}` : n;
-  return `Số: ${shown}/${symbol}`;
+  return `Số: ${documentNumber(number, BLANK_NUMBER)}/${symbol}`;
 }
 
 /** "ngày 05 tháng 02 năm 2021": days below 10 and months 1–2 take a leading zero; null leaves blanks. */
-export function formatVnDate(date: string | null): string {
-  const m = date ? /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(date.trim()) : null;
-  const [, year, month, day] = m ?? [];
-  const monthNumber = Number(month);
-  const dayPart = day ? day.padStart(2, '0') : BLANK;
-  const monthPart = month ? (monthNumber <= 2 ? month.padStart(2, '0') : String(monthNumber)) : BLANK;
-  return `ngày ${dayPart} tháng ${monthPart} năm ${year ?? BLANK}`;
-}
+export const formatVnDate = (date: string | null): string => sharedDate(date, BLANK);
 
-export function placeAndDate(place: string | null, date: string | null): string {
-  return `${place?.trim() || BLANK}, ${formatVnDate(date)}`;
-}
+export const placeAndDate = (place: string | null, date: string | null): string => formatPlaceAndDate(place, date, BLANK);
 
 /** The subject without a typed "V/v " prefix. */
 export function subjectText(s: string): string {
   return s.trim().replace(/^V\/v\s*/i, '');
 }
 
-function entry(s: string): string {
-  return s
-    .trim()
-    .replace(/^[-–•]\s*/, '')
-    .replace(/[;.,]+$/, '')
-    .trim();
-}
+const entry = listEntry;
 
-/** "- a;", "- b." : every list entry ends with ";", the last with "." */
+/** "- a;", "- b." : every list entry ends with ";", the last with "." (empty entries left out). */
 export function punctuate(items: readonly string[]): string[] {
-  const clean = items.map(entry).filter(Boolean);
-  return clean.map((s, i) => `- ${s}${i === clean.length - 1 ? '.' : ';'}`);
+  return punctuateList(items.map(entry).filter(Boolean));
 }
 
 /** Nơi nhận entries with their purposes, then "Lưu: VT, …" last. */

@@ -4,6 +4,7 @@
  * where, is decided once, here.
  */
 import type { ParsedDispatch } from '../../../../shared/dispatch.ts';
+import { documentNumber, listEntry, punctuateList } from '../../../../shared/decree30-text.ts';
 import { docTypeName } from '../dispatch.ts';
 import { textWidth } from './fonts.ts';
 import { BLANK_NUMBER, COLUMN, CONTENT_WIDTH, FIRST_LINE_INDENT, LINE, RECIPIENTS_INDENT, SHORT_RULE_RATIO, SIZE, SPACE } from './layout.ts';
@@ -159,25 +160,9 @@ function centred(text: string, size: number, style: { bold?: boolean; italic?: b
   return blocks;
 }
 
-/** "05" for 5: numbers below 10 take a leading zero (II.3.c). */
-function formatNumber(n: string | null): string {
-  const v = n?.trim();
-  if (!v) return BLANK_NUMBER;
-  return /^\d$/.test(v) ? `0${v}` : v;
-}
-
-/** Text of a list entry without the dash and the closing ";" or "." the list adds. */
-function entry(s: string): string {
-  return clean(s)
-    .replace(/^[-–•]\s*/, '')
-    .replace(/[;.,]+$/, '')
-    .trim();
-}
-
-/** Adds ";" to every entry and "." to the last (II.9.d). */
-function punctuate(items: string[]): string[] {
-  return items.map((s, i) => `- ${s}${i === items.length - 1 ? '.' : ';'}`);
-}
+const formatNumber = (n: string | null): string => documentNumber(n, BLANK_NUMBER);
+const entry = (s: string): string => listEntry(clean(s));
+const punctuate = punctuateList;
 
 function issuerColumn(d: DispatchToRender): Block[] {
   const parent = d.issuerParent ? clean(d.issuerParent) : '';
