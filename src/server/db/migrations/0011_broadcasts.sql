@@ -1,0 +1,2 @@
+-- 0011_broadcasts: reserved; the helper building it replaces this line.
+SELECT 1;
