@@ -48,6 +48,10 @@ export const PERMISSIONS = [
   'report.read',
   /** Import a công văn received outside Loa into the unit's inbox (clerk, drafter, unit admin). */
   'import.create',
+  /** Broadcasts (thông điệp, issue #12): read in the subtree, draft, approve (also the one-step emergency path). */
+  'broadcast.read',
+  'broadcast.draft',
+  'broadcast.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +102,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.submit',
     'import.create',
+    'broadcast.read',
   ],
   drafter: [
     'unit.read',
@@ -115,6 +120,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'task.write',
     'report.read',
     'import.create',
+    'broadcast.read',
+    'broadcast.draft',
   ],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: [
@@ -135,6 +142,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'task.read',
     'task.write',
     'report.read',
+    'broadcast.read',
+    'broadcast.draft',
+    'broadcast.approve',
   ],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
@@ -154,9 +164,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.submit',
     'import.create',
+    'broadcast.read',
   ],
   reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
-  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read'],
+  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read'],
 };
 
 const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.read']);

@@ -37,6 +37,9 @@ const TABLE: Record<Permission, string> = {
   'report.submit':     '.  x  .  .  x  x  .',
   'report.read':       'x  x  x  x  x  x  x',
   'import.create':     '.  x  x  .  x  .  .',
+  'broadcast.read':    '.  x  x  x  x  .  x',
+  'broadcast.draft':   '.  .  x  x  .  .  .',
+  'broadcast.approve': '.  .  .  x  .  .  .',
 };
 const granted = (role: Role, p: Permission) => TABLE[p].split(/\s+/)[COLUMNS.indexOf(role)] === 'x';
 const GLOBAL: readonly Permission[] = ['unit.read'];
