@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'broadcast.read',
   'broadcast.draft',
   'broadcast.approve',
+  /** Subscriber lists with masked numbers (091****678): everyone who works on SMS broadcasts. */
+  'subscriber.list',
+  /** Full phone numbers of subscribers. */
+  'subscriber.read',
+  /** Create lists, import, opt subscribers out. */
+  'subscriber.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,6 +90,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'media.write',
     'task.read',
     'report.read',
+    'subscriber.list',
   ],
   unit_admin: [
     'unit.read',
@@ -103,6 +110,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.submit',
     'import.create',
     'broadcast.read',
+    'subscriber.list',
+    'subscriber.read',
+    'subscriber.write',
   ],
   drafter: [
     'unit.read',
@@ -122,6 +132,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'import.create',
     'broadcast.read',
     'broadcast.draft',
+    'subscriber.list',
+    'subscriber.read',
   ],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: [
@@ -145,6 +157,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'broadcast.read',
     'broadcast.draft',
     'broadcast.approve',
+    'subscriber.list',
+    'subscriber.read',
   ],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
@@ -165,9 +179,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.submit',
     'import.create',
     'broadcast.read',
+    'subscriber.list',
+    'subscriber.read',
+    'subscriber.write',
   ],
   reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
-  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read'],
+  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read', 'subscriber.list'],
 };
 
 const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.read']);
