@@ -4,9 +4,10 @@
 // the server sends with (src/shared/sms/segments.ts), so the counter and the SMSC agree.
 import { gsm7Septets } from '../../../shared/sms/gsm7.ts';
 import { unaccented, type Segmentation, type SmsEncoding } from '../../../shared/sms/segments.ts';
+import { BROADCAST_LIMITS } from '../../../shared/contracts/broadcasts.ts';
 
-/** Parts a campaign may use per recipient unless the server says otherwise (a telco brandname message allows few). */
-export const DEFAULT_MAX_PARTS = 5;
+/** Parts a campaign may use per recipient (the shared contract's limit, which the server enforces too). */
+export const DEFAULT_MAX_PARTS = BROADCAST_LIMITS.maxParts;
 
 export interface CounterInput {
   text: string;

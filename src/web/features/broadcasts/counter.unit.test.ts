@@ -44,9 +44,15 @@ describe('SMS composer counter', () => {
     const long = 'ư'.repeat(67 * DEFAULT_MAX_PARTS + 1);
     const m = countSms({ text: long, unaccented: false, recipients: 10 });
     expect(m).toMatchObject({ parts: DEFAULT_MAX_PARTS + 1, overMaxParts: true, maxParts: DEFAULT_MAX_PARTS });
-    expect(countSms({ text: long, unaccented: false, recipients: 10, maxParts: 8 }).overMaxParts).toBe(false);
-    // Unaccented, the same text fits: 'u' × 336 is 3 GSM-7 parts.
-    expect(countSms({ text: long, unaccented: true, recipients: 10 })).toMatchObject({ parts: 3, overMaxParts: false, savedParts: DEFAULT_MAX_PARTS - 2 });
+    expect(countSms({ text: long, unaccented: false, recipients: 10, maxParts: DEFAULT_MAX_PARTS + 1 }).overMaxParts).toBe(false);
+    // Unaccented, the same text fits: 'u' in GSM-7 parts of 153.
+    const gsmParts = Math.ceil((67 * DEFAULT_MAX_PARTS + 1) / 153);
+    expect(countSms({ text: long, unaccented: true, recipients: 10 })).toMatchObject({
+      parts: gsmParts,
+      overMaxParts: false,
+      savedParts: DEFAULT_MAX_PARTS + 1 - gsmParts,
+      savedTotal: (DEFAULT_MAX_PARTS + 1 - gsmParts) * 10,
+    });
   });
 
   it('the empty text costs nothing and has the whole first part free', () => {

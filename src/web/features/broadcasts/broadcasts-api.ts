@@ -1,0 +1,86 @@
+// Typed client for the broadcasts API (/api/broadcasts/*): SMS campaigns of a unit, their workflow, the audience
+// preview, live progress and deliveries. Every JSON response is checked against the shared contract
+// (src/shared/contracts/broadcasts.ts). Pure module: no React, no DOM access at import time.
+import { z } from 'zod';
+import { ApiError, queryString, requestParsed } from '../../api.ts';
+import { AudiencePreviewSchema, BroadcastListSchema, BroadcastViewSchema, DeliveryListSchema } from '../../../shared/contracts/broadcasts.ts';
+import type { AudiencePreview, BroadcastInput, BroadcastStatus, BroadcastSummary, BroadcastView, DeliveryState, DeliveryView } from '../../../shared/contracts/broadcasts.ts';
+
+export { BROADCAST_LIMITS, BROADCAST_STATUSES, DELIVERY_STATES, FINAL_DELIVERY_STATES, PRIORITIES } from '../../../shared/contracts/broadcasts.ts';
+export type {
+  AudiencePreview,
+  BroadcastCapabilities,
+  BroadcastInput,
+  BroadcastStatus,
+  BroadcastSummary,
+  BroadcastView,
+  DeliveryState,
+  DeliveryView,
+  Priority,
+  Progress,
+} from '../../../shared/contracts/broadcasts.ts';
+
+const enc = encodeURIComponent;
+
+/** One broadcast, bare or in a `{ broadcast }` envelope (the routes answer with the view). */
+const BroadcastOne = z.union([BroadcastViewSchema, z.object({ broadcast: BroadcastViewSchema }).transform((o) => o.broadcast)]);
+
+export async function listBroadcasts(f: { unitId?: string; status?: BroadcastStatus | '' }): Promise<BroadcastSummary[]> {
+  return (await requestParsed(BroadcastListSchema, 'GET', `/api/broadcasts${queryString(f)}`)).items;
+}
+
+export function getBroadcast(id: string): Promise<BroadcastView> {
+  return requestParsed(BroadcastOne, 'GET', `/api/broadcasts/${enc(id)}`);
+}
+
+export function createBroadcast(input: BroadcastInput & { unitId: string }): Promise<BroadcastView> {
+  return requestParsed(BroadcastOne, 'POST', '/api/broadcasts', input);
+}
+
+export function updateBroadcast(id: string, patch: Partial<BroadcastInput>): Promise<BroadcastView> {
+  return requestParsed(BroadcastOne, 'PATCH', `/api/broadcasts/${enc(id)}`, patch);
+}
+
+export type BroadcastStep = 'submit' | 'approve' | 'emergencyApprove' | 'cancel';
+
+const STEP_PATHS: Record<BroadcastStep, string> = { submit: 'submit', approve: 'approve', emergencyApprove: 'emergency-approve', cancel: 'cancel' };
+
+/** One workflow step; the server answers with the broadcast as it is now. */
+export function broadcastStep(id: string, step: BroadcastStep, body: { reason?: string | null } = {}): Promise<BroadcastView> {
+  return requestParsed(BroadcastOne, 'POST', `/api/broadcasts/${enc(id)}/${STEP_PATHS[step]}`, body);
+}
+
+export function previewAudience(id: string): Promise<AudiencePreview> {
+  return requestParsed(AudiencePreviewSchema, 'GET', `/api/broadcasts/${enc(id)}/preview-audience`);
+}
+
+export async function listDeliveries(id: string, f: { state?: DeliveryState; limit?: number } = {}): Promise<DeliveryView[]> {
+  return (await requestParsed(DeliveryListSchema, 'GET', `/api/broadcasts/${enc(id)}/deliveries${queryString(f)}`)).items;
+}
+
+export function resultsUrl(id: string): string {
+  return `/api/broadcasts/${enc(id)}/results.xlsx`;
+}
+
+// Subscriber lists of a unit (the subscribers module, GET /api/subscribers/lists?unitId=): only their ids, names and
+// sizes are needed to pick an audience. A server without the subscribers module answers 404: no lists to offer.
+const SubscriberListsOut = z.object({
+  items: z.array(z.looseObject({ id: z.uuid(), name: z.string(), count: z.number().int().optional(), subscriberCount: z.number().int().optional() })),
+});
+
+export interface SubscriberListRef {
+  id: string;
+  name: string;
+  count: number | null;
+}
+
+/** The unit's subscriber lists, or null when there are none to offer (no subscriber lists API, or not allowed to read them). */
+export async function listSubscriberLists(unitId: string): Promise<SubscriberListRef[] | null> {
+  try {
+    const out = await requestParsed(SubscriberListsOut, 'GET', `/api/subscribers/lists${queryString({ unitId })}`);
+    return out.items.map((l) => ({ id: l.id, name: l.name, count: l.count ?? l.subscriberCount ?? null }));
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.code === 'BAD_RESPONSE')) return null;
+    throw err;
+  }
+}
