@@ -63,6 +63,11 @@ export const AUDIT_ACTIONS = {
   'media.upload': { vi: 'Tải lên tệp đa phương tiện', en: 'Upload media file' },
   'media.publish': { vi: 'Công khai tệp đa phương tiện', en: 'Publish media file' },
   'media.unpublish': { vi: 'Thôi công khai tệp đa phương tiện', en: 'Unpublish media file' },
+  'subscriber_list.create': { vi: 'Tạo danh sách thuê bao', en: 'Create subscriber list' },
+  'subscriber_list.update': { vi: 'Sửa danh sách thuê bao', en: 'Edit subscriber list' },
+  'subscriber_list.delete': { vi: 'Xóa danh sách thuê bao', en: 'Delete subscriber list' },
+  'subscriber.import': { vi: 'Nhập danh sách thuê bao từ tệp', en: 'Import subscribers from a file' },
+  'subscriber.opt_out': { vi: 'Ghi nhận thuê bao từ chối nhận tin', en: 'Opt a subscriber out' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -82,6 +87,8 @@ export const AUDIT_ENTITIES = {
   question: { vi: 'Câu hỏi', en: 'Question' },
   link: { vi: 'Liên kết', en: 'Link' },
   media: { vi: 'Tệp đa phương tiện', en: 'Media file' },
+  subscriber_list: { vi: 'Danh sách thuê bao', en: 'Subscriber list' },
+  subscriber: { vi: 'Thuê bao', en: 'Subscriber' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 

@@ -5,6 +5,7 @@
 import type { LoaModule } from './module.ts';
 import { module as units } from './units/index.ts';
 import { module as users } from './users/index.ts';
+import { module as subscribers } from './subscribers/index.ts';
 import { module as audit } from './audit/index.ts';
 import { module as settings } from './settings/index.ts';
 import { module as directives } from './directives/index.ts';
@@ -17,4 +18,4 @@ import { module as backup } from './backup/index.ts';
 /** Any module of the list (what it provides is typed through `Services`). */
 export type RegisteredModule = LoaModule<never>;
 
-export const MODULES: readonly RegisteredModule[] = [units, users, audit, settings, directives, publishing, tasks, imports, todo, backup];
+export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, tasks, imports, todo, backup];

@@ -7,3 +7,4 @@ export * from './directives.ts';
 export * from './publishing.ts';
 export * from './tasks.ts';
 export * from './imports.ts';
+export * from './subscribers.ts';
