@@ -7,6 +7,7 @@ import type { Clock } from './platform/clock.ts';
 import { createFileStore } from './providers/file-store/disk.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Mailer } from './providers/mailer/port.ts';
+import type { SmsProvider } from './providers/sms/port.ts';
 import { createPublicUrl } from './platform/public-url.ts';
 import type { ModuleContext, ModuleEnv, Services } from './modules/module.ts';
 import { MODULES } from './modules/registry.ts';
@@ -19,6 +20,8 @@ export interface Deps {
   mailer: Mailer;
   /** DATA_DIR holds uploaded files (DATA_DIR/files); without it (tests, benchmarks) a temporary directory. */
   env: ModuleEnv;
+  /** The SMS provider (main.ts builds it from SMS_SMPP or the demo simulator); none: deliveries fail with a clear error. */
+  sms?: SmsProvider | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
   const jobs = new JobQueue({ db, clock: deps.clock, logger: deps.logger });
   const publicUrl = createPublicUrl(deps.env.PUBLIC_URL);
   const filesDir = deps.env.DATA_DIR ? path.resolve(deps.env.DATA_DIR, 'files') : path.join(tmpdir(), `loa-files-${randomUUID()}`);
-  const ctx: ModuleContext = { ...deps, db, jobs, publicUrl, files: createFileStore(filesDir) };
+  const ctx: ModuleContext = { ...deps, sms: deps.sms ?? null, db, jobs, publicUrl, files: createFileStore(filesDir) };
   const built: Partial<Services> = {};
   // A module reading a service of a module listed after it is a wiring mistake: say so at start.
   const services = new Proxy(built, {
@@ -45,7 +48,7 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
     jobs.register(...(m.jobs?.(ctx, services) ?? []));
     jobs.schedule(...(m.schedules?.(ctx) ?? []));
   }
-  return { ...deps, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
+  return { ...deps, sms: ctx.sms, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -8,3 +8,4 @@ export * from './publishing.ts';
 export * from './tasks.ts';
 export * from './imports.ts';
 export * from './subscribers.ts';
+export * from './broadcasts.ts';

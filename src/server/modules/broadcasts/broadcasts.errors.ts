@@ -1,0 +1,21 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const BROADCASTS_ERRORS = defineErrors({
+  BROADCAST_BAD_STATUS: {
+    status: 409,
+    vi: 'Thông điệp đang ở trạng thái "{status}", không thể thực hiện thao tác này.',
+    en: 'The broadcast is "{status}"; this step is not possible.',
+  },
+  BROADCAST_NOT_EMERGENCY: {
+    status: 409,
+    vi: 'Chỉ thông điệp khẩn cấp mới được duyệt một bước.',
+    en: 'Only an emergency (khẩn cấp) broadcast may be approved in one step.',
+  },
+  BROADCAST_TOO_LONG: { status: 400, vi: 'Tin nhắn cần {parts} phần, vượt quá tối đa {max} phần.', en: 'The SMS needs {parts} parts, more than the maximum of {max}.' },
+  BROADCAST_NO_AUDIENCE: { status: 400, vi: 'Chưa chọn người nhận (đơn vị hoặc danh sách thuê bao).', en: 'No audience chosen (units or subscriber lists).' },
+} as const);
+
+declare module '../../platform/errors.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends Record<keyof typeof BROADCASTS_ERRORS, true> {}
+}

@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import type { DeliveryState } from '../../../shared/contracts/broadcasts.ts';
+
+export interface DeliveryInsert {
+  subscriberId: string | null;
+  unitId: string | null;
+  phone: string;
+  telco: string;
+  state: 'queued' | 'rejected';
+  error: string | null;
+}
+
+export interface DeliveryRow {
+  id: string;
+  broadcastId: string;
+  phone: string;
+  telco: string;
+  state: DeliveryState;
+  parts: number;
+  messageId: string | null;
+  error: string | null;
+  attempts: number;
+  updatedAt: Date;
+}
+
+const COLUMNS = sql.raw(`id, broadcast_id AS "broadcastId", phone, telco, state, parts, message_id AS "messageId", error, attempts, updated_at AS "updatedAt"`);
+
+function arrayLiteral(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+}
+
+/** Inserts the deliveries of a broadcast in chunks (unnest of array parameters); a phone already there is skipped. Returns the ids of the queued rows. */
+export async function insertDeliveries(
+  db: Db,
+  broadcastId: string,
+  rows: readonly DeliveryInsert[],
+  common: { parts: number; ordinary: boolean; localDay: string; at: Date },
+): Promise<string[]> {
+  const queued: string[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const r = await db.execute(sql`
+      INSERT INTO sms_deliveries (broadcast_id, subscriber_id, unit_id, phone, telco, state, error, parts, ordinary, local_day, created_at, updated_at)
+      SELECT ${broadcastId}::uuid, s, u, p, t, st, e, ${common.parts}, ${common.ordinary}, ${common.localDay}::date, ${common.at.toISOString()}::timestamptz, ${common.at.toISOString()}::timestamptz
+      FROM unnest(
+        ${arrayLiteral(chunk.map((d) => d.subscriberId))}::uuid[],
+        ${arrayLiteral(chunk.map((d) => d.unitId))}::uuid[],
+        ${arrayLiteral(chunk.map((d) => d.phone))}::text[],
+        ${arrayLiteral(chunk.map((d) => d.telco))}::text[],
+        ${arrayLiteral(chunk.map((d) => d.state))}::text[],
+        ${arrayLiteral(chunk.map((d) => d.error))}::text[]) AS x(s, u, p, t, st, e)
+      ON CONFLICT (broadcast_id, phone) DO NOTHING
+      RETURNING id, state`);
+    for (const row of rowsOf<Record<string, unknown>>(r) as { id: string; state: string }[]) if (row.state === 'queued') queued.push(row.id);
+  }
+  return queued;
+}
+
+/** Ordinary messages already counted against each phone's cap on that local day (rejected ones do not count). */
+export async function ordinaryCountsForDay(db: Db, phones: readonly string[], localDay: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!phones.length) return out;
+  const r = await db.execute(sql`
+    SELECT phone, count(*)::int AS n FROM sms_deliveries
+    WHERE local_day = ${localDay}::date AND ordinary AND state <> 'rejected' AND phone = ANY(${arrayLiteral(phones)}::text[])
+    GROUP BY phone`);
+  for (const row of rowsOf<Record<string, unknown>>(r) as { phone: string; n: number }[]) out.set(row.phone, row.n);
+  return out;
+}
+
+/** Claims queued deliveries of the list for sending: 'submitting' is committed before anything goes out. */
+export async function claimForSubmit(db: Db, ids: readonly string[], at: Date): Promise<{ id: string; phone: string }[]> {
+  if (!ids.length) return [];
+  const r = await db.execute(sql`
+    UPDATE sms_deliveries SET state = 'submitting', attempts = attempts + 1, updated_at = ${at.toISOString()}::timestamptz
+    WHERE id = ANY(${arrayLiteral(ids)}::uuid[]) AND state = 'queued'
+    RETURNING id, phone`);
+  return rowsOf<Record<string, unknown>>(r) as unknown as { id: string; phone: string }[];
+}
+
+export async function queuedIn(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const r = await db.execute(sql`SELECT id FROM sms_deliveries WHERE id = ANY(${arrayLiteral(ids)}::uuid[]) AND state = 'queued' ORDER BY id`);
+  return (rowsOf<Record<string, unknown>>(r) as { id: string }[]).map((x) => x.id);
+}
+
+export interface SubmitOutcome {
+  id: string;
+  state: 'submitted' | 'queued' | 'failed' | 'rejected' | 'ambiguous';
+  messageId: string | null;
+  messageKey: string | null;
+  bind: string | null;
+  error: string | null;
+}
+
+/** Records what the SMSC answered, only for rows still 'submitting' (a receipt may have settled one already). */
+export async function recordOutcomes(db: Db, outcomes: readonly SubmitOutcome[], at: Date): Promise<void> {
+  if (!outcomes.length) return;
+  await db.execute(sql`
+    UPDATE sms_deliveries d SET state = x.st, message_id = x.mid, message_key = x.mk, bind = x.b, error = x.e, updated_at = ${at.toISOString()}::timestamptz
+    FROM unnest(
+      ${arrayLiteral(outcomes.map((o) => o.id))}::uuid[],
+      ${arrayLiteral(outcomes.map((o) => o.state))}::text[],
+      ${arrayLiteral(outcomes.map((o) => o.messageId))}::text[],
+      ${arrayLiteral(outcomes.map((o) => o.messageKey))}::text[],
+      ${arrayLiteral(outcomes.map((o) => o.bind))}::text[],
+      ${arrayLiteral(outcomes.map((o) => o.error))}::text[]) AS x(id, st, mid, mk, b, e)
+    WHERE d.id = x.id AND d.state = 'submitting'`);
+}
+
+/** Temporary failures past their attempts become failed. */
+export async function failExhausted(db: Db, ids: readonly string[], maxAttempts: number, error: string, at: Date): Promise<void> {
+  if (!ids.length) return;
+  await db.execute(sql`
+    UPDATE sms_deliveries SET state = 'failed', error = ${error}, updated_at = ${at.toISOString()}::timestamptz
+    WHERE id = ANY(${arrayLiteral(ids)}::uuid[]) AND state = 'queued' AND attempts >= ${maxAttempts}`);
+}
+
+/** Every queued delivery of the list ends with the same state and error (no account, cancelled broadcast). */
+export async function settleQueued(db: Db, where: { ids?: readonly string[]; broadcastId?: string }, state: 'failed' | 'rejected', error: string, at: Date): Promise<number> {
+  const r = await db.execute(sql`
+    UPDATE sms_deliveries SET state = ${state}, error = ${error}, updated_at = ${at.toISOString()}::timestamptz
+    WHERE state = 'queued' ${where.ids ? sql`AND id = ANY(${arrayLiteral(where.ids)}::uuid[])` : sql``}
+      ${where.broadcastId ? sql`AND broadcast_id = ${where.broadcastId}` : sql``}
+    RETURNING 1 AS x`);
+  return rowsOf<Record<string, unknown>>(r).length;
+}
+
+/** After a restart: a delivery left 'submitting' may or may not have reached the SMSC. Returns the broadcasts touched. */
+export async function markSubmittingAmbiguous(db: Db, error: string, at: Date): Promise<string[]> {
+  const r = await db.execute(sql`
+    UPDATE sms_deliveries SET state = 'ambiguous', error = ${error}, updated_at = ${at.toISOString()}::timestamptz
+    WHERE state = 'submitting' RETURNING broadcast_id AS "broadcastId"`);
+  return [...new Set((rowsOf<Record<string, unknown>>(r) as { broadcastId: string }[]).map((x) => x.broadcastId))];
+}
+
+/** Settles by message id (any of its forms); failing that, the oldest ambiguous delivery to that phone. Returns the broadcast. */
+export async function settleByReceipt(
+  db: Db,
+  r: { idForms: readonly string[]; phone: string | null; state: 'delivered' | 'failed' | 'expired' | 'rejected'; error: string | null },
+  at: Date,
+): Promise<string | null> {
+  const byId = await db.execute(sql`
+    UPDATE sms_deliveries SET state = ${r.state}, error = ${r.error}, updated_at = ${at.toISOString()}::timestamptz
+    WHERE message_key = ANY(${arrayLiteral(r.idForms)}::text[]) AND state IN ('submitted', 'ambiguous')
+    RETURNING broadcast_id AS "broadcastId"`);
+  const hit = rowsOf<Record<string, unknown>>(byId)[0] as { broadcastId: string } | undefined;
+  if (hit || !r.phone) return hit?.broadcastId ?? null;
+  const byPhone = await db.execute(sql`
+    UPDATE sms_deliveries SET state = ${r.state}, error = ${r.error}, message_key = ${r.idForms[0] ?? null}, updated_at = ${at.toISOString()}::timestamptz
+    WHERE id = (SELECT id FROM sms_deliveries WHERE phone = ${r.phone} AND state = 'ambiguous' AND message_key IS NULL ORDER BY updated_at LIMIT 1)
+    RETURNING broadcast_id AS "broadcastId"`);
+  return (rowsOf<Record<string, unknown>>(byPhone)[0] as { broadcastId: string } | undefined)?.broadcastId ?? null;
+}
+
+export async function countUnfinished(db: Db, broadcastId: string): Promise<number> {
+  const r = await db.execute(sql`SELECT count(*)::int AS n FROM sms_deliveries WHERE broadcast_id = ${broadcastId} AND state IN ('queued', 'submitting')`);
+  return (rowsOf<Record<string, unknown>>(r)[0] as { n: number }).n;
+}
+
+export async function countsByTelcoState(db: Db, broadcastIds: readonly string[]): Promise<{ broadcastId: string; telco: string; state: DeliveryState; n: number }[]> {
+  if (!broadcastIds.length) return [];
+  const r = await db.execute(sql`
+    SELECT broadcast_id AS "broadcastId", telco, state, count(*)::int AS n FROM sms_deliveries
+    WHERE broadcast_id = ANY(${arrayLiteral(broadcastIds)}::uuid[]) GROUP BY broadcast_id, telco, state`);
+  return rowsOf<Record<string, unknown>>(r) as unknown as { broadcastId: string; telco: string; state: DeliveryState; n: number }[];
+}
+
+export async function listDeliveries(db: Db, broadcastId: string, q: { state?: DeliveryState; limit: number }): Promise<DeliveryRow[]> {
+  const r = await db.execute(sql`
+    SELECT ${COLUMNS} FROM sms_deliveries WHERE broadcast_id = ${broadcastId} ${q.state ? sql`AND state = ${q.state}` : sql``}
+    ORDER BY phone LIMIT ${q.limit}`);
+  return rowsOf<Record<string, unknown>>(r) as unknown as DeliveryRow[];
+}

@@ -1,0 +1,37 @@
+import { defineModule } from '../module.ts';
+import { BROADCASTS_ERRORS } from './broadcasts.errors.ts';
+import { registerBroadcastRoutes } from './broadcasts.routes.ts';
+import { createBroadcastsService } from './broadcasts.service.ts';
+import type { BroadcastsService, SubscriberDirectory } from './broadcasts.service.ts';
+import { createSendingService } from './sending.service.ts';
+import type { SendingService, SubscriberOptOut } from './sending.service.ts';
+
+// The public surface: what other modules, the demo and main.ts use.
+export type { BroadcastsService, SendingService };
+export { NO_ACCOUNT_ERROR } from './sending.service.ts';
+
+declare module '../module.ts' {
+  interface Services {
+    broadcasts: BroadcastsService;
+    /** The SMS sending side: the send job, receipts, MO opt-outs, recovery after a restart (main.ts calls recoverInterrupted and listen). */
+    smsSending: SendingService;
+  }
+}
+
+/** Broadcasts (thông điệp) of every channel, and the SMS channel's sending (issue #12; docs/sms.md). */
+export const module = defineModule({
+  name: 'broadcasts',
+  create: ({ db, clock, jobs, logger, sms }, services) => {
+    // Read at call time: the subscribers module is listed before this one.
+    const directory = () => (services as unknown as { subscribers: SubscriberDirectory & SubscriberOptOut }).subscribers;
+    const subscribers: SubscriberDirectory & SubscriberOptOut = {
+      recipientsFor: (...args) => directory().recipientsFor(...args),
+      optOut: (...args) => directory().optOut(...args),
+    };
+    const smsSending = createSendingService({ db, clock, logger, sms, subscribers });
+    return { broadcasts: createBroadcastsService({ db, clock, jobs, units: services.units.lookup, subscribers }), smsSending };
+  },
+  routes: (app, { services }) => registerBroadcastRoutes(app, services.broadcasts),
+  jobs: (_ctx, services) => [services.smsSending.job],
+  errors: BROADCASTS_ERRORS,
+});

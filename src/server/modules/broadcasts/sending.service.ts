@@ -1,0 +1,130 @@
+import type { Db } from '../../db/client.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
+import { defineJob } from '../../jobs/queue.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { DeliveryReceipt, MoMessage, SmsProvider, SubmitResult } from '../../providers/sms/port.ts';
+import { segment } from '../../../shared/sms/segments.ts';
+import * as repo from './broadcasts.repository.ts';
+import { SEND_MAX_ATTEMPTS, sendSmsJob } from './broadcasts.jobs.ts';
+import { textToSend } from './broadcasts.present.ts';
+import * as deliveries from './deliveries.repository.ts';
+import type { SubmitOutcome } from './deliveries.repository.ts';
+import { fromMsisdn, isOptOutKeyword, messageKey, toMsisdn } from './sending.rules.ts';
+
+export const NO_ACCOUNT_ERROR = 'chưa cấu hình tài khoản SMS';
+export const AMBIGUOUS_AFTER_RESTART = 'tin đang gửi khi dịch vụ dừng: chưa rõ tổng đài đã nhận hay chưa (không gửi lại)';
+/** The brandname used when a broadcast names none (the demo's; a real account sets its own). */
+export const DEFAULT_SENDER = 'LOA';
+/** Deliveries claimed and submitted together (the provider queues them for its binds' windows). */
+const BATCH = 100;
+const RECEIPT_RETRIES = 6;
+
+export interface SubscriberOptOut {
+  optOut(phone: string, source: 'sms_keyword' | 'staff', opts?: InTx): Promise<number>;
+}
+
+export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
+  if (r.ok) return { id, state: 'submitted', messageId: r.messageId, messageKey: messageKey(r.messageId), bind: r.bind, error: null };
+  const e = r.error;
+  const first = e.acceptedPartIds[0] ?? null;
+  const base = { id, messageId: first, messageKey: first ? messageKey(first) : null, bind: r.bind };
+  const status = 'commandStatus' in e && e.commandStatus !== undefined ? ` (0x${e.commandStatus.toString(16).padStart(8, '0')})` : '';
+  if (e.kind === 'ambiguous' || e.acceptedPartIds.length > 0) return { ...base, state: 'ambiguous', error: `${e.message}${status}` };
+  if (e.kind === 'temporary') return { ...base, state: 'queued', error: `lỗi tạm thời: ${e.message}${status}` };
+  return { ...base, state: 'rejected', error: `tổng đài từ chối: ${e.message}${status}` };
+}
+
+/**
+ * Sending: the send job, delivery receipts, MO opt-outs and recovery after a restart. Exactly once or
+ * visibly ambiguous: a delivery is 'submitting' (committed) before its submit_sm goes out, so one that a
+ * crash interrupts is found 'submitting' on restart and becomes 'ambiguous' — never resent blindly.
+ */
+export function createSendingService(deps: { db: Db; clock: Clock; logger: Logger; sms: SmsProvider | null; subscribers: SubscriberOptOut }) {
+  const { db, clock, logger, sms, subscribers } = deps;
+
+  /** A broadcast with nothing queued or submitting any more is done. */
+  async function finishIfDone(broadcastId: string): Promise<void> {
+    if ((await deliveries.countUnfinished(db, broadcastId)) === 0) await repo.setStatus(db, broadcastId, ['approved', 'sending'], 'done', clock.now());
+  }
+
+  async function sendChunk(payload: { broadcastId: string; deliveryIds: string[] }): Promise<void> {
+    const b = await repo.findBroadcast(db, payload.broadcastId);
+    if (!b) return;
+    if (b.status === 'cancelled') {
+      await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'rejected', 'thông điệp đã bị hủy', clock.now());
+      return;
+    }
+    if (!sms) {
+      await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'failed', NO_ACCOUNT_ERROR, clock.now());
+      await finishIfDone(b.id);
+      return;
+    }
+    await repo.setStatus(db, b.id, ['approved'], 'sending', clock.now());
+    const s = segment(textToSend(b));
+    const pending = await deliveries.queuedIn(db, payload.deliveryIds);
+    for (let i = 0; i < pending.length; i += BATCH) {
+      const claimed = await deliveries.claimForSubmit(db, pending.slice(i, i + BATCH), clock.now());
+      const outcomes = await Promise.all(
+        claimed.map(async (d) =>
+          outcomeOf(
+            d.id,
+            await sms.submit({ to: toMsisdn(d.phone), from: b.senderName ?? DEFAULT_SENDER, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id }),
+          ),
+        ),
+      );
+      await deliveries.recordOutcomes(db, outcomes, clock.now());
+      const retry = outcomes.filter((o) => o.state === 'queued').map((o) => o.id);
+      await deliveries.failExhausted(db, retry, SEND_MAX_ATTEMPTS, 'lỗi tạm thời kéo dài: đã thử lại nhiều lần', clock.now());
+    }
+    await finishIfDone(b.id);
+    const left = await deliveries.queuedIn(db, payload.deliveryIds);
+    // Temporary refusals (throttling, a lost connection before sending): the job runs again later for those.
+    if (left.length) throw new Error(`${left.length} tin gặp lỗi tạm thời, sẽ gửi lại`);
+  }
+
+  async function onReceipt(r: DeliveryReceipt): Promise<void> {
+    if (r.state === 'accepted' || r.state === 'unknown') return;
+    const error = r.state === 'delivered' ? null : `${r.stat}${r.errorCode ? ` err:${r.errorCode}` : ''}`;
+    const settle = { idForms: r.idForms.map(messageKey), phone: fromMsisdn(r.to), state: r.state, error };
+    let broadcastId = await deliveries.settleByReceipt(db, settle, clock.now());
+    // A receipt can overtake the recording of its submit_sm_resp: try again shortly.
+    for (let i = 0; !broadcastId && i < RECEIPT_RETRIES; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      broadcastId = await deliveries.settleByReceipt(db, settle, clock.now());
+    }
+    if (!broadcastId) logger.warn({ messageId: r.messageId, to: r.to }, 'sms: receipt for no known delivery');
+  }
+
+  async function onMo(m: MoMessage): Promise<void> {
+    const phone = fromMsisdn(m.from);
+    if (!phone || !isOptOutKeyword(m.text)) return;
+    const n = await subscribers.optOut(phone, 'sms_keyword');
+    logger.info({ subscribers: n }, 'sms: opt-out by keyword');
+  }
+
+  return {
+    sendChunk,
+    onReceipt,
+    onMo,
+    /** On worker start: deliveries left 'submitting' by a dead process become 'ambiguous' (a later receipt may still settle them). */
+    async recoverInterrupted(): Promise<number> {
+      const touched = await deliveries.markSubmittingAmbiguous(db, AMBIGUOUS_AFTER_RESTART, clock.now());
+      for (const id of touched) await finishIfDone(id);
+      return touched.length;
+    },
+    /** Listens to the provider's receipts and MO messages; returns the unsubscribe. */
+    listen(): () => void {
+      if (!sms) return () => {};
+      const log = (what: string) => (err: unknown) => logger.error({ err }, `sms: ${what} failed`);
+      const offR = sms.on('receipt', (r) => void onReceipt(r).catch(log('receipt')));
+      const offM = sms.on('mo', (m) => void onMo(m).catch(log('MO')));
+      return () => {
+        offR();
+        offM();
+      };
+    },
+    job: defineJob({ ...sendSmsJob, handle: (p) => sendChunk(p) }),
+  };
+}
+export type SendingService = ReturnType<typeof createSendingService>;
