@@ -27,6 +27,7 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx').the
 const PasswordPage = lazy(() => import('../features/auth/PasswordPage.tsx').then((m) => ({ default: m.PasswordPage })));
 const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx').then((m) => ({ default: m.PortalPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const BroadcastsPage = lazy(() => import('../features/broadcasts/BroadcastsPage.tsx').then((m) => ({ default: m.BroadcastsPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -204,6 +205,8 @@ function Routes() {
       return <PortalPage path={route.segments.slice(1)} />;
     case 'imports':
       return <ImportPage id={second ?? null} />;
+    case 'sms':
+      return <BroadcastsPage path={route.segments.slice(1)} />;
     default:
       return <Redirect to="/todo" />;
   }

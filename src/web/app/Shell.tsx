@@ -30,6 +30,8 @@ const NAV: NavItem[] = [
   { to: '/imports', label: { vi: 'Nhập văn bản đến', en: 'Import incoming document' }, roles: ['system_admin', 'unit_admin', 'drafter', 'clerk'] },
   { to: '/reports', label: { vi: 'Báo cáo định kỳ', en: 'Periodic reports' } },
   { to: '/portal', label: { vi: 'Cổng thông tin', en: 'Public portal' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver'] },
+  // The roles holding broadcast.read (SMS campaigns).
+  { to: '/sms', label: { vi: 'Tin nhắn SMS', en: 'SMS messages' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   { to: '/users', label: 'nav.users', adminOnly: true },
   { to: '/groups', label: 'nav.groups' },
   { to: '/audit', label: 'nav.audit', adminOnly: true },

@@ -2,6 +2,7 @@
 // preview, live progress and deliveries. Every JSON response is checked against the shared contract
 // (src/shared/contracts/broadcasts.ts). Pure module: no React, no DOM access at import time.
 import { z } from 'zod';
+import { ListsOut } from '../../../shared/contracts/subscribers.ts';
 import { ApiError, queryString, requestParsed } from '../../api.ts';
 import { AudiencePreviewSchema, BroadcastListSchema, BroadcastViewSchema, DeliveryListSchema } from '../../../shared/contracts/broadcasts.ts';
 import type { AudiencePreview, BroadcastInput, BroadcastStatus, BroadcastSummary, BroadcastView, DeliveryState, DeliveryView } from '../../../shared/contracts/broadcasts.ts';
@@ -62,23 +63,21 @@ export function resultsUrl(id: string): string {
   return `/api/broadcasts/${enc(id)}/results.xlsx`;
 }
 
-// Subscriber lists of a unit (the subscribers module, GET /api/subscribers/lists?unitId=): only their ids, names and
-// sizes are needed to pick an audience. A server without the subscribers module answers 404: no lists to offer.
-const SubscriberListsOut = z.object({
-  items: z.array(z.looseObject({ id: z.uuid(), name: z.string(), count: z.number().int().optional(), subscriberCount: z.number().int().optional() })),
-});
-
+// Subscriber lists of a unit and its subtree (the subscribers module, GET /api/units/:unitId/subscriber-lists): only
+// their ids, names and sizes are needed to pick an audience. A server without that API (404) or a user who may not
+// read the lists (403) gets none to offer, and the picker hides that part.
 export interface SubscriberListRef {
   id: string;
   name: string;
-  count: number | null;
+  unitName: string;
+  subscribers: number;
 }
 
-/** The unit's subscriber lists, or null when there are none to offer (no subscriber lists API, or not allowed to read them). */
+/** The unit's subscriber lists (its subtree's too), or null when there are none to offer. */
 export async function listSubscriberLists(unitId: string): Promise<SubscriberListRef[] | null> {
   try {
-    const out = await requestParsed(SubscriberListsOut, 'GET', `/api/subscribers/lists${queryString({ unitId })}`);
-    return out.items.map((l) => ({ id: l.id, name: l.name, count: l.count ?? l.subscriberCount ?? null }));
+    const out = await requestParsed(ListsOut, 'GET', `/api/units/${enc(unitId)}/subscriber-lists${queryString({ subtree: '1' })}`);
+    return out.items.map((l) => ({ id: l.id, name: l.name, unitName: l.unitName, subscribers: l.subscribers }));
   } catch (err) {
     if (err instanceof ApiError && (err.status === 404 || err.status === 403 || err.code === 'BAD_RESPONSE')) return null;
     throw err;

@@ -1,0 +1,108 @@
+// Tin nhắn SMS: the SMS campaigns of a unit (status and priority badges, delivered / recipients); compose a new one;
+// open one (edit a draft, follow the workflow, watch it being sent).
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { formatDateTime, today } from '../../app/dates.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { LoadError, Loading, UnitChooser } from '../../app/ui.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { useUnitParam } from '../../app/use-unit-param.ts';
+import { href, Link } from '../../router.tsx';
+import { BroadcastDetail } from './BroadcastDetail.tsx';
+import { BroadcastEditor } from './BroadcastEditor.tsx';
+import { BROADCAST_STATUSES, listBroadcasts, type BroadcastStatus } from './broadcasts-api.ts';
+import { BroadcastStatusBadge, PriorityBadge } from './badges.tsx';
+import { broadcastStrings } from './strings.ts';
+
+export const BROADCASTS_ROUTE = '/sms';
+
+/** /sms (list), /sms/new?unit=ID (compose), /sms/ID (detail), /sms/ID/edit (edit a draft). */
+export function BroadcastsPage({ path }: { path: string[] }) {
+  const [id, sub] = path;
+  if (id === 'new') return <BroadcastEditor id={null} />;
+  if (id && sub === 'edit') return <BroadcastEditor key={id} id={id} />;
+  if (id) return <BroadcastDetail key={id} id={id} />;
+  return <BroadcastList />;
+}
+
+function BroadcastList() {
+  const { lang } = useI18n();
+  const S = broadcastStrings(lang);
+  const [unit, setUnit] = useUnitParam(BROADCASTS_ROUTE);
+  const [status, setStatus] = useState<BroadcastStatus | ''>('');
+  const res = useAsync(() => listBroadcasts({ unitId: unit.id, status }), [unit.id, status]);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1} size="h3">
+          {S.title}
+        </Title>
+        <Button component="a" href={href(`${BROADCASTS_ROUTE}/new?unit=${encodeURIComponent(unit.id)}`)} data-testid="broadcast-compose">
+          + {S.compose}
+        </Button>
+      </Group>
+      <Paper withBorder p="sm">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <div style={{ flex: '1 1 260px' }}>
+            <UnitChooser label={S.unit} at={today()} value={unit} onChange={setUnit} testId="broadcast-unit" />
+          </div>
+          <NativeSelect
+            label={S.colStatus}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as BroadcastStatus | '')}
+            data={[{ value: '', label: S.allStatuses }, ...BROADCAST_STATUSES.map((s) => ({ value: s, label: S.statuses[s] }))]}
+            w={200}
+            data-testid="broadcast-status-filter"
+          />
+        </Group>
+        <Text size="sm" c="dimmed" mt="xs">
+          {S.listIntro(unit.name)}
+        </Text>
+      </Paper>
+      <Paper withBorder p="sm">
+        {res.loading && !res.data && <Loading />}
+        {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
+        {res.data && res.data.length === 0 && <Text size="sm">{S.empty}</Text>}
+        {res.data && res.data.length > 0 && (
+          <div className="loa-table-wrap">
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="broadcast-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{S.colTitle}</Table.Th>
+                  <Table.Th>{S.colPriority}</Table.Th>
+                  <Table.Th>{S.colStatus}</Table.Th>
+                  <Table.Th>{S.colProgress}</Table.Th>
+                  <Table.Th>{S.colCreated}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {res.data.map((b) => (
+                  <Table.Tr key={b.id} data-testid="broadcast-row" data-id={b.id}>
+                    <Table.Td>
+                      <Link to={`${BROADCASTS_ROUTE}/${encodeURIComponent(b.id)}`} data-testid="broadcast-open">
+                        {b.title}
+                      </Link>
+                    </Table.Td>
+                    <Table.Td>
+                      <PriorityBadge priority={b.priority} />
+                    </Table.Td>
+                    <Table.Td>
+                      <BroadcastStatusBadge status={b.status} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">{b.recipients === null ? '—' : `${b.progress.delivered} / ${b.recipients}`}</Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">{formatDateTime(b.createdAt, lang)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
