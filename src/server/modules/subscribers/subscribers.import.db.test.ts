@@ -38,7 +38,14 @@ describeEachDb('subscribers: import', (kind) => {
   const countIn = async () => (await svc.listSubscribers(clerk, listId, { offset: 0, limit: 100 })).total;
 
   it('a file with one bad row imports nothing and names the line, in Vietnamese', async () => {
-    const csv = ['Danh sách trưởng thôn', 'STT,Họ tên,Số điện thoại,Thôn', '1,Lò Văn A,0960000101,Bản Hon', '2,Lò Thị B,12345,Bản Bo', '3,Tẩn Văn C,,Nà Đon', '4,Vàng A D,+84 97 000 0102,Sin Suối Hồ'].join('\n');
+    const csv = [
+      'Danh sách trưởng thôn',
+      'STT,Họ tên,Số điện thoại,Thôn',
+      '1,Lò Văn A,0960000101,Bản Hon',
+      '2,Lò Thị B,12345,Bản Bo',
+      '3,Tẩn Văn C,,Nà Đon',
+      '4,Vàng A D,+84 97 000 0102,Sin Suối Hồ',
+    ].join('\n');
     const dry = await svc.importFile(clerk, listId, { fileName: 'ds.csv', contentBase64: b64(csv), dryRun: true });
     expect(dry.errorCount).toBe(2);
     expect(dry.errors.map((e) => e.line)).toEqual([4, 5]);
