@@ -23,8 +23,8 @@ export type {
 
 const enc = encodeURIComponent;
 
-/** One broadcast, bare or in a `{ broadcast }` envelope (the routes answer with the view). */
-const BroadcastOne = z.union([BroadcastViewSchema, z.object({ broadcast: BroadcastViewSchema }).transform((o) => o.broadcast)]);
+/** The routes answer one broadcast as `{ broadcast }`. */
+const BroadcastOne = z.object({ broadcast: BroadcastViewSchema }).transform((o) => o.broadcast);
 
 export async function listBroadcasts(f: { unitId?: string; status?: BroadcastStatus | '' }): Promise<BroadcastSummary[]> {
   return (await requestParsed(BroadcastListSchema, 'GET', `/api/broadcasts${queryString(f)}`)).items;

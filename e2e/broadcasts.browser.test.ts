@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext } from '../test/support/harness.ts';
+import type { TestContext } from '../test/support/harness.ts';
+import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
+import { MODULES } from '../src/server/modules/registry.ts';
+import { module as broadcasts } from '../src/server/modules/broadcasts/index.ts';
+import { launchChromium, openAdminAs } from './browser.ts';
+
+const csv = (rows: string[]) => Buffer.from(['Họ tên,Số điện thoại,Thôn', ...rows].join('\n'), 'utf8').toString('base64');
+const TEXT = 'UBND thị trấn thông báo: từ 7 giờ ngày 15/8 cắt điện để sửa chữa đường dây, đề nghị bà con chủ động sắp xếp công việc.';
+
+/**
+ * Issue 12's SMS journey in the admin UI ("Tin nhắn SMS"), on a phone-sized screen: Thị trấn Tam Đường's drafter
+ * composes a khẩn cấp message to the village heads' list, watches the counter (UCS-2, 2 SMS; unaccented: GSM-7, 1 SMS,
+ * the saving shown), saves, sees the audience preview by telco and submits; the approver approves it in one step on
+ * the emergency path (the dialog says it is recorded) and the campaign shows its progress.
+ */
+describe('admin UI: SMS campaigns (chromium)', () => {
+  let t: TestContext;
+  let browser: Browser;
+  let base: string;
+  let broadcastId = '';
+
+  beforeAll(async () => {
+    const modules = MODULES.some((m) => m.name === 'broadcasts') ? MODULES : [...MODULES, broadcasts];
+    t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true }, modules });
+    await importLaiChau(t.c);
+    await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['drafter'], username: 'sms.soanthao' });
+    await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['approver'], username: 'sms.duyet' });
+    await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['clerk'], username: 'sms.vanthu' });
+    const clerk = await signIn(t.c, 'sms.vanthu');
+    const list = await t.app.inject({
+      method: 'POST',
+      url: `/api/units/${TT_TAM_DUONG}/subscriber-lists`,
+      headers: clerk.headers,
+      payload: { name: 'Trưởng thôn', kind: 'truong_thon' },
+    });
+    expect(list.statusCode, list.body).toBe(201);
+    const listId = (list.json() as { list: { id: string } }).list.id;
+    const imp = await t.app.inject({
+      method: 'POST',
+      url: `/api/subscriber-lists/${listId}/import`,
+      headers: clerk.headers,
+      payload: { fileName: 'ds.csv', contentBase64: csv(['Lò Văn A,0960000301,Bản Hon', 'Lò Thị B,0910000302,Bản Bo', 'Tẩn Văn C,0900000303,Bản Lở']), dryRun: false },
+    });
+    expect(imp.statusCode, imp.body).toBe(200);
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const open = (username: string): Promise<Page> => openAdminAs(browser, base, username, PASSWORD, { width: 390, height: 844 });
+  const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  it('the drafter composes with the live counter, saves, previews the audience and submits', async () => {
+    const page = await open('sms.soanthao');
+    await page.goto(`${base}/admin/#/sms`);
+    await page.getByTestId('broadcast-compose').click();
+    await page.getByTestId('f-title').fill('Thông báo cắt điện');
+    await page.getByTestId('f-priority').selectOption('khan_cap');
+    await page.getByTestId('f-sms-text').fill(TEXT);
+    await expect.poll(() => page.getByTestId('sms-encoding').getAttribute('data-encoding')).toBe('ucs2');
+    expect(await page.getByTestId('sms-parts').getAttribute('data-parts')).toBe('2');
+    await expect.poll(() => page.getByTestId('sms-counter').textContent()).toContain('tiết kiệm 1 tin');
+    await page.getByTestId('f-unaccented').check({ force: true });
+    await expect.poll(() => page.getByTestId('sms-encoding').getAttribute('data-encoding')).toBe('gsm7');
+    expect(await page.getByTestId('sms-parts').getAttribute('data-parts')).toBe('1');
+    expect(await page.getByTestId('sms-text-to-send').textContent()).toContain('UBND thi tran thong bao');
+
+    // A sender name with diacritics is refused before saving.
+    await page.getByTestId('f-sender').fill('UBND Xã');
+    await page.getByTestId('audience-list').first().check({ force: true });
+    await page.getByTestId('broadcast-save').click();
+    await expect.poll(() => page.getByText('không được có dấu').count()).toBeGreaterThan(0);
+    await page.getByTestId('f-sender').fill('UBND TT');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.getByTestId('broadcast-save').click();
+
+    await page.getByTestId('broadcast-title').waitFor();
+    broadcastId = /#\/sms\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    expect(broadcastId).not.toBe('');
+    await expect.poll(() => page.getByTestId('preview-recipients').getAttribute('data-n')).toBe('3');
+    expect(await page.getByTestId('preview-parts').getAttribute('data-total')).toBe('3');
+    expect(await page.getByTestId('preview-telcos').textContent()).toContain('Viettel');
+    expect(await page.getByTestId('broadcast-priority').getAttribute('data-priority')).toBe('khan_cap');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.getByTestId('broadcast-submit').click();
+    await expect.poll(() => page.getByTestId('broadcast-status').getAttribute('data-status')).toBe('submitted');
+
+    await page.goto(`${base}/admin/#/sms`);
+    await page.getByTestId('broadcast-row').first().waitFor();
+    expect(await page.getByTestId('broadcast-row').first().getAttribute('data-id')).toBe(broadcastId);
+    await page.context().close();
+  });
+
+  it('the approver approves on the emergency path after the confirmation and watches the progress', async () => {
+    expect(broadcastId).not.toBe('');
+    const page = await open('sms.duyet');
+    await page.goto(`${base}/admin/#/sms/${broadcastId}`);
+    await page.getByTestId('broadcast-emergencyApprove').click();
+    expect(await page.getByTestId('emergency-explain').textContent()).toContain('nhật ký');
+    await page.getByTestId('broadcast-step-confirm').click();
+    await expect.poll(() => page.getByTestId('broadcast-status').getAttribute('data-status')).toMatch(/^(sending|done)$/);
+    await page.getByTestId('broadcast-emergency').waitFor();
+    await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-total')).toBe('3');
+    expect(await page.getByTestId('broadcast-export').getAttribute('href')).toBe(`/api/broadcasts/${broadcastId}/results.xlsx`);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.context().close();
+  });
+});
