@@ -28,6 +28,7 @@ const PasswordPage = lazy(() => import('../features/auth/PasswordPage.tsx').then
 const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx').then((m) => ({ default: m.PortalPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const BroadcastsPage = lazy(() => import('../features/broadcasts/BroadcastsPage.tsx').then((m) => ({ default: m.BroadcastsPage })));
+const SubscribersPage = lazy(() => import('../features/subscribers/SubscribersPage.tsx').then((m) => ({ default: m.SubscribersPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -207,6 +208,8 @@ function Routes() {
       return <ImportPage id={second ?? null} />;
     case 'sms':
       return <BroadcastsPage path={route.segments.slice(1)} />;
+    case 'subscribers':
+      return <SubscribersPage />;
     default:
       return <Redirect to="/todo" />;
   }

@@ -32,6 +32,7 @@ const NAV: NavItem[] = [
   { to: '/portal', label: { vi: 'Cổng thông tin', en: 'Public portal' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver'] },
   // The roles holding broadcast.read (SMS campaigns).
   { to: '/sms', label: { vi: 'Tin nhắn SMS', en: 'SMS messages' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
+  { to: '/subscribers', label: { vi: 'Danh bạ thuê bao SMS', en: 'SMS subscribers' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   { to: '/users', label: 'nav.users', adminOnly: true },
   { to: '/groups', label: 'nav.groups' },
   { to: '/audit', label: 'nav.audit', adminOnly: true },
