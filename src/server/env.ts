@@ -1,5 +1,42 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import type { SmppAccountConfig } from './providers/sms/smpp.ts';
+
+/**
+ * SMS_SMPP: comma-separated `smpp://systemId:password@host:port?name=viettel-1&binds=1&window=10&tps=0`
+ * (one per telco account; user and password URL-encoded). Returns the accounts or the problem.
+ */
+export function parseSmppAccounts(value: string): { accounts: SmppAccountConfig[] } | { error: string } {
+  const accounts: SmppAccountConfig[] = [];
+  for (const [i, raw] of value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .entries()) {
+    let u: URL;
+    try {
+      u = new URL(raw);
+    } catch {
+      return { error: `account ${i + 1}: not a URL (smpp://systemId:password@host:port?name=…)` };
+    }
+    if (u.protocol !== 'smpp:') return { error: `account ${i + 1}: must start with smpp://` };
+    const port = Number(u.port || 2775);
+    if (!u.hostname || !u.username || !Number.isInteger(port) || port < 1 || port > 65535) return { error: `account ${i + 1}: host, port and systemId are required` };
+    const num = (k: string, d: number, min: number) => {
+      const v = u.searchParams.get(k);
+      const n = v === null ? d : Number(v);
+      return Number.isInteger(n) && n >= min ? n : null;
+    };
+    const binds = num('binds', 1, 1);
+    const window = num('window', 10, 1);
+    const tps = num('tps', 0, 0);
+    if (binds === null || window === null || tps === null) return { error: `account ${i + 1}: binds and window ≥ 1, tps ≥ 0 (integers)` };
+    const name = u.searchParams.get('name') ?? `${decodeURIComponent(u.username)}@${u.hostname}`;
+    if (accounts.some((a) => a.name === name)) return { error: `account ${i + 1}: name "${name}" used twice` };
+    accounts.push({ name, host: u.hostname, port, systemId: decodeURIComponent(u.username), password: decodeURIComponent(u.password), binds, window, maxPerSecond: tps });
+  }
+  return accounts.length ? { accounts } : { error: 'no account' };
+}
 
 /** Every setting Loa reads from the environment, validated once at start. */
 const EnvSchema = z.object({
@@ -55,6 +92,18 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   /** How many scheduled backups to keep (the oldest are removed). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** SMS accounts over SMPP (see parseSmppAccounts); unset: no account (deliveries fail with a clear error), the demo starts a local simulator. */
+  SMS_SMPP: z
+    .string()
+    .transform((v, ctx) => {
+      const r = parseSmppAccounts(v);
+      if ('error' in r) {
+        ctx.addIssue({ code: 'custom', message: r.error });
+        return z.NEVER;
+      }
+      return r.accounts;
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -14,9 +14,13 @@ import type { Logger } from './platform/logger.ts';
 import { createSmtpMailer } from './providers/mailer/smtp.ts';
 import { createLogMailer } from './providers/mailer/log.ts';
 import { listenUrl } from './platform/public-url.ts';
+import type { SmsProvider } from './providers/sms/port.ts';
+import { createSmppProvider } from './providers/sms/smpp.ts';
+import { startSmscSimulator } from './providers/sms/smsc-simulator.ts';
+import type { SmscSimulator } from './providers/sms/smsc-simulator.ts';
 
 /** env → database → migrations → services: shared by the server and every CLI command. */
-export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Container> {
+export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(env.LOG_LEVEL), sms: SmsProvider | null = null): Promise<Container> {
   const database: Database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR),
@@ -31,7 +35,20 @@ export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(e
   const mailer = env.SMTP_HOST
     ? createSmtpMailer({ host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from: env.SMTP_FROM })
     : createLogMailer(logger);
-  return createContainer({ database, clock: systemClock, logger, mailer, env });
+  return createContainer({ database, clock: systemClock, logger, mailer, env, sms });
+}
+
+/**
+ * The server's SMS accounts: SMS_SMPP when set; for the demo (no DATABASE_URL, no SMS_SMPP) a local SMSC
+ * simulator on a free loopback port (receipts after 2 s) with an account pointed at it; else none.
+ */
+async function smsFor(env: Env, logger: Logger): Promise<{ sms: SmsProvider | null; simulator: SmscSimulator | null }> {
+  if (env.SMS_SMPP) return { sms: createSmppProvider({ accounts: env.SMS_SMPP, log: logger }), simulator: null };
+  if (env.DATABASE_URL || env.SEED_DEMO === 'never') return { sms: null, simulator: null };
+  const simulator = await startSmscSimulator({ host: '127.0.0.1', port: 0, dlrDelayMs: 2000, accounts: [{ systemId: 'loa-demo', password: 'demo' }], keepMessages: false });
+  logger.info({ port: simulator.port }, 'demo: local SMSC simulator (tin nhắn không ra khỏi máy này)');
+  const sms = createSmppProvider({ accounts: [{ name: 'demo-smsc', host: '127.0.0.1', port: simulator.port, systemId: 'loa-demo', password: 'demo' }], log: logger });
+  return { sms, simulator };
 }
 
 export { printDemoAccounts };
@@ -39,7 +56,9 @@ export { printDemoAccounts };
 /** Starts the whole of Loa in one process: API, admin UI, public site and the job worker. */
 export async function startServer(env: Env = loadEnv()): Promise<{ close(): Promise<void>; port: number }> {
   const logger = createLogger(env.LOG_LEVEL);
-  const c = await boot(env, logger);
+  const { sms, simulator } = await smsFor(env, logger);
+  const c = await boot(env, logger, sms);
+  const stopListening = c.services.smsSending.listen();
   await c.jobs.assertHandlersComplete();
   const app = await buildApp(c, { serveAdmin: true, logger: true, trustProxy: env.TRUST_PROXY ?? false });
   // Only this process can read an embedded database: `loa backup` asks it over DATA_DIR/loa.sock.
@@ -52,6 +71,9 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
       await control?.close();
       await app.close();
       await c.jobs.stop();
+      stopListening();
+      await sms?.close();
+      await simulator?.close();
       c.mailer.close();
       await c.database.close();
     })());
@@ -73,6 +95,11 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
     logger.info('empty database: seeding demo data');
     printDemoAccounts(await seedDemo(c));
   }
-  if (env.WORKER) c.jobs.start();
+  if (env.WORKER) {
+    // Deliveries a dead process left 'submitting' become 'ambiguous' (never resent blindly) before sending resumes.
+    const interrupted = await c.services.smsSending.recoverInterrupted();
+    if (interrupted) logger.warn({ broadcasts: interrupted }, 'sms: interrupted submits marked ambiguous');
+    c.jobs.start();
+  }
   return { close, port };
 }

@@ -15,6 +15,7 @@ import { fixedClock } from '../../src/server/platform/clock.ts';
 import type { Clock } from '../../src/server/platform/clock.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
 import type { Mailer } from '../../src/server/providers/mailer/port.ts';
+import type { SmsProvider } from '../../src/server/providers/sms/port.ts';
 import { createFakeMailer, type FakeMailer } from '../../src/server/providers/mailer/fake.ts';
 
 /** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -48,6 +49,8 @@ export async function createTestContext(
     /** null: PUBLIC_URL unset */ publicUrl?: string | null;
     /** The module list (default: the registry); a test may add a module. */
     modules?: readonly RegisteredModule[];
+    /** SMS provider (e.g. an SMPP client on the in-process simulator); default none. */
+    sms?: SmsProvider | null;
   } = {},
 ): Promise<TestContext> {
   if (process.env.LOA_TEST_TIER === 'unit') {
@@ -85,6 +88,7 @@ export async function createTestContext(
       logger: createLogger('silent'),
       mailer: opts.mailer ?? memoryMailer(),
       env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
+      sms: opts.sms ?? null,
     },
     opts.modules,
   );

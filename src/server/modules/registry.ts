@@ -14,8 +14,9 @@ import { module as tasks } from './tasks/index.ts';
 import { module as imports } from './imports/index.ts';
 import { module as todo } from './todo/index.ts';
 import { module as backup } from './backup/index.ts';
+import { module as broadcasts } from './broadcasts/index.ts';
 
 /** Any module of the list (what it provides is typed through `Services`). */
 export type RegisteredModule = LoaModule<never>;
 
-export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, tasks, imports, todo, backup];
+export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, tasks, imports, todo, backup, broadcasts];

@@ -2,9 +2,9 @@ import { defineModule } from '../module.ts';
 import { BROADCASTS_ERRORS } from './broadcasts.errors.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { createBroadcastsService } from './broadcasts.service.ts';
-import type { BroadcastsService, SubscriberDirectory } from './broadcasts.service.ts';
+import type { BroadcastsService } from './broadcasts.service.ts';
 import { createSendingService } from './sending.service.ts';
-import type { SendingService, SubscriberOptOut } from './sending.service.ts';
+import type { SendingService } from './sending.service.ts';
 
 // The public surface: what other modules, the demo and main.ts use.
 export type { BroadcastsService, SendingService };
@@ -22,12 +22,7 @@ declare module '../module.ts' {
 export const module = defineModule({
   name: 'broadcasts',
   create: ({ db, clock, jobs, logger, sms }, services) => {
-    // Read at call time: the subscribers module is listed before this one.
-    const directory = () => (services as unknown as { subscribers: SubscriberDirectory & SubscriberOptOut }).subscribers;
-    const subscribers: SubscriberDirectory & SubscriberOptOut = {
-      recipientsFor: (...args) => directory().recipientsFor(...args),
-      optOut: (...args) => directory().optOut(...args),
-    };
+    const { subscribers } = services;
     const smsSending = createSendingService({ db, clock, logger, sms, subscribers });
     return { broadcasts: createBroadcastsService({ db, clock, jobs, units: services.units.lookup, subscribers }), smsSending };
   },

@@ -1,0 +1,77 @@
+// Builders and readers for the broadcasts tests: actors of a unit, a subscriber list of many numbers, the
+// delivery rows as stored, and an SMPP client on an in-process SMSC simulator.
+import { sql } from 'drizzle-orm';
+import type { Container } from '../../src/server/container.ts';
+import { rowsOf } from '../../src/server/db/client.ts';
+import type { Actor, Role } from '../../src/server/modules/access/index.ts';
+import { createLogger } from '../../src/server/platform/logger.ts';
+import { createSmppProvider } from '../../src/server/providers/sms/smpp.ts';
+import type { SmppProvider } from '../../src/server/providers/sms/smpp.ts';
+import { startSmscSimulator } from '../../src/server/providers/sms/smsc-simulator.ts';
+import type { SimulatorOptions, SmscSimulator } from '../../src/server/providers/sms/smsc-simulator.ts';
+import { buildUser } from '../factories.ts';
+
+export async function actorIn(c: Container, unitId: string, role: Role): Promise<Actor> {
+  const unit = (await c.services.units.lookup.byId(unitId))!;
+  const user = await buildUser(c, { unitId, roles: [role] });
+  return { userId: user.id, username: user.username, displayName: role, unitId, unitPath: unit.path, roles: [role], ip: null };
+}
+
+/** Fictitious Viettel numbers 0960000000 + i. */
+export const phoneNo = (i: number): string => `096${String(i).padStart(7, '0')}`;
+
+/** A list of `count` subscribers in the unit (imported as CSV by a clerk). */
+export async function buildList(c: Container, unitId: string, count: number, from = 0): Promise<string> {
+  const clerk = await actorIn(c, unitId, 'clerk');
+  const svc = c.services.subscribers;
+  const list = await svc.createList(clerk, unitId, { name: `Danh sách ${from}`, kind: 'ho_gia_dinh', description: null });
+  const rows = Array.from({ length: count }, (_, i) => `Hộ ${from + i},${phoneNo(from + i)},`);
+  const csv = Buffer.from(['Họ tên,Số điện thoại,Thôn', ...rows].join('\n'), 'utf8').toString('base64');
+  await svc.importFile(clerk, list.id, { fileName: 'ds.csv', contentBase64: csv, dryRun: false });
+  return list.id;
+}
+
+export interface StoredDelivery {
+  id: string;
+  phone: string;
+  state: string;
+  error: string | null;
+  messageId: string | null;
+  attempts: number;
+}
+
+export async function deliveriesOf(c: Container, broadcastId: string): Promise<StoredDelivery[]> {
+  const r = await c.database.db.execute(sql`
+    SELECT id, phone, state, error, message_id AS "messageId", attempts FROM sms_deliveries WHERE broadcast_id = ${broadcastId} ORDER BY phone`);
+  return rowsOf<StoredDelivery>(r);
+}
+
+export async function setDeliveryState(c: Container, id: string, state: string): Promise<void> {
+  await c.database.db.execute(sql`UPDATE sms_deliveries SET state = ${state} WHERE id = ${id}`);
+}
+
+export async function countRowsWhere(c: Container, table: 'sms_deliveries' | 'jobs', like: string): Promise<number> {
+  const r =
+    table === 'jobs'
+      ? await c.database.db.execute(sql`SELECT count(*)::int AS n FROM jobs WHERE id LIKE ${like}`)
+      : await c.database.db.execute(sql`SELECT count(*)::int AS n FROM sms_deliveries WHERE broadcast_id::text = ${like}`);
+  return rowsOf<{ n: number }>(r)[0]!.n;
+}
+
+/** The simulator on a free loopback port and a one-bind client pointed at it. */
+export async function smsPeer(o: SimulatorOptions = {}): Promise<{ simulator: SmscSimulator; sms: SmppProvider; close(): Promise<void> }> {
+  const simulator = await startSmscSimulator({ host: '127.0.0.1', port: 0, dlrDelayMs: 50, ...o });
+  const sms = createSmppProvider({
+    accounts: [{ name: 'sim', host: '127.0.0.1', port: simulator.port, systemId: 'loa', password: 'x', window: 10 }],
+    log: createLogger('silent'),
+  });
+  await sms.ready(5000);
+  return {
+    simulator,
+    sms,
+    async close() {
+      await sms.close();
+      await simulator.close();
+    },
+  };
+}
