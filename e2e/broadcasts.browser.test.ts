@@ -5,7 +5,7 @@ import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
 import { MODULES } from '../src/server/modules/registry.ts';
 import { module as broadcasts } from '../src/server/modules/broadcasts/index.ts';
-import { launchChromium, openAdminAs } from './browser.ts';
+import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 const csv = (rows: string[]) => Buffer.from(['Họ tên,Số điện thoại,Thôn', ...rows].join('\n'), 'utf8').toString('base64');
 const TEXT = 'UBND thị trấn thông báo: từ 7 giờ ngày 15/8 cắt điện để sửa chữa đường dây, đề nghị bà con chủ động sắp xếp công việc.';
@@ -78,6 +78,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await expect.poll(() => page.getByText('không được có dấu').count()).toBeGreaterThan(0);
     await page.getByTestId('f-sender').fill('UBND TT');
     expect(await noHorizontalScroll(page)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('broadcast-save').click();
 
     await page.getByTestId('broadcast-title').waitFor();
@@ -108,7 +109,15 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await page.getByTestId('broadcast-emergency').waitFor();
     await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-total')).toBe('3');
     expect(await page.getByTestId('broadcast-export').getAttribute('href')).toBe(`/api/broadcasts/${broadcastId}/results.xlsx`);
+
+    // The send jobs run; with no SMS account configured every delivery fails with the reason, and the page, polling,
+    // shows them settled and listed as failures.
+    await t.c.jobs.drain();
+    await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-settled'), { timeout: 15_000 }).toBe('3');
+    await expect.poll(() => page.getByTestId('failure-row').count()).toBe(3);
+    expect(await page.getByTestId('broadcast-failures').textContent()).toContain('chưa cấu hình tài khoản SMS');
     expect(await noHorizontalScroll(page)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -51,7 +51,7 @@ export function BroadcastDetail({ id }: { id: string }) {
         <PriorityBadge priority={b.priority} />
         <BroadcastStatusBadge status={b.status} />
         {b.emergency && (
-          <Badge color="red" variant="outline" tt="none" radius="sm" data-testid="broadcast-emergency">
+          <Badge color="red.9" variant="outline" tt="none" radius="sm" data-testid="broadcast-emergency">
             {S.emergencyBadge}
           </Badge>
         )}

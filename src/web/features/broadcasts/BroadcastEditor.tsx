@@ -33,7 +33,12 @@ function EditorForm({ broadcast }: { broadcast: BroadcastView | null }) {
   const [errors, setErrors] = useState<FormErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const patch = (p: Partial<BroadcastForm>) => setForm((f) => ({ ...f, ...p }));
+  const patch = (p: Partial<BroadcastForm>) => {
+    setForm((f) => ({ ...f, ...p }));
+    // A field's message goes as soon as it is edited (checked again on save).
+    const fields = Object.keys(p).map((k) => (k === 'unitIds' || k === 'listIds' ? 'audience' : k));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
+  };
   // The saved draft's audience, counted by the server, gives the counter its total.
   const preview = useAsync(() => previewAudience(broadcast!.id), [broadcast?.id], broadcast !== null);
   const [recipients, setRecipients] = useState<number | null>(null);

@@ -117,7 +117,7 @@ export function ProgressPanel({ broadcast, live }: { broadcast: BroadcastView; l
         ))}
       </Group>
       {s.telcos.length > 0 && (
-        <div className="loa-table-wrap">
+        <div className="loa-table-wrap" tabIndex={0} role="region" aria-label={S.byTelco}>
           <Table verticalSpacing={4} striped data-testid="progress-telcos">
             <Table.Thead>
               <Table.Tr>
@@ -167,7 +167,7 @@ export function FailuresPanel({ broadcast }: { broadcast: BroadcastView }) {
       {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
       {res.data && res.data.length === 0 && <Text size="sm">{S.noFailures}</Text>}
       {res.data && res.data.length > 0 && (
-        <div className="loa-table-wrap">
+        <div className="loa-table-wrap" tabIndex={0} role="region" aria-label={S.failures}>
           <Table verticalSpacing={4} striped>
             <Table.Thead>
               <Table.Tr>
