@@ -12,6 +12,8 @@ import { seedLiveActivity } from './seed-live.ts';
 import type { LiveDemo } from './seed-live.ts';
 import { seedPortalDemo } from './seed-portal.ts';
 import type { PortalDemo } from './seed-portal.ts';
+import { seedSubscriberDemo } from './seed-subscribers.ts';
+import type { SubscriberDemo } from './seed-subscribers.ts';
 import { seedTodayWorld, slugOf } from './seed-world.ts';
 import type { ProvinceWorld } from './seed-world.ts';
 
@@ -29,6 +31,8 @@ export interface DemoSeed {
   crosswalk: CrosswalkReport & { stored: number };
   live: LiveDemo;
   portal: PortalDemo;
+  /** SMS subscriber lists of the demo communes (fictitious numbers). */
+  subscribers: SubscriberDemo;
 }
 
 interface Plan {
@@ -142,10 +146,11 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
     { keepOpen: communes.map((u) => u.id) },
   );
   const portal = await seedPortalDemo(c, laiChau);
+  const subscribers = await seedSubscriberDemo(c, communes, (commune) => actorOf(`vanthu.${short(commune)}`));
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */
