@@ -12,6 +12,7 @@ import { seedLiveActivity } from './seed-live.ts';
 import type { LiveDemo } from './seed-live.ts';
 import { seedPortalDemo } from './seed-portal.ts';
 import type { PortalDemo } from './seed-portal.ts';
+import { seedBroadcastDemo } from './seed-broadcasts.ts';
 import { seedSubscriberDemo } from './seed-subscribers.ts';
 import type { SubscriberDemo } from './seed-subscribers.ts';
 import { seedTodayWorld, slugOf } from './seed-world.ts';
@@ -33,6 +34,8 @@ export interface DemoSeed {
   portal: PortalDemo;
   /** SMS subscriber lists of the demo communes (fictitious numbers). */
   subscribers: SubscriberDemo;
+  /** The demo SMS campaign (khẩn cấp, emergency-approved; sent when the worker starts). */
+  sms: { broadcastId: string } | null;
 }
 
 interface Plan {
@@ -103,6 +106,15 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
         tryFirst: 'Gửi báo cáo tuyên truyền tuần này trên điện thoại',
       },
     ]),
+    ...communes
+      .slice(0, 1)
+      .map((u): Plan => ({
+        username: `lanhdao.${short(u)}`,
+        displayName: `Chủ tịch UBND ${u.name}`,
+        role: 'approver',
+        unit: u,
+        tryFirst: 'Soạn, duyệt và gửi tin nhắn SMS cho bà con; xem chiến dịch mẫu đã gửi xong',
+      })),
     { username: 'bientap.syt', displayName: 'Biên tập viên Sở Y tế', role: 'approver', unit: laiChau.health, tryFirst: 'Nhập số liệu tình hình hôm nay; trả lời câu hỏi đang chờ' },
     { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', unit: nation.unit, tryFirst: 'Danh mục đơn vị (cây 2026 và 2025), tài khoản, nhật ký' },
   ];
@@ -147,10 +159,11 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   );
   const portal = await seedPortalDemo(c, laiChau);
   const subscribers = await seedSubscriberDemo(c, communes, (commune) => actorOf(`vanthu.${short(commune)}`));
+  const sms = communes[0] ? await seedBroadcastDemo(c, communes[0], actorOf(`lanhdao.${short(communes[0])}`)) : null;
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */
