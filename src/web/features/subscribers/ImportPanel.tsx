@@ -1,6 +1,6 @@
 // Import a CSV/XLSX file into a list: the file is checked first (dry run: counts, bad rows by line, duplicates
 // merged, a preview); only a file without bad rows can then be imported, all rows in one go.
-import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
@@ -16,6 +16,8 @@ export function ImportPanel({ listId, onImported }: { listId: string; onImported
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new key empties the file input after an import.
+  const [inputKey, setInputKey] = useState(0);
 
   const check = async (f: File | null) => {
     setFile(f);
@@ -38,6 +40,7 @@ export function ImportPanel({ listId, onImported }: { listId: string; onImported
       notify('success', S.imported(done.added, done.updated));
       setFile(null);
       setReport(null);
+      setInputKey((k) => k + 1);
       onImported();
     } catch (e) {
       notifyError(e);
@@ -55,7 +58,17 @@ export function ImportPanel({ listId, onImported }: { listId: string; onImported
       <Text size="sm" c="dimmed" mb="xs">
         {S.importHint}
       </Text>
-      <FileInput placeholder={S.chooseFile} accept={SUBSCRIBER_IMPORT_ACCEPT} value={file} onChange={(f) => void check(f)} clearable w={360} data-testid="subscriber-import-file" />
+      <Text component="label" htmlFor={`subscriber-file-${listId}`} size="sm" fw={500} display="block" mb={4}>
+        {S.fileLabel}
+      </Text>
+      <input
+        key={inputKey}
+        id={`subscriber-file-${listId}`}
+        type="file"
+        accept={SUBSCRIBER_IMPORT_ACCEPT}
+        data-testid="subscriber-import-file"
+        onChange={(e) => void check(e.currentTarget.files?.[0] ?? null)}
+      />
       {busy && !report && (
         <Text size="sm" mt="xs">
           {S.checking}

@@ -28,7 +28,7 @@ const vi = {
   importTitle: 'Nhập từ tệp CSV hoặc Excel (.xlsx)',
   importHint:
     'Tệp cần có dòng tiêu đề với các cột Họ tên, Số điện thoại, Thôn. Số điện thoại được chuẩn hóa về dạng 0xxxxxxxxx (nhận +84, 84, dấu cách, dấu chấm); số trùng được gộp.',
-  chooseFile: 'Chọn tệp',
+  fileLabel: 'Tệp danh sách',
   checking: 'Đang kiểm tra tệp…',
   preview: (rows: number, added: number, updated: number, unchanged: number, merged: number) =>
     `${rows} dòng: ${added} số mới, ${updated} số cập nhật, ${unchanged} số không đổi, ${merged} dòng trùng đã gộp.`,
@@ -92,7 +92,7 @@ const en: typeof vi = {
   importTitle: 'Import from a CSV or Excel (.xlsx) file',
   importHint:
     'The file needs a header row with the columns Họ tên (name), Số điện thoại (phone), Thôn (village). Numbers become 0xxxxxxxxx (+84, 84, spaces and dots accepted); duplicates are merged.',
-  chooseFile: 'Choose file',
+  fileLabel: 'List file',
   checking: 'Checking the file…',
   preview: (rows: number, added: number, updated: number, unchanged: number, merged: number) =>
     `${rows} rows: ${added} new numbers, ${updated} updated, ${unchanged} unchanged, ${merged} duplicate rows merged.`,
