@@ -58,6 +58,8 @@ describe('admin UI: SMS campaigns (chromium)', () => {
 
   it('the drafter composes with the live counter, saves, previews the audience and submits', async () => {
     const page = await open('sms.soanthao');
+    // The tree as of the server's day (the "Tại ngày" the unit pages share).
+    await page.evaluate(() => sessionStorage.setItem('loa.at', '2021-02-03'));
     await page.goto(`${base}/admin/#/sms`);
     await page.getByTestId('broadcast-compose').click();
     await page.getByTestId('f-title').fill('Thông báo cắt điện');
@@ -72,6 +74,10 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     expect(await page.getByTestId('sms-text-to-send').textContent()).toContain('UBND thi tran thong bao');
 
     // A sender name with diacritics is refused before saving.
+    // The audience: a unit of the tree found by name (first the district), and the village heads' list.
+    await page.getByTestId('audience-unit-search').fill('tam duong');
+    await page.getByTestId('unit-search-hit').first().getByRole('button').click();
+    await expect.poll(() => page.getByTestId('audience-unit').count()).toBe(1);
     await page.getByTestId('f-sender').fill('UBND Xã');
     await page.getByTestId('audience-list').first().check({ force: true });
     await page.getByTestId('broadcast-save').click();
@@ -79,6 +85,13 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await page.getByTestId('f-sender').fill('UBND TT');
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    // The district is outside the commune drafter's units: the server refuses and the form says so.
+    await page.getByTestId('broadcast-save').click();
+    await expect.poll(() => page.getByTestId('broadcast-save-error').textContent()).toContain('không có quyền');
+    await page.getByRole('button', { name: /^Bỏ .* khỏi người nhận$/ }).click();
+    await page.getByTestId('audience-unit-search').fill('thi tran tam duong');
+    await page.getByTestId('unit-search-hit').first().getByRole('button').click();
+    await expect.poll(() => page.getByTestId('audience-unit').textContent()).toBe('Thị trấn Tam Đường');
     await page.getByTestId('broadcast-save').click();
 
     await page.getByTestId('broadcast-title').waitFor();
@@ -95,6 +108,9 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await page.goto(`${base}/admin/#/sms`);
     await page.getByTestId('broadcast-row').first().waitFor();
     expect(await page.getByTestId('broadcast-row').first().getAttribute('data-id')).toBe(broadcastId);
+    // English is one switch away.
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('broadcast-status').first().textContent()).toBe('Awaiting approval');
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 // The audience of a campaign: units of the tree in force (each with its subtree), found with the shared unit search,
 // and the subscriber lists of the unit (hidden when the server offers none).
 import { Checkbox, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { today } from '../../app/dates.ts';
+import { useAtDate } from '../../app/at-date.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { UnitSearchPicker } from '../../app/ui.tsx';
 import { rememberUnitName, useUnitName } from '../../app/unit-names.ts';
@@ -38,6 +38,7 @@ export function AudiencePicker({
 }) {
   const { lang } = useI18n();
   const S = broadcastStrings(lang);
+  const [at] = useAtDate();
   const lists = useAsync(() => listSubscriberLists(ownerUnitId), [ownerUnitId]);
   const toggleList = (id: string) => onChange({ unitIds, listIds: listIds.includes(id) ? listIds.filter((x) => x !== id) : [...listIds, id] });
 
@@ -59,7 +60,7 @@ export function AudiencePicker({
         )}
         <UnitSearchPicker
           label={S.addUnit}
-          at={today()}
+          at={at}
           editions="current"
           excludeIds={unitIds}
           testId="audience-unit-search"
