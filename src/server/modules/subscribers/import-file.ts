@@ -3,6 +3,7 @@
  * file as a spreadsheet shows it (1-based), so errors can say "Dòng 7". No interpretation here:
  * import-rows.ts finds the header and the columns.
  */
+import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../platform/errors.ts';
 import './subscribers.errors.ts';
 
@@ -23,7 +24,57 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
   return readCsv(bytes);
 }
 
+/** Unpacked-size limits of an XLSX (a zip): a list of 20,000 rows is a few MB unpacked. */
+export const XLSX_LIMITS = { entries: 2000, unpackedBytes: 64 * 1024 * 1024 } as const;
+
+const unreadable = (reason: string) => new AppError('SUBSCRIBER_FILE_UNREADABLE', { reason });
+const tooLarge = () => unreadable(`tệp .xlsx lớn hơn ${XLSX_LIMITS.unpackedBytes / 1024 / 1024} MB khi giải nén.`);
+
+/**
+ * A zip bomb check before exceljs unpacks anything: the central directory's declared sizes, then each
+ * entry inflated with its output capped at what may remain (an entry that understates its size stops there).
+ */
+export function checkXlsxSize(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw unreadable('tệp .xlsx bị hỏng.');
+  const count = view.getUint16(eocd + 10, true);
+  if (count === 0xffff || count > XLSX_LIMITS.entries) throw tooLarge();
+  let p = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.byteLength || view.getUint32(p, true) !== 0x02014b50) throw unreadable('tệp .xlsx bị hỏng.');
+    const method = view.getUint16(p + 10, true);
+    const compressed = view.getUint32(p + 20, true);
+    const local = view.getUint32(p + 42, true);
+    if (view.getUint32(p + 24, true) > XLSX_LIMITS.unpackedBytes - total) throw tooLarge();
+    if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) throw unreadable('tệp .xlsx bị hỏng.');
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, Math.min(bytes.byteLength, start + compressed));
+    const cap = XLSX_LIMITS.unpackedBytes - total;
+    let size = data.byteLength;
+    if (method === 8) {
+      try {
+        size = inflateRawSync(data, { maxOutputLength: cap + 1 }).byteLength;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+        throw unreadable('tệp .xlsx bị hỏng.');
+      }
+    }
+    if (size > cap) throw tooLarge();
+    total += size;
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  checkXlsxSize(bytes);
   // Loaded on first import: exceljs is large and most processes never need it.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
