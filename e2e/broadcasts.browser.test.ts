@@ -100,6 +100,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await expect.poll(() => page.getByTestId('preview-recipients').getAttribute('data-n')).toBe('3');
     expect(await page.getByTestId('preview-parts').getAttribute('data-total')).toBe('3');
     expect(await page.getByTestId('preview-telcos').textContent()).toContain('Viettel');
+    await expect.poll(() => page.getByTestId('broadcast-audience').textContent()).toBe('Đơn vị nhận: Thị trấn Tam ĐườngDanh sách thuê bao: Trưởng thôn');
     expect(await page.getByTestId('broadcast-priority').getAttribute('data-priority')).toBe('khan_cap');
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.getByTestId('broadcast-submit').click();

@@ -99,3 +99,35 @@ export function AudiencePicker({
     </Paper>
   );
 }
+
+function UnitName({ id }: { id: string }) {
+  return <>{useUnitName(id) ?? '…'}</>;
+}
+
+/** The audience as names (units, then subscriber lists), for the campaign's detail. */
+export function AudienceSummary({ ownerUnitId, unitIds, listIds }: { ownerUnitId: string; unitIds: string[]; listIds: string[] }) {
+  const { lang } = useI18n();
+  const S = broadcastStrings(lang);
+  const lists = useAsync(() => (listIds.length > 0 ? listSubscriberLists(ownerUnitId) : Promise.resolve([])), [ownerUnitId, listIds.join()]);
+  const listNames = listIds.map((id) => lists.data?.find((l) => l.id === id)?.name ?? S.otherList);
+  return (
+    <Stack gap={2} data-testid="broadcast-audience">
+      {unitIds.length > 0 && (
+        <Text size="sm">
+          {S.pickedUnits}:{' '}
+          {unitIds.map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <UnitName id={id} />
+            </span>
+          ))}
+        </Text>
+      )}
+      {listIds.length > 0 && (
+        <Text size="sm">
+          {S.lists}: {listNames.join(', ')}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
 import { BroadcastActions } from './BroadcastActions.tsx';
+import { AudienceSummary } from './AudiencePicker.tsx';
 import { AudiencePreviewPanel, FailuresPanel, ProgressPanel } from './BroadcastProgress.tsx';
 import { getBroadcast, type BroadcastView } from './broadcasts-api.ts';
 import { BroadcastStatusBadge, PriorityBadge } from './badges.tsx';
@@ -72,6 +73,7 @@ export function BroadcastDetail({ id }: { id: string }) {
             {b.approvedAt && <Field label={S.approvedAt} value={`${formatDateTime(b.approvedAt, lang)}${b.approvedBy ? ` · ${b.approvedBy}` : ''}`} />}
             {b.recipients !== null && <Field label={S.audience} value={S.recipients(b.recipients)} />}
           </SimpleGrid>
+          <AudienceSummary ownerUnitId={b.unitId} unitIds={b.audience.unitIds} listIds={b.audience.listIds} />
         </Stack>
       </Paper>
       <Paper withBorder p="sm" component="section" aria-label={S.actions}>
