@@ -30,7 +30,8 @@ export function BroadcastDetail({ id }: { id: string }) {
     const timer = setTimeout(() => {
       getBroadcast(id).then(
         (next) => alive && setData(() => next),
-        () => undefined,
+        // A failed poll (a network blip) tries again after the same delay.
+        () => alive && setData((prev) => prev && { ...prev }),
       );
     }, POLL_MS);
     return () => {
