@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
+import { auditEventsFor } from '../../../../test/support/db.ts';
 import { MUONG_TE, TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Actor } from '../access/index.ts';
 import type { SubscribersService } from './subscribers.service.ts';
@@ -54,8 +55,14 @@ describeEachDb('subscribers: recipients and opt-out', (kind) => {
 
   it('leaves opted-out numbers out of ordinary messages, keeps them for khẩn cấp', async () => {
     // A keyword reply opts the number out of every list it is in.
-    expect(await svc.optOut('0910000202', 'sms_keyword')).toBe(2);
+    // An MO's source address: 84… (the SMSC's form) finds the stored 0….
+    expect(await svc.optOut('84910000202', 'sms_keyword')).toBe(2);
     expect(await svc.optOut('0910000202', 'sms_keyword')).toBe(0);
+    expect(await svc.optOut('1900', 'sms_keyword')).toBe(0);
+    const optedOut = (await svc.listSubscribers(clerk, listA, { offset: 0, limit: 10 })).items.find((x) => x.phone === '0910000202')!;
+    expect(optedOut).toMatchObject({ optedOut: true, optOutSource: 'sms_keyword' });
+    const events = await auditEventsFor(t.c, optedOut.id);
+    expect(events.map((e) => [e.action, e.actorName])).toEqual([['subscriber.opt_out', 'Hệ thống (job:sms.keyword-opt-out)']]);
     // Staff opt one row out: the number is left out even where another list still has it.
     const { items } = await svc.listSubscribers(clerk, listB, { offset: 0, limit: 10 });
     const a2 = items.find((s) => s.phone === '0960000201')!;

@@ -6,7 +6,7 @@ import { authorize, can, systemActor } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { UnitLookup } from '../units/index.ts';
-import { maskPhone, type Telco } from '../../../shared/sms/phone.ts';
+import { maskPhone, normalisePhone, type Telco } from '../../../shared/sms/phone.ts';
 import type { CreateListInput, ImportInput, ImportReport, OptOutSource, SubscriberListView, SubscriberView, UpdateListInput } from '../../../shared/contracts/subscribers.ts';
 import { SUBSCRIBER_LIMITS } from '../../../shared/contracts/subscribers.ts';
 import { readSheet } from './import-file.ts';
@@ -225,13 +225,16 @@ export function createSubscribersService(deps: { db: Db; clock: Clock; units: Un
     },
 
     /**
-     * Marks every subscriber with that number opted out (any list, any unit); returns how many rows
-     * changed. For the SMS channel: a keyword reply (TU CHOI, HUY, STOP) is `sms_keyword`, audited as
+     * Marks every subscriber with that number (any spelling: 84…, +84…, 0…) opted out, in any list of
+     * any unit; returns how many rows changed (0 for a number that is not a mobile number). For the SMS channel: a keyword reply (TU CHOI, HUY, STOP) is `sms_keyword`, audited as
      * the system. No access check: the caller decides (a keyword reply comes from the number itself).
      */
     async optOut(phone: string, source: OptOutSource, opts: InTx = {}): Promise<number> {
+      // An MO's source address comes as 84xxxxxxxxx (or +84…): the stored form is 0xxxxxxxxx.
+      const normalised = normalisePhone(phone);
+      if (!normalised) return 0;
       return inTx(db, opts, async (tx) => {
-        const rows = await repo.setOptedOut(tx, { phone }, { source, reason: source === 'sms_keyword' ? 'Trả lời tin nhắn từ chối nhận tin' : null, at: clock.now() });
+        const rows = await repo.setOptedOut(tx, { phone: normalised }, { source, reason: source === 'sms_keyword' ? 'Trả lời tin nhắn từ chối nhận tin' : null, at: clock.now() });
         if (rows.length > 0) {
           await recordAudit(
             tx,
