@@ -70,5 +70,10 @@ describe('admin UI: SMS subscriber lists (chromium)', () => {
     expect((await viewer.getByTestId('subscriber-phone').allInnerTexts()).sort()).toEqual(['091****402', '096****401']);
     await viewer.getByTestId('subscriber-masked-hint').waitFor();
     expect(await viewer.getByTestId('subscriber-import').count()).toBe(0);
+    expect(await viewer.getByTestId('subscriber-list-delete').count()).toBe(0);
+
+    await page.getByTestId('subscriber-list-delete').click();
+    await page.getByTestId('subscriber-list-delete-confirm').click();
+    await expect.poll(() => page.getByText('Đơn vị chưa có danh sách thuê bao nào.').count()).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
+import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import type { Role } from '../access/index.ts';
@@ -81,6 +82,18 @@ describe('subscribers API', () => {
     expect((await optOut('viewer')).statusCode).toBe(403);
     expect((await optOut('otherClerk')).statusCode).toBe(404);
     expect((await optOut('clerk')).json()).toMatchObject({ subscriber: { optedOut: true, optOutSource: 'staff' } });
+  });
+
+  it('renames and deletes a list (unit admin or clerk only), audited', async () => {
+    const created = await t.app.inject({ method: 'POST', url: `/api/units/${TT_TAM_DUONG}/subscriber-lists`, headers: as('clerk'), payload: { name: 'Tạm', kind: 'khac' } });
+    const id = (created.json() as { list: { id: string } }).list.id;
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/subscriber-lists/${id}`, headers: as('clerk'), payload: { name: 'Hội phụ nữ', description: 'Chi hội' } });
+    expect(renamed.json()).toMatchObject({ list: { name: 'Hội phụ nữ', kind: 'khac', description: 'Chi hội' } });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/subscriber-lists/${id}`, headers: as('viewer') })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/subscriber-lists/${id}`, headers: as('otherClerk') })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/subscriber-lists/${id}`, headers: as('clerk') })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/subscriber-lists/${id}`, headers: as('clerk') })).statusCode).toBe(404);
+    expect((await auditEventsFor(t.c, id)).map((e) => e.action)).toEqual(['subscriber_list.create', 'subscriber_list.update', 'subscriber_list.delete']);
   });
 
   it('an import with a bad row answers 422 with the lines, in Vietnamese, and writes nothing', async () => {

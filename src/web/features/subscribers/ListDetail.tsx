@@ -8,17 +8,18 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { SUBSCRIBER_LIMITS } from '../../../shared/contracts/subscribers.ts';
 import { ImportPanel } from './ImportPanel.tsx';
-import { listSubscribers, optOut, type Subscriber, type SubscriberList } from './subscribers-api.ts';
+import { deleteList, listSubscribers, optOut, type Subscriber, type SubscriberList } from './subscribers-api.ts';
 import { subscriberStrings } from './strings.ts';
 
 const PAGE = SUBSCRIBER_LIMITS.pageSize;
 
-export function ListDetail({ list, onChanged }: { list: SubscriberList; onChanged: () => void }) {
+export function ListDetail({ list, onChanged, onDeleted }: { list: SubscriberList; onChanged: () => void; onDeleted: () => void }) {
   const { lang } = useI18n();
   const S = subscriberStrings(lang);
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [optingOut, setOptingOut] = useState<Subscriber | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const page = useAsync(() => listSubscribers(list.id, { q, offset, limit: PAGE }), [list.id, q, offset]);
   const refresh = () => {
     page.reload();
@@ -43,6 +44,11 @@ export function ListDetail({ list, onChanged }: { list: SubscriberList; onChange
             w={280}
             data-testid="subscriber-search"
           />
+          {list.capabilities.write && (
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)} data-testid="subscriber-list-delete">
+              {S.deleteList}
+            </Button>
+          )}
         </Group>
         {list.description && (
           <Text size="sm" c="dimmed" mb="xs">
@@ -128,6 +134,7 @@ export function ListDetail({ list, onChanged }: { list: SubscriberList; onChange
           </>
         )}
       </Paper>
+      {deleting && <DeleteListDialog list={list} onClose={() => setDeleting(false)} onDeleted={onDeleted} />}
       {optingOut && (
         <OptOutDialog
           subscriber={optingOut}
@@ -174,6 +181,39 @@ function OptOutDialog({ subscriber, onClose }: { subscriber: Subscriber; onClose
           </Button>
           <Button color="red" onClick={() => void submit()} loading={busy} disabled={!reason.trim()} data-testid="subscriber-opt-out-confirm">
             {S.confirmOptOut}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function DeleteListDialog({ list, onClose, onDeleted }: { list: SubscriberList; onClose: () => void; onDeleted: () => void }) {
+  const { lang } = useI18n();
+  const S = subscriberStrings(lang);
+  const { notify, notifyError } = useNotify();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await deleteList(list.id);
+      notify('success', S.deleted);
+      onDeleted();
+    } catch (e) {
+      notifyError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={S.deleteTitle}>
+      <Stack gap="sm">
+        <Text size="sm">{S.deleteHint(list.name, list.subscribers)}</Text>
+        <Group justify="flex-end">
+          <Button variant="subtle" onClick={onClose}>
+            {S.cancel}
+          </Button>
+          <Button color="red" onClick={() => void submit()} loading={busy} data-testid="subscriber-list-delete-confirm">
+            {S.deleteList}
           </Button>
         </Group>
       </Stack>

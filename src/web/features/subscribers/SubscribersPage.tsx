@@ -97,7 +97,19 @@ export function SubscribersPage() {
           </div>
         )}
       </Paper>
-      {selected ? <ListDetail key={selected.id} list={selected} onChanged={lists.reload} /> : lists.data && lists.data.items.length > 0 && <Text size="sm">{S.choose}</Text>}
+      {selected ? (
+        <ListDetail
+          key={selected.id}
+          list={selected}
+          onChanged={lists.reload}
+          onDeleted={() => {
+            navigate(`${SUBSCRIBERS_ROUTE}?unit=${encodeURIComponent(unit.id)}`);
+            lists.reload();
+          }}
+        />
+      ) : (
+        lists.data && lists.data.items.length > 0 && <Text size="sm">{S.choose}</Text>
+      )}
     </Stack>
   );
 }

@@ -66,6 +66,10 @@ const vi = {
   reason: 'Lý do',
   confirmOptOut: 'Ngừng gửi',
   optedOutDone: 'Đã ghi nhận thuê bao từ chối nhận tin.',
+  deleteList: 'Xóa danh sách',
+  deleteTitle: 'Xóa danh sách thuê bao',
+  deleteHint: (name: string, n: number) => `Xóa danh sách «${name}» cùng ${n} thuê bao của nó? Không thể hoàn tác.`,
+  deleted: 'Đã xóa danh sách.',
 };
 
 const en: typeof vi = {
@@ -129,6 +133,10 @@ const en: typeof vi = {
   reason: 'Reason',
   confirmOptOut: 'Stop sending',
   optedOutDone: 'The subscriber is opted out.',
+  deleteList: 'Delete list',
+  deleteTitle: 'Delete subscriber list',
+  deleteHint: (name: string, n: number) => `Delete the list «${name}» with its ${n} subscribers? This cannot be undone.`,
+  deleted: 'List deleted.',
 };
 
 export function subscriberStrings(lang: Lang): typeof vi {

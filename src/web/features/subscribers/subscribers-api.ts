@@ -1,7 +1,7 @@
 // Client of the subscriber API (the subscribers module): lists of a unit, their numbers, the import
 // (dry-run preview, then the real one) and staff opt-out. Every response is checked against the contract.
 import type { z } from 'zod';
-import { queryString, requestParsed } from '../../api.ts';
+import { queryString, request, requestParsed } from '../../api.ts';
 import { ImportReportOut, ListsOut, OneListOut, OneSubscriberOut, SubscribersOut } from '../../../shared/contracts/subscribers.ts';
 import type { CreateListBody } from '../../../shared/contracts/subscribers.ts';
 
@@ -40,4 +40,8 @@ export async function importFile(listId: string, file: File, dryRun: boolean): P
 
 export async function optOut(subscriberId: string, reason: string): Promise<Subscriber> {
   return (await requestParsed(OneSubscriberOut, 'POST', `/api/subscribers/${enc(subscriberId)}/opt-out`, { reason })).subscriber;
+}
+
+export async function deleteList(listId: string): Promise<void> {
+  await request<unknown>('DELETE', `/api/subscriber-lists/${enc(listId)}`);
 }
