@@ -3,8 +3,6 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
-import { MODULES } from '../src/server/modules/registry.ts';
-import { module as broadcasts } from '../src/server/modules/broadcasts/index.ts';
 import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 const csv = (rows: string[]) => Buffer.from(['Họ tên,Số điện thoại,Thôn', ...rows].join('\n'), 'utf8').toString('base64');
@@ -23,8 +21,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
   let broadcastId = '';
 
   beforeAll(async () => {
-    const modules = MODULES.some((m) => m.name === 'broadcasts') ? MODULES : [...MODULES, broadcasts];
-    t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true }, modules });
+    t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true } });
     await importLaiChau(t.c);
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['drafter'], username: 'sms.soanthao' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['approver'], username: 'sms.duyet' });
