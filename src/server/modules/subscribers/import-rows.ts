@@ -46,6 +46,8 @@ export function headerColumn(cell: string): Column | null {
   return null;
 }
 
+// eslint-disable-next-line no-control-regex
+const BLANKS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 const HEADER_SEARCH_ROWS = 20;
 const MAX_TEXT = 200;
 
@@ -72,7 +74,8 @@ export function parseSubscriberRows(sheet: readonly SheetRow[]): ParsedFile {
     result.errors.push({ line: data[SUBSCRIBER_LIMITS.rows]!.line, message: `Tệp có ${data.length} dòng; mỗi lần nhập tối đa ${SUBSCRIBER_LIMITS.rows} dòng.` });
     return result;
   }
-  const cellOf = (r: SheetRow, c: number | undefined) => (c === undefined ? '' : (r.cells[c] ?? '').normalize('NFC').replace(/\s+/g, ' ').trim());
+  // Control characters (a NUL cannot even be stored) and runs of whitespace become one space.
+  const cellOf = (r: SheetRow, c: number | undefined) => (c === undefined ? '' : (r.cells[c] ?? '').normalize('NFC').replace(BLANKS, ' ').trim());
   for (const r of data) {
     if (r.cells.every((c) => c.trim() === '')) continue;
     result.rows++;

@@ -51,6 +51,11 @@ describe('parseSubscriberRows', () => {
     ]);
   });
 
+  it('turns control characters in a cell into spaces (a NUL cannot be stored)', () => {
+    const r = parseSubscriberRows(csv('Họ tên,Số điện thoại,Thôn\nLò\u0000Văn\u0007 A ,0960000001,Bản\u001bHon\n'));
+    expect(r.subscribers[0]).toMatchObject({ fullName: 'Lò Văn A', village: 'Bản Hon' });
+  });
+
   it('merges a repeated number into its first row, filling what the first lacks', () => {
     const r = parseSubscriberRows(csv('Họ tên,Số điện thoại,Thôn\n,0960000001,\nLò Văn A,84960000001,Bản Hon\nLò Văn B,096 000 0001,Bản Bo\n'));
     expect(r.subscribers).toEqual([{ line: 2, fullName: 'Lò Văn A', phone: '0960000001', telco: 'viettel', village: 'Bản Hon' }]);
