@@ -130,6 +130,10 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-settled'), { timeout: 15_000 }).toBe('3');
     await expect.poll(() => page.getByTestId('failure-row').count()).toBe(3);
     expect(await page.getByTestId('broadcast-failures').textContent()).toContain('chưa cấu hình tài khoản SMS');
+    // The export link downloads the per-recipient results with the session.
+    const xlsx = await page.request.get(`${base}/api/broadcasts/${broadcastId}/results.xlsx`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
