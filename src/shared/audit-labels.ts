@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = {
   'subscriber_list.delete': { vi: 'Xóa danh sách thuê bao', en: 'Delete subscriber list' },
   'subscriber.import': { vi: 'Nhập danh sách thuê bao từ tệp', en: 'Import subscribers from a file' },
   'subscriber.opt_out': { vi: 'Ghi nhận thuê bao từ chối nhận tin', en: 'Opt a subscriber out' },
+  'subscriber.opt_in': { vi: 'Ghi nhận thuê bao nhận tin lại', en: 'Opt a subscriber back in' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -82,6 +82,13 @@ describe('subscribers API', () => {
     expect((await optOut('viewer')).statusCode).toBe(403);
     expect((await optOut('otherClerk')).statusCode).toBe(404);
     expect((await optOut('clerk')).json()).toMatchObject({ subscriber: { optedOut: true, optOutSource: 'staff' } });
+    const optIn = (who: keyof typeof s) =>
+      t.app.inject({ method: 'POST', url: `/api/subscribers/${items[0]!.id}/opt-in`, headers: as(who), payload: { reason: 'Xin nhận tin lại' } });
+    expect((await optIn('viewer')).statusCode).toBe(403);
+    expect((await optIn('clerk')).json()).toMatchObject({ subscriber: { optedOut: false, optOutSource: null } });
+    expect((await optIn('clerk')).statusCode).toBe(409);
+    expect((await auditEventsFor(t.c, items[0]!.id)).map((e) => e.action)).toEqual(['subscriber.opt_out', 'subscriber.opt_in']);
+    expect((await optOut('clerk')).statusCode).toBe(200);
   });
 
   it('renames and deletes a list (unit admin or clerk only), audited', async () => {

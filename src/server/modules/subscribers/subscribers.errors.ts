@@ -12,6 +12,11 @@ export const SUBSCRIBERS_ERRORS = defineErrors({
     vi: 'Không đọc được tệp: {reason}',
     en: 'The file cannot be read: {reason}',
   },
+  SUBSCRIBER_NOT_OPTED_OUT: {
+    status: 409,
+    vi: 'Thuê bao này đang nhận tin.',
+    en: 'This subscriber is receiving messages already.',
+  },
   SUBSCRIBER_ALREADY_OPTED_OUT: {
     status: 409,
     vi: 'Thuê bao này đã từ chối nhận tin.',

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
 import { units } from '../../db/schema/index.ts';
@@ -161,6 +161,15 @@ export async function setOptedOut(db: Db, where: { id: string } | { phone: strin
     .set({ optedOutAt: v.at, optOutSource: v.source, optOutReason: v.reason, updatedAt: v.at })
     .where(and('id' in where ? eq(subscribers.id, where.id) : eq(subscribers.phone, where.phone), isNull(subscribers.optedOutAt)))
     .returning();
+}
+
+export async function clearOptOut(db: Db, id: string, at: Date): Promise<SubscriberRow | undefined> {
+  const [row] = await db
+    .update(subscribers)
+    .set({ optedOutAt: null, optOutSource: null, optOutReason: null, updatedAt: at })
+    .where(and(eq(subscribers.id, id), isNotNull(subscribers.optedOutAt)))
+    .returning();
+  return row;
 }
 
 export interface RecipientRow {

@@ -51,4 +51,7 @@ export function registerSubscriberRoutes(app: Api, svc: SubscribersService): voi
   app.post('/api/subscribers/:subscriberId/opt-out', { schema: { ...tags, params: SubscriberIdParams, body: OptOutBody, response: { 200: OneSubscriberOut } } }, async (req) => ({
     subscriber: await svc.optOutSubscriber(req.actor, req.params.subscriberId, req.body.reason),
   }));
+  app.post('/api/subscribers/:subscriberId/opt-in', { schema: { ...tags, params: SubscriberIdParams, body: OptOutBody, response: { 200: OneSubscriberOut } } }, async (req) => ({
+    subscriber: await svc.optInSubscriber(req.actor, req.params.subscriberId, req.body.reason),
+  }));
 }

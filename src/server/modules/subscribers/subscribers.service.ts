@@ -224,6 +224,26 @@ export function createSubscribersService(deps: { db: Db; clock: Clock; units: Un
       });
     },
 
+    /** Staff record that an opted-out subscriber asked to receive messages again (with the reason); audited. */
+    async optInSubscriber(actor: Actor, subscriberId: string, reason: string): Promise<SubscriberView> {
+      const found = await repo.findSubscriber(db, subscriberId);
+      if (!found) throw new AppError('NOT_FOUND');
+      const { list, a } = await listFor(actor, found.listId, 'subscriber.write');
+      return db.transaction(async (tx) => {
+        const row = await repo.clearOptOut(tx, found.id, clock.now());
+        if (!row) throw new AppError('SUBSCRIBER_NOT_OPTED_OUT');
+        await recordAudit(tx, a, {
+          action: 'subscriber.opt_in',
+          entity: 'subscriber',
+          entityId: row.id,
+          unitId: list.unitId,
+          before: { source: found.optOutSource, reason: found.optOutReason },
+          after: { reason },
+        });
+        return presentSubscriber(row, can(actor, 'subscriber.read', { unitPath: list.unitPath }));
+      });
+    },
+
     /**
      * Marks every subscriber with that number (any spelling: 84…, +84…, 0…) opted out, in any list of
      * any unit; returns how many rows changed (0 for a number that is not a mobile number). For the SMS channel: a keyword reply (TU CHOI, HUY, STOP) is `sms_keyword`, audited as
