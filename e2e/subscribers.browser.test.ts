@@ -72,6 +72,17 @@ describe('admin UI: SMS subscriber lists (chromium)', () => {
     expect(await viewer.getByTestId('subscriber-import').count()).toBe(0);
     expect(await viewer.getByTestId('subscriber-list-delete').count()).toBe(0);
 
+    // Staff opt a subscriber out with a reason, then back in at their request.
+    await page.getByTestId('subscriber-opt-out').first().click();
+    await page.getByTestId('subscriber-opt-out-reason').fill('Chuyển đi nơi khác');
+    await page.getByTestId('subscriber-opt-out-confirm').click();
+    await expect.poll(() => page.getByTestId('subscriber-opt-in').count()).toBe(1);
+    expect(await page.getByTestId('subscriber-table').getByText('Từ chối nhận tin').count()).toBe(1);
+    await page.getByTestId('subscriber-opt-in').click();
+    await page.getByTestId('subscriber-opt-out-reason').fill('Xin nhận tin lại');
+    await page.getByTestId('subscriber-opt-out-confirm').click();
+    await expect.poll(() => page.getByTestId('subscriber-opt-out').count()).toBe(2);
+
     await page.getByTestId('subscriber-list-delete').click();
     await page.getByTestId('subscriber-list-delete-confirm').click();
     await expect.poll(() => page.getByText('Đơn vị chưa có danh sách thuê bao nào.').count()).toBe(1);

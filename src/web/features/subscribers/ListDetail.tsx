@@ -8,7 +8,7 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { SUBSCRIBER_LIMITS } from '../../../shared/contracts/subscribers.ts';
 import { ImportPanel } from './ImportPanel.tsx';
-import { deleteList, listSubscribers, optOut, type Subscriber, type SubscriberList } from './subscribers-api.ts';
+import { deleteList, listSubscribers, optIn, optOut, type Subscriber, type SubscriberList } from './subscribers-api.ts';
 import { subscriberStrings } from './strings.ts';
 
 const PAGE = SUBSCRIBER_LIMITS.pageSize;
@@ -106,7 +106,11 @@ export function ListDetail({ list, onChanged, onDeleted }: { list: SubscriberLis
                       </Table.Td>
                       {list.capabilities.write && (
                         <Table.Td>
-                          {!s.optedOut && (
+                          {s.optedOut ? (
+                            <Button size="compact-xs" variant="subtle" onClick={() => setOptingOut(s)} data-testid="subscriber-opt-in">
+                              {S.optIn}
+                            </Button>
+                          ) : (
                             <Button size="compact-xs" variant="subtle" color="red" onClick={() => setOptingOut(s)} data-testid="subscriber-opt-out">
                               {S.optOut}
                             </Button>
@@ -154,11 +158,12 @@ function OptOutDialog({ subscriber, onClose }: { subscriber: Subscriber; onClose
   const { notify, notifyError } = useNotify();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const back = subscriber.optedOut;
   const submit = async () => {
     setBusy(true);
     try {
-      await optOut(subscriber.id, reason);
-      notify('success', S.optedOutDone);
+      await (back ? optIn : optOut)(subscriber.id, reason);
+      notify('success', back ? S.optedInDone : S.optedOutDone);
       onClose(true);
     } catch (e) {
       notifyError(e);
@@ -166,21 +171,21 @@ function OptOutDialog({ subscriber, onClose }: { subscriber: Subscriber; onClose
     }
   };
   return (
-    <Modal opened onClose={() => onClose(false)} title={S.optOutTitle}>
+    <Modal opened onClose={() => onClose(false)} title={back ? S.optInTitle : S.optOutTitle}>
       <Stack gap="sm">
         <Text size="sm">
           {subscriber.fullName ?? '—'} · {subscriber.phone}
         </Text>
         <Text size="sm" c="dimmed">
-          {S.optOutHint}
+          {back ? S.optInHint : S.optOutHint}
         </Text>
         <TextInput label={S.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required data-autofocus data-testid="subscriber-opt-out-reason" />
         <Group justify="flex-end">
           <Button variant="subtle" onClick={() => onClose(false)}>
             {S.cancel}
           </Button>
-          <Button color="red" onClick={() => void submit()} loading={busy} disabled={!reason.trim()} data-testid="subscriber-opt-out-confirm">
-            {S.confirmOptOut}
+          <Button color={back ? 'blue' : 'red'} onClick={() => void submit()} loading={busy} disabled={!reason.trim()} data-testid="subscriber-opt-out-confirm">
+            {back ? S.optIn : S.confirmOptOut}
           </Button>
         </Group>
       </Stack>

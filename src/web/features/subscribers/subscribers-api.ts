@@ -42,6 +42,10 @@ export async function optOut(subscriberId: string, reason: string): Promise<Subs
   return (await requestParsed(OneSubscriberOut, 'POST', `/api/subscribers/${enc(subscriberId)}/opt-out`, { reason })).subscriber;
 }
 
+export async function optIn(subscriberId: string, reason: string): Promise<Subscriber> {
+  return (await requestParsed(OneSubscriberOut, 'POST', `/api/subscribers/${enc(subscriberId)}/opt-in`, { reason })).subscriber;
+}
+
 export async function deleteList(listId: string): Promise<void> {
   await request<unknown>('DELETE', `/api/subscriber-lists/${enc(listId)}`);
 }
