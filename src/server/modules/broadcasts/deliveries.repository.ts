@@ -174,3 +174,11 @@ export async function listDeliveries(db: Db, broadcastId: string, q: { state?: D
     ORDER BY phone LIMIT ${q.limit}`);
   return rowsOf<Record<string, unknown>>(r) as unknown as DeliveryRow[];
 }
+
+/** Queued deliveries of broadcasts being sent (what a restarted worker resumes), by broadcast. */
+export async function queuedOfSending(db: Db): Promise<{ broadcastId: string; id: string }[]> {
+  const r = await db.execute(sql`
+    SELECT d.broadcast_id AS "broadcastId", d.id FROM sms_deliveries d JOIN broadcasts b ON b.id = d.broadcast_id
+    WHERE d.state = 'queued' AND b.status = 'sending' ORDER BY d.broadcast_id, d.id`);
+  return rowsOf<{ broadcastId: string; id: string }>(r);
+}

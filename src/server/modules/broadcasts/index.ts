@@ -23,7 +23,7 @@ export const module = defineModule({
   name: 'broadcasts',
   create: ({ db, clock, jobs, logger, sms }, services) => {
     const { subscribers } = services;
-    const smsSending = createSendingService({ db, clock, logger, sms, subscribers });
+    const smsSending = createSendingService({ db, clock, logger, jobs, sms, subscribers });
     return { broadcasts: createBroadcastsService({ db, clock, jobs, units: services.units.lookup, subscribers }), smsSending };
   },
   routes: (app, { services }) => registerBroadcastRoutes(app, services.broadcasts),

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import type { InTx } from '../../db/unit-of-work.ts';
 import { defineJob } from '../../jobs/queue.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { DeliveryReceipt, MoMessage, SmsProvider, SubmitResult } from '../../providers/sms/port.ts';
 import { segment } from '../../../shared/sms/segments.ts';
 import * as repo from './broadcasts.repository.ts';
-import { SEND_MAX_ATTEMPTS, sendSmsJob } from './broadcasts.jobs.ts';
+import { SEND_CHUNK, SEND_MAX_ATTEMPTS, sendSmsJob } from './broadcasts.jobs.ts';
 import { textToSend } from './broadcasts.present.ts';
 import * as deliveries from './deliveries.repository.ts';
 import type { SubmitOutcome } from './deliveries.repository.ts';
@@ -16,8 +17,8 @@ export const NO_ACCOUNT_ERROR = 'chưa cấu hình tài khoản SMS';
 export const AMBIGUOUS_AFTER_RESTART = 'tin đang gửi khi dịch vụ dừng: chưa rõ tổng đài đã nhận hay chưa (không gửi lại)';
 /** The brandname used when a broadcast names none (the demo's; a real account sets its own). */
 export const DEFAULT_SENDER = 'LOA';
-/** Deliveries claimed and submitted together (the provider queues them for its binds' windows). */
-const BATCH = 100;
+/** Deliveries in flight per send job. */
+const LANES = 100;
 const RECEIPT_RETRIES = 6;
 
 export interface SubscriberOptOut {
@@ -40,8 +41,8 @@ export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
  * visibly ambiguous: a delivery is 'submitting' (committed) before its submit_sm goes out, so one that a
  * crash interrupts is found 'submitting' on restart and becomes 'ambiguous' — never resent blindly.
  */
-export function createSendingService(deps: { db: Db; clock: Clock; logger: Logger; sms: SmsProvider | null; subscribers: SubscriberOptOut }) {
-  const { db, clock, logger, sms, subscribers } = deps;
+export function createSendingService(deps: { db: Db; clock: Clock; logger: Logger; jobs: JobQueue; sms: SmsProvider | null; subscribers: SubscriberOptOut }) {
+  const { db, clock, logger, jobs, sms, subscribers } = deps;
 
   /** A broadcast with nothing queued or submitting any more is done. */
   async function finishIfDone(broadcastId: string): Promise<void> {
@@ -63,20 +64,19 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
     await repo.setStatus(db, b.id, ['approved'], 'sending', clock.now());
     const s = segment(textToSend(b));
     const pending = await deliveries.queuedIn(db, payload.deliveryIds);
-    for (let i = 0; i < pending.length; i += BATCH) {
-      const claimed = await deliveries.claimForSubmit(db, pending.slice(i, i + BATCH), clock.now());
-      const outcomes = await Promise.all(
-        claimed.map(async (d) =>
-          outcomeOf(
-            d.id,
-            await sms.submit({ to: toMsisdn(d.phone), from: b.senderName ?? DEFAULT_SENDER, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id }),
-          ),
-        ),
-      );
-      await deliveries.recordOutcomes(db, outcomes, clock.now());
-      const retry = outcomes.filter((o) => o.state === 'queued').map((o) => o.id);
-      await deliveries.failExhausted(db, retry, SEND_MAX_ATTEMPTS, 'lỗi tạm thời kéo dài: đã thử lại nhiều lần', clock.now());
-    }
+    // Lanes, each one delivery at a time: claim ('submitting' committed), submit, record. An unanswered submit
+    // (ambiguous after the response timeout) holds up only its lane; the provider queues for its binds' windows.
+    const lane = async () => {
+      for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
+        const [d] = await deliveries.claimForSubmit(db, [id], clock.now());
+        if (!d) continue;
+        const result = await sms.submit({ to: toMsisdn(d.phone), from: b.senderName ?? DEFAULT_SENDER, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id });
+        const outcome = outcomeOf(d.id, result);
+        await deliveries.recordOutcomes(db, [outcome], clock.now());
+        if (outcome.state === 'queued') await deliveries.failExhausted(db, [d.id], SEND_MAX_ATTEMPTS, 'lỗi tạm thời kéo dài: đã thử lại nhiều lần', clock.now());
+      }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
     await finishIfDone(b.id);
     const left = await deliveries.queuedIn(db, payload.deliveryIds);
     // Temporary refusals (throttling, a lost connection before sending): the job runs again later for those.
@@ -107,10 +107,23 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
     sendChunk,
     onReceipt,
     onMo,
-    /** On worker start: deliveries left 'submitting' by a dead process become 'ambiguous' (a later receipt may still settle them). */
+    /**
+     * On worker start: deliveries left 'submitting' by a dead process become 'ambiguous' (a later receipt may
+     * still settle them), and the queued ones of broadcasts being sent get fresh send jobs (the dead worker's
+     * job is reclaimed only when it goes stale; whichever runs first sends, the other finds nothing queued).
+     */
     async recoverInterrupted(): Promise<number> {
       const touched = await deliveries.markSubmittingAmbiguous(db, AMBIGUOUS_AFTER_RESTART, clock.now());
       for (const id of touched) await finishIfDone(id);
+      const byBroadcast = new Map<string, string[]>();
+      for (const d of await deliveries.queuedOfSending(db)) byBroadcast.set(d.broadcastId, [...(byBroadcast.get(d.broadcastId) ?? []), d.id]);
+      const stamp = clock.now().toISOString();
+      for (const [broadcastId, ids] of byBroadcast) {
+        const rows = [];
+        for (let i = 0; i < ids.length; i += SEND_CHUNK)
+          rows.push({ id: `sms:${broadcastId}:resume:${stamp}:${i / SEND_CHUNK}`, payload: { broadcastId, deliveryIds: ids.slice(i, i + SEND_CHUNK) } });
+        await jobs.enqueueMany(db, sendSmsJob, rows);
+      }
       return touched.length;
     },
     /** Listens to the provider's receipts and MO messages; returns the unsubscribe. */
