@@ -106,15 +106,13 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
         tryFirst: 'Gửi báo cáo tuyên truyền tuần này trên điện thoại',
       },
     ]),
-    ...communes
-      .slice(0, 1)
-      .map((u): Plan => ({
-        username: `lanhdao.${short(u)}`,
-        displayName: `Chủ tịch UBND ${u.name}`,
-        role: 'approver',
-        unit: u,
-        tryFirst: 'Soạn, duyệt và gửi tin nhắn SMS cho bà con; xem chiến dịch mẫu đã gửi xong',
-      })),
+    ...communes.slice(0, 1).map((u): Plan => ({
+      username: `lanhdao.${short(u)}`,
+      displayName: `Chủ tịch UBND ${u.name}`,
+      role: 'approver',
+      unit: u,
+      tryFirst: 'Soạn, duyệt và gửi tin nhắn SMS cho bà con; xem chiến dịch mẫu đã gửi xong',
+    })),
     { username: 'bientap.syt', displayName: 'Biên tập viên Sở Y tế', role: 'approver', unit: laiChau.health, tryFirst: 'Nhập số liệu tình hình hôm nay; trả lời câu hỏi đang chờ' },
     { username: 'admin', displayName: 'Quản trị hệ thống', role: 'system_admin', unit: nation.unit, tryFirst: 'Danh mục đơn vị (cây 2026 và 2025), tài khoản, nhật ký' },
   ];
