@@ -2,22 +2,20 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { markRoutesPublic } from '../http/session.ts';
 import type { Api } from '../http/types.ts';
-import type { DirectivesService } from '../modules/directives/index.ts';
-import { QuestionForm, slugSchema } from '../modules/publishing/index.ts';
-import type { PublishingService, SectionView } from '../modules/publishing/index.ts';
-import type { SettingsService } from '../modules/settings/index.ts';
-import { AppError, errorMessage } from '../platform/errors.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { PublicUrl } from '../platform/public-url.ts';
+import { slugSchema } from '../modules/publishing/index.ts';
+import type { SectionView } from '../modules/publishing/index.ts';
+import { AppError } from '../platform/errors.ts';
 import { formatVnDate } from '../platform/text.ts';
 import { PageCache, isCachedPage, notModified } from './cache.ts';
 import { createDirectivePdfs } from './directive-pdf.ts';
+import { registerFeedRoutes } from './feed.routes.ts';
+import { CACHE_CONTROL } from './kit.ts';
+import type { SiteDeps, SiteKit } from './kit.ts';
+import { QUESTION_RATE_LIMIT, registerQuestionRoutes } from './question.routes.ts';
 import { HTML, installErrorPages } from './server-rendered.ts';
 import type { Rendered } from './cache.ts';
-import { rss, sitemap } from './feeds.ts';
-import type { FeedItem } from './feeds.ts';
-import { esc, formatNumber, vnNoon } from './html.ts';
-import { absolute, page } from './layout.ts';
+import { esc, vnNoon } from './html.ts';
+import { page } from './layout.ts';
 import type { Chrome, PageOptions } from './layout.ts';
 import {
   articleBody,
@@ -30,38 +28,21 @@ import {
   mediaListBody,
   messageBody,
   postCards,
-  questionFormBody,
   searchBody,
   situationChart,
   situationHistory,
   situationTable,
   situationTitle,
 } from './pages.ts';
-import type { FormState, SituationBlock } from './pages.ts';
+import type { SituationBlock } from './pages.ts';
 
-/** Browsers and proxies may keep a page a minute, revalidate in the background, and ride out an outage. */
-export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
+export { CACHE_CONTROL, QUESTION_RATE_LIMIT };
+export type { SiteDeps };
 const PAGE_SIZE = 12;
 const DIRECTIVE_PAGE_SIZE = 20;
-const XML = 'application/xml; charset=utf-8';
-const RSS = 'application/rss+xml; charset=utf-8';
 /** No script may run on the portal, whatever a body contains; styles are the one inline sheet. */
 const CSP =
   "default-src 'self'; img-src 'self' https: http: data:; media-src 'self'; style-src 'unsafe-inline'; script-src 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-/** The question form: five per address per 10 minutes. */
-export const QUESTION_RATE_LIMIT = { max: 5, timeWindow: '10 minutes' } as const;
-
-export interface SiteDeps {
-  settings: SettingsService;
-  publishing: PublishingService;
-  /** Public directives (/van-ban); optional so a portal can run without the directives module. */
-  directives?: Pick<DirectivesService, 'listPublicDirectives' | 'getPublicDirective' | 'renderDirective' | 'onPublicChange'>;
-  clock: Clock;
-  /** PUBLIC_URL, else the host each request came to. */
-  publicUrl: PublicUrl;
-}
-
-const QUESTION_FIELD_LABELS: Record<string, string> = { sectionId: 'Lĩnh vực', name: 'Họ và tên', email: 'Thư điện tử', question: 'Nội dung câu hỏi' };
 
 /** The public portal: server-rendered, cached in memory, readable without JavaScript. */
 export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<PageCache> {
@@ -117,24 +98,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
     return reply.send(result.body);
   }
 
-  const situationItems = (base: string, block: SituationBlock & { slug: string }, limit: number): FeedItem[] =>
-    block.updates.slice(0, limit).map((u) => ({
-      title: situationTitle(u),
-      link: absolute(base, `/tinh-hinh#ngay-${u.date}`),
-      guid: `situation:${u.id}:${u.publishedAt}`,
-      date: new Date(u.publishedAt),
-      category: block.sectionName,
-      description: `${block.fields.map((f) => `${f.label}: ${formatNumber(u.figures[f.key] ?? 0)}`).join('; ')}.${u.note ? ` ${u.note}` : ''}`,
-    }));
-  const postItems = (base: string, posts: Awaited<ReturnType<typeof portal.latestPosts>>): FeedItem[] =>
-    posts.map((p) => ({
-      title: p.title,
-      link: absolute(base, `/bai-viet/${p.slug}`),
-      guid: absolute(base, `/bai-viet/${p.slug}`),
-      date: p.publishedAt ?? p.updatedAt,
-      category: p.sectionName,
-      description: p.summary ?? p.bodyText.slice(0, 500),
-    }));
+  const kit: SiteKit = { deps, portal, send, html, notFound, situationBlock };
 
   await app.register(async (site) => {
     // The whole portal (pages, feeds, files, the question form) is for anyone: no session is read.
@@ -318,39 +282,7 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       ),
     );
 
-    const questionForm = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status: number) => {
-      const [sections, token] = await Promise.all([portal.sections(), portal.formToken()]);
-      const r = await html(
-        deps.publicUrl.forRequest(req),
-        {
-          title: 'Gửi câu hỏi',
-          description: 'Gửi câu hỏi cho cơ quan chức năng',
-          path: '/hoi-dap/gui-cau-hoi',
-          current: 'hoi-dap',
-          body: questionFormBody(sections, token, state),
-        },
-        status,
-      );
-      // The form carries a signed time: never shared through a cache.
-      return reply.status(status).type(HTML).header('cache-control', 'no-store').send(r.body);
-    };
-    site.get('/hoi-dap/gui-cau-hoi', async (req, reply) => questionForm(req, reply, {}, 200));
-    site.post('/hoi-dap/gui-cau-hoi', { config: { rateLimit: QUESTION_RATE_LIMIT } }, async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const values = { sectionId: str(body.sectionId), name: str(body.name), email: str(body.email), question: str(body.question) };
-      const parsed = QuestionForm.safeParse(body);
-      if (!parsed.success) {
-        const errors = [...new Set(parsed.error.issues.map((i) => `${QUESTION_FIELD_LABELS[String(i.path[0])] ?? 'Biểu mẫu'}: chưa hợp lệ`))];
-        return questionForm(req, reply, { values, errors }, 400);
-      }
-      try {
-        await portal.submitQuestion(parsed.data, { ip: req.ip });
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'FORM_REJECTED') return questionForm(req, reply, { values, errors: [errorMessage('FORM_REJECTED', 'vi')] }, 400);
-        throw err;
-      }
-      return reply.status(303).header('location', '/hoi-dap/da-gui').send();
-    });
+    registerQuestionRoutes(site, kit);
     site.get('/hoi-dap/da-gui', async (req, reply) =>
       send(req, reply, '/hoi-dap/da-gui', async (base) =>
         html(base, {
@@ -395,65 +327,9 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
       return reply.type(file.media.mime).header('content-length', file.size).send(file.stream);
     });
 
-    site.get('/rss.xml', async (req, reply) =>
-      send(req, reply, '/rss.xml', async (base) => {
-        const [settings, sections, posts] = await Promise.all([deps.settings.getPortalSettings(), portal.sections(), portal.latestPosts({ limit: 30 })]);
-        const block = await situationBlock(sections, 10);
-        const items = [...postItems(base, posts), ...(block ? situationItems(base, block, 10) : [])];
-        return {
-          type: RSS,
-          body: rss({ title: settings.authorityName, link: absolute(base, '/'), self: absolute(base, '/rss.xml'), description: `Tin mới - ${settings.authorityName}`, items }),
-        };
-      }),
-    );
-    site.get('/chuyen-muc/:slug/rss.xml', async (req, reply) => {
-      const { slug } = req.params as { slug: string };
-      return send(req, reply, `/chuyen-muc/${slug}/rss.xml`, async (base) => {
-        const section = slugSchema.safeParse(slug).success ? await portal.sectionBySlug(slug) : null;
-        if (!section) return { type: XML, body: '<?xml version="1.0"?><error>not found</error>', status: 404 };
-        const settings = await deps.settings.getPortalSettings();
-        const posts = await portal.latestPosts({ sectionId: section.id, limit: 30 });
-        const block = section.situationFields ? await situationBlock([section], 10) : null;
-        const items = [...postItems(base, posts), ...(block ? situationItems(base, block, 10) : [])];
-        return {
-          type: RSS,
-          body: rss({
-            title: `${section.name} - ${settings.authorityName}`,
-            link: absolute(base, `/chuyen-muc/${slug}`),
-            self: absolute(base, `/chuyen-muc/${slug}/rss.xml`),
-            description: section.description ?? section.name,
-            items,
-          }),
-        };
-      });
-    });
-    site.get('/sitemap.xml', async (req, reply) =>
-      send(req, reply, '/sitemap.xml', async (base) => {
-        const [sections, posts] = await Promise.all([portal.sections(), portal.publishedSlugs()]);
-        const urls = [
-          { loc: absolute(base, '/') },
-          ...sections.map((s) => ({ loc: absolute(base, `/chuyen-muc/${s.slug}`) })),
-          { loc: absolute(base, '/tinh-hinh') },
-          { loc: absolute(base, '/van-ban') },
-          { loc: absolute(base, '/hoi-dap') },
-          { loc: absolute(base, '/tai-lieu') },
-          ...posts.map((p) => ({ loc: absolute(base, `/bai-viet/${p.slug}`), lastmod: p.updatedAt })),
-        ];
-        return { type: XML, body: sitemap(urls) };
-      }),
-    );
-    site.get('/robots.txt', async (req, reply) =>
-      reply
-        .type('text/plain; charset=utf-8')
-        .header('cache-control', CACHE_CONTROL)
-        .send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${absolute(deps.publicUrl.forRequest(req), '/sitemap.xml')}\n`),
-    );
+    registerFeedRoutes(site, kit);
   });
   return cache;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v.slice(0, 5000) : '';
-}
