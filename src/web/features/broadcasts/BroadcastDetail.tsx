@@ -71,7 +71,7 @@ export function BroadcastDetail({ id }: { id: string }) {
             <Field label={S.sender} value={b.senderName ?? S.defaultSender} />
             <Field label={S.schedule} value={b.scheduleAt ? formatDateTime(b.scheduleAt, lang) : S.now} />
             <Field label={S.createdAt} value={formatDateTime(b.createdAt, lang)} />
-            {b.approvedAt && <Field label={S.approvedAt} value={`${formatDateTime(b.approvedAt, lang)}${b.approvedBy ? ` · ${b.approvedBy}` : ''}`} />}
+            {b.approvedAt && <Field label={S.approvedAt} value={formatDateTime(b.approvedAt, lang)} />}
             {b.recipients !== null && <Field label={S.audience} value={S.recipients(b.recipients)} />}
           </SimpleGrid>
           <AudienceSummary ownerUnitId={b.unitId} unitIds={b.audience.unitIds} listIds={b.audience.listIds} />
