@@ -63,9 +63,16 @@ export interface MoMessage {
   receivedAt: Date;
 }
 
+/**
+ * A listener may return a promise: the SMSC's deliver_sm is answered once it settles, so a receipt is acknowledged
+ * only after what it settles is committed (a process that dies first never answers and the SMSC delivers it again).
+ * Resolving 'retry' (nothing to settle yet) or rejecting answers ESME_RX_T_APPN: the SMSC keeps it and tries later.
+ */
+export type ListenerAnswer = 'done' | 'retry' | void;
+
 export interface SmsProviderEvents {
-  receipt: (r: DeliveryReceipt) => void;
-  mo: (m: MoMessage) => void;
+  receipt: (r: DeliveryReceipt) => unknown;
+  mo: (m: MoMessage) => unknown;
 }
 
 export interface SmsProvider {
@@ -77,7 +84,8 @@ export interface SmsProvider {
 /** A tiny typed listener list for providers. */
 export function createListeners(): {
   on: SmsProvider['on'];
-  emit: <E extends keyof SmsProviderEvents>(event: E, ...args: Parameters<SmsProviderEvents[E]>) => void;
+  /** Calls every listener; returns what they returned (promises for asynchronous ones). */
+  emit: <E extends keyof SmsProviderEvents>(event: E, ...args: Parameters<SmsProviderEvents[E]>) => unknown[];
 } {
   const lists: { [E in keyof SmsProviderEvents]: Set<SmsProviderEvents[E]> } = { receipt: new Set(), mo: new Set() };
   return {
@@ -87,7 +95,7 @@ export function createListeners(): {
       return () => set.delete(listener);
     },
     emit(event, ...args) {
-      for (const l of lists[event]) (l as (...a: typeof args) => void)(...args);
+      return [...lists[event]].map((l) => (l as (...a: typeof args) => unknown)(...args));
     },
   };
 }

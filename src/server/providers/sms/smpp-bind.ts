@@ -78,7 +78,8 @@ export interface BindDeps {
   /** Puts a job back at the head of the queue (its next part was never written). */
   requeue(job: SubmitJob): void;
   onAccepted(partId: string): void;
-  onDeliver(pdu: PDU): void;
+  /** A receipt or MO: the deliver_sm_resp status once handled (see port.ts ListenerAnswer). */
+  onDeliver(pdu: PDU): Promise<number> | undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -139,13 +140,24 @@ export function createBind(deps: BindDeps) {
     switch (pdu.command) {
       case 'enquire_link':
         return respond(pdu);
-      case 'deliver_sm':
+      case 'deliver_sm': {
+        // Answered when the listeners are done (a receipt's settle committed) and on the session it came by: a
+        // process that dies first never answers, so the SMSC delivers it again. A listener that throws at once (a
+        // bug a retry cannot fix) is logged and the deliver_sm answered; one whose promise fails or asks for a
+        // retry answers ESME_RX_T_APPN (the SMSC tries again later).
+        const s = session;
+        let answer: Promise<number> | undefined;
         try {
-          deps.onDeliver(pdu);
+          answer = deps.onDeliver(pdu);
         } catch (err) {
           log.error({ bind: name, err }, 'smpp: a receipt or MO listener failed');
         }
-        return respond(pdu);
+        if (!answer) return respond(pdu);
+        return void answer.then(
+          (status) => session === s && s?.send(pdu.response(status ? { command_status: status } : {})),
+          () => session === s && s?.send(pdu.response({ command_status: 0x64 })),
+        );
+      }
       case 'unbind':
         respond(pdu);
         session?.close();

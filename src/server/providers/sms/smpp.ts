@@ -50,21 +50,31 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
     while (recent.size > RECENT_IDS) recent.delete(recent.keys().next().value!);
   }
 
-  function onDeliver(account: string, pdu: PDU) {
+  /** The deliver_sm_resp status once every listener is done: ESME_RX_T_APPN when one failed or asked for a retry. */
+  async function answerOf(results: unknown[]): Promise<number> {
+    const settled = await Promise.allSettled(results);
+    return settled.some((s) => s.status === 'rejected' || s.value === 'retry') ? STATUS.ESME_RX_T_APPN : STATUS.ESME_ROK;
+  }
+
+  function onDeliver(account: string, pdu: PDU): Promise<number> | undefined {
     const esm = Number(pdu.esm_class ?? 0);
     const sm = decodeShortMessage(pdu.short_message, Number(pdu.data_coding ?? 0), esm);
     const from = textField(pdu, 'source_addr');
     const to = textField(pdu, 'destination_addr');
     if ((esm & 0x3c) === ESM_CLASS_RECEIPT) {
       const r = parseReceipt(sm.text, { receiptedMessageId: pdu.receipted_message_id, messageState: pdu.message_state });
-      if (!r) return opts.log.warn({ account, text: sm.text }, 'smpp: receipt without an id');
+      if (!r) {
+        opts.log.warn({ account, text: sm.text }, 'smpp: receipt without an id');
+        return undefined;
+      }
       const idForms = messageIdForms(r.id);
       const known = idForms.map((f) => recent.get(f)).find((v) => v !== undefined);
       // The receipt's source is the subscriber (the original destination), its destination our sender.
-      listeners.emit('receipt', { messageId: known ?? r.id, idForms, state: r.state, stat: r.stat, errorCode: r.errorCode, from: to, to: from, doneAt: r.doneAt, account });
-      return;
+      return answerOf(
+        listeners.emit('receipt', { messageId: known ?? r.id, idForms, state: r.state, stat: r.stat, errorCode: r.errorCode, from: to, to: from, doneAt: r.doneAt, account }),
+      );
     }
-    listeners.emit('mo', { from, to, text: sm.text, account, receivedAt: new Date() });
+    return answerOf(listeners.emit('mo', { from, to, text: sm.text, account, receivedAt: new Date() }));
   }
 
   const accounts = opts.accounts.map((a) => {

@@ -1,12 +1,16 @@
 // A local SMSC for tests, the demo and the benchmark, on the `smpp` package's server side: authenticates binds,
 // enforces a window and a rate per bind (ESME_RTHROTTLED beyond them), assigns message ids, sends delivery receipts
 // after a delay, fails or drops submits at given rates, and counts everything it saw (the tests read the counters).
+// Receipts and MO messages are stored and forwarded as a telco SMSC does: one not acknowledged (no bind, the socket
+// gone, no deliver_sm_resp in time, an error status) is delivered again later or when the account binds again.
 import type { AddressInfo } from 'node:net';
 import smpp from 'smpp';
-import type { PDU, Server, Session } from 'smpp';
+import type { PDU, Server } from 'smpp';
 import { encodeGsm7 } from '../../../shared/sms/gsm7.ts';
 import { createTokenBucket } from './flow.ts';
 import type { TokenBucket } from './flow.ts';
+import { createForwarder } from './smsc-forward.ts';
+import type { ForwardBind } from './smsc-forward.ts';
 import { STATUS, formatReceipt } from './receipt.ts';
 import { ESM_CLASS_RECEIPT, decodeShortMessage, textField } from './smpp-pdu.ts';
 import type { DecodedShortMessage } from './smpp-pdu.ts';
@@ -34,6 +38,12 @@ export interface SimulatorOptions {
   /** Form of the id in submit_sm_resp; the receipt uses the same or the other form. */
   idFormat?: 'hex' | 'decimal';
   dlrIdFormat?: 'same' | 'other';
+  /** How long a deliver_sm may wait for its deliver_sm_resp before it is sent again (default 10,000 ms). */
+  deliverAckTimeoutMs?: number;
+  /** First delay before a refused or unanswered deliver_sm is sent again, doubling up to 30 s (default 1000 ms). */
+  deliverRetryMs?: number;
+  /** Sends of one deliver_sm before the simulator gives up on it (default 10). */
+  deliverAttempts?: number;
   /** Keep each received submit_sm (destination, UDH, text) in `messages` (default true, at most 200,000). */
   keepMessages?: boolean;
   random?: () => number;
@@ -61,20 +71,23 @@ export interface SimulatorCounters {
   throttled: number;
   failed: number;
   dropped: number;
+  /** Receipt deliver_sm written (each redelivery counts again). */
   dlrSent: number;
+  /** deliver_sm (receipts and MO) acknowledged with status 0, sent again, given up after the last attempt. */
+  deliverAcked: number;
+  deliverRetried: number;
+  deliverGivenUp: number;
+  /** deliver_sm not yet acknowledged nor given up (waiting for a bind, for a response or for a retry). */
+  deliverPending: number;
   /** The most unanswered submit_sm seen on one bind at once. */
   maxOutstanding: number;
   enquireLinks: number;
 }
 
-interface BindState {
-  id: number;
-  session: Session;
-  systemId: string | null;
+interface BindState extends ForwardBind {
   outstanding: number;
   received: number;
   bucket: TokenBucket | null;
-  seq: number;
 }
 
 export interface SmscSimulator {
@@ -99,13 +112,30 @@ const MAX_KEPT = 200_000;
 export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<SmscSimulator> {
   const random = o.random ?? Math.random;
   const log = o.log ?? (() => {});
-  const counters: SimulatorCounters = { binds: 0, received: 0, answered: 0, accepted: 0, throttled: 0, failed: 0, dropped: 0, dlrSent: 0, maxOutstanding: 0, enquireLinks: 0 };
+  const counters: SimulatorCounters = {
+    binds: 0,
+    received: 0,
+    answered: 0,
+    accepted: 0,
+    throttled: 0,
+    failed: 0,
+    dropped: 0,
+    dlrSent: 0,
+    deliverAcked: 0,
+    deliverRetried: 0,
+    deliverGivenUp: 0,
+    deliverPending: 0,
+    maxOutstanding: 0,
+    enquireLinks: 0,
+  };
+  const ackTimeoutMs = o.deliverAckTimeoutMs ?? 10_000;
+  const retryMs = o.deliverRetryMs ?? 1000;
+  const maxAttempts = o.deliverAttempts ?? 10;
   const perBind = new Map<string, number>();
   const acceptedByDestination = new Map<string, string[]>();
   const messages: ReceivedSubmit[] = [];
   const binds = new Set<BindState>();
   const timers = new Set<NodeJS.Timeout>();
-  const waitingDlrs = new Map<string, PDU[]>();
   let nextBind = 1;
   let nextId = 0x10000 + Math.floor(random() * 0xffff);
   let closing = false;
@@ -120,18 +150,8 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
   };
   const formatId = (n: number, form: 'hex' | 'decimal') => (form === 'hex' ? n.toString(16).toUpperCase() : String(n));
 
-  function sendDlr(systemId: string, pdu: PDU) {
-    const target = [...binds].find((b) => b.systemId === systemId);
-    if (!target) {
-      const list = waitingDlrs.get(systemId) ?? [];
-      list.push(pdu);
-      waitingDlrs.set(systemId, list);
-      return;
-    }
-    target.seq = target.seq >= 0x7fffffff ? 1 : target.seq + 1;
-    pdu.sequence_number = target.seq;
-    if (target.session.send(pdu) && pdu.esm_class === ESM_CLASS_RECEIPT) counters.dlrSent++;
-  }
+  const forwarder = createForwarder({ binds, counters, timers, later, closing: () => closing, log, ackTimeoutMs, retryMs, maxAttempts });
+  const sendDlr = (systemId: string, pdu: PDU) => forwarder.send(systemId, pdu);
 
   function scheduleDlr(b: BindState, m: ReceivedSubmit, n: number, stat: 'DELIVRD' | 'UNDELIV') {
     if ((o.dlrDelayMs ?? 1000) < 0 || !(m.registeredDelivery & 1)) return;
@@ -232,26 +252,25 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
     log({ event: status ? 'bind_refused' : 'bind', bind: b.id, systemId, command: pdu.command, status });
     if (status) return;
     b.systemId = systemId;
+    b.receives = pdu.command !== 'bind_transmitter';
     b.bucket = o.tps ? createTokenBucket(o.tps, undefined, performance.now()) : null;
     counters.binds++;
-    const waiting = waitingDlrs.get(systemId);
-    if (waiting && pdu.command !== 'bind_transmitter') {
-      waitingDlrs.delete(systemId);
-      for (const d of waiting) sendDlr(systemId, d);
-    }
+    forwarder.bound(b);
   }
 
   const server: Server = smpp.createServer({}, (session) => {
-    const b: BindState = { id: nextBind++, session, systemId: null, outstanding: 0, received: 0, bucket: null, seq: 0 };
+    const b: BindState = { id: nextBind++, session, systemId: null, outstanding: 0, received: 0, bucket: null, seq: 0, receives: false, awaiting: new Map() };
     binds.add(b);
     session.socket.setNoDelay(true);
     session.on('error', () => session.destroy());
     session.on('close', () => {
       binds.delete(b);
-      if (b.systemId) log({ event: 'closed', bind: b.id, systemId: b.systemId, received: b.received });
+      if (b.systemId) log({ event: 'closed', bind: b.id, systemId: b.systemId, received: b.received, unacknowledged: b.awaiting.size });
+      forwarder.closed(b);
     });
     session.on('pdu', (pdu: PDU) => {
       if (closing) return;
+      if (pdu.command === 'deliver_sm_resp') return forwarder.answered(b, pdu);
       switch (pdu.command) {
         case 'bind_transceiver':
         case 'bind_transmitter':
@@ -266,6 +285,7 @@ export async function startSmscSimulator(o: SimulatorOptions = {}): Promise<Smsc
           session.send(pdu.response());
           log({ event: 'unbind', bind: b.id, systemId: b.systemId, received: b.received });
           b.systemId = null;
+          b.receives = false;
           return void session.close();
         default:
           if (!pdu.isResponse()) session.send(new smpp.PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: STATUS.ESME_RINVCMDID }));
