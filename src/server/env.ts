@@ -92,6 +92,14 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   /** How many scheduled backups to keep (the oldest are removed). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** An external MQTT broker for the devices (mqtt://loa:password@host:1883, Mosquitto or EMQX); unset: Loa starts its embedded broker. */
+  MQTT_URL: z.url({ protocol: /^mqtts?$/, error: 'must be mqtt://user:password@host:port' }).optional(),
+  /** The embedded broker's port (0 = any free port). Unset: 1884 (1883 is usually Mosquitto's), or a free port printed at start when 1884 is taken. */
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Password of Loa's service account `loa` on the embedded broker (simulators, bridges); unset: no network login for it. */
+  MQTT_SERVICE_PASSWORD: z.string().min(12).optional(),
+  /** With MQTT_URL pointing at Mosquitto: the directory where Loa writes its passwd and acl files (docs/devices.md). */
+  MOSQUITTO_AUTH_DIR: z.string().min(1).optional(),
   /** SMS accounts over SMPP (see parseSmppAccounts); unset: no account (deliveries fail with a clear error), the demo starts a local simulator. */
   SMS_SMPP: z
     .string()

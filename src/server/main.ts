@@ -5,6 +5,7 @@ import { createContainer } from './container.ts';
 import type { Container } from './container.ts';
 import { printDemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { controlSocketPath, serveControlSocket } from './modules/backup/index.ts';
+import { DEFAULT_MQTT_PORT, startDeviceMessaging } from './modules/devices/index.ts';
 import { loadEnv } from './env.ts';
 import type { Env } from './env.ts';
 import { buildApp } from './http/app.ts';
@@ -65,11 +66,26 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
   const socketPath = c.database.kind === 'pglite' ? controlSocketPath(env.DATA_DIR) : null;
   if (c.database.kind === 'pglite' && !socketPath) logger.warn('DATA_DIR path too long for the control socket: `loa backup` needs the server stopped');
   const control = socketPath ? await serveControlSocket(socketPath, c.services.backup, logger) : null;
+  // Devices (issue #13): the embedded MQTT broker unless MQTT_URL names an external one.
+  const mqtt = await startDeviceMessaging(
+    {
+      mqttUrl: env.MQTT_URL,
+      host: env.HOST,
+      port: env.MQTT_PORT ?? DEFAULT_MQTT_PORT,
+      anyPortIfTaken: env.MQTT_PORT === undefined,
+      servicePassword: env.MQTT_SERVICE_PASSWORD,
+      mosquittoAuthDir: env.MOSQUITTO_AUTH_DIR,
+      logger,
+    },
+    { credentials: c.services.deviceCredentials, gateway: c.services.deviceGateway },
+  );
+  logger.info({ mqtt: mqtt.url }, `MQTT cho thiết bị: ${mqtt.url}${env.MQTT_URL ? ' (broker ngoài)' : ' (broker nhúng)'}`);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       await control?.close();
       await app.close();
+      await mqtt.close();
       await c.jobs.stop();
       stopListening();
       await sms?.close();

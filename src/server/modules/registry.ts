@@ -12,6 +12,7 @@ import { module as settings } from './settings/index.ts';
 import { module as directives } from './directives/index.ts';
 import { module as publishing } from './publishing/index.ts';
 import { module as broadcasts } from './broadcasts/index.ts';
+import { module as devices } from './devices/index.ts';
 import { module as tasks } from './tasks/index.ts';
 import { module as imports } from './imports/index.ts';
 import { module as todo } from './todo/index.ts';
@@ -20,4 +21,4 @@ import { module as backup } from './backup/index.ts';
 /** Any module of the list (what it provides is typed through `Services`). */
 export type RegisteredModule = LoaModule<never>;
 
-export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, broadcasts, tasks, imports, todo, backup];
+export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, broadcasts, tasks, imports, todo, backup, devices];

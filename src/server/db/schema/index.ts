@@ -9,3 +9,4 @@ export * from './tasks.ts';
 export * from './imports.ts';
 export * from './subscribers.ts';
 export * from './broadcasts.ts';
+export * from './devices.ts';

@@ -58,6 +58,10 @@ export const PERMISSIONS = [
   'subscriber.read',
   /** Create lists, import, opt subscribers out. */
   'subscriber.write',
+  /** Devices of communes (cụm loa, bảng tin điện tử, issue #13): the registry and their state. */
+  'device.read',
+  /** Add, edit and import devices; make, rotate and revoke their access tokens. */
+  'device.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +95,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'task.read',
     'report.read',
     'subscriber.list',
+    'device.read',
+    'device.write',
   ],
   unit_admin: [
     'unit.read',
@@ -113,6 +119,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.list',
     'subscriber.read',
     'subscriber.write',
+    'device.read',
+    'device.write',
   ],
   drafter: [
     'unit.read',
@@ -134,6 +142,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'broadcast.draft',
     'subscriber.list',
     'subscriber.read',
+    'device.read',
   ],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: [
@@ -159,6 +168,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'broadcast.approve',
     'subscriber.list',
     'subscriber.read',
+    'device.read',
   ],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
@@ -182,9 +192,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.list',
     'subscriber.read',
     'subscriber.write',
+    'device.read',
   ],
   reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
-  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read', 'subscriber.list'],
+  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read', 'subscriber.list', 'device.read'],
 };
 
 const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.read']);

@@ -43,6 +43,8 @@ const TABLE: Record<Permission, string> = {
   'broadcast.read':    '.  x  x  x  x  .  x',
   'broadcast.draft':   '.  .  x  x  .  .  .',
   'broadcast.approve': '.  .  .  x  .  .  .',
+  'device.read':       'x  x  x  x  x  .  x',
+  'device.write':      'x  x  .  .  .  .  .',
 };
 const granted = (role: Role, p: Permission) => TABLE[p].split(/\s+/)[COLUMNS.indexOf(role)] === 'x';
 const GLOBAL: readonly Permission[] = ['unit.read'];

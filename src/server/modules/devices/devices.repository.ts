@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { deviceCredentials, deviceLogs, devices, units } from '../../db/schema/index.ts';
+import { inSubtree } from '../../db/subtree.ts';
+
+export type DeviceRow = typeof devices.$inferSelect & { unitName: string; unitPath: string; credentialIssuedAt: Date | null };
+export type DeviceInsert = Omit<typeof devices.$inferInsert, 'id' | 'lastSeenAt' | 'lastState' | 'createdAt' | 'updatedAt'>;
+
+const INSERT_CHUNK = 1000;
+
+const liveCredentialAt = sql<Date | null>`(SELECT max(c.created_at) FROM device_credentials c WHERE c.device_id = ${devices.id} AND c.revoked_at IS NULL)`.mapWith(
+  (v: string | Date | null) => (v === null ? null : new Date(v)),
+);
+
+const deviceColumns = {
+  id: devices.id,
+  unitId: devices.unitId,
+  kind: devices.kind,
+  name: devices.name,
+  vendor: devices.vendor,
+  model: devices.model,
+  serial: devices.serial,
+  simNumber: devices.simNumber,
+  village: devices.village,
+  lat: devices.lat,
+  lon: devices.lon,
+  installedOn: devices.installedOn,
+  status: devices.status,
+  lastSeenAt: devices.lastSeenAt,
+  lastState: devices.lastState,
+  createdBy: devices.createdBy,
+  createdAt: devices.createdAt,
+  updatedAt: devices.updatedAt,
+  unitName: units.name,
+  unitPath: units.path,
+  credentialIssuedAt: liveCredentialAt,
+};
+
+/** The devices of a unit, or of its whole subtree (`path` given). */
+export async function findDevices(db: Db, where: { unitId: string } | { path: string }): Promise<DeviceRow[]> {
+  return db
+    .select(deviceColumns)
+    .from(devices)
+    .innerJoin(units, eq(units.id, devices.unitId))
+    .where('unitId' in where ? eq(devices.unitId, where.unitId) : inSubtree(units.path, where.path))
+    .orderBy(asc(units.path), asc(devices.village), asc(devices.name), asc(devices.id));
+}
+
+export async function findDevice(db: Db, id: string): Promise<DeviceRow | undefined> {
+  const [row] = await db.select(deviceColumns).from(devices).innerJoin(units, eq(units.id, devices.unitId)).where(eq(devices.id, id));
+  return row;
+}
+
+/** Inserts in chunks of 1,000 rows; returns the ids in input order. */
+export async function insertDevices(db: Db, rows: readonly DeviceInsert[], at: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, createdAt: at, updatedAt: at }));
+    ids.push(...(await db.insert(devices).values(chunk).returning({ id: devices.id })).map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function updateDevice(db: Db, id: string, patch: Partial<DeviceInsert>, at: Date): Promise<void> {
+  await db
+    .update(devices)
+    .set({ ...patch, updatedAt: at })
+    .where(eq(devices.id, id));
+}
+
+/** The (vendor, serial) pairs registered with these serials (other than `exceptId`), as `${vendor}\u0000${serial}` (vendor null → "null"). */
+export async function takenSerials(db: Db, serialList: readonly string[], exceptId?: string): Promise<Set<string>> {
+  if (serialList.length === 0) return new Set();
+  const serials = [...new Set(serialList)];
+  const rows = await db
+    .select({ vendor: devices.vendor, serial: devices.serial })
+    .from(devices)
+    .where(and(inArray(devices.serial, serials), exceptId ? ne(devices.id, exceptId) : undefined));
+  return new Set(rows.map((r) => `${r.vendor}\u0000${r.serial}`));
+}
+
+/** Revokes the device's live token; returns whether there was one. */
+export async function revokeLiveCredential(db: Db, deviceId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(deviceCredentials)
+    .set({ revokedAt: at })
+    .where(and(eq(deviceCredentials.deviceId, deviceId), isNull(deviceCredentials.revokedAt)))
+    .returning({ id: deviceCredentials.id });
+  return rows.length > 0;
+}
+
+export async function insertCredential(db: Db, row: { deviceId: string; tokenHash: string; mosquittoHash: string; createdBy: string; at: Date }): Promise<void> {
+  await db.insert(deviceCredentials).values({ deviceId: row.deviceId, tokenHash: row.tokenHash, mosquittoHash: row.mosquittoHash, createdBy: row.createdBy, createdAt: row.at });
+}
+
+export interface LiveCredential {
+  deviceId: string;
+  unitId: string;
+  tokenHash: string;
+}
+
+/** The device a live token hash belongs to (a retired device's tokens are refused too). */
+export async function findLiveCredential(db: Db, tokenHash: string): Promise<LiveCredential | undefined> {
+  const [row] = await db
+    .select({ deviceId: deviceCredentials.deviceId, unitId: devices.unitId, tokenHash: deviceCredentials.tokenHash })
+    .from(deviceCredentials)
+    .innerJoin(devices, eq(devices.id, deviceCredentials.deviceId))
+    .where(and(eq(deviceCredentials.tokenHash, tokenHash), isNull(deviceCredentials.revokedAt), ne(devices.status, 'retired')));
+  return row;
+}
+
+/** Every live token's Mosquitto hash, for the password file. */
+export async function liveMosquittoHashes(db: Db): Promise<{ deviceId: string; mosquittoHash: string }[]> {
+  return db
+    .select({ deviceId: deviceCredentials.deviceId, mosquittoHash: deviceCredentials.mosquittoHash })
+    .from(deviceCredentials)
+    .innerJoin(devices, eq(devices.id, deviceCredentials.deviceId))
+    .where(and(isNull(deviceCredentials.revokedAt), ne(devices.status, 'retired')))
+    .orderBy(asc(deviceCredentials.deviceId));
+}
+
+export type DeviceLogInsert = Omit<typeof deviceLogs.$inferInsert, 'id' | 'receivedAt'>;
+
+/** Stores the events not stored before (same device and event id); returns how many were new. */
+export async function insertLogs(db: Db, rows: readonly DeviceLogInsert[], at: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(deviceLogs)
+    .values(rows.map((r) => ({ ...r, receivedAt: at })))
+    .onConflictDoNothing({ target: [deviceLogs.deviceId, deviceLogs.eventId] })
+    .returning({ id: deviceLogs.id });
+  return inserted.length;
+}
+
+/** The device was heard from (any message); `state` replaces the last reported state when given. */
+export async function touchDevice(db: Db, deviceId: string, at: Date, state?: unknown): Promise<void> {
+  await db
+    .update(devices)
+    .set(state === undefined ? { lastSeenAt: at } : { lastSeenAt: at, lastState: state })
+    .where(eq(devices.id, deviceId));
+}
+
+/** A device's stored play logs, oldest first (tests and later reports). */
+export async function findLogs(db: Db, deviceId: string): Promise<(typeof deviceLogs.$inferSelect)[]> {
+  return db.select().from(deviceLogs).where(eq(deviceLogs.deviceId, deviceId)).orderBy(asc(deviceLogs.at), asc(deviceLogs.eventId));
+}

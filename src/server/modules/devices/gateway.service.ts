@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { DeviceLogBatch, DeviceState, PROTOCOL_VERSION, parseDeviceTopic } from '../../../shared/contracts/devices.ts';
+import type { DeviceCommand, DeviceScheduleOut } from '../../../shared/contracts/devices.ts';
+import type { DeviceIdentity } from './credentials.service.ts';
+import './devices.errors.ts';
+import * as repo from './devices.repository.ts';
+
+/** The commands waiting for a device (its programme and anything not yet acknowledged). Bulletins and programmes fill this in. */
+export type PendingCommands = (deviceId: string) => Promise<DeviceCommand[]>;
+
+const noPendingCommands: PendingCommands = async () => [];
+
+/**
+ * What devices say to Loa and ask of it, by either transport: MQTT messages on their state and log
+ * topics (the broker has checked the publisher owns the topic) and the HTTP pull fallback (the route
+ * has checked the bearer token). No actor: a device is not a user, and its reports are not audited.
+ */
+export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger: Logger; authenticate: (token: string) => Promise<DeviceIdentity | null> }) {
+  const { db, clock, logger, authenticate } = deps;
+  let pending: PendingCommands = noPendingCommands;
+
+  async function recordLogs(device: DeviceIdentity, batch: DeviceLogBatch, source: 'mqtt' | 'http'): Promise<{ accepted: number; duplicates: number }> {
+    const at = clock.now();
+    const plays = batch.events.filter((e) => e.type !== 'heartbeat');
+    const heartbeat = batch.events.filter((e) => e.type === 'heartbeat').at(-1);
+    return db.transaction(async (tx) => {
+      const accepted = await repo.insertLogs(
+        tx,
+        plays.map((e) => ({
+          deviceId: device.deviceId,
+          unitId: device.unitId,
+          eventId: e.id,
+          type: e.type,
+          itemId: e.itemId,
+          commandId: e.commandId ?? null,
+          at: new Date(e.at),
+          durationMs: e.type === 'started' ? null : e.durationMs,
+          detail: e.type === 'interrupted' ? { reason: e.reason, byCommandId: e.byCommandId ?? null } : null,
+          source,
+        })),
+        at,
+      );
+      await repo.touchDevice(tx, device.deviceId, at, heartbeat ? { heartbeat } : undefined);
+      return { accepted, duplicates: plays.length - accepted };
+    });
+  }
+
+  /** `Authorization: Bearer <token>` → the device, or 401 DEVICE_TOKEN_INVALID. */
+  async function fromBearer(authorization: string | undefined): Promise<DeviceIdentity> {
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    const device = m ? await authenticate(m[1]!) : null;
+    if (!device) throw new AppError('DEVICE_TOKEN_INVALID');
+    return device;
+  }
+
+  return {
+    /** Later modules (bulletins, programmes) say what a device should hold. */
+    setPendingCommands(fn: PendingCommands): void {
+      pending = fn;
+    },
+
+    /** GET /device/v1/schedule: the device's pending commands and their ETag (over the commands only). */
+    async schedule(authorization: string | undefined): Promise<{ body: DeviceScheduleOut; etag: string }> {
+      const device = await fromBearer(authorization);
+      const commands = await pending(device.deviceId);
+      await repo.touchDevice(db, device.deviceId, clock.now());
+      const etag = `"${createHash('sha256').update(JSON.stringify(commands)).digest('base64url').slice(0, 27)}"`;
+      return { body: { v: PROTOCOL_VERSION, deviceId: device.deviceId, serverTime: clock.now().toISOString(), commands }, etag };
+    },
+
+    /** POST /device/v1/logs (the body validated by the route): play events stored once each. */
+    async postLogs(authorization: string | undefined, batch: DeviceLogBatch): Promise<{ accepted: number; duplicates: number }> {
+      return recordLogs(await fromBearer(authorization), batch, 'http');
+    },
+
+    /**
+     * A message a device published (the broker let it publish only on its own state and log topics).
+     * A payload that does not parse is logged and dropped: a device cannot make Loa fail.
+     */
+    async ingestMqtt(topic: string, payload: Buffer): Promise<void> {
+      const t = parseDeviceTopic(topic);
+      if (!t || t.channel === 'cmd') return;
+      const d = await repo.findDevice(db, t.deviceId);
+      if (!d) return;
+      const identity: DeviceIdentity = { deviceId: d.id, unitId: d.unitId };
+      let json: unknown;
+      try {
+        json = JSON.parse(payload.toString('utf8'));
+      } catch {
+        logger.warn({ topic }, 'device message is not JSON');
+        return;
+      }
+      if (t.channel === 'state') {
+        const state = DeviceState.safeParse(json);
+        if (!state.success) return void logger.warn({ topic, issues: state.error.issues.slice(0, 5) }, 'device state does not match protocol v1');
+        await repo.touchDevice(db, identity.deviceId, clock.now(), state.data);
+        return;
+      }
+      const batch = DeviceLogBatch.safeParse(json);
+      if (!batch.success) return void logger.warn({ topic, issues: batch.error.issues.slice(0, 5) }, 'device log does not match protocol v1');
+      await recordLogs(identity, batch.data, 'mqtt');
+    },
+
+    /** A device's stored play events, oldest first. */
+    async logsOf(deviceId: string) {
+      return repo.findLogs(db, deviceId);
+    },
+  };
+}
+export type DeviceGatewayService = ReturnType<typeof createDeviceGatewayService>;

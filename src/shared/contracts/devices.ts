@@ -1,0 +1,136 @@
+// Contract of the device registry API (/api/units/:unitId/devices, /api/devices/*), shared by the server
+// routes and the admin page "Thiết bị". The device protocol itself (MQTT and HTTP pull) is in
+// device-protocol.ts, re-exported here.
+import { z } from 'zod';
+
+export * from './device-protocol.ts';
+
+/** Receivers / loudspeaker clusters (cụm loa) and LED boards (bảng tin điện tử công cộng). */
+export const DEVICE_KINDS = ['loudspeaker_cluster', 'led_board'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = { loudspeaker_cluster: 'Cụm loa', led_board: 'Bảng tin điện tử' };
+
+/** Registry status (not connectivity: online/offline comes from last seen). */
+export const DEVICE_STATUSES = ['active', 'maintenance', 'retired'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = { active: 'Đang hoạt động', maintenance: 'Đang bảo trì', retired: 'Ngừng sử dụng' };
+
+export const DEVICE_LIMITS = {
+  fileBytes: 2 * 1024 * 1024,
+  rows: 5000,
+  errorsShown: 200,
+} as const;
+
+export const DEVICE_IMPORT_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} phải là chuỗi ký tự` })
+    .trim()
+    .min(1, `${label} không được để trống`)
+    .max(max, `${label} dài quá ${max} ký tự`)
+    .transform((s) => s.normalize('NFC'));
+const optionalText = (max: number, label: string) => text(max, label).nullable().default(null);
+
+export const UnitIdParams = z.object({ unitId: z.uuid({ error: 'mã đơn vị không hợp lệ' }) });
+export const DeviceIdParams = z.object({ deviceId: z.uuid({ error: 'mã thiết bị không hợp lệ' }) });
+export const DevicesQuery = z.object({ subtree: z.enum(['0', '1']).default('0') });
+
+const Lat = z.number({ error: 'vĩ độ phải là số' }).min(-90, 'vĩ độ từ -90 đến 90').max(90, 'vĩ độ từ -90 đến 90');
+const Lon = z.number({ error: 'kinh độ phải là số' }).min(-180, 'kinh độ từ -180 đến 180').max(180, 'kinh độ từ -180 đến 180');
+const Day = z.iso.date({ error: 'ngày lắp đặt phải có dạng YYYY-MM-DD' });
+
+export const CreateDeviceBody = z.object({
+  kind: z.enum(DEVICE_KINDS, { error: 'loại thiết bị không hợp lệ' }),
+  name: text(200, 'tên thiết bị'),
+  vendor: optionalText(100, 'hãng'),
+  model: optionalText(100, 'model'),
+  serial: optionalText(100, 'số sê-ri'),
+  /** A Vietnamese mobile number (any spelling; stored 0xxxxxxxxx). */
+  simNumber: optionalText(20, 'số SIM'),
+  village: optionalText(200, 'thôn'),
+  lat: Lat.nullable().default(null),
+  lon: Lon.nullable().default(null),
+  installedOn: Day.nullable().default(null),
+  status: z.enum(DEVICE_STATUSES, { error: 'trạng thái không hợp lệ' }).default('active'),
+});
+export type CreateDeviceInput = z.infer<typeof CreateDeviceBody>;
+
+export const UpdateDeviceBody = z.object({
+  kind: z.enum(DEVICE_KINDS, { error: 'loại thiết bị không hợp lệ' }).optional(),
+  name: text(200, 'tên thiết bị').optional(),
+  vendor: text(100, 'hãng').nullable().optional(),
+  model: text(100, 'model').nullable().optional(),
+  serial: text(100, 'số sê-ri').nullable().optional(),
+  simNumber: text(20, 'số SIM').nullable().optional(),
+  village: text(200, 'thôn').nullable().optional(),
+  lat: Lat.nullable().optional(),
+  lon: Lon.nullable().optional(),
+  installedOn: Day.nullable().optional(),
+  status: z.enum(DEVICE_STATUSES, { error: 'trạng thái không hợp lệ' }).optional(),
+});
+export type UpdateDeviceInput = z.infer<typeof UpdateDeviceBody>;
+
+export const DeviceCapabilities = z.object({ write: z.boolean() });
+
+export const DeviceOut = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  kind: z.enum(DEVICE_KINDS),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  serial: z.string().nullable(),
+  simNumber: z.string().nullable(),
+  village: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  installedOn: z.string().nullable(),
+  status: z.enum(DEVICE_STATUSES),
+  lastSeenAt: z.string().nullable(),
+  /** When the live access token was made; null: none (never made, or revoked). */
+  credentialIssuedAt: z.string().nullable(),
+  capabilities: DeviceCapabilities,
+});
+export type DeviceView = z.infer<typeof DeviceOut>;
+
+export const DevicesOut = z.object({ items: z.array(DeviceOut), capabilities: DeviceCapabilities });
+export const OneDeviceOut = z.object({ device: DeviceOut });
+
+/** Shown once, when made: Loa keeps only hashes. */
+export const CredentialOut = z.object({
+  deviceId: z.uuid(),
+  /** MQTT username (= the device id) and password (= the token); the HTTP API takes `Authorization: Bearer <token>`. */
+  username: z.string(),
+  token: z.string(),
+  issuedAt: z.string(),
+  topics: z.object({ cmd: z.string(), state: z.string(), log: z.string() }),
+});
+export type CredentialView = z.infer<typeof CredentialOut>;
+
+export const DeviceImportBody = z.object({
+  fileName: text(255, 'tên tệp'),
+  contentBase64: z
+    .string({ error: 'nội dung tệp (base64) phải là chuỗi ký tự' })
+    .min(1, 'tệp rỗng')
+    .max(Math.ceil(DEVICE_LIMITS.fileBytes / 3) * 4 + 4, 'tệp quá lớn')
+    .regex(/^[A-Za-z0-9+/=\s]+$/, 'nội dung tệp phải mã hóa base64'),
+  /** true: only the preview, nothing is written. */
+  dryRun: z.boolean().default(true),
+});
+export type DeviceImportInput = z.infer<typeof DeviceImportBody>;
+
+export const RowMessage = z.object({ line: z.number().int(), message: z.string() });
+export type RowMessage = z.infer<typeof RowMessage>;
+
+export const DeviceImportReportOut = z.object({
+  dryRun: z.boolean(),
+  imported: z.boolean(),
+  rows: z.number().int(),
+  added: z.number().int(),
+  errorCount: z.number().int(),
+  errors: z.array(RowMessage),
+  sample: z.array(z.object({ line: z.number().int(), kind: z.enum(DEVICE_KINDS), name: z.string(), serial: z.string().nullable(), village: z.string().nullable() })),
+});
+export type DeviceImportReport = z.infer<typeof DeviceImportReportOut>;
