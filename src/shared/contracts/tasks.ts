@@ -275,6 +275,13 @@ export const SubmissionDetailOut = z.object({
 });
 export const CommentOut = z.object({ id: z.string(), unitId: z.string().nullable(), authorName: z.string(), body: z.string(), createdAt: z.string() });
 const Figure = z.object({ indicator: z.string(), value: z.union([z.number(), z.string()]).nullable(), reported: z.number() });
+/**
+ * The measured channel "Tin nhắn SMS (hệ thống ghi nhận)": what Loa itself recorded for the units'
+ * subscribers in the period (never mixed into the reported figures). smsSent: messages that reached
+ * the SMSC (accepted, or ambiguous: sent without an answer), plus those a telco reported having sent
+ * for a telco request (telcoReported, a part of smsSent); smsDelivered: receipts saying delivered.
+ */
+export const MeasuredOut = z.object({ smsSent: z.number(), smsDelivered: z.number(), telcoReported: z.number() });
 const RollupRow = z.object({
   unit: UnitRef,
   /** "Từ đơn vị cũ": the figures are those of the old units formedFrom (the today's-tree view). */
@@ -284,6 +291,7 @@ const RollupRow = z.object({
   expected: z.number(),
   reported: z.number(),
   late: z.number(),
+  measured: MeasuredOut,
 });
 export const RollupOut = z.object({
   unit: UnitRef,
@@ -298,6 +306,8 @@ export const RollupOut = z.object({
     PeriodOut.extend({
       totals: z.array(Figure),
       coverage: z.object({ expected: z.number(), reported: z.number(), late: z.number() }),
+      /** The measured channel over the rows shown (their sum). */
+      measured: MeasuredOut,
       rows: z.array(RollupRow),
     }),
   ),

@@ -3,11 +3,14 @@ import { BROADCASTS_ERRORS } from './broadcasts.errors.ts';
 import { registerBroadcastRoutes } from './broadcasts.routes.ts';
 import { createBroadcastsService } from './broadcasts.service.ts';
 import type { BroadcastsService } from './broadcasts.service.ts';
+import { createChannelFigures } from './channel-figures.service.ts';
+import type { ChannelFigures } from './channel-figures.service.ts';
 import { createSendingService } from './sending.service.ts';
 import type { SendingService } from './sending.service.ts';
 
 // The public surface: what other modules, the demo and main.ts use.
-export type { BroadcastsService, SendingService };
+export type { BroadcastsService, ChannelFigures, SendingService };
+export type { ChannelFigureRow, ChannelGrouping, ChannelWindow } from './channel-figures.service.ts';
 export { NO_ACCOUNT_ERROR } from './sending.service.ts';
 
 declare module '../module.ts' {
@@ -15,6 +18,8 @@ declare module '../module.ts' {
     broadcasts: BroadcastsService;
     /** The SMS sending side: the send job, receipts, MO opt-outs, recovery after a restart (main.ts calls recoverInterrupted and listen). */
     smsSending: SendingService;
+    /** What the channels measured per group of units and period (SMS sent, delivered): the report roll-up reads it. */
+    channelFigures: ChannelFigures;
   }
 }
 
@@ -24,7 +29,8 @@ export const module = defineModule({
   create: ({ db, clock, jobs, logger, sms }, services) => {
     const { subscribers } = services;
     const smsSending = createSendingService({ db, clock, logger, jobs, sms, subscribers });
-    return { broadcasts: createBroadcastsService({ db, clock, jobs, units: services.units.lookup, subscribers }), smsSending };
+    const broadcasts = createBroadcastsService({ db, clock, jobs, units: services.units.lookup, subscribers });
+    return { broadcasts, smsSending, channelFigures: createChannelFigures({ db }) };
   },
   routes: (app, { services }) => registerBroadcastRoutes(app, services.broadcasts),
   jobs: (_ctx, services) => [services.smsSending.job],

@@ -6,6 +6,7 @@
 import { toCsvFile } from '../../platform/csv.ts';
 import { renderDirectiveDocx, renderDirectivePdf } from '../directives/index.ts';
 import type { BodyTable, DispatchToRender } from '../directives/index.ts';
+import type { Measured } from './rollup-channels.ts';
 import type { Indicator } from './tasks.schemas.ts';
 
 export interface ExportPeriod {
@@ -15,12 +16,15 @@ export interface ExportPeriod {
   label: string;
   totals: { indicator: string; value: number | string | null }[];
   coverage: { expected: number; reported: number; late: number };
+  /** The measured channel (SMS recorded by the system) over the rows, and per row. */
+  measured: Measured;
   rows: {
     unit: { id: string; code: string | null; name: string };
     figures: { indicator: string; value: number | string | null }[];
     expected: number;
     reported: number;
     late: number;
+    measured: Measured;
   }[];
 }
 
@@ -66,10 +70,25 @@ export const withUnit = (i: Pick<Indicator, 'label' | 'unit'>): string => (i.uni
 export const FIXED_HEADERS = ['STT', 'Mã ĐVHC', 'Đơn vị'] as const;
 export const COVERAGE_HEADERS = ['Số đơn vị phải báo cáo', 'Số đơn vị đã báo cáo', 'Số đơn vị nộp muộn'] as const;
 export const TOTAL_LABEL = 'Tổng cộng';
+/** The measured channel's columns, after the reported figures and coverage; the third only when a telco reported. */
+export const SMS_HEADERS = ['Tin nhắn SMS đã gửi (hệ thống ghi nhận)', 'Tin nhắn SMS đã đến máy (hệ thống ghi nhận)'] as const;
+export const TELCO_HEADER = 'Trong đó nhà mạng báo đã nhắn';
+
+/**
+ * The SMS columns of a period's export: none when the system recorded no SMS in the area for the
+ * period (a task of a unit without the channel keeps its export as it was), else sent and delivered,
+ * and the telco-reported part when there is one.
+ */
+function smsColumns(p: ExportPeriod): ((m: Measured) => number)[] {
+  if (p.measured.smsSent === 0 && p.measured.smsDelivered === 0) return [];
+  const cols = [(m: Measured) => m.smsSent, (m: Measured) => m.smsDelivered];
+  return p.measured.telcoReported > 0 ? [...cols, (m: Measured) => m.telcoReported] : cols;
+}
 
 /** Header row and body rows (the last one is the totals row). */
 export function rollupTable(input: ExportInput): { headers: string[]; rows: (string | number | null)[][] } {
-  const headers = [...FIXED_HEADERS, ...input.indicators.map(withUnit), ...COVERAGE_HEADERS];
+  const sms = smsColumns(input.period);
+  const headers = [...FIXED_HEADERS, ...input.indicators.map(withUnit), ...COVERAGE_HEADERS, ...[...SMS_HEADERS, TELCO_HEADER].slice(0, sms.length)];
   const valueOf = (figures: { indicator: string; value: number | string | null }[], key: string) => figures.find((f) => f.indicator === key)?.value ?? null;
   const rows: (string | number | null)[][] = input.period.rows.map((r, i) => [
     i + 1,
@@ -79,9 +98,19 @@ export function rollupTable(input: ExportInput): { headers: string[]; rows: (str
     r.expected,
     r.reported,
     r.late,
+    ...sms.map((col) => col(r.measured)),
   ]);
   const c = input.period.coverage;
-  rows.push(['', '', TOTAL_LABEL, ...input.indicators.map((ind) => valueOf(input.period.totals, ind.key)), c.expected, c.reported, c.late]);
+  rows.push([
+    '',
+    '',
+    TOTAL_LABEL,
+    ...input.indicators.map((ind) => valueOf(input.period.totals, ind.key)),
+    c.expected,
+    c.reported,
+    c.late,
+    ...sms.map((col) => col(input.period.measured)),
+  ]);
   return { headers, rows };
 }
 
@@ -164,6 +193,30 @@ function figuresTable(input: ExportInput, after: number): BodyTable {
   };
 }
 
+/** The measured SMS per unit (only when the period has any): one row per unit, the totals row last. */
+function smsTable(input: ExportInput, after: number): BodyTable | null {
+  const cols = smsColumns(input.period);
+  if (!cols.length) return null;
+  const cells = (m: Measured) => cols.map((col) => fmt(col(m)));
+  const rows = input.period.rows.map((r, i) => [String(i + 1), r.unit.name, ...cells(r.measured)]);
+  rows.push(['', TOTAL_LABEL, ...cells(input.period.measured)]);
+  return {
+    afterParagraph: after,
+    columns: [4, 22, ...cols.map(() => 11)],
+    header: ['STT', 'Đơn vị', 'Tin nhắn SMS đã gửi', 'Đã đến máy', 'Nhà mạng báo đã nhắn'].slice(0, 2 + cols.length),
+    rows,
+    boldRows: [rows.length - 1],
+    align: ['center', 'left', ...cols.map(() => 'right' as const)],
+  };
+}
+
+/** The SMS sentence of the report: what the system recorded, apart from what the units reported. */
+export function smsSentence(p: ExportPeriod, unitName: string): string {
+  const m = p.measured;
+  const telco = m.telcoReported > 0 ? ` (trong đó nhà mạng báo đã nhắn ${fmt(m.telcoReported)} thuê bao)` : '';
+  return `Tin nhắn SMS (hệ thống ghi nhận, không thuộc số liệu các đơn vị báo cáo) gửi đến thuê bao trên địa bàn ${unitName}: đã gửi ${fmt(m.smsSent)} tin${telco}, đã đến máy ${fmt(m.smsDelivered)} tin. Từng đơn vị như sau:`;
+}
+
 /** The upward report (báo cáo, Decree 30) as the directives renderer's input, with its figures table. */
 export function reportDocument(input: ExportInput): { dispatch: DispatchToRender; tables: BodyTable[] } {
   const h = input.letterhead;
@@ -172,12 +225,14 @@ export function reportDocument(input: ExportInput): { dispatch: DispatchToRender
     const v = input.period.totals.find((t) => t.indicator === ind.key)?.value ?? null;
     return `${ind.label}: ${fmt(v)}${v !== null && ind.unit ? ` ${ind.unit}` : ''}`;
   });
+  const sms = smsTable(input, 4);
   const basis = input.sourceRef ? `Thực hiện ${input.sourceRef}` : `Thực hiện yêu cầu của ${h.recipient} về ${input.taskTitle.charAt(0).toLowerCase()}${input.taskTitle.slice(1)}`;
   const body = [
     `${basis}, ${h.issuer} báo cáo kết quả ${h.periodName.toLowerCase()} (hạn ${input.deadlineText}) trên địa bàn ${input.unitName} như sau:`,
     '1. Kết quả thực hiện',
     `Tổng hợp trên địa bàn ${input.unitName}: ${totals.join('; ')}.`,
     `Số đơn vị đã báo cáo: ${c.reported}/${c.expected}; trong đó nộp muộn: ${c.late}. Số liệu từng đơn vị như sau:`,
+    ...(sms ? [smsSentence(input.period, input.unitName)] : []),
     '2. Đơn vị nộp báo cáo muộn, chưa báo cáo',
     `Nộp muộn: ${names(input.lateUnits)}.`,
     `Chưa báo cáo: ${names(input.missingUnits)}.`,
@@ -202,7 +257,7 @@ export function reportDocument(input: ExportInput): { dispatch: DispatchToRender
     cc: ['Như trên'],
     archive: 'VT',
   };
-  return { dispatch, tables: [figuresTable(input, 3)] };
+  return { dispatch, tables: sms ? [figuresTable(input, 3), sms] : [figuresTable(input, 3)] };
 }
 
 /** The upward report as a Word document. */

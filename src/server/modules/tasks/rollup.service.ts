@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import './tasks.errors.ts';
 import { can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
+import type { ChannelFigures } from '../broadcasts/index.ts';
 import { inForceAt } from '../units/index.ts';
 import type { UnitLookup, UnitRecord as UnitRow } from '../units/index.ts';
 import { dayMonthYear, localDateKey, periodName, shortDeadlineText } from './recurrence.ts';
@@ -12,6 +13,7 @@ import type { DueRule } from './recurrence.ts';
 import { letterheadFor } from './report-letterhead.ts';
 import { toCsv, toDocx, toPdf, toXlsx } from './rollup-export.ts';
 import type { ExportInput } from './rollup-export.ts';
+import { NO_MEASURE, measuredByPeriod } from './rollup-channels.ts';
 import { commonAncestorId, rollupPeriods } from './rollup-math.ts';
 import { mapToToday } from './rollup-today.ts';
 import type { MappedUnit } from './rollup-today.ts';
@@ -23,7 +25,7 @@ import * as submissionsRepo from './submissions.repository.ts';
 import type { UnitBrief } from './tasks.repository.ts';
 import type { RollupQueryInput } from './tasks.schemas.ts';
 
-export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLookup }, access: TaskAccess) {
+export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLookup; channels: ChannelFigures }, access: TaskAccess) {
   const { db, clock } = deps;
   const { loadTask, loadUnit, readAccess, periodsIn } = access;
 
@@ -124,6 +126,21 @@ export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLoo
         .map((g) => ({ u: names.get(g.targetId), formedFrom: g.formedFrom }))
         .filter((g): g is { u: UnitBrief; formedFrom: MappedUnit[] } => Boolean(g.u))
         .sort(({ u: x }, { u: y }) => (x.code ?? '\uffff').localeCompare(y.code ?? '\uffff') || x.name.localeCompare(y.name, 'vi'));
+      // The measured channel (SMS the system sent to the subscribers of each row's units), per period
+      // window [previous deadline, deadline). In today's tree per unit, under the task's root and today's.
+      const channelFigures = await deps.channels.byPeriod({
+        rootPath: root.path,
+        rootDepth: root.depth,
+        perUnit: today,
+        alsoUnder: shownRoot.path === root.path ? [] : [shownRoot.path],
+        windows: periods.map((p) => ({ period: p.key, from: p.start, to: p.deadline })),
+      });
+      const measured = measuredByPeriod(
+        channelFigures,
+        keys,
+        children.map((c) => c.u.id),
+        groupOf,
+      );
       return {
         unit: unitRef(shownRoot),
         tree: { mode: today ? ('today' as const) : ('task' as const), outOfForce, taskUnit: unitRef(root) },
@@ -137,7 +154,10 @@ export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLoo
           marker: submissionsRepo.SUBMITTED_MARKER,
           rowOf: groupOf,
           ref: unitRef,
-        }).map(({ period, ...rest }) => ({ ...periodRef(period), ...rest })),
+        }).map(({ period, rows, ...rest }) => {
+          const m = measured.get(period.key);
+          return { ...periodRef(period), ...rest, measured: m?.total ?? NO_MEASURE, rows: rows.map((r) => ({ ...r, measured: m?.rows.get(r.unit.id) ?? NO_MEASURE })) };
+        }),
         focus: focusPeriod && focus ? { period: focusPeriod.key, lateUnits: focus.late.map(unitRef), missingUnits: focus.missing.map(unitRef) } : null,
       };
     },

@@ -13,6 +13,7 @@ import './tasks.errors.ts';
 import { authorize, can, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { ChannelFigures } from '../broadcasts/index.ts';
 import { expandRule } from '../units/index.ts';
 import type { UnitLookup } from '../units/index.ts';
 import type { GroupsService } from '../units/index.ts';
@@ -37,7 +38,7 @@ export type { RollupView } from './rollup.service.ts';
 /** How far back the start page looks for periods a unit has missed. */
 const LATE_LOOKBACK_DAYS = 35;
 
-export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService; units: UnitLookup }) {
+export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService; units: UnitLookup; channels: ChannelFigures }) {
   const { db, clock } = deps;
   const access = createTaskAccess(deps);
   const { loadTask, loadUnit, readRootOf, readAccess, defaultRange } = access;
