@@ -1,6 +1,7 @@
 // Roll-up dashboard of one task: a unit (default: the user's own) and a period; totals per
 // indicator, coverage, bars per child unit, a line over periods, the table with drill-down,
-// late and missing units by name, and the XLSX / CSV / upward DOCX downloads. For a task in a tree
+// late and missing units by name, and the XLSX / CSV / upward DOCX downloads. The SMS the system
+// sent (the measured channel, SmsChannel.tsx) is shown beside the reported figures when there is any. For a task in a tree
 // no longer in force, a toggle shows the rows in today's tree (old units summed into successors, marked).
 import { Anchor, Badge, Breadcrumbs, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -12,6 +13,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { BarChart, CoverageBar, LineChart } from './charts.tsx';
 import { figureText, formatKey, indicatorLabel, isNumericIndicator, numericValue, periodText, shortKey } from './format.ts';
 import { exportUrl, getRollup, type Indicator, type Rollup, type RollupPeriod, type UnitRef } from './reports-api.ts';
+import { SmsCells, SmsHeadCells, SmsTotalCard, hasSms } from './SmsChannel.tsx';
 import { reportStrings } from './strings.ts';
 
 interface Crumb {
@@ -59,6 +61,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
   const last = periods.at(-1);
   const sel: RollupPeriod | undefined = periods.find((p) => p.key === periodKey) ?? last;
   const needFocus = Boolean(data && sel && last && sel.key !== last.key);
+  const showSms = periods.some(hasSms);
   const focusRes = useAsync(() => getRollup(taskId, { unitId: rootId, from: sel?.key, to: sel?.key, tree }), [taskId, rootId, sel?.key, tree], needFocus);
   const focus = needFocus ? (focusRes.data?.focus ?? null) : (data?.focus ?? null);
 
@@ -160,6 +163,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                     </Paper>
                   );
                 })}
+                {showSms && <SmsTotalCard m={sel.measured} />}
               </SimpleGrid>
             </Stack>
           </Paper>
@@ -227,6 +231,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                       ))}
                       <Table.Th style={{ textAlign: 'right' }}>{S.colCoverage}</Table.Th>
                       <Table.Th style={{ textAlign: 'right' }}>{S.colLate}</Table.Th>
+                      {showSms && <SmsHeadCells />}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -260,6 +265,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                             {r.reported}/{r.expected}
                           </Table.Td>
                           <Table.Td style={{ textAlign: 'right' }}>{r.late || '—'}</Table.Td>
+                          {showSms && <SmsCells m={r.measured} />}
                         </Table.Tr>
                       );
                     })}
@@ -276,10 +282,16 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                         {sel.coverage.reported}/{sel.coverage.expected}
                       </Table.Th>
                       <Table.Th style={{ textAlign: 'right' }}>{sel.coverage.late || '—'}</Table.Th>
+                      {showSms && <SmsCells m={sel.measured} head />}
                     </Table.Tr>
                   </Table.Tfoot>
                 </Table>
               </div>
+              {showSms && (
+                <Text size="xs" c="dimmed" data-testid="rollup-sms-hint">
+                  {S.smsChannel}: {S.smsHint}
+                </Text>
+              )}
             </Stack>
           </Paper>
 

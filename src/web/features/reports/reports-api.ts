@@ -27,6 +27,8 @@ export type RollupPeriod = Rollup['periods'][number];
 export type RollupRow = RollupPeriod['rows'][number];
 export type Figure = RollupPeriod['totals'][number];
 export type Coverage = RollupPeriod['coverage'];
+/** The measured channel: SMS the system sent and saw delivered (never part of the reported figures). */
+export type Measured = RollupPeriod['measured'];
 
 const enc = encodeURIComponent;
 
