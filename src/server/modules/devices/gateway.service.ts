@@ -105,6 +105,12 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
       await recordLogs(identity, batch.data, 'mqtt');
     },
 
+    /** When the device was last heard from and the state it last reported (null: no such device). */
+    async lastReport(deviceId: string): Promise<{ lastSeenAt: Date | null; state: unknown } | null> {
+      const d = await repo.findDevice(db, deviceId);
+      return d ? { lastSeenAt: d.lastSeenAt, state: d.lastState } : null;
+    },
+
     /** A device's stored play events, oldest first. */
     async logsOf(deviceId: string) {
       return repo.findLogs(db, deviceId);

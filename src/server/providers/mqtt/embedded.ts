@@ -41,6 +41,11 @@ export async function startEmbeddedBroker(opts: { host: string; port: number; au
             return done(err, false);
           }
           who.set(client, identity);
+          if (identity.kind === 'device') {
+            let set = byDevice.get(identity.deviceId);
+            if (!set) byDevice.set(identity.deviceId, (set = new Set()));
+            set.add(client);
+          }
           done(null, true);
         },
         (err: unknown) => {
@@ -64,13 +69,6 @@ export async function startEmbeddedBroker(opts: { host: string; port: number; au
       logger.warn({ clientId: client.id, topic: sub.topic }, 'mqtt: subscribe refused');
       done(null, null);
     },
-  });
-  aedes.on('clientReady', (client) => {
-    const identity = who.get(client);
-    if (identity?.kind !== 'device') return;
-    let set = byDevice.get(identity.deviceId);
-    if (!set) byDevice.set(identity.deviceId, (set = new Set()));
-    set.add(client);
   });
   aedes.on('clientDisconnect', (client) => {
     const identity = who.get(client);

@@ -5,7 +5,7 @@
  * rewrites both (atomically) whenever a token is made, rotated or revoked; Mosquitto reads them again on
  * SIGHUP (`systemctl reload mosquitto`) and then drops the sessions of tokens no longer there.
  */
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -43,8 +43,10 @@ export function mosquittoAclFile(serviceUsername: string): string {
 }
 
 /** A minimal mosquitto.conf for one listener using the two files (the test's, and a starting point). */
-export function mosquittoConfig(opts: { host: string; port: number; dir: string }): string {
+export function mosquittoConfig(opts: { host: string; port: number; dir: string; user?: string }): string {
   return [
+    // Started as root, Mosquitto drops to this user (default `mosquitto`), who must be able to read the files.
+    ...(opts.user ? [`user ${opts.user}`] : []),
     `listener ${opts.port} ${opts.host}`,
     'allow_anonymous false',
     `password_file ${path.join(opts.dir, 'passwd')}`,
@@ -58,7 +60,7 @@ export function mosquittoConfig(opts: { host: string; port: number; dir: string 
 export async function writeMosquittoAuthFiles(dir: string, files: { passwd: string; acl: string }): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) {
-    const tmp = path.join(dir, `.${name}.${process.pid}.tmp`);
+    const tmp = path.join(dir, `.${name}.${randomUUID()}.tmp`);
     await writeFile(tmp, text, { mode: 0o640 });
     await rename(tmp, path.join(dir, name));
   }
