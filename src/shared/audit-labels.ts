@@ -75,6 +75,12 @@ export const AUDIT_ACTIONS = {
   'subscriber.import': { vi: 'Nhập danh sách thuê bao từ tệp', en: 'Import subscribers from a file' },
   'subscriber.opt_out': { vi: 'Ghi nhận thuê bao từ chối nhận tin', en: 'Opt a subscriber out' },
   'subscriber.opt_in': { vi: 'Ghi nhận thuê bao nhận tin lại', en: 'Opt a subscriber back in' },
+  'device.create': { vi: 'Thêm thiết bị (cụm loa, bảng tin)', en: 'Add device' },
+  'device.update': { vi: 'Sửa thông tin thiết bị', en: 'Edit device' },
+  'device.import': { vi: 'Nhập danh sách thiết bị từ tệp', en: 'Import devices from a file' },
+  'device.credential_issue': { vi: 'Tạo mã truy cập thiết bị', en: 'Issue device access token' },
+  'device.credential_rotate': { vi: 'Đổi mã truy cập thiết bị', en: 'Rotate device access token' },
+  'device.credential_revoke': { vi: 'Thu hồi mã truy cập thiết bị', en: 'Revoke device access token' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -97,6 +103,7 @@ export const AUDIT_ENTITIES = {
   media: { vi: 'Tệp đa phương tiện', en: 'Media file' },
   subscriber_list: { vi: 'Danh sách thuê bao', en: 'Subscriber list' },
   subscriber: { vi: 'Thuê bao', en: 'Subscriber' },
+  device: { vi: 'Thiết bị', en: 'Device' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
