@@ -77,15 +77,18 @@ export async function channelFiguresByPeriod(db: Db, q: ChannelGrouping & { wind
       FROM jsonb_to_recordset(${windows}::jsonb) AS x(period text, f timestamptz, t timestamptz)
     ),
     facts AS (
+      -- Counted per unit and instant first (a broadcast's deliveries share one), so the subtree test and
+      -- the windows see a few rows per campaign instead of one per message.
       SELECT d.unit_id, ${SMS_AT} AS at,
-             CASE WHEN ${SMS_SENT} THEN 1 ELSE 0 END AS sent,
-             CASE WHEN d.state = 'delivered' THEN 1 ELSE 0 END AS delivered,
-             0 AS telco
+             count(*) FILTER (WHERE ${SMS_SENT}) AS sent,
+             count(*) FILTER (WHERE d.state = 'delivered') AS delivered,
+             0::bigint AS telco
       FROM sms_deliveries d JOIN broadcasts b ON b.id = d.broadcast_id
       WHERE d.state NOT IN ('queued', 'submitting')
+      GROUP BY 1, 2
       -- Telco replies to a telco request (H3, table broadcast_telco_results) go here as one more branch,
       -- attributed to the broadcast's unit at the time of the reply, counted in sent and in telco:
-      --   UNION ALL SELECT b.unit_id, r.reported_at, r.subscribers, 0, r.subscribers
+      --   UNION ALL SELECT b.unit_id, r.reported_at, r.subscribers::bigint, 0::bigint, r.subscribers::bigint
       --   FROM broadcast_telco_results r JOIN broadcasts b ON b.id = r.broadcast_id
     )
     SELECT ${groupKey(q)} AS child, ${q.perUnit ? sql`u.path` : sql`NULL::text`} AS path, w.period,

@@ -167,6 +167,13 @@ describeEachDb('roll-up: the measured SMS channel', (kind) => {
     expect(text).toContain('đã gửi 6 tin, đã đến máy 5 tin');
   });
 
+  it("counts everything before the deadline in an open window (a one-off task's period), per child of the root", async () => {
+    const root = (await t.c.services.units.lookup.byId(TAM_DUONG))!;
+    const rows = await t.c.services.channelFigures.byPeriod({ rootPath: root.path, rootDepth: root.depth, windows: [{ period: 'p', from: null, to: new Date(P2.deadline) }] });
+    const byChild = Object.fromEntries(rows.map((r) => [r.child, sms(r)]));
+    expect(byChild).toEqual({ [A]: [5, 5], [B]: [4, 3], [C]: [1, 1] });
+  });
+
   it("shows a commune's reader only its own commune's SMS, and nothing of the district's", async () => {
     const reader = await signIn(t.c, communeUser);
     const res = await get(reader, `/api/tasks/${taskId}/rollup?from=${P1.key}&to=${P2.key}`);
