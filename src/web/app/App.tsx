@@ -29,6 +29,7 @@ const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx').then((
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const BroadcastsPage = lazy(() => import('../features/broadcasts/BroadcastsPage.tsx').then((m) => ({ default: m.BroadcastsPage })));
 const SubscribersPage = lazy(() => import('../features/subscribers/SubscribersPage.tsx').then((m) => ({ default: m.SubscribersPage })));
+const DevicesPage = lazy(() => import('../features/devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -210,6 +211,8 @@ function Routes() {
       return <BroadcastsPage path={route.segments.slice(1)} />;
     case 'subscribers':
       return <SubscribersPage />;
+    case 'devices':
+      return <DevicesPage />;
     default:
       return <Redirect to="/todo" />;
   }
