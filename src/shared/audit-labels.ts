@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = {
   'broadcast.approve': { vi: 'Duyệt gửi thông điệp', en: 'Approve broadcast' },
   'broadcast.emergency_approve': { vi: 'Duyệt khẩn cấp một bước', en: 'Emergency one-step approval' },
   'broadcast.cancel': { vi: 'Hủy thông điệp', en: 'Cancel broadcast' },
+  'broadcast.telco_result': { vi: 'Ghi kết quả nhà mạng nhắn tin', en: 'Record a telco’s reply' },
+  'broadcast.finish': { vi: 'Kết thúc thông điệp', en: 'Finish broadcast' },
   'task.comment': { vi: 'Trao đổi về nhiệm vụ', en: 'Comment on task' },
   'task.progress.update': { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Update task progress' },
   'report.submit': { vi: 'Gửi báo cáo', en: 'Submit report' },

@@ -23,6 +23,18 @@ export const BROADCAST_STATUS_LABELS: Record<BroadcastStatus, string> = {
   cancelled: 'Đã hủy',
 };
 
+/**
+ * How a broadcast reaches phones: through Loa's SMS accounts (SMPP), or — when the authority has none — as a
+ * công văn asking the telcos to text it (seed 001's way); the telcos' replies are the result.
+ */
+export const BROADCAST_ROUTES = ['smpp', 'telco_request'] as const;
+export type BroadcastRoute = (typeof BROADCAST_ROUTES)[number];
+export const BroadcastRouteEnum = z.enum(BROADCAST_ROUTES);
+export const BROADCAST_ROUTE_LABELS: Record<BroadcastRoute, string> = {
+  smpp: 'Gửi qua tài khoản SMS',
+  telco_request: 'Đề nghị nhà mạng nhắn tin (công văn)',
+};
+
 export const DELIVERY_STATES = ['queued', 'submitting', 'submitted', 'delivered', 'failed', 'expired', 'rejected', 'ambiguous'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const DeliveryStateEnum = z.enum(DELIVERY_STATES);
@@ -70,6 +82,8 @@ export const BroadcastInputSchema = z.object({
   audience: AudienceSchema,
   scheduleAt: z.iso.datetime({ offset: true }).nullish(),
   directiveId: z.uuid().nullish(),
+  /** Default on create: 'smpp' when Loa has an SMS account, else 'telco_request'. */
+  route: BroadcastRouteEnum.optional(),
 });
 export type BroadcastInput = z.infer<typeof BroadcastInputSchema>;
 
@@ -102,8 +116,37 @@ export const BroadcastCapabilitiesSchema = z.object({
   approve: z.boolean(),
   emergencyApprove: z.boolean(),
   cancel: z.boolean(),
+  /** Record a telco's reply to the telco request (route telco_request, once approved). */
+  recordTelcoResult: z.boolean(),
+  /** End a telco request ("Kết thúc" → done). */
+  finish: z.boolean(),
 });
 export type BroadcastCapabilities = z.infer<typeof BroadcastCapabilitiesSchema>;
+
+/** A telco's reply to the request: "đã nhắn N thuê bao". */
+export const TelcoResultSchema = z.object({
+  id: z.uuid(),
+  /** The telco's unit in the tree, when it is one. */
+  telcoUnitId: z.uuid().nullable(),
+  telcoName: z.string(),
+  subscribers: z.number().int(),
+  reportedAt: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TelcoResult = z.infer<typeof TelcoResultSchema>;
+
+/** The công văn drafted on approval of a telco request, as the directives module has it now. */
+export const TelcoRequestSchema = z.object({
+  directiveId: z.uuid(),
+  /** The directive's status (draft … issued); null when the viewer may not read it. */
+  status: z.string().nullable(),
+  /** "12/UBND-VX" once issued, "/UBND-VX" before; null when the viewer may not read it. */
+  symbol: z.string().nullable(),
+  number: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+});
+export type TelcoRequest = z.infer<typeof TelcoRequestSchema>;
 
 export const SegmentsSchema = z.object({ encoding: z.enum(['gsm7', 'ucs2']), parts: z.number().int(), characters: z.number().int() });
 
@@ -133,6 +176,13 @@ export const BroadcastViewSchema = z.object({
   emergency: z.boolean(),
   cancelledAt: z.string().nullable(),
   progress: ProgressSchema,
+  route: BroadcastRouteEnum,
+  /** Whether Loa has an SMS account configured (the composer offers the SMS route only then). */
+  smsAccount: z.boolean(),
+  telcoRequest: TelcoRequestSchema.nullable(),
+  telcoResults: z.array(TelcoResultSchema),
+  /** Subscribers the telcos report having texted (sum of telcoResults). */
+  telcoTotal: z.number().int(),
   capabilities: BroadcastCapabilitiesSchema,
 });
 export type BroadcastView = z.infer<typeof BroadcastViewSchema>;
@@ -174,3 +224,28 @@ export const DeliveryViewSchema = z.object({
 });
 export type DeliveryView = z.infer<typeof DeliveryViewSchema>;
 export const DeliveryListSchema = z.object({ items: z.array(DeliveryViewSchema) });
+
+// Telco requests (issue #12 point 7): the telcos' replies and the end of the campaign.
+
+export const RecordTelcoResultBodySchema = z
+  .object({
+    /** The telco's unit (kind 'telco'); its name is used when telcoName is left out. */
+    telcoUnitId: z.uuid().nullish(),
+    telcoName: text(200).nullish(),
+    subscribers: z.number().int().min(0).max(1_000_000_000),
+    /** When the telco reported (default now). */
+    reportedAt: z.iso.datetime({ offset: true }).nullish(),
+    note: text(1000).nullish(),
+  })
+  .refine((b) => b.telcoUnitId || b.telcoName, { message: 'Cần chọn nhà mạng hoặc nhập tên nhà mạng.', path: ['telcoName'] });
+export type RecordTelcoResultBody = z.infer<typeof RecordTelcoResultBodySchema>;
+
+/** A retried POST with the same Idempotency-Key records the reply once. */
+export const TelcoResultHeadersSchema = z.looseObject({
+  'idempotency-key': z.string().trim().min(8, 'Idempotency-Key cần 8–200 ký tự').max(200).optional(),
+});
+
+export const TelcoResultOutSchema = z.object({ result: TelcoResultSchema, replayed: z.boolean(), broadcast: BroadcastViewSchema });
+
+/** Which routes this Loa offers (the composer of a new broadcast). */
+export const BroadcastRoutesOutSchema = z.object({ smsAccount: z.boolean(), defaultRoute: BroadcastRouteEnum });

@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { directives } from './directives.ts';
 import { units } from './units.ts';
 
 /** Broadcasts (thông điệp) shared by every channel; see migrations/0011_broadcasts.sql. */
@@ -30,6 +31,10 @@ export const broadcasts = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** smpp | telco_request (0012_telco_requests.sql) */
+    route: text('route').notNull().default('smpp'),
+    /** The công văn to the telcos drafted when a telco_request broadcast is approved. */
+    telcoRequestDirectiveId: uuid('telco_request_directive_id').references(() => directives.id, { onDelete: 'set null' }),
   },
   (t) => [index('broadcasts_unit_idx').on(t.unitId, t.createdAt)],
 );
@@ -65,4 +70,24 @@ export const smsDeliveries = pgTable(
     index('sms_deliveries_state_idx').on(t.state),
     index('sms_deliveries_phone_day_idx').on(t.phone, t.localDay),
   ],
+);
+
+/** A telco's reply to a telco request ("đã nhắn N thuê bao"); see migrations/0012_telco_requests.sql. */
+export const broadcastTelcoResults = pgTable(
+  'broadcast_telco_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    broadcastId: uuid('broadcast_id')
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: 'cascade' }),
+    telcoUnitId: uuid('telco_unit_id').references(() => units.id),
+    telcoName: text('telco_name').notNull(),
+    subscribers: integer('subscribers').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    idempotencyKey: text('idempotency_key'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('broadcast_telco_results_broadcast_idx').on(t.broadcastId, t.reportedAt), uniqueIndex('broadcast_telco_results_key_idx').on(t.broadcastId, t.idempotencyKey)],
 );

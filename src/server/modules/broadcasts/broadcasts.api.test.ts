@@ -21,6 +21,8 @@ describe('broadcasts API', () => {
     smsText: 'Mời bà con đưa trẻ đi tiêm chủng sáng thứ Bảy tại trạm y tế xã.',
     unaccented: false,
     audience: { unitIds: [], listIds: [listId] },
+    // No SMS account here, so the default route would be the telco request; this test is about the SMS route.
+    route: 'smpp',
   });
   const post = (url: string, who: keyof typeof s, payload?: object) => t.app.inject({ method: 'POST', url, headers: as(who), ...(payload ? { payload } : {}) });
 

@@ -159,7 +159,15 @@ describeEachDb('broadcasts: workflow and SMS sending against the simulator', (ki
   describe('approval is one transaction', () => {
     it('a failure while enqueueing rolls back the deliveries, the jobs and the status', async () => {
       const failing = { enqueueMany: () => Promise.reject(new Error('outbox down')) } as unknown as JobQueue;
-      const svc = createBroadcastsService({ db: t.c.database.db, clock: t.clock, jobs: failing, units: t.c.services.units.lookup, subscribers: t.c.services.subscribers });
+      const svc = createBroadcastsService({
+        db: t.c.database.db,
+        clock: t.clock,
+        jobs: failing,
+        units: t.c.services.units.lookup,
+        subscribers: t.c.services.subscribers,
+        directives: t.c.services.directives,
+        smsAccount: true,
+      });
       const b = await t.c.services.broadcasts.createBroadcast(drafter, input(small));
       await t.c.services.broadcasts.submitBroadcast(drafter, b.id);
       expect(await code(svc.approveBroadcast(approver, b.id))).toContain('outbox down');

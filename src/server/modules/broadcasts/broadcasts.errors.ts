@@ -12,6 +12,17 @@ export const BROADCASTS_ERRORS = defineErrors({
     en: 'Only an emergency (khẩn cấp) broadcast may be approved in one step.',
   },
   BROADCAST_TOO_LONG: { status: 400, vi: 'Tin nhắn cần {parts} phần, vượt quá tối đa {max} phần.', en: 'The SMS needs {parts} parts, more than the maximum of {max}.' },
+  BROADCAST_NOT_TELCO_REQUEST: {
+    status: 409,
+    vi: 'Thông điệp này không gửi bằng công văn đề nghị nhà mạng.',
+    en: 'This broadcast is not a telco request.',
+  },
+  BROADCAST_UNKNOWN_TELCO: { status: 400, vi: 'Không tìm thấy nhà mạng đã chọn.', en: 'The chosen telco was not found.' },
+  BROADCAST_IDEMPOTENCY_MISMATCH: {
+    status: 409,
+    vi: 'Khóa Idempotency-Key này đã được dùng cho một kết quả khác.',
+    en: 'This Idempotency-Key was already used for a different result.',
+  },
   BROADCAST_NO_AUDIENCE: { status: 400, vi: 'Chưa chọn người nhận (đơn vị hoặc danh sách thuê bao).', en: 'No audience chosen (units or subscriber lists).' },
 } as const);
 

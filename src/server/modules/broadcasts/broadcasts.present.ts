@@ -36,10 +36,15 @@ export function capabilitiesOf(actor: Actor, b: BroadcastRow, unitPath: string):
     approve: approve && b.status === 'submitted',
     emergencyApprove: approve && open && b.priority === 'khan_cap',
     cancel: (open && (draft || approve)) || ((b.status === 'approved' || b.status === 'sending') && approve),
+    recordTelcoResult: draft && b.route === 'telco_request' && (b.status === 'sending' || b.status === 'done'),
+    finish: draft && b.route === 'telco_request' && b.status === 'sending',
   };
 }
 
-export function presentBroadcast(actor: Actor, b: BroadcastRow, unit: { name: string; path: string }, progress: Progress): BroadcastView {
+/** The telco-request part of the view (telco-request.service.ts) and whether Loa has an SMS account. */
+export type RoutePart = Pick<BroadcastView, 'smsAccount' | 'telcoRequest' | 'telcoResults' | 'telcoTotal'>;
+
+export function presentBroadcast(actor: Actor, b: BroadcastRow, unit: { name: string; path: string }, progress: Progress, route: RoutePart): BroadcastView {
   const text = textToSend(b);
   const s = segment(text);
   return {
@@ -65,6 +70,8 @@ export function presentBroadcast(actor: Actor, b: BroadcastRow, unit: { name: st
     emergency: b.emergency,
     cancelledAt: iso(b.cancelledAt),
     progress,
+    route: b.route,
+    ...route,
     capabilities: capabilitiesOf(actor, b, unit.path),
   };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
 import { inAnySubtree } from '../../db/subtree.ts';
-import type { Audience, BroadcastStatus, Priority } from '../../../shared/contracts/broadcasts.ts';
+import type { Audience, BroadcastRoute, BroadcastStatus, Priority } from '../../../shared/contracts/broadcasts.ts';
 
 export interface BroadcastRow {
   id: string;
@@ -23,11 +23,14 @@ export interface BroadcastRow {
   approvedBy: string | null;
   approvedAt: Date | null;
   cancelledAt: Date | null;
+  route: BroadcastRoute;
+  telcoRequestDirectiveId: string | null;
 }
 
 const COLUMNS = sql`id, unit_id AS "unitId", title, priority, status, sms_text AS "smsText", unaccented, sender_name AS "senderName",
   audience, schedule_at AS "scheduleAt", directive_id AS "directiveId", recipients, emergency, created_by AS "createdBy",
-  created_at AS "createdAt", approved_by AS "approvedBy", approved_at AS "approvedAt", cancelled_at AS "cancelledAt"`;
+  created_at AS "createdAt", approved_by AS "approvedBy", approved_at AS "approvedAt", cancelled_at AS "cancelledAt",
+  route, telco_request_directive_id AS "telcoRequestDirectiveId"`;
 
 const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
 
@@ -40,13 +43,14 @@ export interface BroadcastWrite {
   audience: Audience;
   scheduleAt: string | null;
   directiveId: string | null;
+  route: BroadcastRoute;
 }
 
 export async function insertBroadcast(db: Db, row: BroadcastWrite & { unitId: string; createdBy: string; at: Date }): Promise<BroadcastRow> {
   const r = await db.execute(sql`
-    INSERT INTO broadcasts (unit_id, title, priority, sms_text, unaccented, sender_name, audience, schedule_at, directive_id, created_by, created_at, updated_at)
+    INSERT INTO broadcasts (unit_id, title, priority, sms_text, unaccented, sender_name, audience, schedule_at, directive_id, route, created_by, created_at, updated_at)
     VALUES (${row.unitId}, ${row.title}, ${row.priority}, ${row.smsText}, ${row.unaccented}, ${row.senderName}, ${JSON.stringify(row.audience)}::jsonb,
-      ${iso(row.scheduleAt)}::timestamptz, ${row.directiveId}, ${row.createdBy}, ${row.at.toISOString()}::timestamptz, ${row.at.toISOString()}::timestamptz)
+      ${iso(row.scheduleAt)}::timestamptz, ${row.directiveId}, ${row.route}, ${row.createdBy}, ${row.at.toISOString()}::timestamptz, ${row.at.toISOString()}::timestamptz)
     RETURNING ${COLUMNS}`);
   return rowsOf<Record<string, unknown>>(r)[0] as unknown as BroadcastRow;
 }
@@ -55,7 +59,7 @@ export async function updateBroadcast(db: Db, id: string, row: BroadcastWrite, a
   const r = await db.execute(sql`
     UPDATE broadcasts SET title = ${row.title}, priority = ${row.priority}, sms_text = ${row.smsText}, unaccented = ${row.unaccented},
       sender_name = ${row.senderName}, audience = ${JSON.stringify(row.audience)}::jsonb, schedule_at = ${iso(row.scheduleAt)}::timestamptz,
-      directive_id = ${row.directiveId}, updated_at = ${at.toISOString()}::timestamptz
+      directive_id = ${row.directiveId}, route = ${row.route}, updated_at = ${at.toISOString()}::timestamptz
     WHERE id = ${id} RETURNING ${COLUMNS}`);
   return rowsOf<Record<string, unknown>>(r)[0] as unknown as BroadcastRow;
 }
@@ -94,7 +98,7 @@ export async function listBroadcasts(db: Db, q: { unitPaths: string[] | null; un
   const scope = q.unitPaths === null ? sql`true` : inAnySubtree(sql`u.path`, q.unitPaths);
   const r = await db.execute(sql`
     SELECT ${sql.raw(
-      'b.id, b.unit_id AS "unitId", b.title, b.priority, b.status, b.sms_text AS "smsText", b.unaccented, b.sender_name AS "senderName", b.audience, b.schedule_at AS "scheduleAt", b.directive_id AS "directiveId", b.recipients, b.emergency, b.created_by AS "createdBy", b.created_at AS "createdAt", b.approved_by AS "approvedBy", b.approved_at AS "approvedAt", b.cancelled_at AS "cancelledAt"',
+      'b.id, b.unit_id AS "unitId", b.title, b.priority, b.status, b.sms_text AS "smsText", b.unaccented, b.sender_name AS "senderName", b.audience, b.schedule_at AS "scheduleAt", b.directive_id AS "directiveId", b.recipients, b.emergency, b.created_by AS "createdBy", b.created_at AS "createdAt", b.approved_by AS "approvedBy", b.approved_at AS "approvedAt", b.cancelled_at AS "cancelledAt", b.route, b.telco_request_directive_id AS "telcoRequestDirectiveId"',
     )}
     FROM broadcasts b JOIN units u ON u.id = b.unit_id
     WHERE ${scope} ${q.unitId ? sql`AND b.unit_id = ${q.unitId}` : sql``} ${q.status ? sql`AND b.status = ${q.status}` : sql``}

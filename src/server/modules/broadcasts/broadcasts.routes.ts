@@ -4,10 +4,14 @@ import {
   AudiencePreviewSchema,
   BroadcastListQuerySchema,
   BroadcastListSchema,
+  BroadcastRoutesOutSchema,
   BroadcastViewSchema,
   CreateBroadcastBodySchema,
   DeliveriesQuerySchema,
   DeliveryListSchema,
+  RecordTelcoResultBodySchema,
+  TelcoResultHeadersSchema,
+  TelcoResultOutSchema,
   UpdateBroadcastBodySchema,
 } from '../../../shared/contracts/broadcasts.ts';
 import type { BroadcastsService } from './broadcasts.service.ts';
@@ -36,12 +40,25 @@ export function registerBroadcastRoutes(app: Api, svc: BroadcastsService): void 
     approve: svc.approveBroadcast,
     'emergency-approve': svc.emergencyApproveBroadcast,
     cancel: svc.cancelBroadcast,
+    finish: svc.finishBroadcast,
   } as const;
   for (const [step, run] of Object.entries(steps)) {
     app.post(`/api/broadcasts/:id/${step}`, { schema: { ...tags, params: Params, response: { 200: Out } } }, async (req) => ({
       broadcast: await run(req.actor, req.params.id),
     }));
   }
+  app.get('/api/broadcasts/routes', { schema: { ...tags, response: { 200: BroadcastRoutesOutSchema } } }, async () => svc.routes());
+  // A telco's reply to a telco request ("đã nhắn N thuê bao"); a retry with the same Idempotency-Key records it once.
+  app.post(
+    '/api/broadcasts/:id/telco-results',
+    {
+      schema: { ...tags, params: Params, headers: TelcoResultHeadersSchema, body: RecordTelcoResultBodySchema, response: { 200: TelcoResultOutSchema, 201: TelcoResultOutSchema } },
+    },
+    async (req, reply) => {
+      const out = await svc.recordTelcoResult(req.actor, req.params.id, req.body, req.headers['idempotency-key']);
+      return reply.code(out.replayed ? 200 : 201).send(out);
+    },
+  );
   app.get('/api/broadcasts/:id/preview-audience', { schema: { ...tags, params: Params, response: { 200: AudiencePreviewSchema } } }, async (req) =>
     svc.previewAudience(req.actor, req.params.id),
   );

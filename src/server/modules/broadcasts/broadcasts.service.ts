@@ -30,6 +30,8 @@ import * as repo from './broadcasts.repository.ts';
 import type { BroadcastRow, BroadcastWrite } from './broadcasts.repository.ts';
 import * as deliveries from './deliveries.repository.ts';
 import { DAILY_CAP, DAILY_CAP_ERROR, isOrdinary, localDay, sendAt } from './sending.rules.ts';
+import { createTelcoRequestService } from './telco-request.service.ts';
+import type { DirectiveDrafts } from './telco-request.service.ts';
 
 /** What broadcasts need from the subscribers module (services.subscribers; see docs/sms.md). */
 export interface SubscriberDirectory {
@@ -46,10 +48,16 @@ export interface BroadcastsDeps {
   jobs: JobQueue;
   units: UnitLookup;
   subscribers: SubscriberDirectory;
+  /** Drafts the công văn of a telco request (services.directives). */
+  directives: DirectiveDrafts;
+  /** Whether Loa has an SMS account (ctx.sms): the default route of a new broadcast. */
+  smsAccount: boolean;
 }
 
 export function createBroadcastsService(deps: BroadcastsDeps) {
-  const { db, clock, jobs, units, subscribers } = deps;
+  const { db, clock, jobs, units, subscribers, smsAccount } = deps;
+  const defaultRoute = smsAccount ? ('smpp' as const) : ('telco_request' as const);
+  const telco = createTelcoRequestService({ db, clock, units, directives: deps.directives, load, view });
 
   async function load(actor: Actor, id: string, permission: 'broadcast.read' | 'broadcast.draft' | 'broadcast.approve', tx: Db = db, forUpdate = false) {
     const b = await repo.findBroadcast(tx, id, { forUpdate });
@@ -79,10 +87,12 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     audience: { unitIds: [...new Set(i.audience.unitIds)], listIds: [...new Set(i.audience.listIds)] },
     scheduleAt: i.scheduleAt ?? null,
     directiveId: i.directiveId ?? null,
+    route: i.route ?? defaultRoute,
   });
 
   async function view(actor: Actor, b: BroadcastRow, unit: { name: string; path: string }, tx: Db = db): Promise<BroadcastView> {
-    return presentBroadcast(actor, b, unit, progressOf(await deliveries.countsByTelcoState(tx, [b.id])));
+    const route = { smsAccount, ...(await telco.telcoPart(actor, b, tx)) };
+    return presentBroadcast(actor, b, unit, progressOf(await deliveries.countsByTelcoState(tx, [b.id])), route);
   }
 
   async function step(actor: Actor, id: string, kind: 'submit' | 'cancel', from: readonly BroadcastStatus[], to: BroadcastStatus): Promise<BroadcastView> {
@@ -114,10 +124,13 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
    */
   async function approve(actor: Actor, id: string, emergency: boolean): Promise<BroadcastView> {
     return db.transaction(async (tx) => {
-      const { b, unit, a } = await load(actor, id, 'broadcast.approve', tx, true);
+      const loaded = await load(actor, id, 'broadcast.approve', tx, true);
+      const { b, unit, a } = loaded;
       if (emergency && b.priority !== 'khan_cap') throw new AppError('BROADCAST_NOT_EMERGENCY');
       const from: BroadcastStatus[] = emergency ? ['draft', 'submitted'] : ['submitted'];
       if (!from.includes(b.status)) throw new AppError('BROADCAST_BAD_STATUS', { status: b.status });
+      // No SMS account: the message becomes a công văn to the telcos (no deliveries, no send jobs).
+      if (b.route === 'telco_request') return telco.approveRequest(tx, a, loaded, { from, emergency });
       const now = clock.now();
       const runAt = sendAt(now, b.scheduleAt ? new Date(b.scheduleAt) : null, b.priority);
       const day = localDay(runAt);
@@ -215,6 +228,11 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     approveBroadcast: (actor: Actor, id: string) => approve(actor, id, false),
     /** The emergency path: an approver sends a khẩn cấp message in one step (audited as broadcast.emergency_approve). */
     emergencyApproveBroadcast: (actor: Actor, id: string) => approve(actor, id, true),
+
+    recordTelcoResult: telco.recordTelcoResult,
+    finishBroadcast: telco.finishBroadcast,
+    /** The routes this Loa offers (the composer of a new broadcast). */
+    routes: () => ({ smsAccount, defaultRoute }),
 
     async previewAudience(actor: Actor, id: string): Promise<AudiencePreview> {
       const { b } = await load(actor, id, 'broadcast.read');

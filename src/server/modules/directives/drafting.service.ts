@@ -1,6 +1,8 @@
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize, can, isWithin } from '../access/index.ts';
-import type { Actor } from '../access/index.ts';
+import type { Actor, Permission } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as attachmentsRepo from './attachments.repository.ts';
 import { invalidState, loadFor, presentFor } from './directives.deps.ts';
@@ -92,11 +94,12 @@ async function checkReferences(
   issuerPath: string,
   issuerName: string,
   input: UpdateDirectiveInput & { references?: CreateDirectiveInput['references'] },
+  opts: InTx = {},
 ) {
   const { db } = deps;
   if (input.recipients) {
     const unitIds = [...new Set(input.recipients.units)];
-    const found = new Set((await deps.units.byIds(unitIds)).map((u) => u.id));
+    const found = new Set((await deps.units.byIds(unitIds, opts)).map((u) => u.id));
     const missing = unitIds.find((id) => !found.has(id));
     if (missing) throw new AppError('UNKNOWN_UNIT', { unit: missing });
     const groupIds = [...new Set(input.recipients.groups)];
@@ -113,12 +116,19 @@ async function checkReferences(
   }
 }
 
-export async function createDirective(deps: DirectivesDeps, actor: Actor, input: CreateDirectiveInput) {
-  const issuer = await deps.units.byId(input.issuerUnitId);
+/**
+ * A new draft. With `opts.tx` it runs inside the caller's transaction (broadcasts: approving a telco request drafts
+ * its công văn); `opts.permission` names what lets the actor draft it when that is not directive.draft (the approver
+ * of a telco request holds broadcast.approve over the issuing unit).
+ */
+export async function createDirective(deps: DirectivesDeps, actor: Actor, input: CreateDirectiveInput, opts: InTx & { permission?: Permission } = {}) {
+  // Inside a caller's transaction every read goes through it (a read outside would wait for it).
+  const reader = opts.tx ? { ...deps, db: opts.tx } : deps;
+  const issuer = await deps.units.byId(input.issuerUnitId, opts);
   if (!issuer) throw new AppError('UNKNOWN_UNIT', { unit: input.issuerUnitId });
-  const a = authorize(actor, 'directive.draft', { unitPath: issuer.path }, 'directive.read');
-  await checkReferences(deps, a, issuer.path, issuer.name, input);
-  const row = await deps.db.transaction(async (tx) => {
+  const a = authorize(actor, opts.permission ?? 'directive.draft', { unitPath: issuer.path }, 'directive.read');
+  await checkReferences(reader, a, issuer.path, issuer.name, input, opts);
+  const row = await inTx(deps.db, opts, async (tx) => {
     const created = await repo.insertDirective(tx, {
       ...contentPatch(input),
       ...newDirectiveRow(issuer, input),
@@ -131,7 +141,7 @@ export async function createDirective(deps: DirectivesDeps, actor: Actor, input:
     await recordAudit(tx, a, { action: 'directive.create', entity: 'directive', entityId: created.id, unitId: issuer.id, after: auditView(created) });
     return created;
   });
-  return presentFor(deps, a, row, issuer.path);
+  return presentFor(reader, a, row, issuer.path);
 }
 
 export async function updateDirective(deps: DirectivesDeps, actor: Actor, id: string, input: UpdateDirectiveInput) {

@@ -1,3 +1,4 @@
+import type { InTx } from '../../db/unit-of-work.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import { renderDirectiveDocx, renderDirectivePdf } from './render/index.ts';
@@ -13,9 +14,11 @@ async function loadReadable(deps: DirectivesDeps, actor: Actor, id: string) {
   return d;
 }
 
-export async function getDirective(deps: DirectivesDeps, actor: Actor, id: string) {
-  const d = await loadReadable(deps, actor, id);
-  return presentFor(deps, actor, d, d.issuerPath);
+/** With `opts.tx` it reads inside the caller's transaction (a broadcast's view names its công văn). */
+export async function getDirective(deps: DirectivesDeps, actor: Actor, id: string, opts: InTx = {}) {
+  const reader = opts.tx ? { ...deps, db: opts.tx } : deps;
+  const d = await loadReadable(reader, actor, id);
+  return presentFor(reader, actor, d, d.issuerPath);
 }
 
 /** The structured dispatch the Decree 30 renderer reads. */
