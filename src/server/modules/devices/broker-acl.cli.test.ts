@@ -198,6 +198,16 @@ describe.each([
       report = await t.c.services.deviceGateway.lastReport(dev.a.id);
     }
     expect(report?.state).toMatchObject({ status: 'idle', volume: 60 });
+    // Play events on the device's own log topic are stored once, even when resent (QoS 1 duplicates).
+    const log = JSON.stringify({ v: 1, events: [{ id: randomUUID(), type: 'finished', at: new Date().toISOString(), itemId: 'ban-tin-1', durationMs: 61_000 }] });
+    await a.publishAsync(`loa/v1/${dev.a.id}/log`, log, { qos: 1 });
+    await a.publishAsync(`loa/v1/${dev.a.id}/log`, log, { qos: 1 });
+    let logs = await t.c.services.deviceGateway.logsOf(dev.a.id);
+    while (logs.length === 0 && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+      logs = await t.c.services.deviceGateway.logsOf(dev.a.id);
+    }
+    expect(logs.map((l) => [l.type, l.durationMs, l.source])).toEqual([['finished', 61_000, 'mqtt']]);
   });
 
   it('a revoked token is refused, and its open session ends', async () => {
@@ -209,5 +219,31 @@ describe.each([
     await expect(deviceClient(broker.url, dev.a.id, dev.a.token)).rejects.toThrow();
     // The other device is unaffected.
     track(await deviceClient(broker.url, dev.b.id, dev.b.token));
+  });
+});
+
+describe('the embedded broker on a taken port', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('stops with a clear message when MQTT_PORT was set, and takes a free port when it was not', async () => {
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+    const port = (holder.address() as { port: number }).port;
+    const services = { credentials: t.c.services.deviceCredentials, gateway: t.c.services.deviceGateway };
+    try {
+      await expect(startDeviceMessaging({ host: '127.0.0.1', port, logger: t.c.logger }, services)).rejects.toThrow(
+        new RegExp(`Cổng MQTT 127.0.0.1:${port} đang được dùng.*MQTT_PORT.*/ MQTT port 127.0.0.1:${port} is in use`),
+      );
+      const bus = await startDeviceMessaging({ host: '127.0.0.1', port, anyPortIfTaken: true, logger: t.c.logger }, services);
+      expect(bus.url).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
+      expect(bus.url).not.toBe(`mqtt://127.0.0.1:${port}`);
+      await bus.close();
+    } finally {
+      await new Promise<void>((r) => holder.close(() => r()));
+    }
   });
 });
