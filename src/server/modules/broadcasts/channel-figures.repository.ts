@@ -1,6 +1,7 @@
 /**
  * Measured figures of the broadcast channels for the periodic-report roll-up (issue #12 point 10):
- * SMS sent and delivered per group of units and per period window, in one GROUP BY.
+ * SMS sent and delivered per group of units and per period window, in one GROUP BY; the telcos' replies
+ * to a telco request count as sent (and apart, as telco-reported).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -86,10 +87,12 @@ export async function channelFiguresByPeriod(db: Db, q: ChannelGrouping & { wind
       FROM sms_deliveries d JOIN broadcasts b ON b.id = d.broadcast_id
       WHERE d.state NOT IN ('queued', 'submitting')
       GROUP BY 1, 2
-      -- Telco replies to a telco request (H3, table broadcast_telco_results) go here as one more branch,
-      -- attributed to the broadcast's unit at the time of the reply, counted in sent and in telco:
-      --   UNION ALL SELECT b.unit_id, r.reported_at, r.subscribers::bigint, 0::bigint, r.subscribers::bigint
-      --   FROM broadcast_telco_results r JOIN broadcasts b ON b.id = r.broadcast_id
+      UNION ALL
+      -- Telco replies to a telco request ("đã nhắn N thuê bao", broadcast_telco_results): attributed to the
+      -- broadcast's unit at the time of the reply, counted in sent and in telco (no receipts: never delivered).
+      SELECT b.unit_id, r.reported_at AS at, sum(r.subscribers)::bigint AS sent, 0::bigint AS delivered, sum(r.subscribers)::bigint AS telco
+      FROM broadcast_telco_results r JOIN broadcasts b ON b.id = r.broadcast_id
+      GROUP BY 1, 2
     )
     SELECT ${groupKey(q)} AS child, ${q.perUnit ? sql`u.path` : sql`NULL::text`} AS path, w.period,
            sum(facts.sent)::float8 AS "smsSent", sum(facts.delivered)::float8 AS "smsDelivered", sum(facts.telco)::float8 AS "telcoReported"
