@@ -96,9 +96,11 @@ async function readXlsx(bytes: Uint8Array, unreadable: Unreadable): Promise<Shee
   return rows;
 }
 
-/** A number typed as 912345678 stays digits (no "9.12E+08"); rich text and formulas give their text. */
+/** A number typed as 912345678 stays digits (no "9.12E+08"), a date is YYYY-MM-DD; rich text and formulas give their text. */
 function cellText(value: unknown, text: string): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : text;
+  // A date cell: exceljs gives the day at 00:00 UTC, so the ISO day is the day typed (whatever the server's zone).
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (value && typeof value === 'object' && 'result' in value) {
     const result = value.result;
     return typeof result === 'string' || typeof result === 'number' ? String(result) : '';
