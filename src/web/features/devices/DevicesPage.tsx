@@ -119,7 +119,7 @@ export function DevicesPage() {
                     <Table.Td>{[d.vendor, d.model, d.serial].filter(Boolean).join(' / ') || '—'}</Table.Td>
                     <Table.Td>{d.simNumber ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATUS_COLOR[d.status]}>
+                      <Badge variant="light" color={STATUS_COLOR[d.status]} tt="none" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
                         {S.statuses[d.status]}
                       </Badge>
                     </Table.Td>
