@@ -73,6 +73,9 @@ export const SenderNameSchema = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
   });
 
+/** A local time of day, "HH:MM" (Asia/Ho_Chi_Minh). */
+export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM (00:00–23:59).');
+
 export const BroadcastInputSchema = z.object({
   title: text(BROADCAST_LIMITS.title),
   priority: PriorityEnum,
@@ -82,6 +85,9 @@ export const BroadcastInputSchema = z.object({
   audience: AudienceSchema,
   scheduleAt: z.iso.datetime({ offset: true }).nullish(),
   directiveId: z.uuid().nullish(),
+  /** Daily send window (e.g. "07:00"–"21:00"), both or neither, start before end; emergencies ignore it. */
+  windowStart: TimeOfDaySchema.nullish(),
+  windowEnd: TimeOfDaySchema.nullish(),
   /** Default on create: 'smpp' when Loa has an SMS account, else 'telco_request'. */
   route: BroadcastRouteEnum.optional(),
 });
@@ -116,6 +122,8 @@ export const BroadcastCapabilitiesSchema = z.object({
   approve: z.boolean(),
   emergencyApprove: z.boolean(),
   cancel: z.boolean(),
+  /** Draft a new message replacing this one (POST /api/broadcasts/:id/supersede). */
+  supersede: z.boolean(),
   /** Record a telco's reply to the telco request (route telco_request, once approved). */
   recordTelcoResult: z.boolean(),
   /** End a telco request ("Kết thúc" → done). */
@@ -175,6 +183,11 @@ export const BroadcastViewSchema = z.object({
   /** Approved in one step on the emergency path. */
   emergency: z.boolean(),
   cancelledAt: z.string().nullable(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+  /** The broadcast this one replaces, and the one that replaced it (approved). */
+  supersedesId: z.uuid().nullable(),
+  supersededById: z.uuid().nullable(),
   progress: ProgressSchema,
   route: BroadcastRouteEnum,
   /** Whether Loa has an SMS account configured (the composer offers the SMS route only then). */
@@ -196,9 +209,14 @@ export const BroadcastSummarySchema = z.object({
   createdAt: z.string(),
   recipients: z.number().int().nullable(),
   progress: z.object({ total: z.number().int(), delivered: z.number().int() }),
+  supersededById: z.uuid().nullable(),
 });
 export type BroadcastSummary = z.infer<typeof BroadcastSummarySchema>;
-export const BroadcastListSchema = z.object({ items: z.array(BroadcastSummarySchema) });
+export const BroadcastListSchema = z.object({
+  items: z.array(BroadcastSummarySchema),
+  /** What the viewer may do on the list page: draft a new broadcast in their own unit. */
+  capabilities: z.object({ draft: z.boolean() }),
+});
 
 export const AudiencePreviewSchema = z.object({
   recipients: z.number().int(),

@@ -31,6 +31,12 @@ export const broadcasts = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Daily send window "HH:MM"–"HH:MM" local (0013_broadcast_windows.sql); null: the whole day outside quiet hours. */
+    windowStart: text('window_start'),
+    windowEnd: text('window_end'),
+    /** The broadcast this one replaces, and the one that replaced this one (0013; FKs in the migration). */
+    supersedesId: uuid('supersedes_id'),
+    supersededById: uuid('superseded_by_id'),
     /** smpp | telco_request (0012_telco_requests.sql) */
     route: text('route').notNull().default('smpp'),
     /** The công văn to the telcos drafted when a telco_request broadcast is approved. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
-import { TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
+import { LAI_CHAU, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import { buildList, countRowsWhere } from '../../../../test/builders/broadcasts.ts';
 import type { Role } from '../access/index.ts';
@@ -46,6 +46,23 @@ describe('broadcasts API', () => {
     expect((await post('/api/broadcasts', 'drafter', { ...body(), audience: { unitIds: [TT_MUONG_TE], listIds: [] } })).statusCode).toBe(403);
     expect((await post('/api/broadcasts', 'drafter', { ...body(), senderName: 'UBND Xã' })).statusCode).toBe(400);
     expect((await post('/api/broadcasts', 'drafter', { ...body(), smsText: 'ư'.repeat(1000) })).statusCode).toBe(400);
+  });
+
+  it('refuses a subscriber list of a unit outside the drafter’s reach (the province’s, another commune’s) on create and edit; nothing created', async () => {
+    const provinceList = await buildList(t.c, LAI_CHAU, 1, 600);
+    const otherList = await buildList(t.c, TT_MUONG_TE, 1, 700);
+    const countOwn = async () => (await t.app.inject({ method: 'GET', url: `/api/broadcasts?unitId=${TT_TAM_DUONG}`, headers: as('drafter') })).json().items.length as number;
+    const before = await countOwn();
+    for (const foreign of [provinceList, otherList, '00000000-0000-4000-8000-000000000000']) {
+      const res = await post('/api/broadcasts', 'drafter', { ...body(), audience: { unitIds: [], listIds: [listId, foreign] } });
+      expect(res.statusCode, foreign).toBe(404);
+      expect((res.json() as { error: { message: string } }).error.message).toBe('Không tìm thấy dữ liệu.');
+      const patch = await t.app.inject({ method: 'PATCH', url: `/api/broadcasts/${id}`, headers: as('drafter'), payload: { audience: { unitIds: [], listIds: [foreign] } } });
+      expect(patch.statusCode, foreign).toBe(404);
+    }
+    expect(await countOwn()).toBe(before);
+    const kept = BroadcastViewSchema.parse((await t.app.inject({ method: 'GET', url: `/api/broadcasts/${id}`, headers: as('drafter') })).json().broadcast);
+    expect(kept.audience.listIds).toEqual([listId]);
   });
 
   it('write routes: 403 for readers of the unit, 404 for another unit, even for the right role', async () => {

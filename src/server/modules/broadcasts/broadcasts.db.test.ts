@@ -164,6 +164,7 @@ describeEachDb('broadcasts: workflow and SMS sending against the simulator', (ki
         clock: t.clock,
         jobs: failing,
         units: t.c.services.units.lookup,
+        settings: t.c.services.settings,
         subscribers: t.c.services.subscribers,
         directives: t.c.services.directives,
         smsAccount: true,

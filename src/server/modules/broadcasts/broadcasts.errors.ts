@@ -23,6 +23,17 @@ export const BROADCASTS_ERRORS = defineErrors({
     vi: 'Khóa Idempotency-Key này đã được dùng cho một kết quả khác.',
     en: 'This Idempotency-Key was already used for a different result.',
   },
+  BROADCAST_BAD_WINDOW: {
+    status: 400,
+    vi: 'Khung giờ gửi cần cả giờ bắt đầu và giờ kết thúc, giờ bắt đầu trước giờ kết thúc (ví dụ 07:00–21:00).',
+    en: 'A send window needs both a start and an end, the start before the end (e.g. 07:00–21:00).',
+  },
+  BROADCAST_NO_OPENING: {
+    status: 409,
+    vi: 'Khung giờ gửi nằm trọn trong giờ yên lặng ({start}–{end}): tin thường không có lúc nào được gửi.',
+    en: 'The send window lies entirely in the quiet hours ({start}–{end}): an ordinary message could never go.',
+  },
+  BROADCAST_ALREADY_SUPERSEDED: { status: 409, vi: 'Thông điệp này đã được thay thế bởi một thông điệp khác.', en: 'This broadcast has already been superseded.' },
   BROADCAST_NO_AUDIENCE: { status: 400, vi: 'Chưa chọn người nhận (đơn vị hoặc danh sách thuê bao).', en: 'No audience chosen (units or subscriber lists).' },
 } as const);
 

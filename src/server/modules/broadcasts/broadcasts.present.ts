@@ -25,6 +25,9 @@ export function progressOf(rows: readonly { telco: string; state: DeliveryState;
   return { total, byState, byTelco };
 }
 
+/** A broadcast a new one may replace: submitted or sent (a draft is edited instead; a cancelled one is over). */
+export const SUPERSEDABLE: readonly BroadcastRow['status'][] = ['submitted', 'approved', 'sending', 'done'];
+
 /** What the actor may do with it now, by the same policy the service applies. */
 export function capabilitiesOf(actor: Actor, b: BroadcastRow, unitPath: string): BroadcastCapabilities {
   const draft = can(actor, 'broadcast.draft', { unitPath });
@@ -36,6 +39,7 @@ export function capabilitiesOf(actor: Actor, b: BroadcastRow, unitPath: string):
     approve: approve && b.status === 'submitted',
     emergencyApprove: approve && open && b.priority === 'khan_cap',
     cancel: (open && (draft || approve)) || ((b.status === 'approved' || b.status === 'sending') && approve),
+    supersede: draft && SUPERSEDABLE.includes(b.status) && b.supersededById === null,
     recordTelcoResult: draft && b.route === 'telco_request' && (b.status === 'sending' || b.status === 'done'),
     finish: draft && b.route === 'telco_request' && b.status === 'sending',
   };
@@ -69,6 +73,10 @@ export function presentBroadcast(actor: Actor, b: BroadcastRow, unit: { name: st
     approvedBy: b.approvedBy,
     emergency: b.emergency,
     cancelledAt: iso(b.cancelledAt),
+    windowStart: b.windowStart,
+    windowEnd: b.windowEnd,
+    supersedesId: b.supersedesId,
+    supersededById: b.supersededById,
     progress,
     route: b.route,
     ...route,

@@ -23,11 +23,15 @@ export interface BroadcastRow {
   approvedBy: string | null;
   approvedAt: Date | null;
   cancelledAt: Date | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
   route: BroadcastRoute;
   telcoRequestDirectiveId: string | null;
 }
 
-const COLUMNS = sql`id, unit_id AS "unitId", title, priority, status, sms_text AS "smsText", unaccented, sender_name AS "senderName",
+const COLUMNS = sql`id, window_start AS "windowStart", window_end AS "windowEnd", supersedes_id AS "supersedesId", superseded_by_id AS "supersededById", unit_id AS "unitId", title, priority, status, sms_text AS "smsText", unaccented, sender_name AS "senderName",
   audience, schedule_at AS "scheduleAt", directive_id AS "directiveId", recipients, emergency, created_by AS "createdBy",
   created_at AS "createdAt", approved_by AS "approvedBy", approved_at AS "approvedAt", cancelled_at AS "cancelledAt",
   route, telco_request_directive_id AS "telcoRequestDirectiveId"`;
@@ -43,6 +47,9 @@ export interface BroadcastWrite {
   audience: Audience;
   scheduleAt: string | null;
   directiveId: string | null;
+  /** Written by broadcast-links.repository.ts setWindow. */
+  windowStart: string | null;
+  windowEnd: string | null;
   route: BroadcastRoute;
 }
 
@@ -98,7 +105,7 @@ export async function listBroadcasts(db: Db, q: { unitPaths: string[] | null; un
   const scope = q.unitPaths === null ? sql`true` : inAnySubtree(sql`u.path`, q.unitPaths);
   const r = await db.execute(sql`
     SELECT ${sql.raw(
-      'b.id, b.unit_id AS "unitId", b.title, b.priority, b.status, b.sms_text AS "smsText", b.unaccented, b.sender_name AS "senderName", b.audience, b.schedule_at AS "scheduleAt", b.directive_id AS "directiveId", b.recipients, b.emergency, b.created_by AS "createdBy", b.created_at AS "createdAt", b.approved_by AS "approvedBy", b.approved_at AS "approvedAt", b.cancelled_at AS "cancelledAt", b.route, b.telco_request_directive_id AS "telcoRequestDirectiveId"',
+      'b.id, b.window_start AS "windowStart", b.window_end AS "windowEnd", b.supersedes_id AS "supersedesId", b.superseded_by_id AS "supersededById", b.unit_id AS "unitId", b.title, b.priority, b.status, b.sms_text AS "smsText", b.unaccented, b.sender_name AS "senderName", b.audience, b.schedule_at AS "scheduleAt", b.directive_id AS "directiveId", b.recipients, b.emergency, b.created_by AS "createdBy", b.created_at AS "createdAt", b.approved_by AS "approvedBy", b.approved_at AS "approvedAt", b.cancelled_at AS "cancelledAt", b.route, b.telco_request_directive_id AS "telcoRequestDirectiveId"',
     )}
     FROM broadcasts b JOIN units u ON u.id = b.unit_id
     WHERE ${scope} ${q.unitId ? sql`AND b.unit_id = ${q.unitId}` : sql``} ${q.status ? sql`AND b.status = ${q.status}` : sql``}

@@ -25,7 +25,12 @@ const Out = z.object({ broadcast: BroadcastViewSchema });
 export function registerBroadcastRoutes(app: Api, svc: BroadcastsService): void {
   app.get('/api/broadcasts', { schema: { ...tags, querystring: BroadcastListQuerySchema, response: { 200: BroadcastListSchema } } }, async (req) => ({
     items: await svc.listBroadcasts(req.actor, req.query),
+    capabilities: svc.listCapabilities(req.actor),
   }));
+  // A new draft replacing this broadcast (it ends when the new one is approved).
+  app.post('/api/broadcasts/:id/supersede', { schema: { ...tags, params: Params, response: { 201: Out } } }, async (req, reply) =>
+    reply.code(201).send({ broadcast: await svc.supersedeBroadcast(req.actor, req.params.id) }),
+  );
   app.post('/api/broadcasts', { schema: { ...tags, body: CreateBroadcastBodySchema, response: { 201: Out } } }, async (req, reply) =>
     reply.code(201).send({ broadcast: await svc.createBroadcast(req.actor, req.body) }),
   );

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { segment } from '../../../shared/sms/segments.ts';
 import { maskPhone } from '../../../shared/sms/phone.ts';
 import type { Telco } from '../../../shared/sms/phone.ts';
-import { BROADCAST_LIMITS } from '../../../shared/contracts/broadcasts.ts';
+import type { SmsSettings } from '../../../shared/contracts/settings.ts';
 import type {
   AudiencePreview,
   BroadcastInput,
@@ -29,7 +29,12 @@ import { presentBroadcast, progressOf, textToSend } from './broadcasts.present.t
 import * as repo from './broadcasts.repository.ts';
 import type { BroadcastRow, BroadcastWrite } from './broadcasts.repository.ts';
 import * as deliveries from './deliveries.repository.ts';
-import { DAILY_CAP, DAILY_CAP_ERROR, isOrdinary, localDay, sendAt } from './sending.rules.ts';
+import * as links from './broadcast-links.repository.ts';
+import { SUPERSEDABLE } from './broadcasts.present.ts';
+import { DAILY_CAP_ERROR, isOrdinary, localDay, openStretches, overDailyCap, rulesOf, sendAt } from './sending.rules.ts';
+
+/** Why the still-queued deliveries of a replaced broadcast were not sent. */
+export const SUPERSEDED_ERROR = 'đã được thay thế bởi thông điệp mới';
 import { createTelcoRequestService } from './telco-request.service.ts';
 import type { DirectiveDrafts } from './telco-request.service.ts';
 
@@ -40,6 +45,8 @@ export interface SubscriberDirectory {
     o: { priority: Priority },
     opts?: InTx,
   ): Promise<{ subscriberId: string; phone: string; telco: Telco; unitId: string }[]>;
+  /** The owning unit of each list found. */
+  listUnits(listIds: readonly string[], opts?: InTx): Promise<{ id: string; unitId: string; unitPath: string }[]>;
 }
 
 export interface BroadcastsDeps {
@@ -48,6 +55,8 @@ export interface BroadcastsDeps {
   jobs: JobQueue;
   units: UnitLookup;
   subscribers: SubscriberDirectory;
+  /** The SMS settings in force (services.settings): quiet hours, daily cap, maximum parts. */
+  settings: { smsSettings(opts?: { tx?: Db }): Promise<SmsSettings> };
   /** Drafts the công văn of a telco request (services.directives). */
   directives: DirectiveDrafts;
   /** Whether Loa has an SMS account (ctx.sms): the default route of a new broadcast. */
@@ -68,14 +77,25 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     return { b, unit, a };
   }
 
-  /** Checks the text fits and every audience unit lies in the actor's reach. */
-  async function checkInput(actor: Actor, input: BroadcastWrite): Promise<void> {
+  /**
+   * Checks the text fits and that every audience unit and every subscriber list lies in the drafter's reach:
+   * a list of a unit the drafter cannot see is 404 (no existence leak), one it sees but may not draft for 403.
+   */
+  async function checkInput(actor: Actor, input: BroadcastWrite, tx: Db = db): Promise<void> {
     const s = segment(textToSend(input));
-    if (s.parts > BROADCAST_LIMITS.maxParts) throw new AppError('BROADCAST_TOO_LONG', { parts: s.parts, max: BROADCAST_LIMITS.maxParts });
+    const sms = await deps.settings.smsSettings({ tx });
+    if (s.parts > sms.maxParts) throw new AppError('BROADCAST_TOO_LONG', { parts: s.parts, max: sms.maxParts });
+    if ((input.windowStart === null) !== (input.windowEnd === null) || (input.windowStart && input.windowEnd && input.windowStart >= input.windowEnd))
+      throw new AppError('BROADCAST_BAD_WINDOW');
+    if (isOrdinary(input.priority) && openStretches(rulesOf(sms, input)).length === 0) throw new AppError('BROADCAST_NO_OPENING', quietOf(sms));
     const ids = [...new Set(input.audience.unitIds)];
-    const found = await units.byIds(ids);
+    const found = await units.byIds(ids, { tx });
     if (found.length !== ids.length) throw new AppError('NOT_FOUND');
     for (const u of found) authorize(actor, 'broadcast.draft', { unitPath: u.path });
+    const listIds = [...new Set(input.audience.listIds)];
+    const lists = await subscribers.listUnits(listIds, { tx });
+    if (lists.length !== listIds.length) throw new AppError('NOT_FOUND');
+    for (const l of lists) authorize(actor, 'broadcast.draft', { unitPath: l.unitPath }, 'subscriber.list');
   }
 
   const write = (i: BroadcastInput): BroadcastWrite => ({
@@ -87,6 +107,8 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     audience: { unitIds: [...new Set(i.audience.unitIds)], listIds: [...new Set(i.audience.listIds)] },
     scheduleAt: i.scheduleAt ?? null,
     directiveId: i.directiveId ?? null,
+    windowStart: i.windowStart ?? null,
+    windowEnd: i.windowEnd ?? null,
     route: i.route ?? defaultRoute,
   });
 
@@ -117,6 +139,25 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     });
   }
 
+  const quietOf = (s: SmsSettings) => ({ start: `${s.quietStartHour}:00`, end: `${s.quietEndHour}:00` });
+
+  /** In the approval of `b`: the broadcast it replaces ends (cancelled unless already done), its queued deliveries rejected. */
+  async function endSuperseded(tx: Db, a: Actor, b: BroadcastRow, now: Date): Promise<void> {
+    const oldId = b.supersedesId!;
+    const before = await links.markSuperseded(tx, oldId, b.id, now);
+    if (before === null) throw new AppError('BROADCAST_ALREADY_SUPERSEDED');
+    const rejected = await deliveries.settleQueued(tx, { broadcastId: oldId }, 'rejected', SUPERSEDED_ERROR, now);
+    const after = (await repo.findBroadcast(tx, oldId))!;
+    await recordAudit(tx, a, {
+      action: 'broadcast.superseded',
+      entity: 'broadcast',
+      entityId: oldId,
+      unitId: after.unitId,
+      before: { status: before },
+      after: { status: after.status, supersededById: b.id, rejected },
+    });
+  }
+
   /**
    * Approval (or the one-step emergency approval), in ONE transaction: resolve the recipients, insert the
    * deliveries (queued, or rejected past the daily cap), move to sending (approved while scheduled later), enqueue
@@ -129,16 +170,20 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
       if (emergency && b.priority !== 'khan_cap') throw new AppError('BROADCAST_NOT_EMERGENCY');
       const from: BroadcastStatus[] = emergency ? ['draft', 'submitted'] : ['submitted'];
       if (!from.includes(b.status)) throw new AppError('BROADCAST_BAD_STATUS', { status: b.status });
+      // The replaced broadcast ends first, so its queued messages neither go out nor count against the daily cap.
+      if (b.supersedesId) await endSuperseded(tx, a, b, clock.now());
       // No SMS account: the message becomes a công văn to the telcos (no deliveries, no send jobs).
       if (b.route === 'telco_request') return telco.approveRequest(tx, a, loaded, { from, emergency });
       const now = clock.now();
-      const runAt = sendAt(now, b.scheduleAt ? new Date(b.scheduleAt) : null, b.priority);
+      const sms = await deps.settings.smsSettings({ tx });
+      const runAt = sendAt(now, b.scheduleAt ? new Date(b.scheduleAt) : null, b.priority, rulesOf(sms, b));
+      if (!runAt) throw new AppError('BROADCAST_NO_OPENING', quietOf(sms));
       const day = localDay(runAt);
       const ordinary = isOrdinary(b.priority);
       const recipients = await subscribers.recipientsFor(b.audience, { priority: b.priority }, { tx });
       const counts = ordinary ? await deliveries.ordinaryCountsForDay(tx, [...new Set(recipients.map((r) => r.phone))], day) : new Map<string, number>();
       const rows = recipients.map((r) => {
-        const over = ordinary && (counts.get(r.phone) ?? 0) >= DAILY_CAP;
+        const over = ordinary && overDailyCap(counts.get(r.phone) ?? 0, sms.dailyCap);
         return {
           subscriberId: r.subscriberId,
           unitId: r.unitId,
@@ -177,7 +222,9 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
       const input = write(body);
       await checkInput(actor, input);
       return db.transaction(async (tx) => {
-        const b = await repo.insertBroadcast(tx, { ...input, unitId: unit.id, createdBy: a.userId, at: clock.now() });
+        const inserted = await repo.insertBroadcast(tx, { ...input, unitId: unit.id, createdBy: a.userId, at: clock.now() });
+        await links.setWindow(tx, inserted.id, input);
+        const b = { ...inserted, windowStart: input.windowStart, windowEnd: input.windowEnd };
         await recordAudit(tx, a, { action: 'broadcast.create', entity: 'broadcast', entityId: b.id, unitId: unit.id, after: { title: b.title, priority: b.priority } });
         return view(actor, b, unit, tx);
       });
@@ -189,10 +236,36 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
         if (b.status !== 'draft') throw new AppError('BROADCAST_BAD_STATUS', { status: b.status });
         const current: BroadcastInput = { ...b, scheduleAt: b.scheduleAt ? new Date(b.scheduleAt).toISOString() : null };
         const input = write({ ...current, ...patch });
-        await checkInput(actor, input);
-        const after = await repo.updateBroadcast(tx, b.id, input, clock.now());
+        await checkInput(actor, input, tx);
+        await repo.updateBroadcast(tx, b.id, input, clock.now());
+        await links.setWindow(tx, b.id, input);
+        const after = (await repo.findBroadcast(tx, b.id))!;
         await recordAudit(tx, a, { action: 'broadcast.update', entity: 'broadcast', entityId: b.id, unitId: b.unitId, before: { title: b.title }, after: { title: after.title } });
         return view(actor, after, unit, tx);
+      });
+    },
+
+    /**
+     * A new draft replacing a submitted or sent broadcast: the same content, unit and audience, linked by supersedesId.
+     * The old one goes on until the new one is approved (then it ends, in the approval's transaction).
+     */
+    async supersedeBroadcast(actor: Actor, id: string): Promise<BroadcastView> {
+      return db.transaction(async (tx) => {
+        const { b: old, unit, a } = await load(actor, id, 'broadcast.draft', tx, true);
+        if (!SUPERSEDABLE.includes(old.status)) throw new AppError('BROADCAST_BAD_STATUS', { status: old.status });
+        if (old.supersededById) throw new AppError('BROADCAST_ALREADY_SUPERSEDED');
+        const input = write({ ...old, scheduleAt: null });
+        const inserted = await repo.insertBroadcast(tx, { ...input, unitId: old.unitId, createdBy: a.userId, at: clock.now() });
+        await links.setWindow(tx, inserted.id, input);
+        await links.setSupersedes(tx, inserted.id, old.id);
+        await recordAudit(tx, a, {
+          action: 'broadcast.supersede',
+          entity: 'broadcast',
+          entityId: inserted.id,
+          unitId: old.unitId,
+          after: { title: inserted.title, supersedesId: old.id },
+        });
+        return view(actor, (await repo.findBroadcast(tx, inserted.id))!, unit, tx);
       });
     },
 
@@ -200,6 +273,9 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
       const { b, unit } = await load(actor, id, 'broadcast.read');
       return view(actor, b, unit);
     },
+
+    /** What the list page offers: drafting a broadcast (in the actor's own unit or below). */
+    listCapabilities: (actor: Actor) => ({ draft: can(actor, 'broadcast.draft', { unitPath: actor.unitPath }) }),
 
     async listBroadcasts(actor: Actor, q: { unitId?: string; status?: BroadcastStatus }): Promise<BroadcastSummary[]> {
       const paths = hasGlobalScope(actor) ? null : can(actor, 'broadcast.read', { unitPath: actor.unitPath }) ? [actor.unitPath] : [];
@@ -219,6 +295,7 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
           createdAt: new Date(r.createdAt).toISOString(),
           recipients: r.recipients,
           progress: { total: p.total, delivered: p.byState.delivered },
+          supersededById: r.supersededById,
         };
       });
     },

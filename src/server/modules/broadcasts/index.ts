@@ -28,8 +28,17 @@ export const module = defineModule({
   name: 'broadcasts',
   create: ({ db, clock, jobs, logger, sms }, services) => {
     const { subscribers } = services;
-    const smsSending = createSendingService({ db, clock, logger, jobs, sms, subscribers });
-    const broadcasts = createBroadcastsService({ db, clock, jobs, units: services.units.lookup, subscribers, directives: services.directives, smsAccount: sms !== null });
+    const smsSending = createSendingService({ db, clock, logger, jobs, sms, subscribers, settings: services.settings });
+    const broadcasts = createBroadcastsService({
+      db,
+      clock,
+      jobs,
+      units: services.units.lookup,
+      subscribers,
+      settings: services.settings,
+      directives: services.directives,
+      smsAccount: sms !== null,
+    });
     return { broadcasts, smsSending, channelFigures: createChannelFigures({ db }) };
   },
   routes: (app, { services }) => registerBroadcastRoutes(app, services.broadcasts),

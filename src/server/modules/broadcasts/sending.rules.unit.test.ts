@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnv, parseSmppAccounts } from '../../env.ts';
 import type { SubmitResult } from '../../providers/sms/port.ts';
-import { afterQuietHours, fromMsisdn, isOptOutKeyword, localDay, messageKey, sendAt, toMsisdn } from './sending.rules.ts';
+import {
+  afterQuietHours,
+  fromMsisdn,
+  isOptOutKeyword,
+  localDay,
+  messageKey,
+  nextOpening,
+  openStretches,
+  overDailyCap,
+  rulesOf,
+  sendAt,
+  sendingStretch,
+  toMsisdn,
+} from './sending.rules.ts';
+import type { SendRules } from './sending.rules.ts';
 import { outcomeOf } from './sending.service.ts';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -24,6 +38,55 @@ describe('quiet hours and the local day (Asia/Ho_Chi_Minh)', () => {
     expect(sendAt(vn('2021-02-03T10:00:00'), vn('2021-02-03T09:00:00'), 'thuong')).toEqual(vn('2021-02-03T10:00:00'));
     expect(localDay(vn('2021-02-03T23:59:00'))).toBe('2021-02-03');
     expect(localDay(vn('2021-02-04T00:01:00'))).toBe('2021-02-04');
+  });
+});
+
+describe('settings and send windows', () => {
+  const rules = (window: SendRules['window'], quiet = { startHour: 22, endHour: 7 }): SendRules => ({ quiet, window });
+
+  it('takes the quiet hours and the daily cap from the settings', () => {
+    expect(afterQuietHours(vn('2021-02-03T20:30:00'), { startHour: 20, endHour: 6 })).toEqual(vn('2021-02-04T06:00:00'));
+    expect(afterQuietHours(vn('2021-02-03T12:30:00'), { startHour: 12, endHour: 14 })).toEqual(vn('2021-02-03T14:00:00'));
+    expect(afterQuietHours(vn('2021-02-03T23:30:00'), { startHour: 0, endHour: 0 })).toEqual(vn('2021-02-03T23:30:00'));
+    expect(overDailyCap(2, 3)).toBe(false);
+    expect(overDailyCap(3, 3)).toBe(true);
+    expect(overDailyCap(1, 1)).toBe(true);
+    const r = rulesOf({ quietStartHour: 21, quietEndHour: 6 }, { windowStart: '08:00', windowEnd: '17:30' });
+    expect(r).toEqual({ quiet: { startHour: 21, endHour: 6 }, window: { start: '08:00', end: '17:30' } });
+    expect(rulesOf({ quietStartHour: 21, quietEndHour: 6 }, { windowStart: null, windowEnd: null }).window).toBeNull();
+  });
+
+  it('opens the window minus the quiet hours', () => {
+    expect(openStretches(rules(null))).toEqual([[420, 1320]]);
+    expect(openStretches(rules({ start: '07:00', end: '21:00' }))).toEqual([[420, 1260]]);
+    expect(openStretches(rules({ start: '05:00', end: '23:30' }))).toEqual([[420, 1320]]);
+    expect(openStretches(rules({ start: '08:00', end: '18:00' }, { startHour: 12, endHour: 13 }))).toEqual([
+      [480, 720],
+      [780, 1080],
+    ]);
+    expect(openStretches(rules({ start: '22:30', end: '23:30' }))).toEqual([]);
+    expect(openStretches(rules(null, { startHour: 0, endHour: 0 }))).toEqual([[0, 1440]]);
+  });
+
+  it('an ordinary message waits for the next opening; emergencies go at once', () => {
+    const w = rules({ start: '08:00', end: '17:00' });
+    expect(sendAt(vn('2021-02-03T06:00:00'), null, 'thuong', w)).toEqual(vn('2021-02-03T08:00:00'));
+    expect(sendAt(vn('2021-02-03T10:00:00'), null, 'uu_tien', w)).toEqual(vn('2021-02-03T10:00:00'));
+    expect(sendAt(vn('2021-02-03T17:00:00'), null, 'thuong', w)).toEqual(vn('2021-02-04T08:00:00'));
+    expect(sendAt(vn('2021-02-03T23:00:00'), null, 'thuong', w)).toEqual(vn('2021-02-04T08:00:00'));
+    expect(sendAt(vn('2021-02-03T10:00:00'), vn('2021-02-03T18:00:00'), 'thuong', w)).toEqual(vn('2021-02-04T08:00:00'));
+    expect(sendAt(vn('2021-02-03T23:00:00'), null, 'khan_cap', w)).toEqual(vn('2021-02-03T23:00:00'));
+    expect(sendAt(vn('2021-02-03T10:00:00'), null, 'thuong', rules({ start: '22:30', end: '23:30' }))).toBeNull();
+    expect(nextOpening(vn('2021-02-28T12:30:00'), rules({ start: '08:00', end: '18:00' }, { startHour: 12, endHour: 13 }))).toEqual(vn('2021-02-28T13:00:00'));
+  });
+
+  it('tells when an open stretch closes, across midnight when it goes on', () => {
+    expect(sendingStretch(vn('2021-02-03T10:00:00'), rules({ start: '08:00', end: '17:00' }))).toEqual({ open: true, closesAt: vn('2021-02-03T17:00:00') });
+    expect(sendingStretch(vn('2021-02-03T10:00:00'), rules(null))).toEqual({ open: true, closesAt: vn('2021-02-03T22:00:00') });
+    expect(sendingStretch(vn('2021-02-03T23:00:00'), rules(null))).toEqual({ open: false, opensAt: vn('2021-02-04T07:00:00') });
+    expect(sendingStretch(vn('2021-02-03T23:00:00'), rules(null, { startHour: 2, endHour: 5 }))).toEqual({ open: true, closesAt: vn('2021-02-04T02:00:00') });
+    expect(sendingStretch(vn('2021-02-03T23:00:00'), rules(null, { startHour: 0, endHour: 0 }))).toEqual({ open: true, closesAt: null });
+    expect(sendingStretch(vn('2021-02-03T10:00:00'), rules({ start: '22:30', end: '23:30' }))).toEqual({ open: false, opensAt: null });
   });
 });
 

@@ -11,7 +11,9 @@ import { SEND_CHUNK, SEND_MAX_ATTEMPTS, sendSmsJob } from './broadcasts.jobs.ts'
 import { textToSend } from './broadcasts.present.ts';
 import * as deliveries from './deliveries.repository.ts';
 import type { SubmitOutcome } from './deliveries.repository.ts';
-import { fromMsisdn, isOptOutKeyword, messageKey, toMsisdn } from './sending.rules.ts';
+import type { BroadcastRow } from './broadcasts.repository.ts';
+import { fromMsisdn, isOptOutKeyword, isOrdinary, messageKey, NO_OPENING_ERROR, rulesOf, sendingStretch, toMsisdn } from './sending.rules.ts';
+import type { SmsSettings } from '../../../shared/contracts/settings.ts';
 
 export const NO_ACCOUNT_ERROR = 'chưa cấu hình tài khoản SMS';
 export const AMBIGUOUS_AFTER_RESTART = 'tin đang gửi khi dịch vụ dừng: chưa rõ tổng đài đã nhận hay chưa (không gửi lại)';
@@ -24,6 +26,9 @@ const RECEIPT_RETRIES = 6;
 export interface SubscriberOptOut {
   optOut(phone: string, source: 'sms_keyword' | 'staff', opts?: InTx): Promise<number>;
 }
+
+/** The send job moved to the next opening of the window: one id per (broadcast, opening, chunk), so a re-run enqueues it once. */
+export const windowJobId = (broadcastId: string, opensAt: Date, firstDeliveryId: string): string => `sms:${broadcastId}:window:${opensAt.toISOString()}:${firstDeliveryId}`;
 
 export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
   if (r.ok) return { id, state: 'submitted', messageId: r.messageId, messageKey: messageKey(r.messageId), bind: r.bind, error: null };
@@ -41,12 +46,39 @@ export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
  * visibly ambiguous: a delivery is 'submitting' (committed) before its submit_sm goes out, so one that a
  * crash interrupts is found 'submitting' on restart and becomes 'ambiguous' — never resent blindly.
  */
-export function createSendingService(deps: { db: Db; clock: Clock; logger: Logger; jobs: JobQueue; sms: SmsProvider | null; subscribers: SubscriberOptOut }) {
+export function createSendingService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobQueue;
+  sms: SmsProvider | null;
+  subscribers: SubscriberOptOut;
+  /** The SMS settings in force (services.settings): the quiet hours. */
+  settings: { smsSettings(): Promise<SmsSettings> };
+}) {
   const { db, clock, logger, jobs, sms, subscribers } = deps;
 
   /** A broadcast with nothing queued or submitting any more is done. */
   async function finishIfDone(broadcastId: string): Promise<void> {
     if ((await deliveries.countUnfinished(db, broadcastId)) === 0) await repo.setStatus(db, broadcastId, ['approved', 'sending'], 'done', clock.now());
+  }
+
+  /**
+   * The send window and the quiet hours (ordinary messages only). Outside them the job is enqueued again for the next
+   * opening and 'held' is answered; inside, the instant they close (null: never), after which nothing more is claimed.
+   */
+  async function windowOf(b: BroadcastRow, ids: readonly string[]): Promise<'held' | { closesAt: Date | null }> {
+    if (!isOrdinary(b.priority) || ids.length === 0) return { closesAt: null };
+    const st = sendingStretch(clock.now(), rulesOf(await deps.settings.smsSettings(), b));
+    if (st.open) return { closesAt: st.closesAt };
+    if (!st.opensAt) {
+      // The quiet hours were changed to cover the whole window: these can never go.
+      await deliveries.settleQueued(db, { ids }, 'rejected', NO_OPENING_ERROR, clock.now());
+      await finishIfDone(b.id);
+      return 'held';
+    }
+    await jobs.enqueue(db, sendSmsJob, { broadcastId: b.id, deliveryIds: [...ids] }, { id: windowJobId(b.id, st.opensAt, ids[0]!), runAt: st.opensAt });
+    return 'held';
   }
 
   async function sendChunk(payload: { broadcastId: string; deliveryIds: string[] }): Promise<void> {
@@ -56,6 +88,9 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
       await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'rejected', 'thông điệp đã bị hủy', clock.now());
       return;
     }
+    const window = await windowOf(b, payload.deliveryIds);
+    if (window === 'held') return;
+    const closed = () => window.closesAt !== null && clock.now() >= window.closesAt;
     if (!sms) {
       await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'failed', NO_ACCOUNT_ERROR, clock.now());
       await finishIfDone(b.id);
@@ -68,6 +103,7 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
     // (ambiguous after the response timeout) holds up only its lane; the provider queues for its binds' windows.
     const lane = async () => {
       for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
+        if (closed()) break;
         const [d] = await deliveries.claimForSubmit(db, [id], clock.now());
         if (!d) continue;
         const result = await sms.submit({ to: toMsisdn(d.phone), from: b.senderName ?? DEFAULT_SENDER, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id });
@@ -79,6 +115,11 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
     await Promise.all(Array.from({ length: LANES }, lane));
     await finishIfDone(b.id);
     const left = await deliveries.queuedIn(db, payload.deliveryIds);
+    // The window closed mid-run: the rest waits for its next opening.
+    if (left.length && closed()) {
+      await windowOf(b, left);
+      return;
+    }
     // Temporary refusals (throttling, a lost connection before sending): the job runs again later for those.
     if (left.length) throw new Error(`${left.length} tin gặp lỗi tạm thời, sẽ gửi lại`);
   }

@@ -13,7 +13,7 @@ declare module '../module.ts' {
   }
 }
 
-/** Portal settings (authority name, hotline, logo). */
+/** Portal settings (authority name, hotline, logo) and the SMS settings (quiet hours, daily cap, maximum parts). */
 export const module = defineModule({
   name: 'settings',
   create: ({ db }) => ({ settings: makeSettings({ db }) }),

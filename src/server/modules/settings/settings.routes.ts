@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../http/types.ts';
 import { PortalSettings } from './settings.service.ts';
 import type { SettingsService } from './settings.service.ts';
+import { SmsSettingsOutSchema, SmsSettingsSchema } from '../../../shared/contracts/settings.ts';
 
 /**
  * Response shape with plain types: responses are encoded by zod, and the trimming/NFC transforms of
@@ -23,4 +24,9 @@ export function registerSettingsRoutes(app: Api, svc: SettingsService): void {
   app.put('/api/settings/portal', { schema: { tags: ['settings'], body: PortalSettings, response: { 200: z.object({ settings: PortalSettingsOut }) } } }, async (req) => ({
     settings: await svc.updatePortalSettings(req.actor, req.body),
   }));
+  // SMS: quiet hours, the daily cap of ordinary messages, the maximum parts (read by broadcasts at approval).
+  app.get('/api/settings/sms', { schema: { tags: ['settings'], response: { 200: SmsSettingsOutSchema } } }, async (req) => svc.readSmsSettings(req.actor));
+  app.put('/api/settings/sms', { schema: { tags: ['settings'], body: SmsSettingsSchema, response: { 200: SmsSettingsOutSchema } } }, async (req) =>
+    svc.updateSmsSettings(req.actor, req.body),
+  );
 }

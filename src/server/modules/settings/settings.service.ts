@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { authorize } from '../access/index.ts';
+import { authorize, can, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { NATION_ID } from '../units/index.ts';
+import { DEFAULT_SMS_SETTINGS, SmsSettingsSchema } from '../../../shared/contracts/settings.ts';
+import type { SmsSettings, SmsSettingsOut } from '../../../shared/contracts/settings.ts';
+import { AppError } from '../../platform/errors.ts';
 import { findSetting, upsertSetting } from './settings.repository.ts';
 
 const text = (max: number) =>
@@ -35,8 +38,15 @@ export const DEFAULT_PORTAL: PortalSettings = {
 };
 
 const KEY = 'portal';
+const SMS_KEY = 'sms';
 
 export function createSettingsService(deps: { db: Db }) {
+  /** The SMS settings in force (the defaults until someone saves them); for the broadcasts module, no access check. */
+  async function smsSettings(opts: { tx?: Db } = {}): Promise<SmsSettings> {
+    const parsed = SmsSettingsSchema.safeParse(await findSetting(opts.tx ?? deps.db, SMS_KEY));
+    return parsed.success ? parsed.data : DEFAULT_SMS_SETTINGS;
+  }
+
   return {
     async getPortalSettings(): Promise<PortalSettings> {
       const parsed = PortalSettings.safeParse(await findSetting(deps.db, KEY));
@@ -49,6 +59,23 @@ export function createSettingsService(deps: { db: Db }) {
         await upsertSetting(tx, KEY, input);
         await recordAudit(tx, a, { action: 'settings.update', entity: 'settings', entityId: KEY, unitId: null, before, after: input });
         return input;
+      });
+    },
+
+    smsSettings,
+    /** GET /api/settings/sms: for anyone who reads SMS campaigns somewhere, with whether they may change them. */
+    async readSmsSettings(actor: Actor): Promise<SmsSettingsOut> {
+      if (!hasGlobalScope(actor) && !can(actor, 'broadcast.read', { unitPath: actor.unitPath })) throw new AppError('FORBIDDEN');
+      return { settings: await smsSettings(), capabilities: { write: can(actor, 'settings.write', { unitPath: NATION_ID }) } };
+    },
+    async updateSmsSettings(actor: Actor, input: SmsSettings): Promise<SmsSettingsOut> {
+      const a = authorize(actor, 'settings.write', { unitPath: NATION_ID });
+      const value = SmsSettingsSchema.parse(input);
+      return deps.db.transaction(async (tx) => {
+        const before = (await findSetting(tx, SMS_KEY)) ?? DEFAULT_SMS_SETTINGS;
+        await upsertSetting(tx, SMS_KEY, value);
+        await recordAudit(tx, a, { action: 'settings.sms_update', entity: 'settings', entityId: SMS_KEY, unitId: null, before, after: value });
+        return { settings: value, capabilities: { write: true } };
       });
     },
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
 import { units } from '../../db/schema/index.ts';
@@ -38,6 +38,16 @@ export async function findLists(db: Db, where: { unitId: string } | { path: stri
 export async function findList(db: Db, id: string): Promise<ListRow | undefined> {
   const [row] = await db.select(listColumns).from(subscriberLists).innerJoin(units, eq(units.id, subscriberLists.unitId)).where(eq(subscriberLists.id, id));
   return row;
+}
+
+/** The unit (id and path) of each list found among the ids. */
+export async function findListUnits(db: Db, ids: readonly string[]): Promise<{ id: string; unitId: string; unitPath: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: subscriberLists.id, unitId: subscriberLists.unitId, unitPath: units.path })
+    .from(subscriberLists)
+    .innerJoin(units, eq(units.id, subscriberLists.unitId))
+    .where(inArray(subscriberLists.id, [...ids]));
 }
 
 export async function insertList(db: Db, row: { unitId: string; name: string; kind: string; description: string | null; createdBy: string; at: Date }): Promise<string> {

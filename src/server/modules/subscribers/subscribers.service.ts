@@ -272,6 +272,11 @@ export function createSubscribersService(deps: { db: Db; clock: Clock; units: Un
      * except for khẩn cấp messages, which reach everyone. No access check: the caller (broadcasts)
      * authorises on the units.
      */
+    /** The owning unit of each list found (no access check: broadcasts checks the drafter's reach on them). */
+    listUnits(listIds: readonly string[], opts: InTx = {}): Promise<{ id: string; unitId: string; unitPath: string }[]> {
+      return repo.findListUnits(opts.tx ?? db, listIds);
+    },
+
     async recipientsFor(audience: { unitIds: string[]; listIds: string[] }, options: { priority: Priority }, opts: InTx = {}): Promise<Recipient[]> {
       const tx = opts.tx ?? db;
       const found = audience.unitIds.length ? await units.byIds(audience.unitIds, { tx }) : [];
