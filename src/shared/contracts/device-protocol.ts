@@ -158,6 +158,7 @@ export const Heartbeat = z.object({
   signalDbm: z.number().int().min(-150).max(0).optional(),
   uptimeS: z.number().int().min(0).optional(),
 });
+export type Heartbeat = z.infer<typeof Heartbeat>;
 export const DeviceLogEvent = z.discriminatedUnion('type', [LogStarted, LogFinished, LogInterrupted, Heartbeat]);
 export type DeviceLogEvent = z.infer<typeof DeviceLogEvent>;
 

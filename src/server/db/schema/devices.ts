@@ -24,6 +24,7 @@ export const devices = pgTable(
     installedOn: date('installed_on', { mode: 'string' }),
     status: text('status').notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** The last report: `{ state, heartbeat }` (protocol v1 DeviceState and Heartbeat), merged as they come. */
     lastState: jsonb('last_state'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

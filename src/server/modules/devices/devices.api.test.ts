@@ -176,5 +176,6 @@ describe('devices API', () => {
     ]);
     const device = (await t.app.inject({ method: 'GET', url: `/api/devices/${deviceId}`, headers: as('admin') })).json() as { device: { lastSeenAt: string | null } };
     expect(device.device.lastSeenAt).not.toBeNull();
+    expect(await t.c.services.deviceGateway.lastReport(deviceId)).toMatchObject({ state: null, heartbeat: { volume: 70, ampOn: true, signalDbm: -71 } });
   });
 });

@@ -132,11 +132,14 @@ export async function insertLogs(db: Db, rows: readonly DeviceLogInsert[], at: D
   return inserted.length;
 }
 
-/** The device was heard from (any message); `state` replaces the last reported state when given. */
-export async function touchDevice(db: Db, deviceId: string, at: Date, state?: unknown): Promise<void> {
+/**
+ * The device was heard from (any message). `report` is merged into the last report (`{ state }` from the
+ * state topic, `{ heartbeat }` from the log), so a heartbeat does not erase the state and vice versa.
+ */
+export async function touchDevice(db: Db, deviceId: string, at: Date, report?: Record<string, unknown>): Promise<void> {
   await db
     .update(devices)
-    .set(state === undefined ? { lastSeenAt: at } : { lastSeenAt: at, lastState: state })
+    .set(report === undefined ? { lastSeenAt: at } : { lastSeenAt: at, lastState: sql`coalesce(${devices.lastState}, '{}'::jsonb) || ${JSON.stringify(report)}::jsonb` })
     .where(eq(devices.id, deviceId));
 }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { DeviceLogBatch, DeviceState, PROTOCOL_VERSION, parseDeviceTopic } from '../../../shared/contracts/devices.ts';
-import type { DeviceCommand, DeviceScheduleOut } from '../../../shared/contracts/devices.ts';
+import type { DeviceCommand, DeviceScheduleOut, Heartbeat } from '../../../shared/contracts/devices.ts';
 import type { DeviceIdentity } from './credentials.service.ts';
 import './devices.errors.ts';
 import * as repo from './devices.repository.ts';
@@ -97,7 +97,7 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
       if (t.channel === 'state') {
         const state = DeviceState.safeParse(json);
         if (!state.success) return void logger.warn({ topic, issues: state.error.issues.slice(0, 5) }, 'device state does not match protocol v1');
-        await repo.touchDevice(db, identity.deviceId, clock.now(), state.data);
+        await repo.touchDevice(db, identity.deviceId, clock.now(), { state: state.data });
         return;
       }
       const batch = DeviceLogBatch.safeParse(json);
@@ -105,10 +105,12 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
       await recordLogs(identity, batch.data, 'mqtt');
     },
 
-    /** When the device was last heard from and the state it last reported (null: no such device). */
-    async lastReport(deviceId: string): Promise<{ lastSeenAt: Date | null; state: unknown } | null> {
+    /** When the device was last heard from, the state it last published and its last heartbeat (null: no such device). */
+    async lastReport(deviceId: string): Promise<{ lastSeenAt: Date | null; state: DeviceState | null; heartbeat: Heartbeat | null } | null> {
       const d = await repo.findDevice(db, deviceId);
-      return d ? { lastSeenAt: d.lastSeenAt, state: d.lastState } : null;
+      if (!d) return null;
+      const report = (d.lastState ?? {}) as { state?: DeviceState; heartbeat?: Heartbeat };
+      return { lastSeenAt: d.lastSeenAt, state: report.state ?? null, heartbeat: report.heartbeat ?? null };
     },
 
     /** A device's stored play events, oldest first. */

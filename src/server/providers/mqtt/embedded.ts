@@ -45,6 +45,8 @@ export async function startEmbeddedBroker(opts: { host: string; port: number; au
             let set = byDevice.get(identity.deviceId);
             if (!set) byDevice.set(identity.deviceId, (set = new Set()));
             set.add(client);
+            // Also when the connection ends before the client is registered (no clientDisconnect then).
+            client.conn.once('close', () => byDevice.get(identity.deviceId)?.delete(client));
           }
           done(null, true);
         },
