@@ -70,12 +70,17 @@ export async function ordinaryCountsForDay(db: Db, phones: readonly string[], lo
   return out;
 }
 
+// PGlite has no autovacuum, so sms_deliveries has no statistics: the planner takes `state = 'queued'` for a rare
+// value and ANDs the state index into a lookup by id or message key (a scan of every queued or submitted row, per
+// statement). `(state …) IS TRUE` is the same condition (state is NOT NULL) in a form no index matches; it stays on
+// the updated row, so PostgreSQL re-checks it on a row another worker changed meanwhile.
+
 /** Claims queued deliveries of the list for sending: 'submitting' is committed before anything goes out. */
 export async function claimForSubmit(db: Db, ids: readonly string[], at: Date): Promise<{ id: string; phone: string }[]> {
   if (!ids.length) return [];
   const r = await db.execute(sql`
     UPDATE sms_deliveries SET state = 'submitting', attempts = attempts + 1, updated_at = ${at.toISOString()}::timestamptz
-    WHERE id = ANY(${arrayLiteral(ids)}::uuid[]) AND state = 'queued'
+    WHERE id = ANY(${arrayLiteral(ids)}::uuid[]) AND (state = 'queued') IS TRUE
     RETURNING id, phone`);
   return rowsOf<Record<string, unknown>>(r) as unknown as { id: string; phone: string }[];
 }
@@ -134,6 +139,44 @@ export async function markSubmittingAmbiguous(db: Db, error: string, at: Date): 
     UPDATE sms_deliveries SET state = 'ambiguous', error = ${error}, updated_at = ${at.toISOString()}::timestamptz
     WHERE state = 'submitting' RETURNING broadcast_id AS "broadcastId"`);
   return [...new Set((rowsOf<Record<string, unknown>>(r) as { broadcastId: string }[]).map((x) => x.broadcastId))];
+}
+
+export interface ReceiptSettle {
+  idForms: readonly string[];
+  state: 'delivered' | 'failed' | 'expired' | 'rejected';
+  error: string | null;
+}
+
+/**
+ * Settles many receipts by message id (any of its forms) in one statement, as settleByReceipt's first step does
+ * for one; returns, per receipt, the broadcast of a delivery it settled or null (the caller then goes on with
+ * settleByReceipt for that one). Each id form is looked up on its own (LATERAL): many keys in one `= ANY` would be
+ * estimated, without statistics, as half the table and scanned sequentially.
+ */
+export async function settleReceiptsById(db: Db, receipts: readonly ReceiptSettle[], at: Date): Promise<(string | null)[]> {
+  const keys: string[] = [];
+  const index: string[] = [];
+  for (const [i, r] of receipts.entries()) {
+    for (const k of new Set(r.idForms)) {
+      keys.push(k);
+      index.push(String(i));
+    }
+  }
+  const out: (string | null)[] = receipts.map(() => null);
+  if (!keys.length) return out;
+  const res = await db.execute(sql`
+    WITH x AS (
+      SELECT k.key, k.i, r.st, r.e FROM unnest(${arrayLiteral(keys)}::text[], ${arrayLiteral(index)}::int[]) AS k(key, i)
+      JOIN unnest(${arrayLiteral(receipts.map((r) => r.state))}::text[], ${arrayLiteral(receipts.map((r) => r.error))}::text[]) WITH ORDINALITY AS r(st, e, n) ON r.n = k.i + 1
+    ), hit AS (
+      SELECT x.i, x.st, x.e, s.id FROM x
+      CROSS JOIN LATERAL (SELECT id FROM sms_deliveries s WHERE s.message_key = x.key AND (s.state IN ('submitted', 'ambiguous')) IS TRUE LIMIT 16) s
+    )
+    UPDATE sms_deliveries d SET state = hit.st, error = hit.e, updated_at = ${at.toISOString()}::timestamptz
+    FROM hit WHERE d.id = hit.id AND d.state IN ('submitted', 'ambiguous')
+    RETURNING hit.i AS i, d.broadcast_id AS "broadcastId"`);
+  for (const row of rowsOf<{ i: number; broadcastId: string }>(res)) out[row.i] = row.broadcastId;
+  return out;
 }
 
 /** Settles by message id (any of its forms); failing that, the oldest ambiguous delivery to that phone. Returns the broadcast. */

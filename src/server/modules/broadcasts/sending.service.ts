@@ -11,24 +11,27 @@ import { SEND_CHUNK, SEND_MAX_ATTEMPTS, sendSmsJob } from './broadcasts.jobs.ts'
 import { textToSend } from './broadcasts.present.ts';
 import * as deliveries from './deliveries.repository.ts';
 import type { SubmitOutcome } from './deliveries.repository.ts';
-import type { BroadcastRow } from './broadcasts.repository.ts';
-import { fromMsisdn, isOptOutKeyword, isOrdinary, messageKey, NO_OPENING_ERROR, rulesOf, sendingStretch, toMsisdn } from './sending.rules.ts';
-import type { SmsSettings } from '../../../shared/contracts/settings.ts';
+import { createBatcher, sendPipelined } from './sending.pipeline.ts';
+import { fromMsisdn, isOptOutKeyword, messageKey, toMsisdn } from './sending.rules.ts';
 
 export const NO_ACCOUNT_ERROR = 'chưa cấu hình tài khoản SMS';
 export const AMBIGUOUS_AFTER_RESTART = 'tin đang gửi khi dịch vụ dừng: chưa rõ tổng đài đã nhận hay chưa (không gửi lại)';
 /** The brandname used when a broadcast names none (the demo's; a real account sets its own). */
 export const DEFAULT_SENDER = 'LOA';
-/** Deliveries in flight per send job. */
+/** Deliveries claimed and not yet recorded per send job (at most this many are left ambiguous by a crash). */
 const LANES = 100;
+/** A claim waits for this many free lanes, a write of outcomes for this many answers: one UPDATE per batch. */
+const BATCH = 25;
 const RECEIPT_RETRIES = 6;
 
 export interface SubscriberOptOut {
   optOut(phone: string, source: 'sms_keyword' | 'staff', opts?: InTx): Promise<number>;
 }
 
-/** The send job moved to the next opening of the window: one id per (broadcast, opening, chunk), so a re-run enqueues it once. */
-export const windowJobId = (broadcastId: string, opensAt: Date, firstDeliveryId: string): string => `sms:${broadcastId}:window:${opensAt.toISOString()}:${firstDeliveryId}`;
+/** A provider that threw instead of answering: the submit_sm may have gone out. */
+function providerFailure(err: unknown): SubmitResult {
+  return { ok: false, bind: null, error: { kind: 'ambiguous', reason: 'connection_lost', acceptedPartIds: [], message: err instanceof Error ? err.message : String(err) } };
+}
 
 export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
   if (r.ok) return { id, state: 'submitted', messageId: r.messageId, messageKey: messageKey(r.messageId), bind: r.bind, error: null };
@@ -46,39 +49,14 @@ export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
  * visibly ambiguous: a delivery is 'submitting' (committed) before its submit_sm goes out, so one that a
  * crash interrupts is found 'submitting' on restart and becomes 'ambiguous' — never resent blindly.
  */
-export function createSendingService(deps: {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  jobs: JobQueue;
-  sms: SmsProvider | null;
-  subscribers: SubscriberOptOut;
-  /** The SMS settings in force (services.settings): the quiet hours. */
-  settings: { smsSettings(): Promise<SmsSettings> };
-}) {
+export function createSendingService(deps: { db: Db; clock: Clock; logger: Logger; jobs: JobQueue; sms: SmsProvider | null; subscribers: SubscriberOptOut }) {
   const { db, clock, logger, jobs, sms, subscribers } = deps;
+
+  const settleById = createBatcher((rs: deliveries.ReceiptSettle[]) => deliveries.settleReceiptsById(db, rs, clock.now()));
 
   /** A broadcast with nothing queued or submitting any more is done. */
   async function finishIfDone(broadcastId: string): Promise<void> {
     if ((await deliveries.countUnfinished(db, broadcastId)) === 0) await repo.setStatus(db, broadcastId, ['approved', 'sending'], 'done', clock.now());
-  }
-
-  /**
-   * The send window and the quiet hours (ordinary messages only). Outside them the job is enqueued again for the next
-   * opening and 'held' is answered; inside, the instant they close (null: never), after which nothing more is claimed.
-   */
-  async function windowOf(b: BroadcastRow, ids: readonly string[]): Promise<'held' | { closesAt: Date | null }> {
-    if (!isOrdinary(b.priority) || ids.length === 0) return { closesAt: null };
-    const st = sendingStretch(clock.now(), rulesOf(await deps.settings.smsSettings(), b));
-    if (st.open) return { closesAt: st.closesAt };
-    if (!st.opensAt) {
-      // The quiet hours were changed to cover the whole window: these can never go.
-      await deliveries.settleQueued(db, { ids }, 'rejected', NO_OPENING_ERROR, clock.now());
-      await finishIfDone(b.id);
-      return 'held';
-    }
-    await jobs.enqueue(db, sendSmsJob, { broadcastId: b.id, deliveryIds: [...ids] }, { id: windowJobId(b.id, st.opensAt, ids[0]!), runAt: st.opensAt });
-    return 'held';
   }
 
   async function sendChunk(payload: { broadcastId: string; deliveryIds: string[] }): Promise<void> {
@@ -88,9 +66,6 @@ export function createSendingService(deps: {
       await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'rejected', 'thông điệp đã bị hủy', clock.now());
       return;
     }
-    const window = await windowOf(b, payload.deliveryIds);
-    if (window === 'held') return;
-    const closed = () => window.closesAt !== null && clock.now() >= window.closesAt;
     if (!sms) {
       await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'failed', NO_ACCOUNT_ERROR, clock.now());
       await finishIfDone(b.id);
@@ -99,27 +74,27 @@ export function createSendingService(deps: {
     await repo.setStatus(db, b.id, ['approved'], 'sending', clock.now());
     const s = segment(textToSend(b));
     const pending = await deliveries.queuedIn(db, payload.deliveryIds);
-    // Lanes, each one delivery at a time: claim ('submitting' committed), submit, record. An unanswered submit
-    // (ambiguous after the response timeout) holds up only its lane; the provider queues for its binds' windows.
-    const lane = async () => {
-      for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
-        if (closed()) break;
-        const [d] = await deliveries.claimForSubmit(db, [id], clock.now());
-        if (!d) continue;
-        const result = await sms.submit({ to: toMsisdn(d.phone), from: b.senderName ?? DEFAULT_SENDER, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id });
-        const outcome = outcomeOf(d.id, result);
-        await deliveries.recordOutcomes(db, [outcome], clock.now());
-        if (outcome.state === 'queued') await deliveries.failExhausted(db, [d.id], SEND_MAX_ATTEMPTS, 'lỗi tạm thời kéo dài: đã thử lại nhiều lần', clock.now());
-      }
-    };
-    await Promise.all(Array.from({ length: LANES }, lane));
+    // Claim a batch ('submitting' committed), submit each, record the answers in batches; at most LANES claimed and
+    // not yet recorded. An unanswered submit (ambiguous after the response timeout) holds up only its lane.
+    const from = b.senderName ?? DEFAULT_SENDER;
+    await sendPipelined(pending, {
+      lanes: LANES,
+      minClaim: BATCH,
+      minRecord: BATCH,
+      claim: (ids) => deliveries.claimForSubmit(db, ids, clock.now()),
+      submit: (d) =>
+        sms.submit({ to: toMsisdn(d.phone), from, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id }).then(
+          (r) => outcomeOf(d.id, r),
+          (err: unknown) => outcomeOf(d.id, providerFailure(err)),
+        ),
+      record: async (outcomes) => {
+        await deliveries.recordOutcomes(db, outcomes, clock.now());
+        const retry = outcomes.filter((o) => o.state === 'queued').map((o) => o.id);
+        await deliveries.failExhausted(db, retry, SEND_MAX_ATTEMPTS, 'lỗi tạm thời kéo dài: đã thử lại nhiều lần', clock.now());
+      },
+    });
     await finishIfDone(b.id);
     const left = await deliveries.queuedIn(db, payload.deliveryIds);
-    // The window closed mid-run: the rest waits for its next opening.
-    if (left.length && closed()) {
-      await windowOf(b, left);
-      return;
-    }
     // Temporary refusals (throttling, a lost connection before sending): the job runs again later for those.
     if (left.length) throw new Error(`${left.length} tin gặp lỗi tạm thời, sẽ gửi lại`);
   }
@@ -128,6 +103,8 @@ export function createSendingService(deps: {
     if (r.state === 'accepted' || r.state === 'unknown') return;
     const error = r.state === 'delivered' ? null : `${r.stat}${r.errorCode ? ` err:${r.errorCode}` : ''}`;
     const settle = { idForms: r.idForms.map(messageKey), phone: fromMsisdn(r.to), state: r.state, error };
+    // Most receipts match their delivery's id: settled in batches; the rest go on one by one.
+    if (await settleById({ idForms: settle.idForms, state: r.state, error })) return;
     let broadcastId = await deliveries.settleByReceipt(db, settle, clock.now());
     // A receipt can overtake the recording of its submit_sm_resp: try again shortly.
     for (let i = 0; !broadcastId && i < RECEIPT_RETRIES; i++) {
