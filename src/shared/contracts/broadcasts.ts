@@ -153,6 +153,8 @@ export const TelcoRequestSchema = z.object({
   symbol: z.string().nullable(),
   number: z.string().nullable(),
   issuedAt: z.string().nullable(),
+  /** The telco units the công văn is sent to (the choices when a reply is recorded); [] when hidden. */
+  telcos: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type TelcoRequest = z.infer<typeof TelcoRequestSchema>;
 

@@ -75,7 +75,13 @@ describe('broadcasts: telco request (no SMS account)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const b = BroadcastViewSchema.parse(res.json().broadcast);
     expect(b.status).toBe('sending');
-    expect(b.telcoRequest).toMatchObject({ status: 'draft', number: null });
+    expect(b.telcoRequest).toMatchObject({
+      status: 'draft',
+      number: null,
+      telcos: Object.entries(telcos)
+        .map(([name, tid]) => ({ id: tid, name }))
+        .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
+    });
     expect(await countRowsWhere(t.c, 'jobs', `sms:${id}:%`)).toBe(0);
     expect(await countRowsWhere(t.c, 'sms_deliveries', id)).toBe(0);
     const directiveId = b.telcoRequest!.directiveId;

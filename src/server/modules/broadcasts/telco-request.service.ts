@@ -110,9 +110,11 @@ export function createTelcoRequestService(deps: TelcoRequestDeps) {
         if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
         throw e;
       });
+      const telcos = d ? (await units.byIds(d.recipients.units, { tx })).filter((u) => u.kind === 'telco').map((u) => ({ id: u.id, name: u.name })) : [];
+      telcos.sort((x, y) => x.name.localeCompare(y.name, 'vi'));
       telcoRequest = d
-        ? { directiveId: id, status: d.status, symbol: d.fullSymbol, number: d.number, issuedAt: d.issuedAt ?? null }
-        : { directiveId: id, status: null, symbol: null, number: null, issuedAt: null };
+        ? { directiveId: id, status: d.status, symbol: d.fullSymbol, number: d.number, issuedAt: d.issuedAt ?? null, telcos }
+        : { directiveId: id, status: null, symbol: null, number: null, issuedAt: null, telcos };
     }
     const results = (await telcoRepo.listTelcoResults(tx, b.id)).map(presentResult);
     return { telcoRequest, telcoResults: results, telcoTotal: results.reduce((n, r) => n + r.subscribers, 0) };

@@ -14,6 +14,8 @@ import { getBroadcast, type BroadcastView } from './broadcasts-api.ts';
 import { BroadcastStatusBadge, PriorityBadge } from './badges.tsx';
 import { POLL_MS, shouldPoll } from './progress.ts';
 import { broadcastStrings } from './strings.ts';
+import { SupersedePanel } from './SupersedePanel.tsx';
+import { TelcoRequestPanel } from './TelcoRequestPanel.tsx';
 
 export function BroadcastDetail({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -68,8 +70,10 @@ export function BroadcastDetail({ id }: { id: string }) {
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing={4}>
             <Field label={S.unit} value={b.unitName} />
+            <Field label={S.telcoRequest.route} value={b.route === 'telco_request' ? S.telcoRequest.routeTelco : S.telcoRequest.routeSms} />
             <Field label={S.sender} value={b.senderName ?? S.defaultSender} />
             <Field label={S.schedule} value={b.scheduleAt ? formatDateTime(b.scheduleAt, lang) : S.now} />
+            <Field label={S.window} value={b.windowStart && b.windowEnd ? `${b.windowStart}–${b.windowEnd}` : S.allDay} />
             <Field label={S.createdAt} value={formatDateTime(b.createdAt, lang)} />
             {b.approvedAt && <Field label={S.approvedAt} value={formatDateTime(b.approvedAt, lang)} />}
             {b.recipients !== null && <Field label={S.audience} value={S.recipients(b.recipients)} />}
@@ -79,8 +83,10 @@ export function BroadcastDetail({ id }: { id: string }) {
       </Paper>
       <Paper withBorder p="sm" component="section" aria-label={S.actions}>
         <BroadcastActions broadcast={b} onChanged={(next: BroadcastView) => res.setData(() => next)} />
+        <SupersedePanel broadcast={b} />
       </Paper>
       {before && <AudiencePreviewPanel broadcast={b} />}
+      {!before && b.route === 'telco_request' && <TelcoRequestPanel broadcast={b} onChanged={(next) => res.setData(() => next)} />}
       {!before && b.progress.total > 0 && (
         <>
           <ProgressPanel broadcast={b} live={live} />

@@ -1,6 +1,6 @@
 // Compose or edit an SMS campaign: title, priority, the text with its live counter and the "bỏ dấu" switch, the
 // brandname sender, the audience (units of the tree in force and subscriber lists) and the schedule.
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -14,6 +14,7 @@ import { BROADCAST_LIMITS, createBroadcast, getBroadcast, PRIORITIES, previewAud
 import { checkForm, emptyForm, formFromView, formToInput, type BroadcastForm, type FormErrors } from './broadcast-form.ts';
 import { SmsCounter } from './SmsCounter.tsx';
 import { broadcastStrings } from './strings.ts';
+import { getBroadcastRoutes, type BroadcastRoute } from './telco-request-api.ts';
 
 export function BroadcastEditor({ id }: { id: string | null }) {
   const res = useAsync(() => (id ? getBroadcast(id) : Promise.resolve(null)), [id]);
@@ -42,6 +43,10 @@ function EditorForm({ broadcast }: { broadcast: BroadcastView | null }) {
   // The saved draft's audience, counted by the server, gives the counter its total.
   const preview = useAsync(() => previewAudience(broadcast!.id), [broadcast?.id], broadcast !== null);
   const [recipients, setRecipients] = useState<number | null>(null);
+  // Which routes this Loa offers: without an SMS account the message goes as a công văn to the telcos.
+  const routes = useAsync(() => getBroadcastRoutes(), []);
+  const smsAccount = routes.data?.smsAccount ?? true;
+  const chosenRoute: BroadcastRoute = form.route ?? routes.data?.defaultRoute ?? 'smpp';
   useEffect(() => setRecipients(preview.data?.recipients ?? null), [preview.data]);
 
   async function save() {
@@ -51,7 +56,7 @@ function EditorForm({ broadcast }: { broadcast: BroadcastView | null }) {
     if (Object.keys(errs).length > 0) return;
     setBusy(true);
     try {
-      const input = formToInput(form);
+      const input = formToInput({ ...form, route: form.route ?? routes.data?.defaultRoute ?? null });
       const saved = broadcast ? await updateBroadcast(broadcast.id, input) : await createBroadcast({ ...input, unitId });
       notify('success', S.saved);
       navigate(`/sms/${encodeURIComponent(saved.id)}`);
@@ -93,6 +98,18 @@ function EditorForm({ broadcast }: { broadcast: BroadcastView | null }) {
               w={220}
               data-testid="f-priority"
             />
+            <Radio.Group
+              label={S.telcoRequest.fRoute}
+              value={chosenRoute}
+              onChange={(v) => patch({ route: v === 'telco_request' ? 'telco_request' : 'smpp' })}
+              description={!smsAccount ? S.telcoRequest.noAccount : chosenRoute === 'telco_request' ? S.telcoRequest.routeTelcoHint : undefined}
+              data-testid="f-route"
+            >
+              <Stack gap={6} mt={6}>
+                <Radio value="smpp" label={S.telcoRequest.routeSms} disabled={!smsAccount && chosenRoute !== 'smpp'} data-testid="f-route-smpp" />
+                <Radio value="telco_request" label={S.telcoRequest.routeTelco} data-testid="f-route-telco" />
+              </Stack>
+            </Radio.Group>
             <Textarea
               label={S.fText}
               required

@@ -2,6 +2,7 @@
 // before saving (the server checks again; these only spare a round trip).
 import { validateSenderName } from '../../../shared/sms/segments.ts';
 import type { BroadcastInput, BroadcastView, Priority } from './broadcasts-api.ts';
+import type { BroadcastRoute } from './telco-request-api.ts';
 import type { BroadcastStrings } from './strings.ts';
 
 export interface BroadcastForm {
@@ -14,10 +15,12 @@ export interface BroadcastForm {
   listIds: string[];
   /** `datetime-local` value (local time, YYYY-MM-DDTHH:mm) or empty for "as soon as approved". */
   scheduleAt: string;
+  /** SMS account or công văn to the telcos; null: the server's default (SMS when Loa has an account). */
+  route: BroadcastRoute | null;
 }
 
 export function emptyForm(): BroadcastForm {
-  return { title: '', priority: 'thuong', smsText: '', unaccented: false, senderName: '', unitIds: [], listIds: [], scheduleAt: '' };
+  return { title: '', priority: 'thuong', smsText: '', unaccented: false, senderName: '', unitIds: [], listIds: [], scheduleAt: '', route: null };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -40,6 +43,7 @@ export function formFromView(b: BroadcastView): BroadcastForm {
     unitIds: [...b.audience.unitIds],
     listIds: [...b.audience.listIds],
     scheduleAt: toLocalInput(b.scheduleAt),
+    route: b.route,
   };
 }
 
@@ -53,6 +57,7 @@ export function formToInput(f: BroadcastForm): BroadcastInput {
     senderName: f.senderName.trim() || null,
     audience: { unitIds: f.unitIds, listIds: f.listIds },
     scheduleAt: schedule && !Number.isNaN(schedule.getTime()) ? schedule.toISOString() : null,
+    ...(f.route ? { route: f.route } : {}),
   };
 }
 

@@ -27,8 +27,17 @@ const VIEW = {
   approvedBy: 'Duyệt',
   emergency: true,
   cancelledAt: null,
+  windowStart: null,
+  windowEnd: null,
+  supersedesId: null,
+  supersededById: null,
   progress: { total: 2, byState: { ...byState, queued: 2 }, byTelco: { viettel: { ...byState, queued: 2 } } },
-  capabilities: { edit: false, submit: false, approve: false, emergencyApprove: false, cancel: true },
+  route: 'smpp',
+  smsAccount: true,
+  telcoRequest: null,
+  telcoResults: [],
+  telcoTotal: 0,
+  capabilities: { edit: false, submit: false, approve: false, emergencyApprove: false, cancel: true, supersede: false, recordTelcoResult: false, finish: false },
 };
 
 function serve(status: number, body: unknown, calls: { url: string; method: string }[] = []) {

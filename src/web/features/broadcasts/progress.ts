@@ -36,7 +36,7 @@ export function summariseProgress(p: Progress): ProgressSummary {
   return { total: p.total, settled, delivered: count(p.byState, 'delivered'), sections, telcos };
 }
 
-/** Keep polling while messages are going out (sending), or approved and waiting for its time. */
-export function shouldPoll(b: Pick<BroadcastView, 'status'>): boolean {
-  return b.status === 'sending' || b.status === 'approved';
+/** Keep polling while messages are going out (sending), or approved and waiting for its time; a telco request has nothing to poll. */
+export function shouldPoll(b: Pick<BroadcastView, 'status'> & Partial<Pick<BroadcastView, 'route'>>): boolean {
+  return b.route !== 'telco_request' && (b.status === 'sending' || b.status === 'approved');
 }
