@@ -4,6 +4,7 @@ import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
 import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
+import { createFakeSmsProvider } from '../src/server/providers/sms/fake.ts';
 
 const csv = (rows: string[]) => Buffer.from(['Họ tên,Số điện thoại,Thôn', ...rows].join('\n'), 'utf8').toString('base64');
 const TEXT = 'UBND thị trấn thông báo: từ 7 giờ ngày 15/8 cắt điện để sửa chữa đường dây, đề nghị bà con chủ động sắp xếp công việc.';
@@ -21,7 +22,11 @@ describe('admin UI: SMS campaigns (chromium)', () => {
   let broadcastId = '';
 
   beforeAll(async () => {
-    t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true } });
+    // An SMS account (in memory) whose SMSC refuses the three messages: the composer offers the SMS route only with one.
+    const sms = createFakeSmsProvider();
+    const refused = { kind: 'permanent', reason: 'rejected', commandStatus: 0x45, acceptedPartIds: [], message: 'submit_sm bị từ chối' } as const;
+    sms.failNext(refused, refused, refused);
+    t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true }, sms });
     await importLaiChau(t.c);
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['drafter'], username: 'sms.soanthao' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['approver'], username: 'sms.duyet' });
@@ -124,12 +129,12 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-total')).toBe('3');
     expect(await page.getByTestId('broadcast-export').getAttribute('href')).toBe(`/api/broadcasts/${broadcastId}/results.xlsx`);
 
-    // The send jobs run; with no SMS account configured every delivery fails with the reason, and the page, polling,
-    // shows them settled and listed as failures.
+    // The send jobs run; the SMSC refuses every message, and the page, polling, shows them settled and listed as
+    // failures with the SMSC's reason.
     await t.c.jobs.drain();
     await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-settled'), { timeout: 15_000 }).toBe('3');
     await expect.poll(() => page.getByTestId('failure-row').count()).toBe(3);
-    expect(await page.getByTestId('broadcast-failures').textContent()).toContain('chưa cấu hình tài khoản SMS');
+    expect(await page.getByTestId('broadcast-failures').textContent()).toContain('tổng đài từ chối');
     // The export link downloads the per-recipient results with the session.
     const xlsx = await page.request.get(`${base}/api/broadcasts/${broadcastId}/results.xlsx`);
     expect(xlsx.status()).toBe(200);
