@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadEnv, EnvError } from '../server/env.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
+import { MqttPortInUseError } from '../server/providers/mqtt/embedded.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { backupMatchesMigrations, controlSocketPath, openBackupFile, requestBackup, restoreBackup } from '../server/modules/backup/index.ts';
 import type { BackupManifest } from '../server/modules/backup/index.ts';
@@ -224,7 +225,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof EnvError || err instanceof DataDirLockedError) {
+  if (err instanceof EnvError || err instanceof DataDirLockedError || err instanceof MqttPortInUseError) {
     process.stderr.write(`${err.message}\n`);
   } else if (err instanceof AppError) {
     process.stderr.write(`${errorMessage(err.code, 'vi', err.params)} ${err.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}\n`);
