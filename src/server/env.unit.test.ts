@@ -64,4 +64,10 @@ describe('environment', () => {
     expect(problemsOf({ SMTP_HOST: 'mail', SMTP_USER: 'u' })).toEqual(['SMTP_PASSWORD: required when SMTP_USER is set']);
     expect(() => loadEnv({ SMTP_HOST: 'mail', SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).not.toThrow();
   });
+  it('checks the MQTT settings (devices, issue #13)', () => {
+    expect(loadEnv({}).MQTT_PORT).toBeUndefined();
+    expect(loadEnv({ MQTT_PORT: '0', MQTT_URL: 'mqtt://loa:secret@127.0.0.1:1883' })).toMatchObject({ MQTT_PORT: 0, MQTT_URL: 'mqtt://loa:secret@127.0.0.1:1883' });
+    const problems = problemsOf({ MQTT_URL: 'http://broker', MQTT_PORT: '70000', MQTT_SERVICE_PASSWORD: 'short' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MQTT_PORT', 'MQTT_SERVICE_PASSWORD', 'MQTT_URL']);
+  });
 });
