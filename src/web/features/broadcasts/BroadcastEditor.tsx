@@ -13,6 +13,7 @@ import { AudiencePicker } from './AudiencePicker.tsx';
 import { BROADCAST_LIMITS, createBroadcast, getBroadcast, PRIORITIES, previewAudience, updateBroadcast, type BroadcastView, type Priority } from './broadcasts-api.ts';
 import { checkForm, emptyForm, formFromView, formToInput, type BroadcastForm, type FormErrors } from './broadcast-form.ts';
 import { SmsCounter } from './SmsCounter.tsx';
+import { WindowFields } from './WindowFields.tsx';
 import { broadcastStrings } from './strings.ts';
 import { getBroadcastRoutes, type BroadcastRoute } from './telco-request-api.ts';
 
@@ -143,6 +144,7 @@ function EditorForm({ broadcast }: { broadcast: BroadcastView | null }) {
               maw="100%"
               data-testid="f-schedule"
             />
+            <WindowFields start={form.windowStart} end={form.windowEnd} onChange={patch} error={errors.window} />
           </Stack>
         </Paper>
         <AudiencePicker

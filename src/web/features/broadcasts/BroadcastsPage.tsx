@@ -1,6 +1,7 @@
 // Tin nhắn SMS: the SMS campaigns of a unit (status and priority badges, delivered / recipients); compose a new one;
-// open one (edit a draft, follow the workflow, watch it being sent).
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+// open one (edit a draft, follow the workflow, watch it being sent). Cards instead of the table on a phone; the SMS
+// settings below the list for those who may change them.
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, today } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -10,7 +11,8 @@ import { useUnitParam } from '../../app/use-unit-param.ts';
 import { href, Link } from '../../router.tsx';
 import { BroadcastDetail } from './BroadcastDetail.tsx';
 import { BroadcastEditor } from './BroadcastEditor.tsx';
-import { BROADCAST_STATUSES, listBroadcasts, type BroadcastStatus } from './broadcasts-api.ts';
+import { BROADCAST_STATUSES, listBroadcastsPage, type BroadcastStatus, type BroadcastSummary } from './broadcasts-api.ts';
+import { SmsSettingsPanel } from './SmsSettingsPanel.tsx';
 import { BroadcastStatusBadge, PriorityBadge } from './badges.tsx';
 import { broadcastStrings } from './strings.ts';
 
@@ -30,7 +32,8 @@ function BroadcastList() {
   const S = broadcastStrings(lang);
   const [unit, setUnit] = useUnitParam(BROADCASTS_ROUTE);
   const [status, setStatus] = useState<BroadcastStatus | ''>('');
-  const res = useAsync(() => listBroadcasts({ unitId: unit.id, status }), [unit.id, status]);
+  const res = useAsync(() => listBroadcastsPage({ unitId: unit.id, status }), [unit.id, status]);
+  const items = res.data?.items;
 
   return (
     <Stack gap="md">
@@ -38,13 +41,16 @@ function BroadcastList() {
         <Title order={1} size="h3">
           {S.title}
         </Title>
-        <Button component="a" href={href(`${BROADCASTS_ROUTE}/new?unit=${encodeURIComponent(unit.id)}`)} data-testid="broadcast-compose">
-          + {S.compose}
-        </Button>
+        {/* Only for those who may draft (the server says so with the list). */}
+        {res.data?.capabilities.draft && (
+          <Button component="a" href={href(`${BROADCASTS_ROUTE}/new?unit=${encodeURIComponent(unit.id)}`)} data-testid="broadcast-compose">
+            + {S.compose}
+          </Button>
+        )}
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <div style={{ flex: '1 1 260px' }}>
+          <div style={{ flex: '1 1 260px', minWidth: 0 }}>
             <UnitChooser label={S.unit} at={today()} value={unit} onChange={setUnit} testId="broadcast-unit" />
           </div>
           <NativeSelect
@@ -52,7 +58,7 @@ function BroadcastList() {
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as BroadcastStatus | '')}
             data={[{ value: '', label: S.allStatuses }, ...BROADCAST_STATUSES.map((s) => ({ value: s, label: S.statuses[s] }))]}
-            w={200}
+            w={{ base: '100%', xs: 200 }}
             data-testid="broadcast-status-filter"
           />
         </Group>
@@ -63,46 +69,82 @@ function BroadcastList() {
       <Paper withBorder p="sm">
         {res.loading && !res.data && <Loading />}
         {res.error != null && <LoadError error={res.error} onRetry={res.reload} />}
-        {res.data && res.data.length === 0 && <Text size="sm">{S.empty}</Text>}
-        {res.data && res.data.length > 0 && (
-          <div className="loa-table-wrap">
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="broadcast-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{S.colTitle}</Table.Th>
-                  <Table.Th>{S.colPriority}</Table.Th>
-                  <Table.Th>{S.colStatus}</Table.Th>
-                  <Table.Th>{S.colProgress}</Table.Th>
-                  <Table.Th>{S.colCreated}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {res.data.map((b) => (
-                  <Table.Tr key={b.id} data-testid="broadcast-row" data-id={b.id}>
-                    <Table.Td>
-                      <Link to={`${BROADCASTS_ROUTE}/${encodeURIComponent(b.id)}`} data-testid="broadcast-open">
-                        {b.title}
-                      </Link>
-                    </Table.Td>
-                    <Table.Td>
+        {items && items.length === 0 && <Text size="sm">{S.empty}</Text>}
+        {items && items.length > 0 && (
+          <>
+            {/* Narrow screens (a phone at 390 px): one card per campaign instead of a cramped table. */}
+            <Stack gap="xs" hiddenFrom="sm" data-testid="broadcast-cards">
+              {items.map((b) => (
+                <Paper key={b.id} withBorder p="xs" radius="sm" data-testid="broadcast-card" data-id={b.id}>
+                  <Stack gap={4}>
+                    <Link to={`${BROADCASTS_ROUTE}/${encodeURIComponent(b.id)}`} style={{ overflowWrap: 'anywhere', fontWeight: 600 }}>
+                      {b.title}
+                    </Link>
+                    <Group gap={6} wrap="wrap">
                       <PriorityBadge priority={b.priority} />
-                    </Table.Td>
-                    <Table.Td>
                       <BroadcastStatusBadge status={b.status} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{b.recipients === null ? '—' : `${b.progress.delivered} / ${b.recipients}`}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm">{formatDateTime(b.createdAt, lang)}</Text>
-                    </Table.Td>
+                      {b.supersededById && (
+                        <Badge variant="outline" color="gray" tt="none" radius="sm">
+                          {S.supersededBadge}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {S.colProgress}: {progressText(b)} · {formatDateTime(b.createdAt, lang)}
+                    </Text>
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
+            <div className="loa-table-wrap">
+              <Table striped highlightOnHover verticalSpacing="xs" visibleFrom="sm" data-testid="broadcast-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{S.colTitle}</Table.Th>
+                    <Table.Th>{S.colPriority}</Table.Th>
+                    <Table.Th>{S.colStatus}</Table.Th>
+                    <Table.Th>{S.colProgress}</Table.Th>
+                    <Table.Th>{S.colCreated}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((b) => (
+                    <Table.Tr key={b.id} data-testid="broadcast-row" data-id={b.id}>
+                      <Table.Td>
+                        <Link to={`${BROADCASTS_ROUTE}/${encodeURIComponent(b.id)}`} data-testid="broadcast-open">
+                          {b.title}
+                        </Link>
+                      </Table.Td>
+                      <Table.Td>
+                        <PriorityBadge priority={b.priority} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <BroadcastStatusBadge status={b.status} />
+                          {b.supersededById && (
+                            <Badge variant="outline" color="gray" tt="none" radius="sm">
+                              {S.supersededBadge}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{progressText(b)}</Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{formatDateTime(b.createdAt, lang)}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </>
         )}
       </Paper>
+      <SmsSettingsPanel />
     </Stack>
   );
 }
+
+const progressText = (b: BroadcastSummary) => (b.recipients === null ? '—' : `${b.progress.delivered} / ${b.recipients}`);

@@ -15,12 +15,15 @@ export interface BroadcastForm {
   listIds: string[];
   /** `datetime-local` value (local time, YYYY-MM-DDTHH:mm) or empty for "as soon as approved". */
   scheduleAt: string;
+  /** Daily send window, "HH:MM" each, or both empty for the whole day (outside the quiet hours). */
+  windowStart: string;
+  windowEnd: string;
   /** SMS account or công văn to the telcos; null: the server's default (SMS when Loa has an account). */
   route: BroadcastRoute | null;
 }
 
 export function emptyForm(): BroadcastForm {
-  return { title: '', priority: 'thuong', smsText: '', unaccented: false, senderName: '', unitIds: [], listIds: [], scheduleAt: '', route: null };
+  return { title: '', priority: 'thuong', smsText: '', unaccented: false, senderName: '', unitIds: [], listIds: [], scheduleAt: '', windowStart: '', windowEnd: '', route: null };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -43,6 +46,8 @@ export function formFromView(b: BroadcastView): BroadcastForm {
     unitIds: [...b.audience.unitIds],
     listIds: [...b.audience.listIds],
     scheduleAt: toLocalInput(b.scheduleAt),
+    windowStart: b.windowStart ?? '',
+    windowEnd: b.windowEnd ?? '',
     route: b.route,
   };
 }
@@ -57,11 +62,13 @@ export function formToInput(f: BroadcastForm): BroadcastInput {
     senderName: f.senderName.trim() || null,
     audience: { unitIds: f.unitIds, listIds: f.listIds },
     scheduleAt: schedule && !Number.isNaN(schedule.getTime()) ? schedule.toISOString() : null,
+    windowStart: f.windowStart || null,
+    windowEnd: f.windowEnd || null,
     ...(f.route ? { route: f.route } : {}),
   };
 }
 
-export type FormErrors = Partial<Record<'title' | 'smsText' | 'senderName' | 'audience', string>>;
+export type FormErrors = Partial<Record<'title' | 'smsText' | 'senderName' | 'audience' | 'window', string>>;
 
 export function checkForm(f: BroadcastForm, S: BroadcastStrings): FormErrors {
   const errors: FormErrors = {};
@@ -72,5 +79,6 @@ export function checkForm(f: BroadcastForm, S: BroadcastStrings): FormErrors {
     if (!r.ok) errors.senderName = r.error;
   }
   if (f.unitIds.length === 0 && f.listIds.length === 0) errors.audience = S.needAudience;
+  if (!f.windowStart !== !f.windowEnd || (f.windowStart && f.windowEnd && f.windowStart >= f.windowEnd)) errors.window = S.needWindow;
   return errors;
 }

@@ -28,10 +28,20 @@ describe('broadcast compose form', () => {
       senderName: null,
       audience: { unitIds: [UNIT], listIds: [] },
       scheduleAt: null,
+      windowStart: null,
+      windowEnd: null,
     });
     const at = formToInput({ ...emptyForm(), scheduleAt: '2026-12-02T07:30' }).scheduleAt!;
     expect(new Date(at).getTime()).toBe(new Date('2026-12-02T07:30').getTime());
     expect(toLocalInput(at)).toBe('2026-12-02T07:30');
     expect(toLocalInput(null)).toBe('');
+  });
+
+  it('takes a send window with both ends, the start first', () => {
+    const base = { ...emptyForm(), title: 'x', smsText: 'y', unitIds: [UNIT] };
+    expect(checkForm({ ...base, windowStart: '07:00', windowEnd: '21:00' }, S)).toEqual({});
+    expect(checkForm({ ...base, windowStart: '07:00' }, S).window).toBe(S.needWindow);
+    expect(checkForm({ ...base, windowStart: '21:00', windowEnd: '07:00' }, S).window).toBe(S.needWindow);
+    expect(formToInput({ ...base, windowStart: '07:00', windowEnd: '21:00' })).toMatchObject({ windowStart: '07:00', windowEnd: '21:00' });
   });
 });

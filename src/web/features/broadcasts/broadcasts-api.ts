@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { ListsOut } from '../../../shared/contracts/subscribers.ts';
 import { ApiError, queryString, requestParsed } from '../../api.ts';
+import { SmsSettingsOutSchema } from '../../../shared/contracts/settings.ts';
+import type { SmsSettings, SmsSettingsOut } from '../../../shared/contracts/settings.ts';
 import { AudiencePreviewSchema, BroadcastListSchema, BroadcastViewSchema, DeliveryListSchema } from '../../../shared/contracts/broadcasts.ts';
 import type { AudiencePreview, BroadcastInput, BroadcastStatus, BroadcastSummary, BroadcastView, DeliveryState, DeliveryView } from '../../../shared/contracts/broadcasts.ts';
 
@@ -21,13 +23,35 @@ export type {
   Progress,
 } from '../../../shared/contracts/broadcasts.ts';
 
+export type { SmsSettings, SmsSettingsOut } from '../../../shared/contracts/settings.ts';
+export { DEFAULT_SMS_SETTINGS, SMS_SETTINGS_LIMITS } from '../../../shared/contracts/settings.ts';
+
 const enc = encodeURIComponent;
 
 /** The routes answer one broadcast as `{ broadcast }`. */
 const BroadcastOne = z.object({ broadcast: BroadcastViewSchema }).transform((o) => o.broadcast);
 
 export async function listBroadcasts(f: { unitId?: string; status?: BroadcastStatus | '' }): Promise<BroadcastSummary[]> {
-  return (await requestParsed(BroadcastListSchema, 'GET', `/api/broadcasts${queryString(f)}`)).items;
+  return (await listBroadcastsPage(f)).items;
+}
+
+/** The list with what the viewer may do on the page (draft a new broadcast). */
+export function listBroadcastsPage(f: { unitId?: string; status?: BroadcastStatus | '' }): Promise<{ items: BroadcastSummary[]; capabilities: { draft: boolean } }> {
+  return requestParsed(BroadcastListSchema, 'GET', `/api/broadcasts${queryString(f)}`);
+}
+
+/** A new draft replacing the broadcast (same content, linked); the old one ends when the new one is approved. */
+export function supersedeBroadcast(id: string): Promise<BroadcastView> {
+  return requestParsed(BroadcastOne, 'POST', `/api/broadcasts/${enc(id)}/supersede`, {});
+}
+
+/** The SMS settings (quiet hours, daily cap, maximum parts) and whether the viewer may change them. */
+export function getSmsSettings(): Promise<SmsSettingsOut> {
+  return requestParsed(SmsSettingsOutSchema, 'GET', '/api/settings/sms');
+}
+
+export function saveSmsSettings(s: SmsSettings): Promise<SmsSettingsOut> {
+  return requestParsed(SmsSettingsOutSchema, 'PUT', '/api/settings/sms', s);
 }
 
 export function getBroadcast(id: string): Promise<BroadcastView> {
