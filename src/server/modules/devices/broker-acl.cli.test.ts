@@ -168,10 +168,14 @@ describe.each([
         ),
       );
     if (name.startsWith('embedded')) expect(granted).toEqual([128, 128, 128, 128]);
-    await broker.bus.publish(`loa/v1/${dev.b.id}/cmd`, '{"for":"b"}', { qos: 1 });
-    await broker.bus.publish(`loa/v1/${dev.a.id}/cmd`, '{"for":"a"}', { qos: 1 });
+    const payloads: unknown[] = [];
+    a.on('message', (_topic, payload) => payloads.push(JSON.parse(payload.toString())));
+    const stop = { v: 1 as const, id: randomUUID(), at: new Date().toISOString(), cmd: 'stop' as const };
+    expect(await t.c.services.deviceGateway.publishCommand(dev.b.id, stop)).toBe(true);
+    expect(await t.c.services.deviceGateway.publishCommand(dev.a.id, { ...stop, id: randomUUID(), cmd: 'set_volume', volume: 40 })).toBe(true);
     await until('own command', () => (got.includes(`loa/v1/${dev.a.id}/cmd`) ? true : undefined));
     expect(got).toEqual([`loa/v1/${dev.a.id}/cmd`]);
+    expect(payloads).toEqual([expect.objectContaining({ v: 1, cmd: 'set_volume', volume: 40 })]);
   });
 
   it("a device cannot publish on another device's topics or its own cmd; its own state reaches Loa", async () => {

@@ -84,6 +84,7 @@ export async function startDeviceMessaging(o: DeviceMessagingOptions, services: 
     onChange = (deviceId) => embedded.disconnectDevice(deviceId);
   }
   const stopListening = services.credentials.onChange(onChange);
+  services.gateway.attachBus(bus);
   const ingest = (topic: string, payload: Buffer) =>
     void services.gateway.ingestMqtt(topic, payload).catch((err: unknown) => logger.error({ err, topic }, 'mqtt: device message not stored'));
   const unsubscribe = [await bus.subscribe('loa/v1/+/state', ingest), await bus.subscribe('loa/v1/+/log', ingest)];
@@ -92,6 +93,7 @@ export async function startDeviceMessaging(o: DeviceMessagingOptions, services: 
     url: bus.url,
     async close() {
       stopListening();
+      services.gateway.attachBus(null);
       for (const u of unsubscribe) await u().catch(() => undefined);
       await bus.close();
     },

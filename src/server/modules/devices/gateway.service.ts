@@ -3,8 +3,9 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { DeviceLogBatch, DeviceState, PROTOCOL_VERSION, parseDeviceTopic } from '../../../shared/contracts/devices.ts';
-import type { DeviceCommand, DeviceScheduleOut, Heartbeat } from '../../../shared/contracts/devices.ts';
+import { DeviceCommand, DeviceLogBatch, DeviceState, PROTOCOL_VERSION, deviceTopics, parseDeviceTopic } from '../../../shared/contracts/devices.ts';
+import type { DeviceScheduleOut, Heartbeat } from '../../../shared/contracts/devices.ts';
+import type { MqttBus } from '../../providers/mqtt/port.ts';
 import type { DeviceIdentity } from './credentials.service.ts';
 import './devices.errors.ts';
 import * as repo from './devices.repository.ts';
@@ -22,6 +23,7 @@ const noPendingCommands: PendingCommands = async () => [];
 export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger: Logger; authenticate: (token: string) => Promise<DeviceIdentity | null> }) {
   const { db, clock, logger, authenticate } = deps;
   let pending: PendingCommands = noPendingCommands;
+  let bus: Pick<MqttBus, 'publish'> | null = null;
 
   async function recordLogs(device: DeviceIdentity, batch: DeviceLogBatch, source: 'mqtt' | 'http'): Promise<{ accepted: number; duplicates: number }> {
     const at = clock.now();
@@ -58,6 +60,23 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
   }
 
   return {
+    /** The broker Loa publishes commands on (startDeviceMessaging attaches it; null detaches). */
+    attachBus(b: Pick<MqttBus, 'publish'> | null): void {
+      bus = b;
+    },
+
+    /**
+     * Sends a command to a device over MQTT (QoS 1, not retained), checked against protocol v1 first.
+     * Returns false when no broker is attached (a CLI command, a test without one): the HTTP fallback's
+     * pending commands are the way then.
+     */
+    async publishCommand(deviceId: string, command: DeviceCommand): Promise<boolean> {
+      const checked = DeviceCommand.parse(command);
+      if (!bus) return false;
+      await bus.publish(deviceTopics(deviceId).cmd, JSON.stringify(checked), { qos: 1, retain: false });
+      return true;
+    },
+
     /** Later modules (bulletins, programmes) say what a device should hold. */
     setPendingCommands(fn: PendingCommands): void {
       pending = fn;

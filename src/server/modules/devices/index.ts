@@ -27,7 +27,7 @@ declare module '../module.ts' {
      * drops its session, the Mosquitto files are written again).
      */
     deviceCredentials: DeviceCredentialsService & { onChange(listener: (deviceId: string) => void): () => void };
-    /** What devices report and fetch: MQTT state/log messages (`ingestMqtt`), the HTTP pull fallback, `setPendingCommands`. */
+    /** What devices report and fetch: MQTT state/log messages (`ingestMqtt`), the HTTP pull fallback, `setPendingCommands`; `publishCommand(deviceId, cmd)` sends one over MQTT. */
     deviceGateway: DeviceGatewayService;
   }
 }
