@@ -69,7 +69,7 @@ export function TelcoRequestPanel({ broadcast: b, onChanged }: { broadcast: Broa
             {T.noResults}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={420}>
+          <div className="loa-table-wrap" tabIndex={0} role="region" aria-label={T.results}>
             <Table verticalSpacing={4} data-testid="telco-results">
               <Table.Thead>
                 <Table.Tr>
@@ -90,7 +90,7 @@ export function TelcoRequestPanel({ broadcast: b, onChanged }: { broadcast: Broa
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         )}
         <Text size="sm" fw={600} data-testid="telco-total" data-total={b.telcoTotal}>
           {T.total}: {T.subscribers(b.telcoTotal.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'))}
