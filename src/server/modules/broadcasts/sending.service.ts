@@ -12,7 +12,9 @@ import { textToSend } from './broadcasts.present.ts';
 import * as deliveries from './deliveries.repository.ts';
 import type { SubmitOutcome } from './deliveries.repository.ts';
 import { createBatcher, sendPipelined } from './sending.pipeline.ts';
-import { fromMsisdn, isOptOutKeyword, messageKey, toMsisdn } from './sending.rules.ts';
+import type { BroadcastRow } from './broadcasts.repository.ts';
+import { fromMsisdn, isOptOutKeyword, isOrdinary, messageKey, NO_OPENING_ERROR, rulesOf, sendingStretch, toMsisdn } from './sending.rules.ts';
+import type { SmsSettings } from '../../../shared/contracts/settings.ts';
 
 export const NO_ACCOUNT_ERROR = 'chưa cấu hình tài khoản SMS';
 export const AMBIGUOUS_AFTER_RESTART = 'tin đang gửi khi dịch vụ dừng: chưa rõ tổng đài đã nhận hay chưa (không gửi lại)';
@@ -33,6 +35,12 @@ function providerFailure(err: unknown): SubmitResult {
   return { ok: false, bind: null, error: { kind: 'ambiguous', reason: 'connection_lost', acceptedPartIds: [], message: err instanceof Error ? err.message : String(err) } };
 }
 
+/**
+ * The send job moved to the next opening of the window: one id per (broadcast, opening, deliveries left, named by the
+ * smallest of their ids), so a re-run enqueues it once.
+ */
+export const windowJobId = (broadcastId: string, opensAt: Date, smallestDeliveryId: string): string => `sms:${broadcastId}:window:${opensAt.toISOString()}:${smallestDeliveryId}`;
+
 export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
   if (r.ok) return { id, state: 'submitted', messageId: r.messageId, messageKey: messageKey(r.messageId), bind: r.bind, error: null };
   const e = r.error;
@@ -49,7 +57,16 @@ export function outcomeOf(id: string, r: SubmitResult): SubmitOutcome {
  * visibly ambiguous: a delivery is 'submitting' (committed) before its submit_sm goes out, so one that a
  * crash interrupts is found 'submitting' on restart and becomes 'ambiguous' — never resent blindly.
  */
-export function createSendingService(deps: { db: Db; clock: Clock; logger: Logger; jobs: JobQueue; sms: SmsProvider | null; subscribers: SubscriberOptOut }) {
+export function createSendingService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobQueue;
+  sms: SmsProvider | null;
+  subscribers: SubscriberOptOut;
+  /** The SMS settings in force (services.settings): the quiet hours. */
+  settings: { smsSettings(): Promise<SmsSettings> };
+}) {
   const { db, clock, logger, jobs, sms, subscribers } = deps;
 
   const settleById = createBatcher((rs: deliveries.ReceiptSettle[]) => deliveries.settleReceiptsById(db, rs, clock.now()));
@@ -59,6 +76,24 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
     if ((await deliveries.countUnfinished(db, broadcastId)) === 0) await repo.setStatus(db, broadcastId, ['approved', 'sending'], 'done', clock.now());
   }
 
+  /**
+   * The send window and the quiet hours (ordinary messages only). Outside them the job is enqueued again for the next
+   * opening and 'held' is answered; inside, the instant they close (null: never), after which nothing more is claimed.
+   */
+  async function windowOf(b: BroadcastRow, ids: readonly string[]): Promise<'held' | { closesAt: Date | null }> {
+    if (!isOrdinary(b.priority) || ids.length === 0) return { closesAt: null };
+    const st = sendingStretch(clock.now(), rulesOf(await deps.settings.smsSettings(), b));
+    if (st.open) return { closesAt: st.closesAt };
+    if (!st.opensAt) {
+      // The quiet hours were changed to cover the whole window: these can never go.
+      await deliveries.settleQueued(db, { ids }, 'rejected', NO_OPENING_ERROR, clock.now());
+      await finishIfDone(b.id);
+      return 'held';
+    }
+    await jobs.enqueue(db, sendSmsJob, { broadcastId: b.id, deliveryIds: [...ids] }, { id: windowJobId(b.id, st.opensAt, [...ids].sort()[0]!), runAt: st.opensAt });
+    return 'held';
+  }
+
   async function sendChunk(payload: { broadcastId: string; deliveryIds: string[] }): Promise<void> {
     const b = await repo.findBroadcast(db, payload.broadcastId);
     if (!b) return;
@@ -66,6 +101,9 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
       await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'rejected', 'thông điệp đã bị hủy', clock.now());
       return;
     }
+    const window = await windowOf(b, payload.deliveryIds);
+    if (window === 'held') return;
+    const closed = () => window.closesAt !== null && clock.now() >= window.closesAt;
     if (!sms) {
       await deliveries.settleQueued(db, { ids: payload.deliveryIds }, 'failed', NO_ACCOUNT_ERROR, clock.now());
       await finishIfDone(b.id);
@@ -81,7 +119,7 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
       lanes: LANES,
       minClaim: BATCH,
       minRecord: BATCH,
-      claim: (ids) => deliveries.claimForSubmit(db, ids, clock.now()),
+      claim: (ids) => (closed() ? Promise.resolve([]) : deliveries.claimForSubmit(db, ids, clock.now())),
       submit: (d) =>
         sms.submit({ to: toMsisdn(d.phone), from, text: s.text, parts: s.partsText, encoding: s.encoding, reference: d.id }).then(
           (r) => outcomeOf(d.id, r),
@@ -95,6 +133,11 @@ export function createSendingService(deps: { db: Db; clock: Clock; logger: Logge
     });
     await finishIfDone(b.id);
     const left = await deliveries.queuedIn(db, payload.deliveryIds);
+    // The window closed mid-run: the rest waits for its next opening.
+    if (left.length && closed()) {
+      await windowOf(b, left);
+      return;
+    }
     // Temporary refusals (throttling, a lost connection before sending): the job runs again later for those.
     if (left.length) throw new Error(`${left.length} tin gặp lỗi tạm thời, sẽ gửi lại`);
   }

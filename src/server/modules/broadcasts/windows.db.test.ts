@@ -10,7 +10,9 @@ import type { BroadcastInput } from '../../../shared/contracts/broadcasts.ts';
 import { DEFAULT_SMS_SETTINGS } from '../../../shared/contracts/settings.ts';
 import { SUPERSEDED_ERROR } from './broadcasts.service.ts';
 import { DAILY_CAP_ERROR } from './sending.rules.ts';
-import { windowJobId } from './sending.service.ts';
+import { createSendingService, windowJobId } from './sending.service.ts';
+import { createLogger } from '../../platform/logger.ts';
+import type { SmsProvider } from '../../providers/sms/port.ts';
 
 const code = async (p: Promise<unknown>) =>
   p.then(
@@ -110,7 +112,7 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
     expect(peer.simulator.acceptedByDestination.get(`84${first!.phone.slice(1)}`)).toBeUndefined();
     const ids = (await t.c.services.broadcasts.listDeliveries(approver, early.id, { limit: 10 })).map((d) => d.id);
     const payloadOf = async (id: string) => (await jobRow(t.c, id))?.payload as { broadcastId: string; deliveryIds: string[] } | undefined;
-    const movedId = windowJobId(early.id, vn('2021-03-03T13:00:00'), (await payloadOf(`sms:${early.id}:0`))!.deliveryIds[0]!);
+    const movedId = windowJobId(early.id, vn('2021-03-03T13:00:00'), [...(await payloadOf(`sms:${early.id}:0`))!.deliveryIds].sort()[0]!);
     const moved = await jobRow(t.c, movedId);
     expect(moved).toMatchObject({ name: 'broadcasts.send-sms' });
     expect(moved!.runAt).toEqual(vn('2021-03-03T13:00:00'));
@@ -122,6 +124,35 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
     await t.c.jobs.drain();
     await until(async () => (await t.c.services.broadcasts.getBroadcast(approver, early.id)).progress.byState.delivered === 2);
     expect(peer.simulator.acceptedByDestination.get(`84${first!.phone.slice(1)}`)?.length).toBe(1);
+  }, 60_000);
+
+  it('a window closing mid-run stops the claims: the rest waits for the next opening', async () => {
+    const list = await buildList(t.c, TT_TAM_DUONG, 150, 5400);
+    t.clock.set(vn('2021-03-05T14:59:00'));
+    const b = await approved(list, { windowStart: '13:00', windowEnd: '15:00' });
+    expect(b.status).toBe('sending');
+    // The SMSC answers the first submit at 15:00:01, after the window closed.
+    const late = new Proxy(peer.sms, {
+      get: (o, k) =>
+        k === 'submit'
+          ? async (m: Parameters<SmsProvider['submit']>[0]) => {
+              const r = await o.submit(m);
+              t.clock.set(vn('2021-03-05T15:00:01'));
+              return r;
+            }
+          : (Reflect.get(o, k) as unknown),
+    });
+    const { subscribers, settings } = t.c.services;
+    const sending = createSendingService({ db: t.c.database.db, clock: t.clock, logger: createLogger('silent'), jobs: t.c.jobs, sms: late, subscribers, settings });
+    const payload = (await jobRow(t.c, `sms:${b.id}:0`))!.payload as { broadcastId: string; deliveryIds: string[] };
+    await sending.sendChunk(payload);
+    const states = (await deliveriesOf(t.c, b.id)).map((d) => d.state);
+    const queued = (await deliveriesOf(t.c, b.id)).filter((d) => d.state === 'queued');
+    expect(queued.length).toBeGreaterThan(0);
+    expect(states.filter((x) => x !== 'queued').length).toBeGreaterThan(0);
+    const moved = (await jobRow(t.c, windowJobId(b.id, vn('2021-03-06T13:00:00'), queued.map((q) => q.id).sort()[0]!)))!;
+    expect(moved.runAt).toEqual(vn('2021-03-06T13:00:00'));
+    expect((moved.payload as { deliveryIds: string[] }).deliveryIds.length).toBe(queued.length);
   }, 60_000);
 
   it('supersede: a new draft with the same content; its approval rejects the old one’s queued deliveries and cancels it, in one transaction, audited', async () => {
