@@ -179,23 +179,60 @@ export async function settleReceiptsById(db: Db, receipts: readonly ReceiptSettl
   return out;
 }
 
-/** Settles by message id (any of its forms); failing that, the oldest ambiguous delivery to that phone. Returns the broadcast. */
+/**
+ * What a receipt settled: a delivery (its broadcast), 'known' (its id is a delivery's already settled: a receipt
+ * delivered again), 'pending' (try again soon: its id was recorded just now, or a delivery of that phone is still
+ * 'submitting' — its submit_sm_resp may be about to give this id, or a dead worker's delivery is about to become
+ * ambiguous), or null (no candidate).
+ */
+export type ReceiptMatch = { broadcastId: string } | 'known' | 'pending' | null;
+
+/**
+ * Settles by message id (any of its forms); failing that, reconciles an ambiguous delivery without an id (its
+ * submit_sm_resp was lost) by the phone — only when it is the phone's only ambiguous delivery without an id and
+ * none of the phone's deliveries is 'submitting' (that one's id may be this receipt's). The reconciled delivery
+ * takes the receipt's id and `reconciledError` (the receipt's error plus a note).
+ */
 export async function settleByReceipt(
   db: Db,
-  r: { idForms: readonly string[]; phone: string | null; state: 'delivered' | 'failed' | 'expired' | 'rejected'; error: string | null },
+  r: {
+    messageId: string;
+    idForms: readonly string[];
+    phone: string | null;
+    state: 'delivered' | 'failed' | 'expired' | 'rejected';
+    error: string | null;
+    reconciledError: string;
+  },
   at: Date,
-): Promise<string | null> {
+): Promise<ReceiptMatch> {
+  const forms = arrayLiteral(r.idForms);
   const byId = await db.execute(sql`
     UPDATE sms_deliveries SET state = ${r.state}, error = ${r.error}, updated_at = ${at.toISOString()}::timestamptz
-    WHERE message_key = ANY(${arrayLiteral(r.idForms)}::text[]) AND state IN ('submitted', 'ambiguous')
+    WHERE message_key = ANY(${forms}::text[]) AND (state IN ('submitted', 'ambiguous')) IS TRUE
     RETURNING broadcast_id AS "broadcastId"`);
   const hit = rowsOf<Record<string, unknown>>(byId)[0] as { broadcastId: string } | undefined;
-  if (hit || !r.phone) return hit?.broadcastId ?? null;
+  if (hit) return hit;
+  // Its id already stored: settled before (a receipt delivered again), or recorded just after the UPDATE above
+  // looked (the submit_sm_resp's record committed meanwhile): then the next try settles it.
+  const known = await db.execute(sql`
+    SELECT bool_or(state IN ('submitted', 'ambiguous')) AS open FROM sms_deliveries WHERE message_key = ANY(${forms}::text[]) HAVING count(*) > 0`);
+  const k = rowsOf<{ open: boolean }>(known)[0];
+  if (k) return k.open ? 'pending' : 'known';
+  if (!r.phone) return null;
   const byPhone = await db.execute(sql`
-    UPDATE sms_deliveries SET state = ${r.state}, error = ${r.error}, message_key = ${r.idForms[0] ?? null}, updated_at = ${at.toISOString()}::timestamptz
-    WHERE id = (SELECT id FROM sms_deliveries WHERE phone = ${r.phone} AND state = 'ambiguous' AND message_key IS NULL ORDER BY updated_at LIMIT 1)
-    RETURNING broadcast_id AS "broadcastId"`);
-  return (rowsOf<Record<string, unknown>>(byPhone)[0] as { broadcastId: string } | undefined)?.broadcastId ?? null;
+    WITH c AS (
+      SELECT id, state FROM sms_deliveries
+      WHERE phone = ${r.phone} AND (state = 'submitting' OR (state = 'ambiguous' AND message_key IS NULL)) IS TRUE),
+    one AS (SELECT id FROM c WHERE state = 'ambiguous' AND (SELECT count(*) FROM c) = 1),
+    settled AS (
+      UPDATE sms_deliveries d SET state = ${r.state}, error = ${r.reconciledError}, message_id = ${r.messageId},
+        message_key = ${r.idForms[0] ?? null}, updated_at = ${at.toISOString()}::timestamptz
+      FROM one WHERE d.id = one.id AND d.state = 'ambiguous' AND d.message_key IS NULL
+      RETURNING d.broadcast_id AS "broadcastId")
+    SELECT (SELECT "broadcastId" FROM settled LIMIT 1) AS "broadcastId", EXISTS (SELECT 1 FROM c WHERE state = 'submitting') AS pending`);
+  const row = rowsOf<Record<string, unknown>>(byPhone)[0] as { broadcastId: string | null; pending: boolean } | undefined;
+  if (row?.broadcastId) return { broadcastId: row.broadcastId };
+  return row?.pending ? 'pending' : null;
 }
 
 export async function countUnfinished(db: Db, broadcastId: string): Promise<number> {

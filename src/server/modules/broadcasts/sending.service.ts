@@ -18,13 +18,16 @@ import type { SmsSettings } from '../../../shared/contracts/settings.ts';
 
 export const NO_ACCOUNT_ERROR = 'chưa cấu hình tài khoản SMS';
 export const AMBIGUOUS_AFTER_RESTART = 'tin đang gửi khi dịch vụ dừng: chưa rõ tổng đài đã nhận hay chưa (không gửi lại)';
+/** Kept on a delivery reconciled by a later receipt (its submit_sm_resp was lost; matched by the phone). */
+export const RECONCILED_BY_RECEIPT = 'đối soát theo báo cáo phát (không nhận được phản hồi khi gửi)';
 /** The brandname used when a broadcast names none (the demo's; a real account sets its own). */
 export const DEFAULT_SENDER = 'LOA';
 /** Deliveries claimed and not yet recorded per send job (at most this many are left ambiguous by a crash). */
 const LANES = 100;
 /** A claim waits for this many free lanes, a write of outcomes for this many answers: one UPDATE per batch. */
 const BATCH = 25;
-const RECEIPT_RETRIES = 6;
+/** A receipt that overtook the recording of its submit_sm_resp is tried again this many times, then left to the SMSC. */
+const RECEIPT_RETRIES = 4;
 
 export interface SubscriberOptOut {
   optOut(phone: string, source: 'sms_keyword' | 'staff', opts?: InTx): Promise<number>;
@@ -142,19 +145,26 @@ export function createSendingService(deps: {
     if (left.length) throw new Error(`${left.length} tin gặp lỗi tạm thời, sẽ gửi lại`);
   }
 
-  async function onReceipt(r: DeliveryReceipt): Promise<void> {
-    if (r.state === 'accepted' || r.state === 'unknown') return;
+  /**
+   * Settles the delivery a receipt is about (committed before the provider answers the deliver_sm). 'retry' when
+   * a delivery of that phone is still 'submitting' after a few tries: the SMSC delivers the receipt again later.
+   */
+  async function onReceipt(r: DeliveryReceipt): Promise<'done' | 'retry'> {
+    if (r.state === 'accepted' || r.state === 'unknown') return 'done';
     const error = r.state === 'delivered' ? null : `${r.stat}${r.errorCode ? ` err:${r.errorCode}` : ''}`;
-    const settle = { idForms: r.idForms.map(messageKey), phone: fromMsisdn(r.to), state: r.state, error };
+    const reconciledError = error ? `${error}; ${RECONCILED_BY_RECEIPT}` : RECONCILED_BY_RECEIPT;
+    const settle = { messageId: r.messageId, idForms: r.idForms.map(messageKey), phone: fromMsisdn(r.to), state: r.state, error, reconciledError };
     // Most receipts match their delivery's id: settled in batches; the rest go on one by one.
-    if (await settleById({ idForms: settle.idForms, state: r.state, error })) return;
-    let broadcastId = await deliveries.settleByReceipt(db, settle, clock.now());
+    if (await settleById({ idForms: settle.idForms, state: r.state, error })) return 'done';
+    let match = await deliveries.settleByReceipt(db, settle, clock.now());
     // A receipt can overtake the recording of its submit_sm_resp: try again shortly.
-    for (let i = 0; !broadcastId && i < RECEIPT_RETRIES; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      broadcastId = await deliveries.settleByReceipt(db, settle, clock.now());
+    for (let i = 0; match === 'pending' && i < RECEIPT_RETRIES; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      match = await deliveries.settleByReceipt(db, settle, clock.now());
     }
-    if (!broadcastId) logger.warn({ messageId: r.messageId, to: r.to }, 'sms: receipt for no known delivery');
+    if (match === 'pending') return 'retry';
+    if (!match) logger.warn({ messageId: r.messageId, to: r.to }, 'sms: receipt for no known delivery');
+    return 'done';
   }
 
   async function onMo(m: MoMessage): Promise<void> {
@@ -191,8 +201,9 @@ export function createSendingService(deps: {
     listen(): () => void {
       if (!sms) return () => {};
       const log = (what: string) => (err: unknown) => logger.error({ err }, `sms: ${what} failed`);
-      const offR = sms.on('receipt', (r) => void onReceipt(r).catch(log('receipt')));
-      const offM = sms.on('mo', (m) => void onMo(m).catch(log('MO')));
+      // The promises go back to the provider: it answers the deliver_sm when they settle (a failure: try later).
+      const offR = sms.on('receipt', (r) => onReceipt(r).catch((err: unknown) => (log('receipt')(err), 'retry' as const)));
+      const offM = sms.on('mo', (m) => onMo(m).catch((err: unknown) => (log('MO')(err), 'retry' as const)));
       return () => {
         offR();
         offM();

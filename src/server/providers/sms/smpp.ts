@@ -50,8 +50,12 @@ export function createSmppProvider(opts: { accounts: SmppAccountConfig[]; log: L
     while (recent.size > RECENT_IDS) recent.delete(recent.keys().next().value!);
   }
 
-  /** The deliver_sm_resp status once every listener is done: ESME_RX_T_APPN when one failed or asked for a retry. */
+  /**
+   * The deliver_sm_resp status once every listener is done: ESME_RX_T_APPN when one failed or asked for a retry, or
+   * when nobody listens yet (a bind comes up, and the SMSC sends what it kept, before the caller subscribes).
+   */
   async function answerOf(results: unknown[]): Promise<number> {
+    if (!results.length) return STATUS.ESME_RX_T_APPN;
     const settled = await Promise.allSettled(results);
     return settled.some((s) => s.status === 'rejected' || s.value === 'retry') ? STATUS.ESME_RX_T_APPN : STATUS.ESME_ROK;
   }

@@ -44,7 +44,7 @@ export function createForwarder(deps: {
 }) {
   const { binds, counters, timers, log } = deps;
   const waiting = new Map<string, StoredDeliver[]>();
-  const describe = (d: StoredDeliver) => ({ systemId: d.systemId, id: d.pdu.receipted_message_id ?? null, to: d.pdu.destination_addr, attempts: d.attempts });
+  const describe = (d: StoredDeliver) => ({ systemId: d.systemId, id: d.pdu.receipted_message_id ?? null, from: d.pdu.source_addr, attempts: d.attempts });
 
   /** Writes a stored deliver_sm to a receiving bind of its account, or keeps it until one binds. */
   function forward(d: StoredDeliver) {
