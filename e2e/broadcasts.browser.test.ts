@@ -109,8 +109,12 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await expect.poll(() => page.getByTestId('broadcast-status').getAttribute('data-status')).toBe('submitted');
 
     await page.goto(`${base}/admin/#/sms`);
-    await page.getByTestId('broadcast-row').first().waitFor();
-    expect(await page.getByTestId('broadcast-row').first().getAttribute('data-id')).toBe(broadcastId);
+    // On the phone the list is one card per campaign (the table is for wider screens), nothing wider than the screen.
+    await page.getByTestId('broadcast-card').first().waitFor();
+    expect(await page.getByTestId('broadcast-card').first().getAttribute('data-id')).toBe(broadcastId);
+    expect(await page.getByTestId('broadcast-table').isVisible()).toBe(false);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.getByTestId('broadcast-compose').waitFor(); // the drafter may draft
     // English is one switch away.
     await page.getByTestId('lang-switch').getByText('EN').click();
     await expect.poll(() => page.getByTestId('broadcast-status').first().textContent()).toBe('Awaiting approval');
