@@ -31,6 +31,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['drafter'], username: 'sms.soanthao' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['approver'], username: 'sms.duyet' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['clerk'], username: 'sms.vanthu' });
+    await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['system_admin'], username: 'sms.quantri' });
     const clerk = await signIn(t.c, 'sms.vanthu');
     const list = await t.app.inject({
       method: 'POST',
@@ -143,6 +144,40 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     const xlsx = await page.request.get(`${base}/api/broadcasts/${broadcastId}/results.xlsx`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the drafter supersedes the sent message: the replacement opens for editing with a send window, and both link each other', async () => {
+    expect(broadcastId).not.toBe('');
+    const page = await open('sms.soanthao');
+    await page.goto(`${base}/admin/#/sms/${broadcastId}`);
+    await page.getByTestId('broadcast-supersede-start').click();
+    await expect.poll(() => /#\/sms\/[0-9a-f-]{36}\/edit$/.test(page.url())).toBe(true);
+    expect(await page.getByTestId('f-sms-text').inputValue()).toBe(TEXT);
+    await page.getByTestId('f-window-start').fill('07:00');
+    await page.getByTestId('f-window-end').fill('21:00');
+    await page.getByTestId('broadcast-save').click();
+    await page.getByTestId('broadcast-supersedes').waitFor();
+    expect(await page.getByTestId('broadcast-supersedes').getAttribute('href')).toContain(broadcastId);
+    expect(await page.getByTestId('broadcast-text').textContent()).toContain('cat dien');
+    expect(await page.getByText('07:00–21:00').count()).toBe(1);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    // 'Cài đặt SMS' is for those who may change it.
+    await page.goto(`${base}/admin/#/sms`);
+    await page.getByTestId('broadcast-card').first().waitFor();
+    expect(await page.getByTestId('sms-settings').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the administrator changes the SMS settings on the SMS page', async () => {
+    const page = await open('sms.quantri');
+    await page.goto(`${base}/admin/#/sms`);
+    await page.getByTestId('sms-settings').waitFor();
+    await page.getByTestId('sms-setting-dailyCap').fill('5');
+    await page.getByTestId('sms-settings-save').click();
+    await expect.poll(async () => (await t.c.services.settings.smsSettings()).dailyCap).toBe(5);
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
