@@ -38,7 +38,7 @@ function EditorForm({ broadcast }: { broadcast: BroadcastView | null }) {
   const patch = (p: Partial<BroadcastForm>) => {
     setForm((f) => ({ ...f, ...p }));
     // A field's message goes as soon as it is edited (checked again on save).
-    const fields = Object.keys(p).map((k) => (k === 'unitIds' || k === 'listIds' ? 'audience' : k));
+    const fields = Object.keys(p).map((k) => (k === 'unitIds' || k === 'listIds' ? 'audience' : k === 'windowStart' || k === 'windowEnd' ? 'window' : k));
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
   };
   // The saved draft's audience, counted by the server, gives the counter its total.
