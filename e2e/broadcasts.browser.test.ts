@@ -24,7 +24,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
   beforeAll(async () => {
     // An SMS account (in memory) whose SMSC refuses the three messages: the composer offers the SMS route only with one.
     const sms = createFakeSmsProvider();
-    const refused = { kind: 'permanent', reason: 'rejected', commandStatus: 0x45, acceptedPartIds: [], message: 'submit_sm bị từ chối' } as const;
+    const refused = { kind: 'permanent', reason: 'rejected', commandStatus: 0x45, acceptedPartIds: [] as string[], message: 'submit_sm bị từ chối' } as const;
     sms.failNext(refused, refused, refused);
     t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true }, sms });
     await importLaiChau(t.c);
