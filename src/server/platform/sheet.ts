@@ -3,7 +3,7 @@
  * file as a spreadsheet shows it (1-based), so errors can say "Dòng 7". No interpretation here: each
  * import finds its header and columns. A file that cannot be read throws what the caller's
  * `unreadable(reason)` makes (its module's error code), with the reason in Vietnamese.
- * (Extracted from the subscribers import for the devices import.)
+ * Used by the subscribers and the devices imports.
  */
 import { inflateRawSync } from 'node:zlib';
 

@@ -6,7 +6,12 @@
  */
 import { normalisePhone, telcoOf, type Telco } from '../../../shared/sms/phone.ts';
 import { SUBSCRIBER_LIMITS, type ImportRowErrorView } from '../../../shared/contracts/subscribers.ts';
-import type { SheetRow } from './import-file.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { SheetRow } from '../../platform/sheet.ts';
+import './subscribers.errors.ts';
+
+/** A file platform/sheet.ts cannot read, as the subscribers' error. */
+export const subscriberFileUnreadable = (reason: string) => new AppError('SUBSCRIBER_FILE_UNREADABLE', { reason });
 
 export interface ParsedSubscriber {
   /** The first line the number appears on. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './import-file.ts';
-import { headerColumn, parseSubscriberRows } from './import-rows.ts';
+import { readCsv } from '../../platform/sheet.ts';
+import { headerColumn, parseSubscriberRows, subscriberFileUnreadable } from './import-rows.ts';
 
 // Fictitious numbers: no real subscriber.
-const csv = (text: string) => readCsv(new TextEncoder().encode(text));
+const csv = (text: string) => readCsv(new TextEncoder().encode(text), subscriberFileUnreadable);
 
 describe('headerColumn', () => {
   it.each([
@@ -37,7 +37,7 @@ describe('readCsv', () => {
     ]);
   });
   it('refuses a file that is not UTF-8', () => {
-    expect(() => readCsv(new Uint8Array([0x48, 0xe0, 0x20, 0x4e]))).toThrow(expect.objectContaining({ code: 'SUBSCRIBER_FILE_UNREADABLE' }));
+    expect(() => readCsv(new Uint8Array([0x48, 0xe0, 0x20, 0x4e]), subscriberFileUnreadable)).toThrow(expect.objectContaining({ code: 'SUBSCRIBER_FILE_UNREADABLE' }));
   });
 });
 

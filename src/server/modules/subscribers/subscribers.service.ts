@@ -9,8 +9,8 @@ import type { UnitLookup } from '../units/index.ts';
 import { maskPhone, normalisePhone, type Telco } from '../../../shared/sms/phone.ts';
 import type { CreateListInput, ImportInput, ImportReport, OptOutSource, SubscriberListView, SubscriberView, UpdateListInput } from '../../../shared/contracts/subscribers.ts';
 import { SUBSCRIBER_LIMITS } from '../../../shared/contracts/subscribers.ts';
-import { readSheet } from './import-file.ts';
-import { parseSubscriberRows } from './import-rows.ts';
+import { readSheet } from '../../platform/sheet.ts';
+import { parseSubscriberRows, subscriberFileUnreadable } from './import-rows.ts';
 import './subscribers.errors.ts';
 import * as repo from './subscribers.repository.ts';
 import type { ListRow, SubscriberRow } from './subscribers.repository.ts';
@@ -150,7 +150,7 @@ export function createSubscribersService(deps: { db: Db; clock: Clock; units: Un
       const { list, a } = await listFor(actor, listId, 'subscriber.write');
       const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
       if (bytes.length > SUBSCRIBER_LIMITS.fileBytes) throw new AppError('PAYLOAD_TOO_LARGE');
-      const parsed = parseSubscriberRows(await readSheet(input.fileName, bytes));
+      const parsed = parseSubscriberRows(await readSheet(input.fileName, bytes, subscriberFileUnreadable));
       const readPhones = can(actor, 'subscriber.read', { unitPath: list.unitPath });
       return db.transaction(async (tx) => {
         const existing = new Map((await repo.lockListSubscribers(tx, list.id)).map((s) => [s.phone, s]));
