@@ -2,6 +2,8 @@
 // routes and the admin page "Thiết bị". The device protocol itself (MQTT and HTTP pull) is in
 // device-protocol.ts, re-exported here.
 import { z } from 'zod';
+import { SheetImportReportBase, sheetImportBody } from './sheet-import.ts';
+import { labelledText as text } from './text.ts';
 
 export * from './device-protocol.ts';
 
@@ -21,15 +23,6 @@ export const DEVICE_LIMITS = {
   errorsShown: 200,
 } as const;
 
-export const DEVICE_IMPORT_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự` })
-    .trim()
-    .min(1, `${label} không được để trống`)
-    .max(max, `${label} dài quá ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 const optionalText = (max: number, label: string) => text(max, label).nullable().default(null);
 
 export const UnitIdParams = z.object({ unitId: z.uuid({ error: 'mã đơn vị không hợp lệ' }) });
@@ -109,28 +102,10 @@ export const CredentialOut = z.object({
 });
 export type CredentialView = z.infer<typeof CredentialOut>;
 
-export const DeviceImportBody = z.object({
-  fileName: text(255, 'tên tệp'),
-  contentBase64: z
-    .string({ error: 'nội dung tệp (base64) phải là chuỗi ký tự' })
-    .min(1, 'tệp rỗng')
-    .max(Math.ceil(DEVICE_LIMITS.fileBytes / 3) * 4 + 4, 'tệp quá lớn')
-    .regex(/^[A-Za-z0-9+/=\s]+$/, 'nội dung tệp phải mã hóa base64'),
-  /** true: only the preview, nothing is written. */
-  dryRun: z.boolean().default(true),
-});
+export const DeviceImportBody = sheetImportBody(DEVICE_LIMITS.fileBytes);
 export type DeviceImportInput = z.infer<typeof DeviceImportBody>;
 
-export const RowMessage = z.object({ line: z.number().int(), message: z.string() });
-export type RowMessage = z.infer<typeof RowMessage>;
-
-export const DeviceImportReportOut = z.object({
-  dryRun: z.boolean(),
-  imported: z.boolean(),
-  rows: z.number().int(),
-  added: z.number().int(),
-  errorCount: z.number().int(),
-  errors: z.array(RowMessage),
+export const DeviceImportReportOut = SheetImportReportBase.extend({
   sample: z.array(z.object({ line: z.number().int(), kind: z.enum(DEVICE_KINDS), name: z.string(), serial: z.string().nullable(), village: z.string().nullable() })),
 });
 export type DeviceImportReport = z.infer<typeof DeviceImportReportOut>;

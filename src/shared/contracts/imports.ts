@@ -2,6 +2,8 @@
 // client: limits, the upload and confirmation bodies, and the proposal/confirmation responses.
 import { z } from 'zod';
 import { DOC_TYPE_CODES, SIGNER_AUTHORITIES, URGENCIES } from './directives-vocabulary.ts';
+import { fileUploadFields } from './sheet-import.ts';
+import { labelledText as text } from './text.ts';
 import { DueRuleOut, DueRuleSchema, ReportFormBody, ReportFormOut } from './tasks.ts';
 
 /** Limits: the server enforces them, the admin UI checks them up front. */
@@ -16,22 +18,9 @@ export const IMPORT_LIMITS = {
 /** File types the server reads (it checks the content, not the name): the upload picker's accept list. */
 export const ACCEPTED_FILES = '.txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự` })
-    .trim()
-    .min(1, `${label} không được để trống`)
-    .max(max, `${label} dài quá ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
-
 /** The JSON form of an upload (the multipart form carries the same file as its "file" part). */
 export const ImportJsonBody = z.object({
-  fileName: text(IMPORT_LIMITS.fileName, 'tên tệp'),
-  contentBase64: z
-    .string({ error: 'nội dung tệp (base64) phải là chuỗi ký tự' })
-    .min(1, 'tệp rỗng')
-    .max(Math.ceil(IMPORT_LIMITS.fileBytes / 3) * 4 + 4, 'tệp quá lớn')
-    .regex(/^[A-Za-z0-9+/=\s]+$/, 'nội dung tệp phải mã hóa base64'),
+  ...fileUploadFields(IMPORT_LIMITS.fileBytes, IMPORT_LIMITS.fileName),
 });
 export type ImportJsonInput = z.infer<typeof ImportJsonBody>;
 

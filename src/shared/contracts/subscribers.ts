@@ -3,6 +3,8 @@
 // and the admin page.
 import { z } from 'zod';
 import { TELCOS } from '../sms/phone.ts';
+import { RowMessage, SheetImportReportBase, sheetImportBody } from './sheet-import.ts';
+import { labelledText as text } from './text.ts';
 
 /** Kinds of subscriber list (danh sách thuê bao) a unit keeps. */
 export const LIST_KINDS = ['can_bo_xa', 'truong_thon', 'ho_gia_dinh', 'khac'] as const;
@@ -28,17 +30,6 @@ export const SUBSCRIBER_LIMITS = {
   pageSize: 100,
 } as const;
 
-/** File types the import reads: the upload picker's accept list. */
-export const SUBSCRIBER_IMPORT_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label} phải là chuỗi ký tự` })
-    .trim()
-    .min(1, `${label} không được để trống`)
-    .max(max, `${label} dài quá ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
-
 export const UnitIdParams = z.object({ unitId: z.uuid({ error: 'mã đơn vị không hợp lệ' }) });
 export const ListIdParams = z.object({ listId: z.uuid({ error: 'mã danh sách không hợp lệ' }) });
 export const SubscriberIdParams = z.object({ subscriberId: z.uuid({ error: 'mã thuê bao không hợp lệ' }) });
@@ -59,16 +50,7 @@ export const UpdateListBody = z.object({
 });
 export type UpdateListInput = z.infer<typeof UpdateListBody>;
 
-export const ImportBody = z.object({
-  fileName: text(255, 'tên tệp'),
-  contentBase64: z
-    .string({ error: 'nội dung tệp (base64) phải là chuỗi ký tự' })
-    .min(1, 'tệp rỗng')
-    .max(Math.ceil(SUBSCRIBER_LIMITS.fileBytes / 3) * 4 + 4, 'tệp quá lớn')
-    .regex(/^[A-Za-z0-9+/=\s]+$/, 'nội dung tệp phải mã hóa base64'),
-  /** true: only the preview, nothing is written. */
-  dryRun: z.boolean().default(true),
-});
+export const ImportBody = sheetImportBody(SUBSCRIBER_LIMITS.fileBytes);
 export type ImportInput = z.infer<typeof ImportBody>;
 
 export const OptOutBody = z.object({ reason: text(500, 'lý do') });
@@ -123,24 +105,13 @@ export type SubscriberView = z.infer<typeof SubscriberOut>;
 export const SubscribersOut = z.object({ items: z.array(SubscriberOut), total: z.number().int(), capabilities: ListCapabilities });
 export const OneSubscriberOut = z.object({ subscriber: SubscriberOut });
 
-export const ImportRowError = z.object({ line: z.number().int(), message: z.string() });
-export type ImportRowErrorView = z.infer<typeof ImportRowError>;
-
-export const ImportReportOut = z.object({
-  dryRun: z.boolean(),
-  /** true when the rows were written (not a dry run, no errors). */
-  imported: z.boolean(),
-  /** Data rows read (blank rows not counted). */
-  rows: z.number().int(),
-  added: z.number().int(),
+export const ImportReportOut = SheetImportReportBase.extend({
   updated: z.number().int(),
   unchanged: z.number().int(),
   /** Rows merged into an earlier row of the same file (same number). */
   mergedInFile: z.number().int(),
-  errorCount: z.number().int(),
-  errors: z.array(ImportRowError),
   /** Duplicate numbers merged, "Dòng 9 trùng số với dòng 4" (informational). */
-  notes: z.array(ImportRowError),
+  notes: z.array(RowMessage),
   byTelco: z.record(z.string(), z.number().int()),
   /** The first rows as they would be stored (phones masked without subscriber.read). */
   sample: z.array(

@@ -8,3 +8,12 @@ export const nfcText = (max: number) =>
     .min(1)
     .max(max)
     .transform((s) => s.normalize('NFC'));
+
+/** Required text as `nfcText`, its messages in Vietnamese naming the field ("tên tệp không được để trống"). */
+export const labelledText = (max: number, label: string) =>
+  z
+    .string({ error: `${label} phải là chuỗi ký tự` })
+    .trim()
+    .min(1, `${label} không được để trống`)
+    .max(max, `${label} dài quá ${max} ký tự`)
+    .transform((s) => s.normalize('NFC'));

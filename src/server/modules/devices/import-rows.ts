@@ -5,7 +5,8 @@
  * the serials against the registry and writes all or nothing.
  */
 import { normalisePhone } from '../../../shared/sms/phone.ts';
-import { DEVICE_KIND_LABELS, DEVICE_LIMITS, type DeviceKind, type DeviceStatus, type RowMessage } from '../../../shared/contracts/devices.ts';
+import { DEVICE_KIND_LABELS, DEVICE_LIMITS, type DeviceKind, type DeviceStatus } from '../../../shared/contracts/devices.ts';
+import type { RowMessage } from '../../../shared/contracts/sheet-import.ts';
 import { foldDiacritics } from '../../platform/text.ts';
 import type { SheetRow } from '../../platform/sheet.ts';
 

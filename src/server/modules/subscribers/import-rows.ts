@@ -5,7 +5,8 @@
  * with the list and writes it in one transaction.
  */
 import { normalisePhone, telcoOf, type Telco } from '../../../shared/sms/phone.ts';
-import { SUBSCRIBER_LIMITS, type ImportRowErrorView } from '../../../shared/contracts/subscribers.ts';
+import { SUBSCRIBER_LIMITS } from '../../../shared/contracts/subscribers.ts';
+import type { RowMessage } from '../../../shared/contracts/sheet-import.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SheetRow } from '../../platform/sheet.ts';
 import './subscribers.errors.ts';
@@ -26,8 +27,8 @@ export interface ParsedFile {
   rows: number;
   subscribers: ParsedSubscriber[];
   mergedInFile: number;
-  errors: ImportRowErrorView[];
-  notes: ImportRowErrorView[];
+  errors: RowMessage[];
+  notes: RowMessage[];
 }
 
 type Column = 'name' | 'phone' | 'village';

@@ -4,7 +4,8 @@ import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, T
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import { DEVICE_IMPORT_ACCEPT, DEVICE_KINDS, type DeviceKind } from '../../../shared/contracts/devices.ts';
+import { DEVICE_KINDS, type DeviceKind } from '../../../shared/contracts/devices.ts';
+import { SHEET_IMPORT_ACCEPT } from '../../../shared/contracts/sheet-import.ts';
 import { createDevice, importDevices, type DeviceImportReport } from './devices-api.ts';
 import { deviceStrings } from './strings.ts';
 
@@ -125,7 +126,7 @@ export function DeviceImportPanel({ unitId, onImported, onCancel }: { unitId: st
       <input
         id={`device-file-${unitId}`}
         type="file"
-        accept={DEVICE_IMPORT_ACCEPT}
+        accept={SHEET_IMPORT_ACCEPT}
         data-testid="device-import-file"
         onChange={(e) => void check(e.currentTarget.files?.[0] ?? null)}
       />

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
-import { SUBSCRIBER_IMPORT_ACCEPT } from '../../../shared/contracts/subscribers.ts';
+import { SHEET_IMPORT_ACCEPT } from '../../../shared/contracts/sheet-import.ts';
 import type { Telco } from '../../../shared/sms/phone.ts';
 import { importFile, type ImportReport } from './subscribers-api.ts';
 import { subscriberStrings } from './strings.ts';
@@ -65,7 +65,7 @@ export function ImportPanel({ listId, onImported }: { listId: string; onImported
         key={inputKey}
         id={`subscriber-file-${listId}`}
         type="file"
-        accept={SUBSCRIBER_IMPORT_ACCEPT}
+        accept={SHEET_IMPORT_ACCEPT}
         data-testid="subscriber-import-file"
         onChange={(e) => void check(e.currentTarget.files?.[0] ?? null)}
       />
