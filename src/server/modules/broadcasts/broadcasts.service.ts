@@ -172,10 +172,10 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
       if (!from.includes(b.status)) throw new AppError('BROADCAST_BAD_STATUS', { status: b.status });
       // The replaced broadcast ends first, so its queued messages neither go out nor count against the daily cap.
       if (b.supersedesId) await endSuperseded(tx, a, b, clock.now());
-      // No SMS account: the message becomes a công văn to the telcos (no deliveries, no send jobs).
-      if (b.route === 'telco_request') return telco.approveRequest(tx, a, loaded, { from, emergency });
       const now = clock.now();
       const sms = await deps.settings.smsSettings({ tx });
+      // No SMS account: the message becomes a công văn to the telcos (no deliveries, no send jobs).
+      if (b.route === 'telco_request') return telco.approveRequest(tx, a, loaded, { from, emergency, quiet: sms });
       const runAt = sendAt(now, b.scheduleAt ? new Date(b.scheduleAt) : null, b.priority, rulesOf(sms, b));
       if (!runAt) throw new AppError('BROADCAST_NO_OPENING', quietOf(sms));
       const day = localDay(runAt);

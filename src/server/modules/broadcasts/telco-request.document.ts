@@ -3,6 +3,7 @@
 // passes the broadcast, its unit and the telco units; the directives module drafts, renders and issues it.
 import { segment } from '../../../shared/sms/segments.ts';
 import type { Priority } from '../../../shared/contracts/broadcasts.ts';
+import { DEFAULT_SMS_SETTINGS } from '../../../shared/contracts/settings.ts';
 import { foldDiacritics } from '../../platform/text.ts';
 import type { CreateDirectiveBody } from '../directives/index.ts';
 import type { z } from 'zod';
@@ -25,11 +26,11 @@ export interface RequestSource {
   /** A daily window ("07:00"–"21:00", local time) when the broadcast carries one. */
   windowStart?: string | null;
   windowEnd?: string | null;
+  /** The SMS settings' quiet hours: ordinary messages go outside them (default 22:00–07:00). */
+  quiet?: { quietStartHour: number; quietEndHour: number };
 }
 
 const AREA_KINDS = new Set(['nation', 'province', 'district', 'commune', 'village']);
-/** Ordinary messages are not sent 22:00–07:00 (the default quiet hours, sending.rules.ts). */
-const ORDINARY_HOURS = { start: '07:00', end: '22:00' };
 
 export const ENCODING_LINES = { gsm7: 'GSM-7 (không dấu)', ucs2: 'UCS-2 (có dấu)' } as const;
 
@@ -70,8 +71,9 @@ export function vnDateTime(at: Date): string {
 export function timeWindowLine(b: RequestSource): string {
   const start = b.scheduleAt ? `từ ${vnDateTime(new Date(b.scheduleAt))}` : 'ngay khi nhận được công văn này';
   if (b.priority === 'khan_cap') return `Thời gian nhắn tin: ${start}, kể cả ngoài giờ (tin khẩn cấp).`;
-  const from = b.windowStart ?? ORDINARY_HOURS.start;
-  const to = b.windowEnd ?? ORDINARY_HOURS.end;
+  const quiet = b.quiet ?? DEFAULT_SMS_SETTINGS;
+  const from = b.windowStart ?? `${pad(quiet.quietEndHour)}:00`;
+  const to = b.windowEnd ?? `${pad(quiet.quietStartHour)}:00`;
   return `Thời gian nhắn tin: ${start}, trong khung giờ từ ${from} đến ${to} hằng ngày.`;
 }
 

@@ -46,6 +46,9 @@ describe('telco request công văn (pure)', () => {
     expect(timeWindowLine(source({ scheduleAt: '2026-08-15T01:30:00.000Z', windowStart: '08:00', windowEnd: '20:00' }))).toBe(
       'Thời gian nhắn tin: từ 08:30 ngày 15/8/2026, trong khung giờ từ 08:00 đến 20:00 hằng ngày.',
     );
+    expect(timeWindowLine(source({ quiet: { quietStartHour: 21, quietEndHour: 6 } }))).toBe(
+      'Thời gian nhắn tin: ngay khi nhận được công văn này, trong khung giờ từ 06:00 đến 21:00 hằng ngày.',
+    );
     expect(timeWindowLine(source({ priority: 'khan_cap' }))).toBe('Thời gian nhắn tin: ngay khi nhận được công văn này, kể cả ngoài giờ (tin khẩn cấp).');
     const urgent = telcoRequestInput({ broadcastId: 'b1', source: source({ priority: 'khan_cap' }), unit: PROVINCE, parent: null, province: PROVINCE, telcos: TELCOS, area: [] });
     expect(urgent.urgency).toBe('khan');

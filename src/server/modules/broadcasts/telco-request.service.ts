@@ -75,7 +75,12 @@ export function createTelcoRequestService(deps: TelcoRequestDeps) {
    * The approval of a telco request, inside the approving transaction: status → sending ("chờ nhà mạng"), the công
    * văn drafted (issuer = the broadcast's unit, Kính gửi = the province's telcos), tied to the broadcast, audited.
    */
-  async function approveRequest(tx: Db, a: Actor, l: Loaded, o: { from: readonly BroadcastStatus[]; emergency: boolean }): Promise<BroadcastView> {
+  async function approveRequest(
+    tx: Db,
+    a: Actor,
+    l: Loaded,
+    o: { from: readonly BroadcastStatus[]; emergency: boolean; quiet: { quietStartHour: number; quietEndHour: number } },
+  ): Promise<BroadcastView> {
     const { b, unit } = l;
     const now = clock.now();
     const province = await provinceOf(unit, tx);
@@ -83,7 +88,7 @@ export function createTelcoRequestService(deps: TelcoRequestDeps) {
     const parent = parentId ? ((await units.byId(parentId, { tx })) ?? null) : null;
     const telcos = await telcoUnitsFor(unit, province, tx);
     const area = (await units.byIds(b.audience.unitIds, { tx })).map((u) => u.name).sort((x, y) => x.localeCompare(y, 'vi'));
-    const input = CreateDirectiveBody.parse(telcoRequestInput({ broadcastId: b.id, source: { ...b, text: textToSend(b) }, unit, parent, province, telcos, area }));
+    const input = CreateDirectiveBody.parse(telcoRequestInput({ broadcastId: b.id, source: { ...b, text: textToSend(b), quiet: o.quiet }, unit, parent, province, telcos, area }));
     const directive = await directives.createDirective(a, input, { tx, permission: 'broadcast.approve' });
     if (!(await repo.setStatus(tx, b.id, o.from, 'sending', now, { approvedBy: a.userId, emergency: o.emergency }))) {
       throw new AppError('BROADCAST_BAD_STATUS', { status: b.status });
