@@ -67,13 +67,15 @@ export const smsDeliveries = pgTable(
     bind: text('bind'),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
+    /** When the SMSC accepted the submit_sm (0015_sms_delivery_speed.sql); null before, or never accepted. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('sms_deliveries_broadcast_phone_idx').on(t.broadcastId, t.phone),
     index('sms_deliveries_message_key_idx').on(t.messageKey),
-    index('sms_deliveries_state_idx').on(t.state),
+    // No index on state, and fillfactor 70 (0015_sms_delivery_speed.sql): claims and receipts stay HOT updates.
     index('sms_deliveries_phone_day_idx').on(t.phone, t.localDay),
   ],
 );

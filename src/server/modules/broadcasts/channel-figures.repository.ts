@@ -51,13 +51,13 @@ export interface ChannelFigureRow {
 const SMS_SENT = sql.raw(`(d.state IN ('submitted', 'delivered', 'expired', 'ambiguous') OR (d.state IN ('failed', 'rejected') AND d.message_key IS NOT NULL))`);
 
 /**
- * When a delivery counts: sms_deliveries has no submission time (updated_at moves with every receipt,
- * so a late receipt would move a message into another period of a report already sent upward), so a
- * delivery counts at the moment its broadcast was released for sending: the approval (the delivery's
- * created_at) or the broadcast's scheduled time when that is later. Quiet hours and send windows may
- * hold ordinary messages back a few hours more; a submitted_at column would make this exact.
+ * When a delivery counts: when the SMSC accepted it (submitted_at, 0015_sms_delivery_speed.sql; a
+ * receipt never moves it, unlike updated_at, so a late receipt cannot move a message into another
+ * period of a report already sent upward). Without one (ambiguous: submit_sm sent, no answer; a
+ * delivery reconciled by its phone; rows from before 0015) at the moment its broadcast was released
+ * for sending: the approval (the delivery's created_at) or the broadcast's scheduled time when later.
  */
-const SMS_AT = sql.raw(`GREATEST(d.created_at, COALESCE(b.schedule_at, d.created_at))`);
+const SMS_AT = sql.raw(`COALESCE(d.submitted_at, GREATEST(d.created_at, COALESCE(b.schedule_at, d.created_at)))`);
 
 function groupKey(q: ChannelGrouping) {
   return q.perUnit ? sql`u.id::text` : sql`split_part(u.path, '.', ${q.rootDepth + 2}::int)`;
@@ -78,8 +78,8 @@ export async function channelFiguresByPeriod(db: Db, q: ChannelGrouping & { wind
       FROM jsonb_to_recordset(${windows}::jsonb) AS x(period text, f timestamptz, t timestamptz)
     ),
     facts AS (
-      -- Counted per unit and instant first (a broadcast's deliveries share one), so the subtree test and
-      -- the windows see a few rows per campaign instead of one per message.
+      -- Counted per unit and instant first (deliveries answered in one batch share one), so the subtree
+      -- test and the windows see fewer rows than one per message.
       SELECT d.unit_id, ${SMS_AT} AS at,
              count(*) FILTER (WHERE ${SMS_SENT}) AS sent,
              count(*) FILTER (WHERE d.state = 'delivered') AS delivered,

@@ -70,10 +70,12 @@ export async function ordinaryCountsForDay(db: Db, phones: readonly string[], lo
   return out;
 }
 
-// PGlite has no autovacuum, so sms_deliveries has no statistics: the planner takes `state = 'queued'` for a rare
-// value and ANDs the state index into a lookup by id or message key (a scan of every queued or submitted row, per
-// statement). `(state …) IS TRUE` is the same condition (state is NOT NULL) in a form no index matches; it stays on
-// the updated row, so PostgreSQL re-checks it on a row another worker changed meanwhile.
+// PGlite has no autovacuum, so sms_deliveries has no statistics: with an index on state (there was one until
+// 0015_sms_delivery_speed.sql) the planner took `state = 'queued'` for a rare value and ANDed that index into a
+// lookup by id or message key (a scan of every queued or submitted row, per statement). `(state …) IS TRUE` is the
+// same condition (state is NOT NULL) in a form no index matches, kept so that an index on state added later cannot
+// bring the trap back; it stays on the updated row, so PostgreSQL re-checks it on a row another worker changed
+// meanwhile. No index may name state (not even a partial one): the claim and the receipt would stop being HOT.
 
 /** Claims queued deliveries of the list for sending: 'submitting' is committed before anything goes out. */
 export async function claimForSubmit(db: Db, ids: readonly string[], at: Date): Promise<{ id: string; phone: string }[]> {
@@ -100,11 +102,12 @@ export interface SubmitOutcome {
   error: string | null;
 }
 
-/** Records what the SMSC answered, only for rows still 'submitting' (a receipt may have settled one already). */
+/** Records what the SMSC answered (an accepted one with its submitted_at), only for rows still 'submitting' (a receipt may have settled one already). */
 export async function recordOutcomes(db: Db, outcomes: readonly SubmitOutcome[], at: Date): Promise<void> {
   if (!outcomes.length) return;
   await db.execute(sql`
-    UPDATE sms_deliveries d SET state = x.st, message_id = x.mid, message_key = x.mk, bind = x.b, error = x.e, updated_at = ${at.toISOString()}::timestamptz
+    UPDATE sms_deliveries d SET state = x.st, message_id = x.mid, message_key = x.mk, bind = x.b, error = x.e, updated_at = ${at.toISOString()}::timestamptz,
+      submitted_at = CASE WHEN x.st = 'submitted' THEN ${at.toISOString()}::timestamptz END
     FROM unnest(
       ${arrayLiteral(outcomes.map((o) => o.id))}::uuid[],
       ${arrayLiteral(outcomes.map((o) => o.state))}::text[],
