@@ -1,11 +1,11 @@
-// The add form and the import panel of the devices page. The import checks the file first (dry run: bad rows
-// by line number, in Vietnamese); only a file without bad rows can then be imported, all rows at once.
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// The add form and the import panel of the devices page. The import (app/SheetImportPanel.tsx) checks the file
+// first (dry run: bad rows by line number, in Vietnamese); only a file without bad rows can then be imported.
+import { Button, Group, NativeSelect, NumberInput, Paper, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
+import { SheetImportPanel } from '../../app/SheetImportPanel.tsx';
 import { DEVICE_KINDS, type DeviceKind } from '../../../shared/contracts/devices.ts';
-import { SHEET_IMPORT_ACCEPT } from '../../../shared/contracts/sheet-import.ts';
 import { createDevice, importDevices, type DeviceImportReport } from './devices-api.ts';
 import { deviceStrings } from './strings.ts';
 
@@ -81,91 +81,25 @@ export function AddDeviceForm({ unitId, onDone, onCancel }: { unitId: string; on
 export function DeviceImportPanel({ unitId, onImported, onCancel }: { unitId: string; onImported: () => void; onCancel: () => void }) {
   const { lang } = useI18n();
   const S = deviceStrings(lang);
-  const { notify, notifyError } = useNotify();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<DeviceImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const check = async (picked: File | null) => {
-    setFile(picked);
-    setReport(null);
-    if (!picked) return;
-    setBusy(true);
-    try {
-      setReport(await importDevices(unitId, picked, true));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const confirm = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const done = await importDevices(unitId, file, false);
-      notify('success', S.imported(done.added));
-      onImported();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Paper withBorder p="sm" mb="sm" data-testid="device-import">
-      <Title order={3} size="h6" mb={4}>
-        {S.importTitle}
-      </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {S.importHint}
-      </Text>
-      <Text component="label" htmlFor={`device-file-${unitId}`} size="sm" fw={500} display="block" mb={4}>
-        {S.fileLabel}
-      </Text>
-      <input
-        id={`device-file-${unitId}`}
-        type="file"
-        accept={SHEET_IMPORT_ACCEPT}
-        data-testid="device-import-file"
-        onChange={(e) => void check(e.currentTarget.files?.[0] ?? null)}
-      />
-      {busy && !report && (
-        <Text size="sm" mt="xs">
-          {S.checking}
-        </Text>
-      )}
-      {report && (
-        <Stack gap="xs" mt="sm" data-testid="device-import-report">
-          <Text size="sm">{S.preview(report.rows, report.added)}</Text>
-          {report.errorCount > 0 && (
-            <Alert color="red" title={S.rowErrors(report.errorCount)} data-testid="device-import-errors">
-              <Table verticalSpacing={2} fz="sm">
-                <Table.Tbody>
-                  {report.errors.map((e) => (
-                    <Table.Tr key={`${e.line}-${e.message}`}>
-                      <Table.Td>{e.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {report.errorCount > report.errors.length && <Text size="sm">{S.moreErrors(report.errorCount - report.errors.length)}</Text>}
-            </Alert>
-          )}
-          {report.errorCount === 0 && report.added > 0 && (
-            <Group>
-              <Button onClick={() => void confirm()} loading={busy} data-testid="device-import-confirm">
-                {S.confirmImport(report.added)}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      )}
-      <Group justify="flex-end" mt="xs">
-        <Button variant="subtle" onClick={onCancel}>
-          {S.cancel}
-        </Button>
-      </Group>
-    </Paper>
+    <SheetImportPanel
+      testId="device"
+      inputId={`device-file-${unitId}`}
+      heading={{ order: 3, size: 'h6' }}
+      mb="sm"
+      strings={S}
+      run={(file, dryRun) => importDevices(unitId, file, dryRun)}
+      toWrite={(r: DeviceImportReport) => r.added}
+      importedMessage={(done) => S.imported(done.added)}
+      onImported={onImported}
+      summary={(report) => <Text size="sm">{S.preview(report.rows, report.added)}</Text>}
+      footer={
+        <Group justify="flex-end" mt="xs">
+          <Button variant="subtle" onClick={onCancel}>
+            {S.cancel}
+          </Button>
+        </Group>
+      }
+    />
   );
 }

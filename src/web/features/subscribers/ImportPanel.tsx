@@ -1,10 +1,8 @@
-// Import a CSV/XLSX file into a list: the file is checked first (dry run: counts, bad rows by line, duplicates
-// merged, a preview); only a file without bad rows can then be imported, all rows in one go.
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+// Import a CSV/XLSX file into a list (app/SheetImportPanel.tsx): the check shows the counts, the numbers by
+// telco, bad rows by line, duplicates merged and a preview; only a file without bad rows can be imported.
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useI18n } from '../../app/i18n-context.tsx';
-import { useNotify } from '../../app/notify.tsx';
-import { SHEET_IMPORT_ACCEPT } from '../../../shared/contracts/sheet-import.ts';
+import { SheetImportPanel } from '../../app/SheetImportPanel.tsx';
 import type { Telco } from '../../../shared/sms/phone.ts';
 import { importFile, type ImportReport } from './subscribers-api.ts';
 import { subscriberStrings } from './strings.ts';
@@ -12,70 +10,20 @@ import { subscriberStrings } from './strings.ts';
 export function ImportPanel({ listId, onImported }: { listId: string; onImported: () => void }) {
   const { lang } = useI18n();
   const S = subscriberStrings(lang);
-  const { notify, notifyError } = useNotify();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  // A new key empties the file input after an import.
-  const [inputKey, setInputKey] = useState(0);
-
-  const check = async (f: File | null) => {
-    setFile(f);
-    setReport(null);
-    if (!f) return;
-    setBusy(true);
-    try {
-      setReport(await importFile(listId, f, true));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const confirm = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const done = await importFile(listId, file, false);
-      notify('success', S.imported(done.added, done.updated));
-      setFile(null);
-      setReport(null);
-      setInputKey((k) => k + 1);
-      onImported();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const status = { new: S.statusNew, update: S.statusUpdate, same: S.statusSame };
 
   return (
-    <Paper withBorder p="sm" data-testid="subscriber-import">
-      <Title order={2} size="h5" mb={4}>
-        {S.importTitle}
-      </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {S.importHint}
-      </Text>
-      <Text component="label" htmlFor={`subscriber-file-${listId}`} size="sm" fw={500} display="block" mb={4}>
-        {S.fileLabel}
-      </Text>
-      <input
-        key={inputKey}
-        id={`subscriber-file-${listId}`}
-        type="file"
-        accept={SHEET_IMPORT_ACCEPT}
-        data-testid="subscriber-import-file"
-        onChange={(e) => void check(e.currentTarget.files?.[0] ?? null)}
-      />
-      {busy && !report && (
-        <Text size="sm" mt="xs">
-          {S.checking}
-        </Text>
-      )}
-      {report && (
-        <Stack gap="xs" mt="sm" data-testid="subscriber-import-report">
+    <SheetImportPanel
+      testId="subscriber"
+      inputId={`subscriber-file-${listId}`}
+      heading={{ order: 2, size: 'h5' }}
+      strings={S}
+      run={(file, dryRun) => importFile(listId, file, dryRun)}
+      toWrite={(r: ImportReport) => r.added + r.updated}
+      importedMessage={(done) => S.imported(done.added, done.updated)}
+      onImported={onImported}
+      summary={(report) => (
+        <>
           <Text size="sm">{S.preview(report.rows, report.added, report.updated, report.unchanged, report.mergedInFile)}</Text>
           {Object.keys(report.byTelco).length > 0 && (
             <Group gap={6}>
@@ -89,20 +37,10 @@ export function ImportPanel({ listId, onImported }: { listId: string; onImported
               ))}
             </Group>
           )}
-          {report.errorCount > 0 && (
-            <Alert color="red" title={S.rowErrors(report.errorCount)} data-testid="subscriber-import-errors">
-              <Table verticalSpacing={2} fz="sm">
-                <Table.Tbody>
-                  {report.errors.map((e) => (
-                    <Table.Tr key={`${e.line}-${e.message}`}>
-                      <Table.Td>{e.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {report.errorCount > report.errors.length && <Text size="sm">{S.moreErrors(report.errorCount - report.errors.length)}</Text>}
-            </Alert>
-          )}
+        </>
+      )}
+      details={(report) => (
+        <>
           {report.notes.length > 0 && (
             <details>
               <summary>
@@ -150,15 +88,8 @@ export function ImportPanel({ listId, onImported }: { listId: string; onImported
               </Table>
             </details>
           )}
-          {report.errorCount === 0 && report.added + report.updated > 0 && (
-            <Group>
-              <Button onClick={() => void confirm()} loading={busy} data-testid="subscriber-import-confirm">
-                {S.confirmImport(report.added + report.updated)}
-              </Button>
-            </Group>
-          )}
-        </Stack>
+        </>
       )}
-    </Paper>
+    />
   );
 }
