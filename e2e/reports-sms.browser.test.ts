@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { until } from '../test/support/async.ts';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
@@ -8,14 +9,6 @@ import { unitIdFor } from '../src/server/modules/units/index.ts';
 import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
 const SON_BINH = unitIdFor('vn-2025', '03413');
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * Issue #12 point 10 in the admin UI: the district sent SMS campaigns to two communes in the current

@@ -1,29 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcomeOf, until } from '../../../../test/support/async.ts';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor, jobRow } from '../../../../test/support/db.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { actorIn, buildList, countRowsWhere, deliveriesOf, phoneNo, setDeliveryState, smsPeer } from '../../../../test/builders/broadcasts.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import type { BroadcastInput } from '../../../shared/contracts/broadcasts.ts';
 import { createBroadcastsService } from './broadcasts.service.ts';
 import { DAILY_CAP_ERROR } from './sending.rules.ts';
-
-const code = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describeEachDb('broadcasts: workflow and SMS sending against the simulator', (kind) => {
   let t: TestContext;
@@ -63,15 +49,15 @@ describeEachDb('broadcasts: workflow and SMS sending against the simulator', (ki
     const b = await svc.createBroadcast(drafter, input(small));
     expect(b).toMatchObject({ status: 'draft', textToSend: expect.stringContaining('UBND xa thong bao') as string, segments: { encoding: 'gsm7', parts: 1 } });
     expect(b.capabilities).toMatchObject({ edit: true, submit: true, approve: false });
-    expect(await code(svc.approveBroadcast(approver, b.id))).toBe('BROADCAST_BAD_STATUS');
+    expect(await outcomeOf(svc.approveBroadcast(approver, b.id))).toBe('BROADCAST_BAD_STATUS');
     await svc.submitBroadcast(drafter, b.id);
-    expect(await code(svc.approveBroadcast(drafter, b.id))).toBe('FORBIDDEN');
-    expect(await code(svc.emergencyApproveBroadcast(approver, b.id))).toBe('BROADCAST_NOT_EMERGENCY');
-    expect(await code(svc.cancelBroadcast(approver, b.id))).toBe('ok');
+    expect(await outcomeOf(svc.approveBroadcast(drafter, b.id))).toBe('FORBIDDEN');
+    expect(await outcomeOf(svc.emergencyApproveBroadcast(approver, b.id))).toBe('BROADCAST_NOT_EMERGENCY');
+    expect(await outcomeOf(svc.cancelBroadcast(approver, b.id))).toBe('ok');
 
     const e = await svc.createBroadcast(drafter, input(small, { priority: 'khan_cap', title: 'Bão số 3' }));
     expect((await svc.getBroadcast(approver, e.id)).capabilities.emergencyApprove).toBe(true);
-    expect(await code(svc.emergencyApproveBroadcast(drafter, e.id))).toBe('FORBIDDEN');
+    expect(await outcomeOf(svc.emergencyApproveBroadcast(drafter, e.id))).toBe('FORBIDDEN');
     const sent = await svc.emergencyApproveBroadcast(approver, e.id);
     expect(sent).toMatchObject({ status: 'sending', emergency: true, recipients: 2, approvedBy: approver.userId });
     expect((await auditEventsFor(t.c, e.id)).map((x) => x.action)).toEqual(['broadcast.create', 'broadcast.emergency_approve']);
@@ -171,7 +157,7 @@ describeEachDb('broadcasts: workflow and SMS sending against the simulator', (ki
       });
       const b = await t.c.services.broadcasts.createBroadcast(drafter, input(small));
       await t.c.services.broadcasts.submitBroadcast(drafter, b.id);
-      expect(await code(svc.approveBroadcast(approver, b.id))).toContain('outbox down');
+      expect(await outcomeOf(svc.approveBroadcast(approver, b.id))).toContain('outbox down');
       expect((await t.c.services.broadcasts.getBroadcast(approver, b.id)).status).toBe('submitted');
       expect(await countRowsWhere(t.c, 'sms_deliveries', b.id)).toBe(0);
       expect(await countRowsWhere(t.c, 'jobs', `sms:${b.id}:%`)).toBe(0);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { outcomeOf, until } from '../../../../test/support/async.ts';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor, jobRow } from '../../../../test/support/db.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { actorIn, buildList, deliveriesOf, smsPeer } from '../../../../test/builders/broadcasts.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import type { BroadcastInput } from '../../../shared/contracts/broadcasts.ts';
 import { DEFAULT_SMS_SETTINGS } from '../../../shared/contracts/settings.ts';
@@ -14,21 +14,7 @@ import { createSendingService, windowJobId } from './sending.service.ts';
 import { createLogger } from '../../platform/logger.ts';
 import type { SmsProvider } from '../../providers/sms/port.ts';
 
-const code = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-  );
-
 const vn = (local: string) => new Date(`${local}+07:00`);
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) => {
   let t: TestContext;
@@ -72,13 +58,13 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
     t.clock.set(vn('2021-03-01T10:00:00'));
     const settings = t.c.services.settings;
     expect(await settings.smsSettings()).toEqual(DEFAULT_SMS_SETTINGS);
-    expect(await code(settings.updateSmsSettings(approver, { ...DEFAULT_SMS_SETTINGS, dailyCap: 1 }))).toBe('FORBIDDEN');
+    expect(await outcomeOf(settings.updateSmsSettings(approver, { ...DEFAULT_SMS_SETTINGS, dailyCap: 1 }))).toBe('FORBIDDEN');
     expect((await settings.readSmsSettings(drafter)).capabilities.write).toBe(false);
     await settings.updateSmsSettings(admin, { ...DEFAULT_SMS_SETTINGS, dailyCap: 1, maxParts: 1 });
     expect((await auditEventsFor(t.c, 'sms')).map((e) => e.action)).toEqual(['settings.sms_update']);
 
     const list = await buildList(t.c, TT_TAM_DUONG, 1, 5000);
-    expect(await code(t.c.services.broadcasts.createBroadcast(drafter, input(list, { smsText: 'x'.repeat(200) })))).toBe('BROADCAST_TOO_LONG');
+    expect(await outcomeOf(t.c.services.broadcasts.createBroadcast(drafter, input(list, { smsText: 'x'.repeat(200) })))).toBe('BROADCAST_TOO_LONG');
     expect((await approved(list)).progress.byState.queued).toBe(1);
     const second = await approved(list);
     expect(second.progress.byState.rejected).toBe(1);
@@ -90,9 +76,9 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
   it('refuses a half or reversed window, and one that lies inside the quiet hours', async () => {
     const list = await buildList(t.c, TT_TAM_DUONG, 1, 5100);
     const svc = t.c.services.broadcasts;
-    expect(await code(svc.createBroadcast(drafter, input(list, { windowStart: '07:00' })))).toBe('BROADCAST_BAD_WINDOW');
-    expect(await code(svc.createBroadcast(drafter, input(list, { windowStart: '21:00', windowEnd: '07:00' })))).toBe('BROADCAST_BAD_WINDOW');
-    expect(await code(svc.createBroadcast(drafter, input(list, { windowStart: '22:30', windowEnd: '23:30' })))).toBe('BROADCAST_NO_OPENING');
+    expect(await outcomeOf(svc.createBroadcast(drafter, input(list, { windowStart: '07:00' })))).toBe('BROADCAST_BAD_WINDOW');
+    expect(await outcomeOf(svc.createBroadcast(drafter, input(list, { windowStart: '21:00', windowEnd: '07:00' })))).toBe('BROADCAST_BAD_WINDOW');
+    expect(await outcomeOf(svc.createBroadcast(drafter, input(list, { windowStart: '22:30', windowEnd: '23:30' })))).toBe('BROADCAST_NO_OPENING');
     const urgent = await svc.createBroadcast(drafter, input(list, { priority: 'khan_cap', windowStart: '22:30', windowEnd: '23:30' }));
     expect(urgent).toMatchObject({ windowStart: '22:30', windowEnd: '23:30' });
   });
@@ -164,7 +150,7 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
     const viewer = await actorIn(t.c, TT_TAM_DUONG, 'viewer');
     expect((await svc.getBroadcast(viewer, old.id)).capabilities.supersede).toBe(false);
     expect((await svc.getBroadcast(drafter, old.id)).capabilities.supersede).toBe(true);
-    expect(await code(svc.supersedeBroadcast(viewer, old.id))).toBe('FORBIDDEN');
+    expect(await outcomeOf(svc.supersedeBroadcast(viewer, old.id))).toBe('FORBIDDEN');
 
     const next = await svc.supersedeBroadcast(drafter, old.id);
     expect(next).toMatchObject({ status: 'draft', supersedesId: old.id, title: old.title, smsText: old.smsText, windowStart: '16:00', audience: old.audience });
@@ -179,7 +165,7 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
     expect((await deliveriesOf(t.c, old.id)).map((d) => d.error)).toEqual([SUPERSEDED_ERROR, SUPERSEDED_ERROR, SUPERSEDED_ERROR]);
     expect((await auditEventsFor(t.c, old.id)).map((e) => e.action)).toContain('broadcast.superseded');
     expect((await auditEventsFor(t.c, next.id)).map((e) => e.action)).toEqual(['broadcast.supersede', 'broadcast.update', 'broadcast.submit', 'broadcast.approve']);
-    expect(await code(svc.supersedeBroadcast(drafter, old.id))).toBe('BROADCAST_BAD_STATUS');
+    expect(await outcomeOf(svc.supersedeBroadcast(drafter, old.id))).toBe('BROADCAST_BAD_STATUS');
 
     // A second replacement drafted meanwhile can no longer be approved as one.
     const again = await svc.supersedeBroadcast(drafter, next.id);
@@ -187,7 +173,7 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
     await svc.submitBroadcast(drafter, again.id);
     await svc.submitBroadcast(drafter, rival.id);
     await svc.approveBroadcast(approver, again.id);
-    expect(await code(svc.approveBroadcast(approver, rival.id))).toBe('BROADCAST_ALREADY_SUPERSEDED');
+    expect(await outcomeOf(svc.approveBroadcast(approver, rival.id))).toBe('BROADCAST_ALREADY_SUPERSEDED');
     expect((await svc.getBroadcast(approver, rival.id)).status).toBe('submitted');
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { until } from '../../../../test/support/async.ts';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_TAM_DUONG, buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
@@ -12,14 +13,6 @@ const SON_BINH = unitIdFor('vn-2025', '03413');
 const NA_TAM = unitIdFor('vn-2025', '03427');
 /** Thị trấn Tam Đường and Xã Sơn Bình (with Xã Bình Lư) became Xã Bình Lư on 2025-07-01. */
 const BINH_LU_2026 = unitIdFor('vn-2026', '03390');
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A 2021 task's SMS in today's (2026) tree: each old unit's messages go to its successor's row, like its reported figures. */
 describeEachDb("roll-up: the measured SMS channel in today's tree", (kind) => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { until } from '../../../../test/support/async.ts';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
@@ -15,14 +16,6 @@ const A = TT_TAM_DUONG;
 const B = unitIdFor('vn-2025', '03413');
 const C = unitIdFor('vn-2025', '03427');
 const HOUR = 3_600_000;
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * Issue #12 point 10: real campaigns through the SMSC simulator to the subscribers of two communes in
