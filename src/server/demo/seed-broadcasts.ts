@@ -14,6 +14,8 @@ export async function seedBroadcastDemo(c: Container, commune: UnitView, leader:
     unitId: commune.id,
     title: 'Cảnh báo mưa lớn, lũ quét và sạt lở đất',
     priority: 'khan_cap',
+    // An SMS campaign whatever the account: the demo's points at the in-process simulator (tests seed without one).
+    route: 'smpp',
     smsText: `UBND ${commune.name}: mưa lớn kéo dài, nguy cơ lũ quét, sạt lở đất. Bà con không ở gần suối, taluy; di chuyển người, tài sản đến nơi an toàn. Khẩn cấp gọi 112.`,
     unaccented: true,
     senderName: 'UBND XA',
