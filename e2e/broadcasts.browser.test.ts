@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createTestContext } from '../test/support/harness.ts';
-import type { TestContext } from '../test/support/harness.ts';
-import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
-import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TT_TAM_DUONG, buildUser, signIn } from '../test/factories.ts';
+import { adminUiSuite, axeViolations } from './browser.ts';
 import { createFakeSmsProvider } from '../src/server/providers/sms/fake.ts';
 
 const csv = (rows: string[]) => Buffer.from(['Họ tên,Số điện thoại,Thôn', ...rows].join('\n'), 'utf8').toString('base64');
@@ -16,18 +14,13 @@ const TEXT = 'UBND thị trấn thông báo: từ 7 giờ ngày 15/8 cắt đi�
  * the emergency path (the dialog says it is recorded) and the campaign shows its progress.
  */
 describe('admin UI: SMS campaigns (chromium)', () => {
-  let t: TestContext;
-  let browser: Browser;
-  let base: string;
   let broadcastId = '';
 
-  beforeAll(async () => {
-    // An SMS account (in memory) whose SMSC refuses the three messages: the composer offers the SMS route only with one.
-    const sms = createFakeSmsProvider();
-    const refused = { kind: 'permanent', reason: 'rejected', commandStatus: 0x45, acceptedPartIds: [] as string[], message: 'submit_sm bị từ chối' } as const;
-    sms.failNext(refused, refused, refused);
-    t = await createTestContext('pglite', { now: new Date('2021-02-03T03:00:00Z'), app: { serveAdmin: true }, sms });
-    await importLaiChau(t.c);
+  // An SMS account (in memory) whose SMSC refuses the three messages: the composer offers the SMS route only with one.
+  const sms = createFakeSmsProvider();
+  const refused = { kind: 'permanent', reason: 'rejected', commandStatus: 0x45, acceptedPartIds: [] as string[], message: 'submit_sm bị từ chối' } as const;
+  sms.failNext(refused, refused, refused);
+  const ui = adminUiSuite({ now: new Date('2021-02-03T03:00:00Z'), sms }, async (t) => {
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['drafter'], username: 'sms.soanthao' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['approver'], username: 'sms.duyet' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['clerk'], username: 'sms.vanthu' });
@@ -48,22 +41,16 @@ describe('admin UI: SMS campaigns (chromium)', () => {
       payload: { fileName: 'ds.csv', contentBase64: csv(['Lò Văn A,0960000301,Bản Hon', 'Lò Thị B,0910000302,Bản Bo', 'Tẩn Văn C,0900000303,Bản Lở']), dryRun: false },
     });
     expect(imp.statusCode, imp.body).toBe(200);
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
-  const open = (username: string): Promise<Page> => openAdminAs(browser, base, username, PASSWORD, { width: 390, height: 844 });
+  const open = (username: string): Promise<Page> => ui.open(username, { width: 390, height: 844 });
   const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('the drafter composes with the live counter, saves, previews the audience and submits', async () => {
     const page = await open('sms.soanthao');
     // The tree as of the server's day (the "Tại ngày" the unit pages share).
     await page.evaluate(() => sessionStorage.setItem('loa.at', '2021-02-03'));
-    await page.goto(`${base}/admin/#/sms`);
+    await page.goto(`${ui.base}/admin/#/sms`);
     await page.getByTestId('broadcast-compose').click();
     await page.getByTestId('f-title').fill('Thông báo cắt điện');
     await page.getByTestId('f-priority').selectOption('khan_cap');
@@ -109,7 +96,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     await page.getByTestId('broadcast-submit').click();
     await expect.poll(() => page.getByTestId('broadcast-status').getAttribute('data-status')).toBe('submitted');
 
-    await page.goto(`${base}/admin/#/sms`);
+    await page.goto(`${ui.base}/admin/#/sms`);
     // On the phone the list is one card per campaign (the table is for wider screens), nothing wider than the screen.
     await page.getByTestId('broadcast-card').first().waitFor();
     expect(await page.getByTestId('broadcast-card').first().getAttribute('data-id')).toBe(broadcastId);
@@ -125,7 +112,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
   it('the approver approves on the emergency path after the confirmation and watches the progress', async () => {
     expect(broadcastId).not.toBe('');
     const page = await open('sms.duyet');
-    await page.goto(`${base}/admin/#/sms/${broadcastId}`);
+    await page.goto(`${ui.base}/admin/#/sms/${broadcastId}`);
     await page.getByTestId('broadcast-emergencyApprove').click();
     expect(await page.getByTestId('emergency-explain').textContent()).toContain('nhật ký');
     await page.getByTestId('broadcast-step-confirm').click();
@@ -136,12 +123,12 @@ describe('admin UI: SMS campaigns (chromium)', () => {
 
     // The send jobs run; the SMSC refuses every message, and the page, polling, shows them settled and listed as
     // failures with the SMSC's reason.
-    await t.c.jobs.drain();
+    await ui.t.c.jobs.drain();
     await expect.poll(() => page.getByTestId('progress-label').getAttribute('data-settled'), { timeout: 15_000 }).toBe('3');
     await expect.poll(() => page.getByTestId('failure-row').count()).toBe(3);
     expect(await page.getByTestId('broadcast-failures').textContent()).toContain('tổng đài từ chối');
     // The export link downloads the per-recipient results with the session.
-    const xlsx = await page.request.get(`${base}/api/broadcasts/${broadcastId}/results.xlsx`);
+    const xlsx = await page.request.get(`${ui.base}/api/broadcasts/${broadcastId}/results.xlsx`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     expect(await noHorizontalScroll(page)).toBe(true);
@@ -152,7 +139,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
   it('the drafter supersedes the sent message: the replacement opens for editing with a send window, and both link each other', async () => {
     expect(broadcastId).not.toBe('');
     const page = await open('sms.soanthao');
-    await page.goto(`${base}/admin/#/sms/${broadcastId}`);
+    await page.goto(`${ui.base}/admin/#/sms/${broadcastId}`);
     await page.getByTestId('broadcast-supersede-start').click();
     await expect.poll(() => /#\/sms\/[0-9a-f-]{36}\/edit$/.test(page.url())).toBe(true);
     expect(await page.getByTestId('f-sms-text').inputValue()).toBe(TEXT);
@@ -165,7 +152,7 @@ describe('admin UI: SMS campaigns (chromium)', () => {
     expect(await page.getByText('07:00–21:00').count()).toBe(1);
     expect(await noHorizontalScroll(page)).toBe(true);
     // 'Cài đặt SMS' is for those who may change it.
-    await page.goto(`${base}/admin/#/sms`);
+    await page.goto(`${ui.base}/admin/#/sms`);
     await page.getByTestId('broadcast-card').first().waitFor();
     expect(await page.getByTestId('sms-settings').count()).toBe(0);
     await page.context().close();
@@ -173,11 +160,11 @@ describe('admin UI: SMS campaigns (chromium)', () => {
 
   it('the administrator changes the SMS settings on the SMS page', async () => {
     const page = await open('sms.quantri');
-    await page.goto(`${base}/admin/#/sms`);
+    await page.goto(`${ui.base}/admin/#/sms`);
     await page.getByTestId('sms-settings').waitFor();
     await page.getByTestId('sms-setting-dailyCap').fill('5');
     await page.getByTestId('sms-settings-save').click();
-    await expect.poll(async () => (await t.c.services.settings.smsSettings()).dailyCap).toBe(5);
+    await expect.poll(async () => (await ui.t.c.services.settings.smsSettings()).dailyCap).toBe(5);
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestContext } from '../test/support/harness.ts';
+import type { TestContext } from '../test/support/harness.ts';
+import { PASSWORD, importLaiChau } from '../test/factories.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,6 +38,51 @@ export async function openAdminAs(
   await page.getByTestId('login-submit').click();
   await page.getByTestId('logout').waitFor();
   return page;
+}
+
+/** The fixture of an admin UI test: its app (`t`), the address it listens on and the browser; read inside hooks and tests. */
+export interface AdminUi {
+  readonly t: TestContext;
+  readonly base: string;
+  readonly browser: Browser;
+  /** A fresh page signed in as `username` (the factories' password). */
+  open(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * Registers the hooks of an admin UI test: before all, a PGlite test context serving the admin UI with Lai Châu's
+ * units, then `setup` (users, data), the app listening and a chromium launched; after all, both closed.
+ */
+export function adminUiSuite(options: Parameters<typeof createTestContext>[1] = {}, setup: (t: TestContext) => Promise<void> = async () => {}): AdminUi {
+  let t: TestContext | undefined;
+  let base = '';
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    t = await createTestContext('pglite', { ...options, app: { ...options.app, serveAdmin: true } });
+    await importLaiChau(t.c);
+    await setup(t);
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  const ui: AdminUi = {
+    get t() {
+      if (!t) throw new Error('adminUiSuite: read t inside a hook or a test');
+      return t;
+    },
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error('adminUiSuite: read browser inside a hook or a test');
+      return browser;
+    },
+    open: (username, viewport) => openAdminAs(ui.browser, base, username, PASSWORD, viewport),
+  };
+  return ui;
 }
 
 const require = createRequire(import.meta.url);

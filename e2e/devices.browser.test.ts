@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createTestContext } from '../test/support/harness.ts';
-import type { TestContext } from '../test/support/harness.ts';
-import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau } from '../test/factories.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TT_TAM_DUONG, buildUser } from '../test/factories.ts';
+import { adminUiSuite, axeViolations } from './browser.ts';
 import { systemActor } from '../src/server/modules/access/index.ts';
 
 const BAD = 'Loại,Tên,Hãng,Số sê-ri,Số SIM,Thôn\nCụm loa,Loa Nà Hiềng,Hãng A,A-2,0960000402,Nà Hiềng\nMáy bay,,,,,\n';
@@ -11,29 +9,12 @@ const GOOD = 'Loại,Tên,Hãng,Số sê-ri,Số SIM,Thôn\nCụm loa,Loa Nà Hi
 
 /** A commune's unit admin registers devices (one by hand, two from a file) and makes a token, shown once. */
 describe('admin UI: devices (chromium)', () => {
-  let t: TestContext;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    t = await createTestContext('pglite', { now: new Date(), app: { serveAdmin: true } });
-    await importLaiChau(t.c);
+  const ui = adminUiSuite({ now: new Date() }, async (t) => {
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['unit_admin'], username: 'quantri' });
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const signIn = async (username: string): Promise<Page> => {
-    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('todo-page').waitFor();
+    const page = await ui.open(username, { width: 1280, height: 900 });
     await page.getByTestId('nav-devices').click();
     return page;
   };
@@ -65,7 +46,7 @@ describe('admin UI: devices (chromium)', () => {
     expect(await page.content()).not.toContain(token);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/loa-devices.png', fullPage: true });
-    const devices = (await t.c.services.devices.listDevices(systemActor('cli:test devices'), TT_TAM_DUONG, { subtree: false })).items;
+    const devices = (await ui.t.c.services.devices.listDevices(systemActor('cli:test devices'), TT_TAM_DUONG, { subtree: false })).items;
     expect(devices.filter((d) => d.credentialIssuedAt !== null)).toHaveLength(1);
   });
 });

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createTestContext } from '../test/support/harness.ts';
-import type { TestContext } from '../test/support/harness.ts';
-import { PASSWORD, TT_TAM_DUONG, buildUser, importLaiChau } from '../test/factories.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TT_TAM_DUONG, buildUser } from '../test/factories.ts';
+import { adminUiSuite, axeViolations } from './browser.ts';
 
 // Fictitious numbers: no real subscriber.
 const BAD = 'Họ tên,Số điện thoại,Thôn\nLò Văn A,0960000401,Bản Hon\nLò Thị B,12345,Bản Bo\n';
@@ -11,30 +9,13 @@ const GOOD = 'Họ tên,Số điện thoại,Thôn\nLò Văn A,0960000401,Bản 
 
 /** A commune clerk builds a subscriber list from a file; a viewer of the commune sees the numbers masked. */
 describe('admin UI: SMS subscriber lists (chromium)', () => {
-  let t: TestContext;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    t = await createTestContext('pglite', { now: new Date(), app: { serveAdmin: true } });
-    await importLaiChau(t.c);
+  const ui = adminUiSuite({ now: new Date() }, async (t) => {
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['clerk'], username: 'vanthu' });
     await buildUser(t.c, { unitId: TT_TAM_DUONG, roles: ['viewer'], username: 'nguoixem' });
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const signIn = async (username: string): Promise<Page> => {
-    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1100, height: 900 } });
-    await page.goto(`${base}/admin/`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('todo-page').waitFor();
+    const page = await ui.open(username, { width: 1100, height: 900 });
     await page.getByTestId('nav-subscribers').click();
     return page;
   };

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createTestContext } from '../test/support/harness.ts';
-import type { TestContext } from '../test/support/harness.ts';
-import { LAI_CHAU, PASSWORD, buildUnit, buildUser, importLaiChau, signIn } from '../test/factories.ts';
-import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { LAI_CHAU, buildUnit, buildUser, signIn } from '../test/factories.ts';
+import { adminUiSuite, axeViolations } from './browser.ts';
 
 const TEXT = 'Tăng cường sử dụng các dịch vụ công trực tuyến; giảm di chuyển, tiếp xúc đông người.';
 
@@ -13,14 +11,9 @@ const TEXT = 'Tăng cường sử dụng các dịch vụ công trực tuyến; 
  * total and finishes the campaign. Phone-sized screen, axe clean.
  */
 describe('admin UI: telco request (chromium)', () => {
-  let t: TestContext;
-  let browser: Browser;
-  let base: string;
   let id = '';
 
-  beforeAll(async () => {
-    t = await createTestContext('pglite', { app: { serveAdmin: true } });
-    await importLaiChau(t.c);
+  const ui = adminUiSuite({}, async (t) => {
     for (const name of ['Viettel Lai Châu', 'VNPT Lai Châu']) await buildUnit(t.c, { parentId: LAI_CHAU, name, kind: 'telco' });
     await buildUser(t.c, { unitId: LAI_CHAU, roles: ['drafter'], username: 'nm.soanthao' });
     await buildUser(t.c, { unitId: LAI_CHAU, roles: ['approver'], username: 'nm.duyet' });
@@ -34,20 +27,14 @@ describe('admin UI: telco request (chromium)', () => {
     expect(res.statusCode, res.body).toBe(201);
     id = (res.json() as { broadcast: { id: string } }).broadcast.id;
     expect((await t.app.inject({ method: 'POST', url: `/api/broadcasts/${id}/submit`, headers: drafter.headers })).statusCode).toBe(200);
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
-  const open = (username: string): Promise<Page> => openAdminAs(browser, base, username, PASSWORD, { width: 390, height: 844 });
+  const open = (username: string): Promise<Page> => ui.open(username, { width: 390, height: 844 });
   const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('the composer offers only the telco request without an SMS account', async () => {
     const page = await open('nm.soanthao');
-    await page.goto(`${base}/admin/#/sms/new?unit=${LAI_CHAU}`);
+    await page.goto(`${ui.base}/admin/#/sms/new?unit=${LAI_CHAU}`);
     await page.getByTestId('f-route').waitFor();
     await expect.poll(() => page.getByTestId('f-route-telco').isChecked()).toBe(true);
     expect(await page.getByTestId('f-route-smpp').isDisabled()).toBe(true);
@@ -57,14 +44,14 @@ describe('admin UI: telco request (chromium)', () => {
 
   it('the approver approves; the campaign links the công văn; the drafter records a reply, sees the total and finishes', async () => {
     const approver = await open('nm.duyet');
-    await approver.goto(`${base}/admin/#/sms/${id}`);
+    await approver.goto(`${ui.base}/admin/#/sms/${id}`);
     await approver.getByTestId('broadcast-approve').click();
     await expect.poll(() => approver.getByTestId('broadcast-status').getAttribute('data-status')).toBe('sending');
     await expect.poll(() => approver.getByTestId('telco-request-directive').getAttribute('data-status')).toBe('draft');
     await approver.context().close();
 
     const page = await open('nm.soanthao');
-    await page.goto(`${base}/admin/#/sms/${id}`);
+    await page.goto(`${ui.base}/admin/#/sms/${id}`);
     await page.getByTestId('telco-request').waitFor();
     expect(await page.getByTestId('telco-results-empty').count()).toBe(1);
     const link = await page.getByTestId('telco-request-link').getAttribute('href');
@@ -80,7 +67,7 @@ describe('admin UI: telco request (chromium)', () => {
     await page.getByTestId('telco-finish').click();
     await expect.poll(() => page.getByTestId('broadcast-status').getAttribute('data-status')).toBe('done');
 
-    await page.goto(`${base}/admin/#${link!.split('#')[1]}`);
+    await page.goto(`${ui.base}/admin/#${link!.split('#')[1]}`);
     await expect.poll(() => page.getByText('Đề nghị nhắn tin dịch vụ công trực tuyến').count()).toBeGreaterThan(0);
     await page.context().close();
   });
