@@ -16,26 +16,7 @@ import type { DeviceRow } from './devices.repository.ts';
 
 type Capabilities = { write: boolean };
 
-export const presentDevice = (actor: Actor, d: DeviceRow): DeviceView => ({
-  id: d.id,
-  unitId: d.unitId,
-  unitName: d.unitName,
-  kind: d.kind as DeviceKind,
-  name: d.name,
-  vendor: d.vendor,
-  model: d.model,
-  serial: d.serial,
-  simNumber: d.simNumber,
-  village: d.village,
-  lat: d.lat,
-  lon: d.lon,
-  installedOn: d.installedOn,
-  status: d.status as DeviceStatus,
-  lastSeenAt: d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : null,
-  credentialIssuedAt: d.credentialIssuedAt ? d.credentialIssuedAt.toISOString() : null,
-  capabilities: { write: can(actor, 'device.write', { unitPath: d.unitPath }) },
-});
-
+/** The registry fields of a device, as its audit events record them (and its view shows them). */
 const auditFields = (d: Pick<DeviceRow, 'kind' | 'name' | 'vendor' | 'model' | 'serial' | 'simNumber' | 'village' | 'lat' | 'lon' | 'installedOn' | 'status'>) => ({
   kind: d.kind,
   name: d.name,
@@ -48,6 +29,18 @@ const auditFields = (d: Pick<DeviceRow, 'kind' | 'name' | 'vendor' | 'model' | '
   lon: d.lon,
   installedOn: d.installedOn,
   status: d.status,
+});
+
+export const presentDevice = (actor: Actor, d: DeviceRow): DeviceView => ({
+  id: d.id,
+  unitId: d.unitId,
+  unitName: d.unitName,
+  ...auditFields(d),
+  kind: d.kind as DeviceKind,
+  status: d.status as DeviceStatus,
+  lastSeenAt: d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : null,
+  credentialIssuedAt: d.credentialIssuedAt ? d.credentialIssuedAt.toISOString() : null,
+  capabilities: { write: can(actor, 'device.write', { unitPath: d.unitPath }) },
 });
 
 function simOrThrow(value: string | null | undefined): string | null | undefined {
