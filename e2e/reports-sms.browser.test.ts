@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { until } from '../test/support/async.ts';
 import { createTestContext } from '../test/support/harness.ts';
 import type { TestContext } from '../test/support/harness.ts';
 import { PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildUser, importLaiChau, signIn } from '../test/factories.ts';
-import { actorIn, buildList, deliveriesOf, smsPeer } from '../test/builders/broadcasts.ts';
+import { actorIn, buildList, sendCampaign, smsPeer } from '../test/builders/broadcasts.ts';
 import { unitIdFor } from '../src/server/modules/units/index.ts';
 import { axeViolations, launchChromium, openAdminAs } from './browser.ts';
 
@@ -45,25 +44,13 @@ describe('admin UI: the SMS channel of the roll-up (chromium)', () => {
     taskId = res.json<{ task: { id: string } }>().task.id;
     const drafter = await actorIn(t.c, TAM_DUONG, 'drafter');
     const approver = await actorIn(t.c, TAM_DUONG, 'approver');
-    const svc = t.c.services.broadcasts;
     // One campaign per commune (the simulator's draws go to whichever submit comes first).
     for (const [unitId, count, from, outcomes] of [
       [TT_TAM_DUONG, 3, 0, [0.9, 0.9, 0.9]],
       [SON_BINH, 2, 100, [0.9, 0.3]],
     ] as const) {
-      const b = await svc.createBroadcast(drafter, {
-        unitId: TAM_DUONG,
-        title: 'Tiêm chủng',
-        priority: 'thuong',
-        smsText: 'UBND huyện thông báo: tiêm chủng mở rộng tại trạm y tế xã sáng thứ Bảy.',
-        unaccented: true,
-        audience: { unitIds: [], listIds: [await buildList(t.c, unitId, count, from)] },
-      });
-      await svc.submitBroadcast(drafter, b.id);
-      draws.push(...outcomes);
-      await svc.approveBroadcast(approver, b.id);
-      await t.c.jobs.drain();
-      await until(async () => (await deliveriesOf(t.c, b.id)).every((d) => ['delivered', 'failed', 'rejected'].includes(d.state)));
+      const listIds = [await buildList(t.c, unitId, count, from)];
+      await sendCampaign(t.c, { unitId: TAM_DUONG, drafter, approver, listIds, draws, outcomes, title: 'Tiêm chủng' });
     }
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();

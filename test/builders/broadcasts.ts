@@ -9,6 +9,7 @@ import { createSmppProvider } from '../../src/server/providers/sms/smpp.ts';
 import type { SmppProvider } from '../../src/server/providers/sms/smpp.ts';
 import { startSmscSimulator } from '../../src/server/providers/sms/smsc-simulator.ts';
 import type { SimulatorOptions, SmscSimulator } from '../../src/server/providers/sms/smsc-simulator.ts';
+import { until } from '../support/async.ts';
 import { buildUser } from '../factories.ts';
 
 export async function actorIn(c: Container, unitId: string, role: Role): Promise<Actor> {
@@ -44,6 +45,34 @@ export async function deliveriesOf(c: Container, broadcastId: string): Promise<S
   const r = await c.database.db.execute(sql`
     SELECT id, phone, state, error, message_id AS "messageId", attempts FROM sms_deliveries WHERE broadcast_id = ${broadcastId} ORDER BY phone`);
   return rowsOf<StoredDelivery>(r);
+}
+
+/** The text of the test campaigns of the SMS roll-up (UCS-2 unaccented: one GSM-7 part). */
+export const CAMPAIGN_TEXT = 'UBND huyện thông báo: tiêm chủng mở rộng tại trạm y tế xã sáng thứ Bảy.';
+
+/**
+ * A routine campaign of `unitId` to the lists, submitted and approved with `outcomes` pushed onto the simulator's
+ * `draws` in between (the peer's random source), sent, and every delivery settled (delivered, failed or rejected).
+ */
+export async function sendCampaign(
+  c: Container,
+  o: { unitId: string; drafter: Actor; approver: Actor; listIds: readonly string[]; draws: number[]; outcomes: readonly number[]; title?: string },
+): Promise<string> {
+  const svc = c.services.broadcasts;
+  const b = await svc.createBroadcast(o.drafter, {
+    unitId: o.unitId,
+    title: o.title ?? 'Tuyên truyền',
+    priority: 'thuong',
+    smsText: CAMPAIGN_TEXT,
+    unaccented: true,
+    audience: { unitIds: [], listIds: [...o.listIds] },
+  });
+  await svc.submitBroadcast(o.drafter, b.id);
+  o.draws.push(...o.outcomes);
+  await svc.approveBroadcast(o.approver, b.id);
+  await c.jobs.drain();
+  await until(async () => (await deliveriesOf(c, b.id)).every((d) => ['delivered', 'failed', 'rejected'].includes(d.state)));
+  return b.id;
 }
 
 export async function setDeliveryState(c: Container, id: string, state: string): Promise<void> {

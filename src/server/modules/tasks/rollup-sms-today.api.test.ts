@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { until } from '../../../../test/support/async.ts';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_TAM_DUONG, buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
-import { actorIn, buildList, deliveriesOf, smsPeer } from '../../../../test/builders/broadcasts.ts';
+import { actorIn, buildList, sendCampaign, smsPeer } from '../../../../test/builders/broadcasts.ts';
 import { RollupOut } from '../../../shared/contracts/tasks.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { unitIdFor } from '../units/index.ts';
@@ -57,19 +56,7 @@ describeEachDb("roll-up: the measured SMS channel in today's tree", (kind) => {
       [lists, [0.9, 0.9, 0.9, 0.9, 0.9]],
       [[naTam], [0.9, 0.3]],
     ] as const) {
-      const b = await t.c.services.broadcasts.createBroadcast(drafter, {
-        unitId: TAM_DUONG,
-        title: 'Tuyên truyền',
-        priority: 'thuong',
-        smsText: 'UBND huyện thông báo: tiêm chủng mở rộng tại trạm y tế xã sáng thứ Bảy.',
-        unaccented: true,
-        audience: { unitIds: [], listIds: [...listIds] },
-      });
-      await t.c.services.broadcasts.submitBroadcast(drafter, b.id);
-      draws.push(...outcomes);
-      await t.c.services.broadcasts.approveBroadcast(approver, b.id);
-      await t.c.jobs.drain();
-      await until(async () => (await deliveriesOf(t.c, b.id)).every((d) => ['delivered', 'failed', 'rejected'].includes(d.state)));
+      await sendCampaign(t.c, { unitId: TAM_DUONG, drafter, approver, listIds, draws, outcomes });
     }
     const office2021 = await signIn(t.c, viewer);
     period = RollupOut.parse((await t.app.inject({ url: `/api/tasks/${taskId}/rollup`, headers: office2021.headers })).json()).periods.at(-1)!.key;

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { until } from '../../../../test/support/async.ts';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
-import { actorIn, buildList, deliveriesOf, smsPeer } from '../../../../test/builders/broadcasts.ts';
+import { actorIn, buildList, sendCampaign, smsPeer } from '../../../../test/builders/broadcasts.ts';
 import { RollupOut } from '../../../shared/contracts/tasks.ts';
 import type { Actor } from '../access/index.ts';
 import { unitIdFor } from '../units/index.ts';
@@ -39,21 +38,7 @@ describeEachDb('roll-up: the measured SMS channel', (kind) => {
   /** A campaign of the district to some lists, approved at `at` with the simulator's draws, sent and settled. */
   async function campaign(at: Date, listIds: string[], outcomes: number[], unitId = TAM_DUONG): Promise<void> {
     t.clock.set(at);
-    const svc = t.c.services.broadcasts;
-    const { drafter, approver } = actors.get(unitId)!;
-    const b = await svc.createBroadcast(drafter, {
-      unitId,
-      title: 'Tuyên truyền',
-      priority: 'thuong',
-      smsText: 'UBND huyện thông báo: tiêm chủng mở rộng tại trạm y tế xã sáng thứ Bảy.',
-      unaccented: true,
-      audience: { unitIds: [], listIds },
-    });
-    await svc.submitBroadcast(drafter, b.id);
-    draws.push(...outcomes);
-    await svc.approveBroadcast(approver, b.id);
-    await t.c.jobs.drain();
-    await until(async () => (await deliveriesOf(t.c, b.id)).every((d) => ['delivered', 'failed', 'rejected'].includes(d.state)));
+    await sendCampaign(t.c, { unitId, ...actors.get(unitId)!, listIds, draws, outcomes });
     expect(draws).toEqual([]);
   }
 
