@@ -125,6 +125,18 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       }
     });
 
+    it('registers devices in the demo communes that the commune sees and another commune does not', async () => {
+      const binhLu = seed.accounts.find((x) => x.username === 'vanthu.binhlu')!;
+      const other = seed.accounts.find((x) => x.username.startsWith('vanthu.') && x.username !== 'vanthu.binhlu' && x.username !== 'vanthu.vhttdl')!;
+      const own = await signIn(t.c, binhLu.username, PASSWORD);
+      const list = (await t.app.inject({ url: `/api/units/${binhLu.actor.unitId}/devices`, headers: own.headers })).json<{ items: { kind: string; status: string }[] }>().items;
+      expect(list.filter((d) => d.kind === 'loudspeaker_cluster')).toHaveLength(4);
+      expect(list.filter((d) => d.kind === 'led_board')).toHaveLength(1);
+      expect(seed.devices.devices).toBeGreaterThanOrEqual(5);
+      const stranger = await signIn(t.c, other.username, PASSWORD);
+      expect((await t.app.inject({ url: `/api/units/${binhLu.actor.unitId}/devices`, headers: stranger.headers })).statusCode).toBe(404);
+    });
+
     it('has situation figures up to today and a question waiting for an answer', async () => {
       const editor = await signIn(t.c, 'bientap.syt', PASSWORD);
       const sit = await t.c.services.publishing.listSituation(SYSTEM_ACTOR, seed.portal.infoSectionId, 60);

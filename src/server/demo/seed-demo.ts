@@ -13,6 +13,7 @@ import type { LiveDemo } from './seed-live.ts';
 import { seedPortalDemo } from './seed-portal.ts';
 import type { PortalDemo } from './seed-portal.ts';
 import { seedBroadcastDemo } from './seed-broadcasts.ts';
+import { seedDeviceDemo } from './seed-devices.ts';
 import { seedSubscriberDemo } from './seed-subscribers.ts';
 import type { SubscriberDemo } from './seed-subscribers.ts';
 import { seedTodayWorld, slugOf } from './seed-world.ts';
@@ -36,6 +37,8 @@ export interface DemoSeed {
   subscribers: SubscriberDemo;
   /** The demo SMS campaign (khẩn cấp, emergency-approved; sent when the worker starts). */
   sms: { broadcastId: string } | null;
+  /** Devices registered in the demo communes (seed-devices.ts). */
+  devices: { devices: number };
 }
 
 interface Plan {
@@ -158,10 +161,11 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   const portal = await seedPortalDemo(c, laiChau);
   const subscribers = await seedSubscriberDemo(c, communes, (commune) => actorOf(`vanthu.${short(commune)}`));
   const sms = communes[0] ? await seedBroadcastDemo(c, communes[0], actorOf(`lanhdao.${short(communes[0])}`)) : null;
+  const devices = await seedDeviceDemo(c, communes);
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */
