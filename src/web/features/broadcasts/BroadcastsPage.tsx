@@ -1,7 +1,7 @@
 // Tin nhắn SMS: the SMS campaigns of a unit (status and priority badges, delivered / recipients); compose a new one;
 // open one (edit a draft, follow the workflow, watch it being sent). Cards instead of the table on a phone; the SMS
 // settings below the list for those who may change them.
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, today } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -13,7 +13,7 @@ import { BroadcastDetail } from './BroadcastDetail.tsx';
 import { BroadcastEditor } from './BroadcastEditor.tsx';
 import { BROADCAST_STATUSES, listBroadcastsPage, type BroadcastStatus, type BroadcastSummary } from './broadcasts-api.ts';
 import { SmsSettingsPanel } from './SmsSettingsPanel.tsx';
-import { BroadcastStatusBadge, PriorityBadge } from './badges.tsx';
+import { BroadcastStatusBadge, PriorityBadge, SupersededBadge } from './badges.tsx';
 import { broadcastStrings } from './strings.ts';
 
 export const BROADCASTS_ROUTE = '/sms';
@@ -83,11 +83,7 @@ function BroadcastList() {
                     <Group gap={6} wrap="wrap">
                       <PriorityBadge priority={b.priority} />
                       <BroadcastStatusBadge status={b.status} />
-                      {b.supersededById && (
-                        <Badge variant="outline" color="gray" tt="none" radius="sm">
-                          {S.supersededBadge}
-                        </Badge>
-                      )}
+                      {b.supersededById && <SupersededBadge />}
                     </Group>
                     <Text size="xs" c="dimmed">
                       {S.colProgress}: {progressText(b)} · {formatDateTime(b.createdAt, lang)}
@@ -121,11 +117,7 @@ function BroadcastList() {
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
                           <BroadcastStatusBadge status={b.status} />
-                          {b.supersededById && (
-                            <Badge variant="outline" color="gray" tt="none" radius="sm">
-                              {S.supersededBadge}
-                            </Badge>
-                          )}
+                          {b.supersededById && <SupersededBadge />}
                         </Group>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>

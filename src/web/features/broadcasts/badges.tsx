@@ -24,3 +24,13 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
     </Badge>
   );
 }
+
+/** A campaign another one replaces (supersededById set). */
+export function SupersededBadge() {
+  const { lang } = useI18n();
+  return (
+    <Badge variant="outline" color="gray" tt="none" radius="sm">
+      {broadcastStrings(lang).supersededBadge}
+    </Badge>
+  );
+}
