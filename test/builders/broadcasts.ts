@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Container } from '../../src/server/container.ts';
 import { rowsOf } from '../../src/server/db/client.ts';
+import type { DatabaseKind } from '../../src/server/db/client.ts';
 import type { Actor, Role } from '../../src/server/modules/access/index.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
 import { createSmppProvider } from '../../src/server/providers/sms/smpp.ts';
@@ -10,7 +11,9 @@ import type { SmppProvider } from '../../src/server/providers/sms/smpp.ts';
 import { startSmscSimulator } from '../../src/server/providers/sms/smsc-simulator.ts';
 import type { SimulatorOptions, SmscSimulator } from '../../src/server/providers/sms/smsc-simulator.ts';
 import { until } from '../support/async.ts';
-import { buildUser } from '../factories.ts';
+import { createTestContext } from '../support/harness.ts';
+import type { TestContext } from '../support/harness.ts';
+import { TT_TAM_DUONG, buildUser, importLaiChau } from '../factories.ts';
 
 export async function actorIn(c: Container, unitId: string, role: Role): Promise<Actor> {
   const unit = (await c.services.units.lookup.byId(unitId))!;
@@ -87,6 +90,8 @@ export async function countRowsWhere(c: Container, table: 'sms_deliveries' | 'jo
   return rowsOf<{ n: number }>(r)[0]!.n;
 }
 
+export type SmsPeer = Awaited<ReturnType<typeof smsPeer>>;
+
 /** The simulator on a free loopback port and a one-bind client pointed at it. */
 export async function smsPeer(o: SimulatorOptions = {}): Promise<{ simulator: SmscSimulator; sms: SmppProvider; close(): Promise<void> }> {
   const simulator = await startSmscSimulator({ host: '127.0.0.1', port: 0, dlrDelayMs: 50, ...o });
@@ -103,4 +108,16 @@ export async function smsPeer(o: SimulatorOptions = {}): Promise<{ simulator: Sm
       await simulator.close();
     },
   };
+}
+
+/**
+ * A test context (Lai Châu's units) sending through the SMSC simulator, the send job listening, and
+ * Thị trấn Tam Đường's drafter and approver; close `t` and `peer` after.
+ */
+export async function simulatorContext(kind: DatabaseKind, o: SimulatorOptions = {}): Promise<{ t: TestContext; peer: SmsPeer; drafter: Actor; approver: Actor }> {
+  const peer = await smsPeer(o);
+  const t = await createTestContext(kind, { sms: peer.sms });
+  t.c.services.smsSending.listen();
+  await importLaiChau(t.c);
+  return { t, peer, drafter: await actorIn(t.c, TT_TAM_DUONG, 'drafter'), approver: await actorIn(t.c, TT_TAM_DUONG, 'approver') };
 }

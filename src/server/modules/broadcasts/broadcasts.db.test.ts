@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomeOf, until } from '../../../../test/support/async.ts';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor, jobRow } from '../../../../test/support/db.ts';
-import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
-import { actorIn, buildList, countRowsWhere, deliveriesOf, phoneNo, setDeliveryState, smsPeer } from '../../../../test/builders/broadcasts.ts';
+import { TT_TAM_DUONG } from '../../../../test/factories.ts';
+import { buildList, countRowsWhere, deliveriesOf, phoneNo, setDeliveryState, simulatorContext, type SmsPeer } from '../../../../test/builders/broadcasts.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Actor } from '../access/index.ts';
 import type { BroadcastInput } from '../../../shared/contracts/broadcasts.ts';
@@ -13,7 +13,7 @@ import { DAILY_CAP_ERROR } from './sending.rules.ts';
 
 describeEachDb('broadcasts: workflow and SMS sending against the simulator', (kind) => {
   let t: TestContext;
-  let peer: Awaited<ReturnType<typeof smsPeer>>;
+  let peer: SmsPeer;
   let drafter: Actor;
   let approver: Actor;
   let big: string;
@@ -30,12 +30,7 @@ describeEachDb('broadcasts: workflow and SMS sending against the simulator', (ki
   });
 
   beforeAll(async () => {
-    peer = await smsPeer();
-    t = await createTestContext(kind, { sms: peer.sms });
-    t.c.services.smsSending.listen();
-    await importLaiChau(t.c);
-    drafter = await actorIn(t.c, TT_TAM_DUONG, 'drafter');
-    approver = await actorIn(t.c, TT_TAM_DUONG, 'approver');
+    ({ t, peer, drafter, approver } = await simulatorContext(kind));
     big = await buildList(t.c, TT_TAM_DUONG, 500, 0);
     small = await buildList(t.c, TT_TAM_DUONG, 2, 1000);
   }, 60_000);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { outcomeOf, until } from '../../../../test/support/async.ts';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor, jobRow } from '../../../../test/support/db.ts';
-import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
-import { actorIn, buildList, deliveriesOf, smsPeer } from '../../../../test/builders/broadcasts.ts';
+import { TT_TAM_DUONG } from '../../../../test/factories.ts';
+import { actorIn, buildList, deliveriesOf, simulatorContext, type SmsPeer } from '../../../../test/builders/broadcasts.ts';
 import type { Actor } from '../access/index.ts';
 import type { BroadcastInput } from '../../../shared/contracts/broadcasts.ts';
 import { DEFAULT_SMS_SETTINGS } from '../../../shared/contracts/settings.ts';
@@ -18,7 +18,7 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 
 describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) => {
   let t: TestContext;
-  let peer: Awaited<ReturnType<typeof smsPeer>>;
+  let peer: SmsPeer;
   let drafter: Actor;
   let approver: Actor;
   let admin: Actor;
@@ -41,12 +41,7 @@ describeEachDb('broadcasts: SMS settings, send windows and supersede', (kind) =>
   };
 
   beforeAll(async () => {
-    peer = await smsPeer();
-    t = await createTestContext(kind, { sms: peer.sms });
-    t.c.services.smsSending.listen();
-    await importLaiChau(t.c);
-    drafter = await actorIn(t.c, TT_TAM_DUONG, 'drafter');
-    approver = await actorIn(t.c, TT_TAM_DUONG, 'approver');
+    ({ t, peer, drafter, approver } = await simulatorContext(kind));
     admin = await actorIn(t.c, TT_TAM_DUONG, 'system_admin');
   }, 120_000);
   afterAll(async () => {
