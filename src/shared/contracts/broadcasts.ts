@@ -100,7 +100,12 @@ export type UpdateBroadcastBody = z.infer<typeof UpdateBroadcastBodySchema>;
 
 export const CancelBroadcastBodySchema = z.object({ reason: text(1000).nullish() });
 
-export const BroadcastListQuerySchema = z.object({ unitId: z.uuid().optional(), status: BroadcastStatusEnum.optional() });
+export const BroadcastListQuerySchema = z.object({
+  unitId: z.uuid().optional(),
+  status: BroadcastStatusEnum.optional(),
+  /** '1': the unit's broadcasts and those of every unit below it (a province sees its communes' campaigns). */
+  subtree: z.enum(['0', '1']).default('0'),
+});
 export const DeliveriesQuerySchema = z.object({
   state: DeliveryStateEnum.optional(),
   limit: z.coerce.number().int().min(1).max(BROADCAST_LIMITS.deliveriesPage).default(100),
@@ -205,6 +210,7 @@ export type BroadcastView = z.infer<typeof BroadcastViewSchema>;
 export const BroadcastSummarySchema = z.object({
   id: z.uuid(),
   unitId: z.uuid(),
+  unitName: z.string(),
   title: z.string(),
   priority: PriorityEnum,
   status: BroadcastStatusEnum,

@@ -106,4 +106,17 @@ describe('broadcasts API', () => {
     const other = await t.app.inject({ method: 'GET', url: '/api/broadcasts', headers: as('otherApprover') });
     expect((other.json() as { items: unknown[] }).items).toEqual([]);
   });
+
+  it('lists a unit’s broadcasts, or with subtree=1 those of every unit below it, never outside the reader’s scope', async () => {
+    const province = (await buildSignedInUser(t.c, { unitId: LAI_CHAU, roles: ['viewer'] })).session;
+    const get = async (url: string, headers: Record<string, string>) =>
+      (await t.app.inject({ method: 'GET', url, headers })).json() as { items: { id: string; unitName: string }[] };
+    expect((await get(`/api/broadcasts?unitId=${LAI_CHAU}`, province.headers)).items.map((x) => x.id)).not.toContain(id);
+    const below = (await get(`/api/broadcasts?unitId=${LAI_CHAU}&subtree=1`, province.headers)).items;
+    expect(below.map((x) => x.id)).toContain(id);
+    expect(below.find((x) => x.id === id)?.unitName).toMatch(/Tam Đường/);
+    // Another commune asking for the whole province sees only its own (none of Tam Đường's).
+    expect((await get(`/api/broadcasts?unitId=${LAI_CHAU}&subtree=1`, as('otherApprover'))).items.map((x) => x.id)).not.toContain(id);
+    expect((await t.app.inject({ method: 'GET', url: `/api/broadcasts?unitId=${LAI_CHAU}&subtree=yes`, headers: province.headers })).statusCode).toBe(400);
+  });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.ts';
 import type { Db } from '../../db/client.ts';
-import { inAnySubtree } from '../../db/subtree.ts';
+import { inAnySubtree, inSubtree } from '../../db/subtree.ts';
 import type { Audience, BroadcastRoute, BroadcastStatus, Priority } from '../../../shared/contracts/broadcasts.ts';
 
 export interface BroadcastRow {
@@ -101,14 +101,19 @@ export async function setStatus(
 }
 
 /** Broadcasts of the units whose paths are given (each with its subtree), newest first. */
-export async function listBroadcasts(db: Db, q: { unitPaths: string[] | null; unitId?: string; status?: BroadcastStatus }): Promise<BroadcastRow[]> {
+/** Broadcasts within the reader's scope; of one unit, or with `underPath` of every unit in that subtree. */
+export async function listBroadcasts(
+  db: Db,
+  q: { unitPaths: string[] | null; unitId?: string | undefined; underPath?: string | undefined; status?: BroadcastStatus | undefined },
+): Promise<(BroadcastRow & { unitName: string })[]> {
   const scope = q.unitPaths === null ? sql`true` : inAnySubtree(sql`u.path`, q.unitPaths);
+  const unit = q.underPath ? sql`AND ${inSubtree(sql`u.path`, q.underPath)}` : q.unitId ? sql`AND b.unit_id = ${q.unitId}` : sql``;
   const r = await db.execute(sql`
     SELECT ${sql.raw(
-      'b.id, b.window_start AS "windowStart", b.window_end AS "windowEnd", b.supersedes_id AS "supersedesId", b.superseded_by_id AS "supersededById", b.unit_id AS "unitId", b.title, b.priority, b.status, b.sms_text AS "smsText", b.unaccented, b.sender_name AS "senderName", b.audience, b.schedule_at AS "scheduleAt", b.directive_id AS "directiveId", b.recipients, b.emergency, b.created_by AS "createdBy", b.created_at AS "createdAt", b.approved_by AS "approvedBy", b.approved_at AS "approvedAt", b.cancelled_at AS "cancelledAt", b.route, b.telco_request_directive_id AS "telcoRequestDirectiveId"',
+      'b.id, b.window_start AS "windowStart", b.window_end AS "windowEnd", b.supersedes_id AS "supersedesId", b.superseded_by_id AS "supersededById", b.unit_id AS "unitId", b.title, b.priority, b.status, b.sms_text AS "smsText", b.unaccented, b.sender_name AS "senderName", b.audience, b.schedule_at AS "scheduleAt", b.directive_id AS "directiveId", b.recipients, b.emergency, b.created_by AS "createdBy", b.created_at AS "createdAt", b.approved_by AS "approvedBy", b.approved_at AS "approvedAt", b.cancelled_at AS "cancelledAt", b.route, b.telco_request_directive_id AS "telcoRequestDirectiveId", u.name AS "unitName"',
     )}
     FROM broadcasts b JOIN units u ON u.id = b.unit_id
-    WHERE ${scope} ${q.unitId ? sql`AND b.unit_id = ${q.unitId}` : sql``} ${q.status ? sql`AND b.status = ${q.status}` : sql``}
+    WHERE ${scope} ${unit} ${q.status ? sql`AND b.status = ${q.status}` : sql``}
     ORDER BY b.created_at DESC, b.id LIMIT 500`);
-  return rowsOf<Record<string, unknown>>(r) as unknown as BroadcastRow[];
+  return rowsOf<Record<string, unknown>>(r) as unknown as (BroadcastRow & { unitName: string })[];
 }

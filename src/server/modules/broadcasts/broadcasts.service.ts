@@ -277,9 +277,11 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     /** What the list page offers: drafting a broadcast (in the actor's own unit or below). */
     listCapabilities: (actor: Actor) => ({ draft: can(actor, 'broadcast.draft', { unitPath: actor.unitPath }) }),
 
-    async listBroadcasts(actor: Actor, q: { unitId?: string; status?: BroadcastStatus }): Promise<BroadcastSummary[]> {
+    async listBroadcasts(actor: Actor, q: { unitId?: string | undefined; status?: BroadcastStatus | undefined; subtree?: '0' | '1' }): Promise<BroadcastSummary[]> {
       const paths = hasGlobalScope(actor) ? null : can(actor, 'broadcast.read', { unitPath: actor.unitPath }) ? [actor.unitPath] : [];
-      const rows = await repo.listBroadcasts(db, { unitPaths: paths, ...q });
+      const under = q.subtree === '1' && q.unitId ? await units.byId(q.unitId) : null;
+      if (q.subtree === '1' && q.unitId && !under) throw new AppError('NOT_FOUND');
+      const rows = await repo.listBroadcasts(db, { unitPaths: paths, unitId: q.unitId, underPath: under?.path, status: q.status });
       const counts = await deliveries.countsByTelcoState(
         db,
         rows.map((r) => r.id),
@@ -289,6 +291,7 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
         return {
           id: r.id,
           unitId: r.unitId,
+          unitName: r.unitName,
           title: r.title,
           priority: r.priority,
           status: r.status,

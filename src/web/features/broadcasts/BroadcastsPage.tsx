@@ -1,7 +1,7 @@
 // Tin nhắn SMS: the SMS campaigns of a unit (status and priority badges, delivered / recipients); compose a new one;
 // open one (edit a draft, follow the workflow, watch it being sent). Cards instead of the table on a phone; the SMS
 // settings below the list for those who may change them.
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, today } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -32,7 +32,8 @@ function BroadcastList() {
   const S = broadcastStrings(lang);
   const [unit, setUnit] = useUnitParam(BROADCASTS_ROUTE);
   const [status, setStatus] = useState<BroadcastStatus | ''>('');
-  const res = useAsync(() => listBroadcastsPage({ unitId: unit.id, status }), [unit.id, status]);
+  const [subtree, setSubtree] = useState(false);
+  const res = useAsync(() => listBroadcastsPage({ unitId: unit.id, status, subtree: subtree ? '1' : '0' }), [unit.id, status, subtree]);
   const items = res.data?.items;
 
   return (
@@ -62,9 +63,12 @@ function BroadcastList() {
             data-testid="broadcast-status-filter"
           />
         </Group>
-        <Text size="sm" c="dimmed" mt="xs">
-          {S.listIntro(unit.name)}
-        </Text>
+        <Group justify="space-between" gap="xs" mt="xs" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {subtree ? S.listIntroSubtree(unit.name) : S.listIntro(unit.name)}
+          </Text>
+          <Checkbox label={S.subtree} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} data-testid="broadcast-subtree" />
+        </Group>
       </Paper>
       <Paper withBorder p="sm">
         {res.loading && !res.data && <Loading />}
@@ -86,6 +90,7 @@ function BroadcastList() {
                       {b.supersededById && <SupersededBadge />}
                     </Group>
                     <Text size="xs" c="dimmed">
+                      {subtree ? `${b.unitName} · ` : ''}
                       {S.colProgress}: {progressText(b)} · {formatDateTime(b.createdAt, lang)}
                     </Text>
                   </Stack>
@@ -97,6 +102,7 @@ function BroadcastList() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{S.colTitle}</Table.Th>
+                    {subtree && <Table.Th>{S.colUnit}</Table.Th>}
                     <Table.Th>{S.colPriority}</Table.Th>
                     <Table.Th>{S.colStatus}</Table.Th>
                     <Table.Th>{S.colProgress}</Table.Th>
@@ -111,6 +117,11 @@ function BroadcastList() {
                           {b.title}
                         </Link>
                       </Table.Td>
+                      {subtree && (
+                        <Table.Td>
+                          <Text size="sm">{b.unitName}</Text>
+                        </Table.Td>
+                      )}
                       <Table.Td>
                         <PriorityBadge priority={b.priority} />
                       </Table.Td>

@@ -31,12 +31,14 @@ const enc = encodeURIComponent;
 /** The routes answer one broadcast as `{ broadcast }`. */
 const BroadcastOne = z.object({ broadcast: BroadcastViewSchema }).transform((o) => o.broadcast);
 
-export async function listBroadcasts(f: { unitId?: string; status?: BroadcastStatus | '' }): Promise<BroadcastSummary[]> {
+type ListFilter = { unitId?: string; status?: BroadcastStatus | ''; subtree?: '0' | '1' };
+
+export async function listBroadcasts(f: ListFilter): Promise<BroadcastSummary[]> {
   return (await listBroadcastsPage(f)).items;
 }
 
 /** The list with what the viewer may do on the page (draft a new broadcast). */
-export function listBroadcastsPage(f: { unitId?: string; status?: BroadcastStatus | '' }): Promise<{ items: BroadcastSummary[]; capabilities: { draft: boolean } }> {
+export function listBroadcastsPage(f: ListFilter): Promise<{ items: BroadcastSummary[]; capabilities: { draft: boolean } }> {
   return requestParsed(BroadcastListSchema, 'GET', `/api/broadcasts${queryString(f)}`);
 }
 
