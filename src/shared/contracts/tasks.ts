@@ -308,6 +308,8 @@ export const RollupOut = z.object({
       coverage: z.object({ expected: z.number(), reported: z.number(), late: z.number() }),
       /** The measured channel over the rows shown (their sum). */
       measured: MeasuredOut,
+      /** What units of the area in no row recorded (the province's own campaigns and telco requests, units not asked to report). */
+      measuredOutside: MeasuredOut,
       rows: z.array(RollupRow),
     }),
   ),

@@ -42,21 +42,27 @@ export function measuredRowOf(f: Pick<MeasuredFigure, 'child' | 'path'>, rows: R
 }
 
 /**
- * Per period: each row's measured figures and their total over the rows shown (figures of units in no
- * row are left out, so the total is the sum of the rows, as with the reported figures).
+ * Per period: each row's measured figures and their total over the rows shown (the sum of the rows, as
+ * with the reported figures), and apart from it `outside`: what units of the area in no row recorded
+ * (the province's own department's campaign, the telcos' replies to its telco request, a commune not
+ * asked for this report), which the area did send although no row holds it.
  */
 export function measuredByPeriod(
   figures: readonly MeasuredFigure[],
   periods: readonly string[],
   rows: readonly string[],
   rowOf: (child: string) => string,
-): Map<string, { total: Measured; rows: Map<string, Measured> }> {
+): Map<string, { total: Measured; outside: Measured; rows: Map<string, Measured> }> {
   const shown = new Set(rows);
-  const out = new Map(periods.map((p) => [p, { total: { ...NO_MEASURE }, rows: new Map<string, Measured>() }]));
+  const out = new Map(periods.map((p) => [p, { total: { ...NO_MEASURE }, outside: { ...NO_MEASURE }, rows: new Map<string, Measured>() }]));
   for (const f of figures) {
     const p = out.get(f.period);
-    const row = p ? measuredRowOf(f, shown, rowOf) : null;
-    if (!p || row === null) continue;
+    if (!p) continue;
+    const row = measuredRowOf(f, shown, rowOf);
+    if (row === null) {
+      p.outside = add(p.outside, f);
+      continue;
+    }
     p.rows.set(row, add(p.rows.get(row), f));
     p.total = add(p.total, f);
   }

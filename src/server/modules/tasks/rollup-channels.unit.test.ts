@@ -38,6 +38,8 @@ describe('the measured channel of the roll-up', () => {
     );
     expect(out.get('p1')?.rows.get('a')).toEqual({ smsSent: 5, smsDelivered: 4, telcoReported: 1 });
     expect(out.get('p1')?.total).toEqual({ smsSent: 7, smsDelivered: 6, telcoReported: 1 });
+    expect(out.get('p1')?.outside).toEqual({ smsSent: 9, smsDelivered: 9, telcoReported: 0 });
+    expect(out.get('p2')?.outside).toEqual({ smsSent: 0, smsDelivered: 0, telcoReported: 0 });
     expect(out.get('p2')?.total).toEqual({ smsSent: 1, smsDelivered: 0, telcoReported: 0 });
     expect(out.get('p3')?.total).toEqual({ smsSent: 0, smsDelivered: 0, telcoReported: 0 });
     expect(out.has('p9')).toBe(false);

@@ -111,6 +111,9 @@ describeEachDb('roll-up: the measured SMS channel', (kind) => {
     // C (no assignee) and Mường Tè (another district) are no rows: the total is the rows'.
     expect(sms(p2.measured)).toEqual([3, 3]);
     expect(p2.measured.telcoReported).toBe(0);
+    // C's message is shown apart, as sent by another unit of the area; Mường Tè's lies outside the area.
+    expect(sms(p2.measuredOutside)).toEqual([1, 1]);
+    expect(sms(p1.measuredOutside)).toEqual([0, 0]);
     // Nobody reported: the reported figures stay empty, the channel does not fill them.
     expect(p1.totals.every((f) => f.value === null)).toBe(true);
   });

@@ -156,7 +156,13 @@ export function createRollupService(deps: { db: Db; clock: Clock; units: UnitLoo
           ref: unitRef,
         }).map(({ period, rows, ...rest }) => {
           const m = measured.get(period.key);
-          return { ...periodRef(period), ...rest, measured: m?.total ?? NO_MEASURE, rows: rows.map((r) => ({ ...r, measured: m?.rows.get(r.unit.id) ?? NO_MEASURE })) };
+          return {
+            ...periodRef(period),
+            ...rest,
+            measured: m?.total ?? NO_MEASURE,
+            measuredOutside: m?.outside ?? NO_MEASURE,
+            rows: rows.map((r) => ({ ...r, measured: m?.rows.get(r.unit.id) ?? NO_MEASURE })),
+          };
         }),
         focus: focusPeriod && focus ? { period: focusPeriod.key, lateUnits: focus.late.map(unitRef), missingUnits: focus.missing.map(unitRef) } : null,
       };

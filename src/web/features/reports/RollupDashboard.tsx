@@ -163,7 +163,7 @@ export function RollupDashboard({ taskId }: { taskId: string }) {
                     </Paper>
                   );
                 })}
-                {showSms && <SmsTotalCard m={sel.measured} />}
+                {showSms && <SmsTotalCard m={sel.measured} outside={sel.measuredOutside} />}
               </SimpleGrid>
             </Stack>
           </Paper>

@@ -8,14 +8,14 @@ import type { Measured } from './reports-api.ts';
 import { reportStrings } from './strings.ts';
 
 /** True when the system recorded any SMS in the period (the channel is shown only then). */
-export function hasSms(p: { measured: Measured }): boolean {
-  return p.measured.smsSent > 0 || p.measured.smsDelivered > 0;
+export function hasSms(p: { measured: Measured; measuredOutside: Measured }): boolean {
+  return [p.measured, p.measuredOutside].some((m) => m.smsSent > 0 || m.smsDelivered > 0);
 }
 
 const CHANNEL_STYLE = { textAlign: 'right', background: 'var(--mantine-color-blue-0)' } as const;
 
-/** The period's total SMS as a card beside the indicators' totals. */
-export function SmsTotalCard({ m }: { m: Measured }) {
+/** The period's total SMS as a card beside the indicators' totals, with what units of the area in no row sent. */
+export function SmsTotalCard({ m, outside }: { m: Measured; outside: Measured }) {
   const { lang } = useI18n();
   const S = reportStrings(lang);
   const percent = m.smsSent > 0 ? Math.round((m.smsDelivered / m.smsSent) * 100) : null;
@@ -33,6 +33,11 @@ export function SmsTotalCard({ m }: { m: Measured }) {
       {m.telcoReported > 0 && (
         <Text size="xs" c="dimmed">
           {S.smsTelcoText(formatNumber(m.telcoReported, lang))}
+        </Text>
+      )}
+      {outside.smsSent > 0 && (
+        <Text size="xs" mt={4} data-testid="rollup-sms-outside">
+          {S.smsOutsideText(formatNumber(outside.smsSent, lang), formatNumber(outside.telcoReported, lang))}
         </Text>
       )}
     </Paper>

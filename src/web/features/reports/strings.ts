@@ -86,6 +86,8 @@ const vi = {
   smsSentText: (n: string) => `${n} tin đã gửi`,
   smsDeliveredText: (n: string, percent: number | null) => `${n} tin đến máy${percent === null ? '' : ` (${percent} %)`}`,
   smsTelcoText: (n: string) => `trong đó nhà mạng báo đã nhắn ${n} thuê bao`,
+  smsOutsideText: (n: string, telco: string) =>
+    `Ngoài các đơn vị trong bảng, các đơn vị khác trong địa bàn đã gửi ${n} tin${telco !== '0' ? ` (nhà mạng báo ${telco} thuê bao)` : ''}.`,
   lateUnits: 'Đơn vị nộp muộn',
   missingUnits: 'Đơn vị chưa báo cáo',
   none: 'Không có',
@@ -182,6 +184,7 @@ const en: ReportStrings = {
   smsSentText: (n) => `${n} sent`,
   smsDeliveredText: (n, percent) => `${n} delivered${percent === null ? '' : ` (${percent} %)`}`,
   smsTelcoText: (n) => `of which ${n} reported sent by the telcos`,
+  smsOutsideText: (n, telco) => `Besides the units in the table, other units of the area sent ${n} messages${telco !== '0' ? ` (${telco} reported by the telcos)` : ''}.`,
   lateUnits: 'Late units',
   missingUnits: 'Units not reported',
   none: 'None',
