@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
-import { LAI_CHAU, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
+import { LAI_CHAU, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import { buildList, countRowsWhere } from '../../../../test/builders/broadcasts.ts';
 import type { Role } from '../access/index.ts';
+import { NATION_ID } from '../units/index.ts';
 import { BroadcastViewSchema, DeliveryListSchema } from '../../../shared/contracts/broadcasts.ts';
 
 /** The HTTP boundary, attacker style: who may write what, 404 outside the read scope, masked numbers, no account. */
@@ -105,6 +106,23 @@ describe('broadcasts API', () => {
     expect((list.json() as { items: { id: string }[] }).items.map((x) => x.id)).toContain(id);
     const other = await t.app.inject({ method: 'GET', url: '/api/broadcasts', headers: as('otherApprover') });
     expect((other.json() as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('lets a province department (the Sở) address the province’s communes, drafting in its own unit, and no other province', async () => {
+    const so = await buildUnit(t.c, { parentId: LAI_CHAU, name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu', kind: 'department' });
+    const press = await buildUnit(t.c, { parentId: LAI_CHAU, name: 'Báo Lai Châu', kind: 'press' });
+    const drafter = (await buildSignedInUser(t.c, { unitId: so.id, roles: ['drafter'] })).session;
+    const pressDrafter = (await buildSignedInUser(t.c, { unitId: press.id, roles: ['drafter'] })).session;
+    const payload = { ...body(), unitId: so.id, audience: { unitIds: [TT_TAM_DUONG, TT_MUONG_TE], listIds: [] } };
+    const ok = await t.app.inject({ method: 'POST', url: '/api/broadcasts', headers: drafter.headers, payload });
+    expect(ok.statusCode, ok.body).toBe(201);
+    // Not for a unit of another province, nor for an organisation that is no area office (the newspaper).
+    const elsewhere = await buildUnit(t.c, { parentId: NATION_ID, name: 'Bộ Y tế', kind: 'department' });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/broadcasts', headers: drafter.headers, payload: { ...payload, audience: { unitIds: [elsewhere.id], listIds: [] } } }))
+        .statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/broadcasts', headers: pressDrafter.headers, payload: { ...payload, unitId: press.id } })).statusCode).toBe(403);
   });
 
   it('lists a unit’s broadcasts, or with subtree=1 those of every unit below it, never outside the reader’s scope', async () => {

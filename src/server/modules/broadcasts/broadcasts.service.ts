@@ -19,9 +19,10 @@ import type {
   Priority,
   UpdateBroadcastBody,
 } from '../../../shared/contracts/broadcasts.ts';
-import { authorize, can, hasGlobalScope } from '../access/index.ts';
+import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { actingAreaPath } from '../units/index.ts';
 import type { UnitLookup } from '../units/index.ts';
 import './broadcasts.errors.ts';
 import { SEND_CHUNK, sendJobId, sendSmsJob } from './broadcasts.jobs.ts';
@@ -81,6 +82,13 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
    * Checks the text fits and that every audience unit and every subscriber list lies in the drafter's reach:
    * a list of a unit the drafter cannot see is 404 (no existence leak), one it sees but may not draft for 403.
    */
+  /** The subtree the actor's unit acts for (its own, or its area for an office such as the province's Sở). */
+  async function audienceArea(actor: Actor, tx: Db): Promise<string> {
+    const own = await units.byId(actor.unitId, { tx });
+    if (!own?.parentId) return actor.unitPath;
+    return actingAreaPath(own, (await units.byId(own.parentId, { tx })) ?? null);
+  }
+
   async function checkInput(actor: Actor, input: BroadcastWrite, tx: Db = db): Promise<void> {
     const s = segment(textToSend(input));
     const sms = await deps.settings.smsSettings({ tx });
@@ -91,7 +99,11 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     const ids = [...new Set(input.audience.unitIds)];
     const found = await units.byIds(ids, { tx });
     if (found.length !== ids.length) throw new AppError('NOT_FOUND');
-    for (const u of found) authorize(actor, 'broadcast.draft', { unitPath: u.path });
+    // A drafter addresses units in its own reach, or in the area its office acts for (the province's Sở texts the
+    // province's communes; a commune's UBND its commune), drafting in its own unit.
+    const area = await audienceArea(actor, tx);
+    const mayDraftHere = can(actor, 'broadcast.draft', { unitPath: actor.unitPath });
+    for (const u of found) if (!(mayDraftHere && isWithin(u.path, area))) authorize(actor, 'broadcast.draft', { unitPath: u.path });
     const listIds = [...new Set(input.audience.listIds)];
     const lists = await subscribers.listUnits(listIds, { tx });
     if (lists.length !== listIds.length) throw new AppError('NOT_FOUND');

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import './tasks.errors.ts';
 import { authorize, can, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
+import { actingAreaPath } from '../units/index.ts';
 import type { UnitLookup, UnitRecord as UnitRow } from '../units/index.ts';
 import { localToUtc, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
 import type { DueRule, Period } from './recurrence.ts';
@@ -15,9 +16,6 @@ import * as repo from './tasks.repository.ts';
 import type { TaskRow } from './tasks.repository.ts';
 
 export const DAY_MS = 86_400_000;
-/** Organisations that act for the administrative area they sit in, and the areas (readRootOf). */
-const AREA_OFFICE_KINDS: ReadonlySet<string> = new Set(['department', 'office', 'peoples_committee']);
-const AREA_KINDS: ReadonlySet<string> = new Set(['province', 'district', 'commune']);
 /** Periods shown at most in a matrix or a roll-up (a weekly rule over two years). */
 export const MAX_PERIODS = 120;
 
@@ -43,9 +41,8 @@ export function createTaskAccess(deps: { db: Db; clock: Clock; units: UnitLookup
    */
   async function readRootOf(a: Actor): Promise<string> {
     const unit = await deps.units.byId(a.unitId);
-    if (!unit?.parentId || !AREA_OFFICE_KINDS.has(unit.kind)) return a.unitPath;
-    const area = await deps.units.byId(unit.parentId);
-    return area && AREA_KINDS.has(area.kind) ? area.path : a.unitPath;
+    if (!unit?.parentId) return a.unitPath;
+    return actingAreaPath(unit, (await deps.units.byId(unit.parentId)) ?? null);
   }
 
   /**

@@ -7,6 +7,7 @@ export type { HistoryRef } from './unit-history.ts';
 export { formatCrosswalkReport } from './crosswalk.ts';
 export type { CrosswalkReport } from './crosswalk.ts';
 export { EDITION_IDS, NATION_ID, editionLabel, inForceAt, unitIdFor } from './editions.ts';
+export { actingAreaPath } from './acting-area.ts';
 export type { EditionId } from './editions.ts';
 export type { UnitKind } from './unit-kinds.ts';
 export { GroupRule } from './units.schemas.ts';
