@@ -123,6 +123,14 @@ describe('broadcasts API', () => {
         .statusCode,
     ).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/broadcasts', headers: pressDrafter.headers, payload: { ...payload, unitId: press.id } })).statusCode).toBe(403);
+    // The Sở's readers follow the communes' campaigns (read only, numbers masked); the newspaper's do not.
+    const soViewer = (await buildSignedInUser(t.c, { unitId: so.id, roles: ['viewer'] })).session;
+    const pressViewer = (await buildSignedInUser(t.c, { unitId: press.id, roles: ['viewer'] })).session;
+    expect((await t.app.inject({ url: `/api/broadcasts/${id}`, headers: soViewer.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/broadcasts', headers: soViewer.headers })).json<{ items: { id: string }[] }>().items.map((x) => x.id)).toContain(id);
+    expect((await t.app.inject({ method: 'POST', url: `/api/broadcasts/${id}/approve`, headers: soViewer.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/broadcasts/${id}`, headers: drafter.headers, payload: { title: 'x' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/broadcasts/${id}`, headers: pressViewer.headers })).statusCode).toBe(404);
   });
 
   it('lists a unit’s broadcasts, or with subtree=1 those of every unit below it, never outside the reader’s scope', async () => {

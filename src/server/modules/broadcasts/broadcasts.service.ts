@@ -74,7 +74,11 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     if (!b) throw new AppError('NOT_FOUND');
     const unit = await units.byId(b.unitId, { tx });
     if (!unit) throw new AppError('NOT_FOUND');
-    const a = authorize(actor, permission, { unitPath: unit.path }, 'broadcast.read');
+    // Readers of an office acting for an area (the province's Sở) follow the campaigns of the whole area.
+    const areaReader =
+      !can(actor, 'broadcast.read', { unitPath: unit.path }) && can(actor, 'broadcast.read', { unitPath: actor.unitPath }) && isWithin(unit.path, await audienceArea(actor, tx));
+    if (areaReader && permission === 'broadcast.read') return { b, unit, a: actor };
+    const a = authorize(actor, permission, { unitPath: unit.path }, areaReader ? undefined : 'broadcast.read');
     return { b, unit, a };
   }
 
@@ -290,7 +294,7 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     listCapabilities: (actor: Actor) => ({ draft: can(actor, 'broadcast.draft', { unitPath: actor.unitPath }) }),
 
     async listBroadcasts(actor: Actor, q: { unitId?: string | undefined; status?: BroadcastStatus | undefined; subtree?: '0' | '1' }): Promise<BroadcastSummary[]> {
-      const paths = hasGlobalScope(actor) ? null : can(actor, 'broadcast.read', { unitPath: actor.unitPath }) ? [actor.unitPath] : [];
+      const paths = hasGlobalScope(actor) ? null : can(actor, 'broadcast.read', { unitPath: actor.unitPath }) ? [await audienceArea(actor, db)] : [];
       const under = q.subtree === '1' && q.unitId ? await units.byId(q.unitId) : null;
       if (q.subtree === '1' && q.unitId && !under) throw new AppError('NOT_FOUND');
       const rows = await repo.listBroadcasts(db, { unitPaths: paths, unitId: q.unitId, underPath: under?.path, status: q.status });

@@ -7,10 +7,13 @@ import { broadcastStrings } from './strings.ts';
 const STATUS_COLORS: Record<BroadcastStatus, string> = { draft: 'gray', submitted: 'yellow', approved: 'cyan', sending: 'blue', done: 'green', cancelled: 'red' };
 export const PRIORITY_COLORS: Record<Priority, string> = { thuong: 'gray', uu_tien: 'orange', khan_cap: 'red' };
 
+/** Badges keep their whole Vietnamese label in a narrow table column (Mantine truncates them by default). */
+const WHOLE_LABEL = { root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+
 export function BroadcastStatusBadge({ status }: { status: BroadcastStatus }) {
   const { lang } = useI18n();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" tt="none" radius="sm" data-testid="broadcast-status" data-status={status}>
+    <Badge color={STATUS_COLORS[status]} variant="light" tt="none" radius="sm" styles={WHOLE_LABEL} data-testid="broadcast-status" data-status={status}>
       {broadcastStrings(lang).statuses[status]}
     </Badge>
   );
@@ -19,7 +22,15 @@ export function BroadcastStatusBadge({ status }: { status: BroadcastStatus }) {
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const { lang } = useI18n();
   return (
-    <Badge color={PRIORITY_COLORS[priority]} variant={priority === 'khan_cap' ? 'filled' : 'light'} tt="none" radius="sm" data-testid="broadcast-priority" data-priority={priority}>
+    <Badge
+      color={PRIORITY_COLORS[priority]}
+      variant={priority === 'khan_cap' ? 'filled' : 'light'}
+      tt="none"
+      radius="sm"
+      styles={WHOLE_LABEL}
+      data-testid="broadcast-priority"
+      data-priority={priority}
+    >
       {broadcastStrings(lang).priorities[priority]}
     </Badge>
   );
@@ -29,7 +40,7 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
 export function SupersededBadge() {
   const { lang } = useI18n();
   return (
-    <Badge variant="outline" color="gray" tt="none" radius="sm">
+    <Badge variant="outline" color="gray" tt="none" radius="sm" styles={WHOLE_LABEL}>
       {broadcastStrings(lang).supersededBadge}
     </Badge>
   );
