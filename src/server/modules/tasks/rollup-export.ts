@@ -18,6 +18,8 @@ export interface ExportPeriod {
   coverage: { expected: number; reported: number; late: number };
   /** The measured channel (SMS recorded by the system) over the rows, and per row. */
   measured: Measured;
+  /** What units of the area in no row sent (the province's own campaigns, telco requests); in the upward report. */
+  measuredOutside?: Measured;
   rows: {
     unit: { id: string; code: string | null; name: string };
     figures: { indicator: string; value: number | string | null }[];
@@ -80,10 +82,19 @@ export const TELCO_HEADER = 'Trong đó nhà mạng báo đã nhắn';
  * and the telco-reported part when there is one.
  */
 function smsColumns(p: ExportPeriod): ((m: Measured) => number)[] {
-  if (p.measured.smsSent === 0 && p.measured.smsDelivered === 0) return [];
+  const all = areaMeasured(p);
+  if (all.smsSent === 0 && all.smsDelivered === 0) return [];
   const cols = [(m: Measured) => m.smsSent, (m: Measured) => m.smsDelivered];
-  return p.measured.telcoReported > 0 ? [...cols, (m: Measured) => m.telcoReported] : cols;
+  return all.telcoReported > 0 ? [...cols, (m: Measured) => m.telcoReported] : cols;
 }
+
+/** The area's SMS: the rows' and what units in no row sent. */
+function areaMeasured(p: ExportPeriod): Measured {
+  const o = p.measuredOutside;
+  const m = p.measured;
+  return o ? { smsSent: m.smsSent + o.smsSent, smsDelivered: m.smsDelivered + o.smsDelivered, telcoReported: m.telcoReported + o.telcoReported } : m;
+}
+const OUTSIDE_LABEL = 'Các đơn vị khác trên địa bàn';
 
 /** Header row and body rows (the last one is the totals row). */
 export function rollupTable(input: ExportInput): { headers: string[]; rows: (string | number | null)[][] } {
@@ -199,7 +210,9 @@ function smsTable(input: ExportInput, after: number): BodyTable | null {
   if (!cols.length) return null;
   const cells = (m: Measured) => cols.map((col) => fmt(col(m)));
   const rows = input.period.rows.map((r, i) => [String(i + 1), r.unit.name, ...cells(r.measured)]);
-  rows.push(['', TOTAL_LABEL, ...cells(input.period.measured)]);
+  const outside = input.period.measuredOutside;
+  if (outside && (outside.smsSent > 0 || outside.smsDelivered > 0)) rows.push(['', OUTSIDE_LABEL, ...cells(outside)]);
+  rows.push(['', TOTAL_LABEL, ...cells(areaMeasured(input.period))]);
   return {
     afterParagraph: after,
     columns: [4, 22, ...cols.map(() => 11)],
@@ -212,7 +225,7 @@ function smsTable(input: ExportInput, after: number): BodyTable | null {
 
 /** The SMS sentence of the report: what the system recorded, apart from what the units reported. */
 export function smsSentence(p: ExportPeriod, unitName: string): string {
-  const m = p.measured;
+  const m = areaMeasured(p);
   const telco = m.telcoReported > 0 ? ` (trong đó nhà mạng báo đã nhắn ${fmt(m.telcoReported)} thuê bao)` : '';
   return `Tin nhắn SMS (hệ thống ghi nhận, không thuộc số liệu các đơn vị báo cáo) gửi đến thuê bao trên địa bàn ${unitName}: đã gửi ${fmt(m.smsSent)} tin${telco}, đã đến máy ${fmt(m.smsDelivered)} tin. Từng đơn vị như sau:`;
 }

@@ -146,6 +146,11 @@ describeEachDb('roll-up: the measured SMS channel', (kind) => {
     const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value.replace(/\s+/g, ' ');
     expect(text).toContain('Tin nhắn SMS (hệ thống ghi nhận, không thuộc số liệu các đơn vị báo cáo)');
     expect(text).toContain('đã gửi 6 tin, đã đến máy 5 tin');
+    // Period 2's upward report counts the area's SMS: C (asked for no report) on its own line, in the total.
+    const docx2 = await get(office, `/api/tasks/${taskId}/report.docx?unitId=${TAM_DUONG}&period=${P2.key}`);
+    const text2 = (await mammoth.extractRawText({ buffer: docx2.rawPayload })).value.replace(/\s+/g, ' ');
+    expect(text2).toContain('đã gửi 4 tin, đã đến máy 4 tin');
+    expect(text2).toContain('Các đơn vị khác trên địa bàn');
   });
 
   it("counts everything before the deadline in an open window (a one-off task's period), per child of the root", async () => {
