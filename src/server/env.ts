@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SmppAccountConfig } from './providers/sms/smpp.ts';
 
 /**
- * SMS_SMPP: comma-separated `smpp://systemId:password@host:port?name=viettel-1&binds=1&window=10&tps=0`
+ * SMS_SMPP: comma-separated `smpp://systemId:password@host:port?name=viettel-1&binds=1&window=10&tps=0&timeout=10000`
  * (one per telco account; user and password URL-encoded). Returns the accounts or the problem.
  */
 export function parseSmppAccounts(value: string): { accounts: SmppAccountConfig[] } | { error: string } {
@@ -30,10 +30,22 @@ export function parseSmppAccounts(value: string): { accounts: SmppAccountConfig[
     const binds = num('binds', 1, 1);
     const window = num('window', 10, 1);
     const tps = num('tps', 0, 0);
-    if (binds === null || window === null || tps === null) return { error: `account ${i + 1}: binds and window ≥ 1, tps ≥ 0 (integers)` };
+    // How long a submit_sm may go unanswered before it is ambiguous (ms; default 10 s).
+    const timeout = num('timeout', 10_000, 100);
+    if (binds === null || window === null || tps === null || timeout === null) return { error: `account ${i + 1}: binds and window ≥ 1, tps ≥ 0, timeout ≥ 100 ms (integers)` };
     const name = u.searchParams.get('name') ?? `${decodeURIComponent(u.username)}@${u.hostname}`;
     if (accounts.some((a) => a.name === name)) return { error: `account ${i + 1}: name "${name}" used twice` };
-    accounts.push({ name, host: u.hostname, port, systemId: decodeURIComponent(u.username), password: decodeURIComponent(u.password), binds, window, maxPerSecond: tps });
+    accounts.push({
+      name,
+      host: u.hostname,
+      port,
+      systemId: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+      binds,
+      window,
+      maxPerSecond: tps,
+      responseTimeoutMs: timeout,
+    });
   }
   return accounts.length ? { accounts } : { error: 'no account' };
 }

@@ -53,7 +53,8 @@ describe.skipIf(!base)('SMS campaign survives SIGKILL of the worker', () => {
       SEED_DEMO: 'never',
       WORKER: 'true',
       LOG_LEVEL: 'warn',
-      SMS_SMPP: `smpp://loa:x@127.0.0.1:${simulator.port}?name=sim&window=10`,
+      // A 2 s response timeout (10 s by default): a dropped submit_sm_resp holds its lane less long.
+      SMS_SMPP: `smpp://loa:x@127.0.0.1:${simulator.port}?name=sim&window=10&timeout=2000`,
     };
     child = spawn(process.execPath, ['bin/loa.mjs', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
     return child;

@@ -122,10 +122,10 @@ describe('submit outcomes', () => {
 
 describe('SMS_SMPP', () => {
   it('reads comma-separated smpp:// accounts with their settings', () => {
-    expect(parseSmppAccounts('smpp://loa:p%40ss@10.0.0.5:2775?name=viettel-1&binds=2&window=20&tps=100, smpp://u:v@smsc.local')).toEqual({
+    expect(parseSmppAccounts('smpp://loa:p%40ss@10.0.0.5:2775?name=viettel-1&binds=2&window=20&tps=100&timeout=2000, smpp://u:v@smsc.local')).toEqual({
       accounts: [
-        { name: 'viettel-1', host: '10.0.0.5', port: 2775, systemId: 'loa', password: 'p@ss', binds: 2, window: 20, maxPerSecond: 100 },
-        { name: 'u@smsc.local', host: 'smsc.local', port: 2775, systemId: 'u', password: 'v', binds: 1, window: 10, maxPerSecond: 0 },
+        { name: 'viettel-1', host: '10.0.0.5', port: 2775, systemId: 'loa', password: 'p@ss', binds: 2, window: 20, maxPerSecond: 100, responseTimeoutMs: 2000 },
+        { name: 'u@smsc.local', host: 'smsc.local', port: 2775, systemId: 'u', password: 'v', binds: 1, window: 10, maxPerSecond: 0, responseTimeoutMs: 10_000 },
       ],
     });
     expect(loadEnv({ SMS_SMPP: 'smpp://a:b@h:1' }).SMS_SMPP).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('SMS_SMPP', () => {
   });
 
   it('refuses what is not an account, naming the problem', () => {
-    for (const bad of ['http://a:b@h:1', 'smpp://h:1', 'smpp://a:b@h:1?window=0', 'smpp://a:b@h:1?name=x,smpp://c:d@h:2?name=x', 'nonsense']) {
+    for (const bad of ['http://a:b@h:1', 'smpp://h:1', 'smpp://a:b@h:1?window=0', 'smpp://a:b@h:1?timeout=5', 'smpp://a:b@h:1?name=x,smpp://c:d@h:2?name=x', 'nonsense']) {
       expect(() => loadEnv({ SMS_SMPP: bad }), bad).toThrow(/SMS_SMPP/);
     }
   });
