@@ -78,6 +78,22 @@ export async function sendCampaign(
   return b.id;
 }
 
+/** A khẩn cấp broadcast of the unit to one list, approved in one step by the unit's approver; its deliveries. */
+export async function emergencyCampaign(c: Container, unitId: string, listId: string): Promise<StoredDelivery[]> {
+  const drafter = await actorIn(c, unitId, 'drafter');
+  const approver = await actorIn(c, unitId, 'approver');
+  const b = await c.services.broadcasts.createBroadcast(drafter, {
+    unitId,
+    title: 'Thử',
+    priority: 'khan_cap',
+    smsText: 'Thong bao thu',
+    unaccented: false,
+    audience: { unitIds: [], listIds: [listId] },
+  });
+  await c.services.broadcasts.emergencyApproveBroadcast(approver, b.id);
+  return deliveriesOf(c, b.id);
+}
+
 export async function setDeliveryState(c: Container, id: string, state: string): Promise<void> {
   await c.database.db.execute(sql`UPDATE sms_deliveries SET state = ${state} WHERE id = ${id}`);
 }

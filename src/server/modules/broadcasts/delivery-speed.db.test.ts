@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
-import { actorIn, buildList, deliveriesOf } from '../../../../test/builders/broadcasts.ts';
+import { buildList, emergencyCampaign } from '../../../../test/builders/broadcasts.ts';
 import { rowsOf } from '../../db/client.ts';
 import { createFakeSmsProvider } from '../../providers/sms/fake.ts';
 import { channelFiguresByPeriod } from './channel-figures.repository.ts';
@@ -22,19 +22,8 @@ describeEachDb('broadcasts: the delivery table for speed, and submitted_at', (ki
     t = await createTestContext(kind, { sms: createFakeSmsProvider() });
     await importLaiChau(t.c);
     const list = await buildList(t.c, TT_TAM_DUONG, 3, 7100);
-    const drafter = await actorIn(t.c, TT_TAM_DUONG, 'drafter');
-    const approver = await actorIn(t.c, TT_TAM_DUONG, 'approver');
     approvedAt = t.clock.now();
-    const b = await t.c.services.broadcasts.createBroadcast(drafter, {
-      unitId: TT_TAM_DUONG,
-      title: 'Thử',
-      priority: 'khan_cap',
-      smsText: 'Thong bao thu',
-      unaccented: false,
-      audience: { unitIds: [], listIds: [list] },
-    });
-    await t.c.services.broadcasts.emergencyApproveBroadcast(approver, b.id);
-    ids = (await deliveriesOf(t.c, b.id)).map((d) => d.id);
+    ids = (await emergencyCampaign(t.c, TT_TAM_DUONG, list)).map((d) => d.id);
   }, 60_000);
   afterAll(async () => {
     await t.close();

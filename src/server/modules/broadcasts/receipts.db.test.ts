@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
-import { actorIn, buildList, deliveriesOf, phoneNo } from '../../../../test/builders/broadcasts.ts';
+import { buildList, emergencyCampaign, phoneNo } from '../../../../test/builders/broadcasts.ts';
+import type { StoredDelivery } from '../../../../test/builders/broadcasts.ts';
 import { rowsOf } from '../../db/client.ts';
 import { createFakeSmsProvider } from '../../providers/sms/fake.ts';
 import { settleByReceipt } from './deliveries.repository.ts';
@@ -25,27 +26,14 @@ describeEachDb('broadcasts: receipts reconcile ambiguous deliveries', (kind) => 
   const set = (id: string, state: string, key: string | null = null) =>
     t.c.database.db.execute(sql`UPDATE sms_deliveries SET state = ${state}, message_key = ${key}, message_id = ${key} WHERE id = ${id}`);
   /** Two campaigns to the same 4 numbers; returns their deliveries by phone order. */
-  let first: Awaited<ReturnType<typeof deliveriesOf>>;
-  let second: Awaited<ReturnType<typeof deliveriesOf>>;
+  let first: StoredDelivery[];
+  let second: StoredDelivery[];
 
   beforeAll(async () => {
     t = await createTestContext(kind, { sms: createFakeSmsProvider() });
     await importLaiChau(t.c);
     const list = await buildList(t.c, TT_TAM_DUONG, 4, 7000);
-    const drafter = await actorIn(t.c, TT_TAM_DUONG, 'drafter');
-    const approver = await actorIn(t.c, TT_TAM_DUONG, 'approver');
-    const campaign = async () => {
-      const b = await t.c.services.broadcasts.createBroadcast(drafter, {
-        unitId: TT_TAM_DUONG,
-        title: 'Thử',
-        priority: 'khan_cap',
-        smsText: 'Thong bao thu',
-        unaccented: false,
-        audience: { unitIds: [], listIds: [list] },
-      });
-      await t.c.services.broadcasts.emergencyApproveBroadcast(approver, b.id);
-      return deliveriesOf(t.c, b.id);
-    };
+    const campaign = () => emergencyCampaign(t.c, TT_TAM_DUONG, list);
     first = await campaign();
     second = await campaign();
   }, 60_000);
