@@ -102,6 +102,16 @@ interface AxeResult {
  */
 export async function axeViolations(page: Page, opts: { include?: string } = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // A dialog fading in blends its colours with the overlay: judge contrast on the settled page only.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let round = 0; round < 20; round++) {
+      await frame(); // a transition starts a frame after its element mounts
+      const running = document.getAnimations();
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
   const result = await page.evaluate(
     async ({ include, tags, extra }) => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<unknown> } }).axe;
