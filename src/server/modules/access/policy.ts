@@ -62,6 +62,8 @@ export const PERMISSIONS = [
   'device.read',
   /** Add, edit and import devices; make, rotate and revoke their access tokens. */
   'device.write',
+  /** A commune's broadcast programme (lịch phát sóng): slots, playlists, placing queued bulletins (issue #13). */
+  'programme.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -121,6 +123,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.write',
     'device.read',
     'device.write',
+    'programme.write',
   ],
   drafter: [
     'unit.read',
@@ -143,6 +146,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.list',
     'subscriber.read',
     'device.read',
+    'programme.write',
   ],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: [
@@ -169,6 +173,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.list',
     'subscriber.read',
     'device.read',
+    'programme.write',
   ],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).

@@ -45,6 +45,7 @@ const TABLE: Record<Permission, string> = {
   'broadcast.approve': '.  .  .  x  .  .  .',
   'device.read':       'x  x  x  x  x  .  x',
   'device.write':      'x  x  .  .  .  .  .',
+  'programme.write':   '.  x  x  x  .  .  .',
 };
 const granted = (role: Role, p: Permission) => TABLE[p].split(/\s+/)[COLUMNS.indexOf(role)] === 'x';
 const GLOBAL: readonly Permission[] = ['unit.read'];
