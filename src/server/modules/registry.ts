@@ -1,7 +1,7 @@
 /**
  * The one list of modules, in dependency order: a module's `create` may use the services of the
- * modules above it. Adding a module is one line here (see CODE_STYLE.md). broadcasts sits above
- * tasks: the roll-up reads its measured SMS figures (`channelFigures`).
+ * modules above it. Adding a module is one line here (see CODE_STYLE.md). broadcasts and devices sit
+ * above tasks: the roll-up reads their measured figures (SMS sent, what the loudspeakers played).
  */
 import type { LoaModule } from './module.ts';
 import { module as units } from './units/index.ts';
@@ -21,4 +21,4 @@ import { module as backup } from './backup/index.ts';
 /** Any module of the list (what it provides is typed through `Services`). */
 export type RegisteredModule = LoaModule<never>;
 
-export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, broadcasts, tasks, imports, todo, backup, devices];
+export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, broadcasts, devices, tasks, imports, todo, backup];
