@@ -8,6 +8,8 @@ import { createFileStore } from './providers/file-store/disk.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Mailer } from './providers/mailer/port.ts';
 import type { SmsProvider } from './providers/sms/port.ts';
+import { createEspeakTts } from './providers/tts/espeak.ts';
+import type { TtsProvider } from './providers/tts/port.ts';
 import { createPublicUrl } from './platform/public-url.ts';
 import type { ModuleContext, ModuleEnv, Services } from './modules/module.ts';
 import { MODULES } from './modules/registry.ts';
@@ -22,6 +24,8 @@ export interface Deps {
   env: ModuleEnv;
   /** The SMS provider (main.ts builds it from SMS_SMPP or the demo simulator); none: deliveries fail with a clear error. */
   sms?: SmsProvider | null;
+  /** Text-to-speech for bulletins; default espeak-ng's `vi` voice (run only when something is read). */
+  tts?: TtsProvider;
 }
 
 /**
@@ -33,7 +37,7 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
   const jobs = new JobQueue({ db, clock: deps.clock, logger: deps.logger });
   const publicUrl = createPublicUrl(deps.env.PUBLIC_URL);
   const filesDir = deps.env.DATA_DIR ? path.resolve(deps.env.DATA_DIR, 'files') : path.join(tmpdir(), `loa-files-${randomUUID()}`);
-  const ctx: ModuleContext = { ...deps, sms: deps.sms ?? null, db, jobs, publicUrl, files: createFileStore(filesDir) };
+  const ctx: ModuleContext = { ...deps, sms: deps.sms ?? null, tts: deps.tts ?? createEspeakTts(), db, jobs, publicUrl, files: createFileStore(filesDir) };
   const built: Partial<Services> = {};
   // A module reading a service of a module listed after it is a wiring mistake: say so at start.
   const services = new Proxy(built, {
@@ -48,7 +52,7 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
     jobs.register(...(m.jobs?.(ctx, services) ?? []));
     jobs.schedule(...(m.schedules?.(ctx) ?? []));
   }
-  return { ...deps, sms: ctx.sms, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
+  return { ...deps, sms: ctx.sms, tts: ctx.tts, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -16,6 +16,8 @@ import type { Clock } from '../../src/server/platform/clock.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
 import type { Mailer } from '../../src/server/providers/mailer/port.ts';
 import type { SmsProvider } from '../../src/server/providers/sms/port.ts';
+import type { TtsProvider } from '../../src/server/providers/tts/port.ts';
+import { createFakeTts } from '../../src/server/providers/tts/fake.ts';
 import { createFakeMailer, type FakeMailer } from '../../src/server/providers/mailer/fake.ts';
 
 /** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -51,6 +53,8 @@ export async function createTestContext(
     modules?: readonly RegisteredModule[];
     /** SMS provider (e.g. an SMPP client on the in-process simulator); default none. */
     sms?: SmsProvider | null;
+    /** Text-to-speech; default the fake (silent WAVs, texts kept in `spoken`), so tests spawn no espeak-ng. */
+    tts?: TtsProvider;
   } = {},
 ): Promise<TestContext> {
   if (process.env.LOA_TEST_TIER === 'unit') {
@@ -89,6 +93,7 @@ export async function createTestContext(
       mailer: opts.mailer ?? memoryMailer(),
       env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
       sms: opts.sms ?? null,
+      tts: opts.tts ?? createFakeTts(),
     },
     opts.modules,
   );

@@ -20,6 +20,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { Mailer } from '../providers/mailer/port.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
 import type { SmsProvider } from '../providers/sms/port.ts';
+import type { TtsProvider } from '../providers/tts/port.ts';
 
 /** The settings modules may read (tests and benchmarks pass only what they need). */
 export type ModuleEnv = Pick<Env, 'PUBLIC_URL' | 'SESSION_TTL_HOURS'> & Partial<Pick<Env, 'DATA_DIR' | 'BACKUP_SCHEDULE' | 'BACKUP_DIR' | 'BACKUP_KEEP'>>;
@@ -37,6 +38,8 @@ export interface ModuleContext {
   env: ModuleEnv;
   /** The SMS accounts (SMS_SMPP, or the demo's simulator); null when none is configured. */
   sms: SmsProvider | null;
+  /** Vietnamese text-to-speech (espeak-ng; tests get the fake unless they ask for the real one). */
+  tts: TtsProvider;
 }
 
 /** The services of every module, filled in by each module's index.ts (declaration merging). */
