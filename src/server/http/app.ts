@@ -16,6 +16,7 @@ import { installErrorHandler } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
 import { inlineScriptHashes, installSecurityHeaders } from './security-headers.ts';
 import { installSession } from './session.ts';
+import { registerGeoAssets } from './geo-assets.ts';
 import { registerAdminUi, registerIcons } from './static-assets.ts';
 
 // Field problems zod describes itself (a bad UUID, a too-long text) read in Vietnamese, the product's
@@ -85,6 +86,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.publicUrl });
 
   registerIcons(app);
+  registerGeoAssets(app);
   if (serveAdmin) await registerAdminUi(app, ADMIN_DIST);
   return app;
 }

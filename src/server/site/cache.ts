@@ -98,7 +98,7 @@ function secondPrecision(d: Date): Date {
 }
 
 /** True when the client's copy (If-None-Match, else If-Modified-Since) is still the current page. */
-export function notModified(page: CachedPage, headers: { 'if-none-match'?: string | undefined; 'if-modified-since'?: string | undefined }): boolean {
+export function notModified(page: Pick<CachedPage, 'etag' | 'lastModified'>, headers: { 'if-none-match'?: string | undefined; 'if-modified-since'?: string | undefined }): boolean {
   const inm = headers['if-none-match'];
   if (inm !== undefined) {
     return inm
