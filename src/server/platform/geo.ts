@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GeoFeatureCollection, communesFileOf, type GeoFeature, type GeoGeometry } from '../../shared/contracts/geo.ts';
+import { GEO_COMMUNE_PROVINCES, GeoFeatureCollection, communesFileOf, type GeoFeature, type GeoGeometry } from '../../shared/contracts/geo.ts';
 
 export const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/geo');
 
@@ -12,12 +12,25 @@ export function readGeoFile(file: string): Buffer {
   return readFileSync(path.join(GEO_DIR, path.basename(file)));
 }
 
-/** The commune's boundary from its province's file, or null (no file for that province, or no such code). */
-export function communeFeature(provinceCode: string, communeCode: string): GeoFeature | null {
-  const file = communesFileOf(provinceCode);
-  if (!file) return null;
-  const collection = GeoFeatureCollection.parse(JSON.parse(readGeoFile(file).toString('utf8')));
-  return collection.features.find((f) => f.properties.code === communeCode) ?? null;
+const collections = new Map<string, GeoFeatureCollection>();
+
+function communesOf(provinceCode: string): GeoFeatureCollection {
+  const file = communesFileOf(provinceCode) ?? '';
+  let collection = collections.get(file);
+  if (!collection) {
+    collection = GeoFeatureCollection.parse(JSON.parse(readGeoFile(file).toString('utf8')));
+    collections.set(file, collection);
+  }
+  return collection;
+}
+
+/** The commune's boundary (GSO code, unique in the country), or null: its province has no file, or no such code. */
+export function communeFeature(communeCode: string): GeoFeature | null {
+  for (const province of GEO_COMMUNE_PROVINCES) {
+    const found = communesOf(province).features.find((f) => f.properties.code === communeCode);
+    if (found) return found;
+  }
+  return null;
 }
 
 type Ring = readonly (readonly [number, number])[];
