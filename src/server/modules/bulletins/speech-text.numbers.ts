@@ -51,8 +51,8 @@ export function integerWords(digits: string): string {
   const out: string[] = [];
   for (let i = groups.length - 1; i >= 0; i--) {
     const g = groups[i] ?? 0;
-    if (g === 0) continue;
-    out.push(...group(g, i < groups.length - 1), ...(SCALES[i] ? [SCALES[i]] : []));
+    const scale = SCALES[i] ?? '';
+    if (g > 0) out.push(...group(g, i < groups.length - 1), ...(scale ? [scale] : []));
   }
   return out.join(' ');
 }
