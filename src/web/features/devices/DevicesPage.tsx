@@ -1,7 +1,7 @@
 // Thiết bị: the loudspeaker clusters and LED boards of a commune (or of every commune under a district or the
 // province), their status and last contact; add one, import a file, and make, rotate or revoke access tokens
 // (a new token is shown once, in a dialog).
-import { Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Code, CopyButton, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, today } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -9,6 +9,8 @@ import { useNotify } from '../../app/notify.tsx';
 import { LoadError, Loading, UnitChooser } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useUnitParam } from '../../app/use-unit-param.ts';
+import { DeviceMap } from '../map/maps.tsx';
+import { mapStrings } from '../map/strings.ts';
 import { AddDeviceForm, DeviceImportPanel } from './DeviceForms.tsx';
 import { issueCredential, listDevices, revokeCredential, type Credential, type Device } from './devices-api.ts';
 import { deviceStrings } from './strings.ts';
@@ -25,6 +27,7 @@ export function DevicesPage() {
   const [subtree, setSubtree] = useState(false);
   const devices = useAsync(() => listDevices(unit.id, subtree), [unit.id, subtree]);
   const [panel, setPanel] = useState<'add' | 'import' | null>(null);
+  const [view, setView] = useState<'list' | 'map'>('list');
   const [credential, setCredential] = useState<{ device: Device; credential: Credential } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -72,7 +75,18 @@ export function DevicesPage() {
           <Checkbox label={S.subtree} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} data-testid="devices-subtree" />
         </Group>
       </Paper>
-      <Paper withBorder p="sm">
+      <SegmentedControl
+        aria-label={mapStrings(lang).viewLabel}
+        data={[
+          { value: 'list', label: mapStrings(lang).viewList },
+          { value: 'map', label: mapStrings(lang).viewMap },
+        ]}
+        value={view}
+        onChange={(v) => setView(v === 'map' ? 'map' : 'list')}
+        style={{ alignSelf: 'flex-start' }}
+        data-testid="devices-view"
+      />
+      <Paper withBorder p="sm" display={view === 'list' ? undefined : 'none'}>
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h5">
             {S.devices}
@@ -146,6 +160,11 @@ export function DevicesPage() {
           </div>
         )}
       </Paper>
+      {view === 'map' && (
+        <Paper withBorder p="sm">
+          {devices.data ? <DeviceMap unitId={unit.id} unitName={unit.name} devices={devices.data.items} /> : <Loading />}
+        </Paper>
+      )}
       <TokenDialog shown={credential} onClose={() => setCredential(null)} />
     </Stack>
   );
