@@ -21,6 +21,7 @@ export const DEVICE_LIMITS = {
   fileBytes: 2 * 1024 * 1024,
   rows: 5000,
   errorsShown: 200,
+  offlineShown: 500,
 } as const;
 
 const optionalText = (max: number, label: string) => text(max, label).nullable().default(null);
@@ -32,6 +33,12 @@ export const DevicesQuery = z.object({ subtree: z.enum(['0', '1']).default('0') 
 const Lat = z.number({ error: 'vĩ độ phải là số' }).min(-90, 'vĩ độ từ -90 đến 90').max(90, 'vĩ độ từ -90 đến 90');
 const Lon = z.number({ error: 'kinh độ phải là số' }).min(-180, 'kinh độ từ -180 đến 180').max(180, 'kinh độ từ -180 đến 180');
 const Day = z.iso.date({ error: 'ngày lắp đặt phải có dạng YYYY-MM-DD' });
+/** Estimated listeners per play (ước số người nghe); null: the 'devices' setting's default. */
+const Audience = z
+  .number({ error: 'số người nghe phải là số' })
+  .int('số người nghe phải là số nguyên')
+  .min(0, 'số người nghe không được âm')
+  .max(1_000_000, 'số người nghe quá lớn');
 
 export const CreateDeviceBody = z.object({
   kind: z.enum(DEVICE_KINDS, { error: 'loại thiết bị không hợp lệ' }),
@@ -46,6 +53,8 @@ export const CreateDeviceBody = z.object({
   lon: Lon.nullable().default(null),
   installedOn: Day.nullable().default(null),
   status: z.enum(DEVICE_STATUSES, { error: 'trạng thái không hợp lệ' }).default('active'),
+  /** Absent or null: the 'devices' setting's default. */
+  audience: Audience.nullable().optional(),
 });
 export type CreateDeviceInput = z.infer<typeof CreateDeviceBody>;
 
@@ -61,6 +70,7 @@ export const UpdateDeviceBody = z.object({
   lon: Lon.nullable().optional(),
   installedOn: Day.nullable().optional(),
   status: z.enum(DEVICE_STATUSES, { error: 'trạng thái không hợp lệ' }).optional(),
+  audience: Audience.nullable().optional(),
 });
 export type UpdateDeviceInput = z.infer<typeof UpdateDeviceBody>;
 
@@ -82,13 +92,46 @@ export const DeviceOut = z.object({
   installedOn: z.string().nullable(),
   status: z.enum(DEVICE_STATUSES),
   lastSeenAt: z.string().nullable(),
+  /** Heard from within the 'devices' setting's onlineMinutes (trực tuyến); false: silent since (mất kết nối) or never heard from. */
+  online: z.boolean(),
+  /** From the last heartbeat: volume 0–100 and signal (dBm), when reported. */
+  volume: z.number().nullable(),
+  signalDbm: z.number().nullable(),
+  /** Estimated listeners per play; null: the default (`audienceDefault` of the list). */
+  audience: z.number().int().nullable(),
   /** When the live access token was made; null: none (never made, or revoked). */
   credentialIssuedAt: z.string().nullable(),
   capabilities: DeviceCapabilities,
 });
 export type DeviceView = z.infer<typeof DeviceOut>;
 
-export const DevicesOut = z.object({ items: z.array(DeviceOut), capabilities: DeviceCapabilities });
+export const DevicesOut = z.object({
+  items: z.array(DeviceOut),
+  capabilities: DeviceCapabilities,
+  /** The listeners per play of a device without its own estimate (the 'devices' setting). */
+  audienceDefault: z.number().int(),
+});
+
+/** GET /api/units/:unitId/devices/health: counts and the offline list (mất kết nối) of a commune or subtree. */
+export const DeviceHealthOut = z.object({
+  counts: z.object({ online: z.number().int(), offline: z.number().int(), neverSeen: z.number().int(), maintenance: z.number().int() }),
+  /** Active devices not heard from within onlineMinutes, longest silent first (never heard from last); at most `DEVICE_LIMITS.offlineShown`. */
+  offline: z.array(
+    z.object({
+      id: z.uuid(),
+      unitId: z.uuid(),
+      unitName: z.string(),
+      kind: z.enum(DEVICE_KINDS),
+      name: z.string(),
+      village: z.string().nullable(),
+      lastSeenAt: z.string().nullable(),
+      /** The commune was alerted (in-app and e-mail) for this outage. */
+      alerted: z.boolean(),
+    }),
+  ),
+  settings: z.object({ onlineMinutes: z.number().int(), offlineAlertMinutes: z.number().int() }),
+});
+export type DeviceHealthView = z.infer<typeof DeviceHealthOut>;
 export const OneDeviceOut = z.object({ device: DeviceOut });
 
 /** Shown once, when made: Loa keeps only hashes. */

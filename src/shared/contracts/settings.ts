@@ -29,3 +29,22 @@ export const SmsSettingsOutSchema = z.object({
   capabilities: z.object({ write: z.boolean() }),
 });
 export type SmsSettingsOut = z.infer<typeof SmsSettingsOutSchema>;
+
+// The device settings (/api/settings/devices, key 'devices'): read by the devices module for health, the
+// offline alerts and the listeners estimated from play logs.
+export const DEVICE_SETTINGS_LIMITS = { minutes: 7 * 24 * 60, audience: 1_000_000 } as const;
+
+export const DeviceSettingsSchema = z.object({
+  /** A device heard from (heartbeat, state, log, schedule poll) within this many minutes is online (trực tuyến). */
+  onlineMinutes: z.number().int().min(1).max(DEVICE_SETTINGS_LIMITS.minutes),
+  /** Silent this long, an active device's commune is alerted (in-app and e-mail), once per outage. */
+  offlineAlertMinutes: z.number().int().min(1).max(DEVICE_SETTINGS_LIMITS.minutes),
+  /** Estimated listeners per play of a device without its own estimate (ước số người nghe). */
+  defaultAudience: z.number().int().min(0).max(DEVICE_SETTINGS_LIMITS.audience),
+});
+export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
+
+export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { onlineMinutes: 10, offlineAlertMinutes: 30, defaultAudience: 50 };
+
+export const DeviceSettingsOutSchema = z.object({ settings: DeviceSettingsSchema, capabilities: z.object({ write: z.boolean() }) });
+export type DeviceSettingsOut = z.infer<typeof DeviceSettingsOutSchema>;

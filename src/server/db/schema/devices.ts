@@ -26,6 +26,10 @@ export const devices = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     /** The last report: `{ state, heartbeat }` (protocol v1 DeviceState and Heartbeat), merged as they come. */
     lastState: jsonb('last_state'),
+    /** Estimated listeners per play (ước số người nghe); null: the 'devices' setting's default. Migration 0018. */
+    audience: integer('audience'),
+    /** When the last offline alert was sent; alerted again only once heard from since (once per outage). Migration 0018. */
+    offlineAlertedAt: timestamp('offline_alerted_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -72,5 +76,8 @@ export const deviceLogs = pgTable(
     source: text('source').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('device_logs_event_uq').on(t.deviceId, t.eventId), index('device_logs_unit_at_idx').on(t.unitId, t.at)],
+  (t) => [
+    uniqueIndex('device_logs_event_uq').on(t.deviceId, t.eventId), // Migration 0018: (unit_id, at) INCLUDE (type, item_id, duration_ms, device_id), for the period figures.
+    index('device_logs_figures_idx').on(t.unitId, t.at),
+  ],
 );

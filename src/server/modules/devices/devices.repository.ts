@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { deviceCredentials, deviceLogs, devices, units } from '../../db/schema/index.ts';
 import { inSubtree } from '../../db/subtree.ts';
 
-export type DeviceRow = typeof devices.$inferSelect & { unitName: string; unitPath: string; credentialIssuedAt: Date | null };
-export type DeviceInsert = Omit<typeof devices.$inferInsert, 'id' | 'lastSeenAt' | 'lastState' | 'createdAt' | 'updatedAt'>;
+export type DeviceRow = Omit<typeof devices.$inferSelect, 'offlineAlertedAt'> & { unitName: string; unitPath: string; credentialIssuedAt: Date | null };
+export type DeviceInsert = Omit<typeof devices.$inferInsert, 'id' | 'lastSeenAt' | 'lastState' | 'offlineAlertedAt' | 'createdAt' | 'updatedAt'>;
 
 const INSERT_CHUNK = 1000;
 
@@ -28,6 +28,7 @@ const deviceColumns = {
   status: devices.status,
   lastSeenAt: devices.lastSeenAt,
   lastState: devices.lastState,
+  audience: devices.audience,
   createdBy: devices.createdBy,
   createdAt: devices.createdAt,
   updatedAt: devices.updatedAt,

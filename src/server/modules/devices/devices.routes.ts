@@ -4,6 +4,7 @@ import {
   CreateDeviceBody,
   CredentialOut,
   DEVICE_LIMITS,
+  DeviceHealthOut,
   DeviceIdParams,
   DeviceImportBody,
   DeviceImportReportOut,
@@ -19,13 +20,17 @@ import {
 import type { DeviceCredentialsService } from './credentials.service.ts';
 import type { DevicesService } from './devices.service.ts';
 import type { DeviceGatewayService } from './gateway.service.ts';
+import type { DeviceHealthService } from './health.service.ts';
 
 const tags = { tags: ['devices'] };
 
 /** The device registry of communes and the tokens of devices (signed-in staff). */
-export function registerDeviceRoutes(app: Api, svc: DevicesService, credentials: DeviceCredentialsService): void {
+export function registerDeviceRoutes(app: Api, svc: DevicesService, credentials: DeviceCredentialsService, health: DeviceHealthService): void {
   app.get('/api/units/:unitId/devices', { schema: { ...tags, params: UnitIdParams, querystring: DevicesQuery, response: { 200: DevicesOut } } }, async (req) =>
     svc.listDevices(req.actor, req.params.unitId, { subtree: req.query.subtree === '1' }),
+  );
+  app.get('/api/units/:unitId/devices/health', { schema: { ...tags, params: UnitIdParams, querystring: DevicesQuery, response: { 200: DeviceHealthOut } } }, async (req) =>
+    health.health(req.actor, req.params.unitId, { subtree: req.query.subtree === '1' }),
   );
   app.post('/api/units/:unitId/devices', { schema: { ...tags, params: UnitIdParams, body: CreateDeviceBody, response: { 201: OneDeviceOut } } }, async (req, reply) =>
     reply.code(201).send({ device: await svc.createDevice(req.actor, req.params.unitId, req.body) }),

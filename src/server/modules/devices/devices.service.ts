@@ -9,6 +9,8 @@ import type { UnitLookup, UnitRecord } from '../units/index.ts';
 import { normalisePhone } from '../../../shared/sms/phone.ts';
 import { DEVICE_LIMITS } from '../../../shared/contracts/devices.ts';
 import type { CreateDeviceInput, DeviceImportInput, DeviceImportReport, DeviceKind, DeviceStatus, DeviceView, UpdateDeviceInput } from '../../../shared/contracts/devices.ts';
+import type { DeviceSettings } from '../../../shared/contracts/settings.ts';
+import { healthOf, onlineSinceAt } from './health.rules.ts';
 import { parseDeviceRows } from './import-rows.ts';
 import './devices.errors.ts';
 import * as repo from './devices.repository.ts';
@@ -17,7 +19,7 @@ import type { DeviceRow } from './devices.repository.ts';
 type Capabilities = { write: boolean };
 
 /** The registry fields of a device, as its audit events record them (and its view shows them). */
-const auditFields = (d: Pick<DeviceRow, 'kind' | 'name' | 'vendor' | 'model' | 'serial' | 'simNumber' | 'village' | 'lat' | 'lon' | 'installedOn' | 'status'>) => ({
+const auditFields = (d: Pick<DeviceRow, 'kind' | 'name' | 'vendor' | 'model' | 'serial' | 'simNumber' | 'village' | 'lat' | 'lon' | 'installedOn' | 'status' | 'audience'>) => ({
   kind: d.kind,
   name: d.name,
   vendor: d.vendor,
@@ -29,9 +31,11 @@ const auditFields = (d: Pick<DeviceRow, 'kind' | 'name' | 'vendor' | 'model' | '
   lon: d.lon,
   installedOn: d.installedOn,
   status: d.status,
+  audience: d.audience,
 });
 
-export const presentDevice = (actor: Actor, d: DeviceRow): DeviceView => ({
+/** A device as the registry shows it; `onlineSince`: heard from since then is online (the 'devices' setting). */
+export const presentDevice = (actor: Actor, d: DeviceRow, onlineSince: Date): DeviceView => ({
   id: d.id,
   unitId: d.unitId,
   unitName: d.unitName,
@@ -39,6 +43,7 @@ export const presentDevice = (actor: Actor, d: DeviceRow): DeviceView => ({
   kind: d.kind as DeviceKind,
   status: d.status as DeviceStatus,
   lastSeenAt: d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : null,
+  ...healthOf(d, onlineSince),
   credentialIssuedAt: d.credentialIssuedAt ? d.credentialIssuedAt.toISOString() : null,
   capabilities: { write: can(actor, 'device.write', { unitPath: d.unitPath }) },
 });
@@ -55,8 +60,9 @@ function simOrThrow(value: string | null | undefined): string | null | undefined
  * from CSV/XLSX. device.read to see a commune's devices, device.write to change them; both within the
  * actor's subtree. Tokens are in credentials.service.ts.
  */
-export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLookup; onChange: (deviceId: string) => void }) {
+export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLookup; settings: () => Promise<DeviceSettings>; onChange: (deviceId: string) => void }) {
   const { db, clock, units, onChange } = deps;
+  const onlineSince = async () => onlineSinceAt(clock.now(), await deps.settings());
 
   async function unitFor(actor: Actor, unitId: string, permission: 'device.read' | 'device.write'): Promise<{ unit: UnitRecord; a: Actor }> {
     const unit = await units.byId(unitId);
@@ -78,10 +84,16 @@ export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLo
 
   return {
     /** The devices of a unit (a commune), or with `subtree` of every commune under it (a district, the province). */
-    async listDevices(actor: Actor, unitId: string, q: { subtree: boolean }): Promise<{ items: DeviceView[]; capabilities: Capabilities }> {
+    async listDevices(actor: Actor, unitId: string, q: { subtree: boolean }): Promise<{ items: DeviceView[]; capabilities: Capabilities; audienceDefault: number }> {
       const { unit } = await unitFor(actor, unitId, 'device.read');
       const rows = await repo.findDevices(db, q.subtree ? { path: unit.path } : { unitId: unit.id });
-      return { items: rows.map((d) => presentDevice(actor, d)), capabilities: { write: can(actor, 'device.write', { unitPath: unit.path }) } };
+      const settings = await deps.settings();
+      const since = onlineSinceAt(clock.now(), settings);
+      return {
+        items: rows.map((d) => presentDevice(actor, d, since)),
+        capabilities: { write: can(actor, 'device.write', { unitPath: unit.path }) },
+        audienceDefault: settings.defaultAudience,
+      };
     },
 
     /** One device, or 404 — also when it belongs to a commune the actor may not see. */
@@ -89,18 +101,19 @@ export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLo
       const d = await repo.findDevice(db, deviceId);
       if (!d) throw new AppError('NOT_FOUND');
       authorize(actor, 'device.read', { unitPath: d.unitPath }, 'device.read');
-      return presentDevice(actor, d);
+      return presentDevice(actor, d, await onlineSince());
     },
 
     async createDevice(actor: Actor, unitId: string, input: CreateDeviceInput): Promise<DeviceView> {
       const { unit, a } = await communeFor(actor, unitId);
       const simNumber = simOrThrow(input.simNumber) ?? null;
+      const since = await onlineSince();
       return db.transaction(async (tx) => {
         await assertSerialFree(tx, input.vendor, input.serial);
-        const [id] = await repo.insertDevices(tx, [{ ...input, simNumber, unitId: unit.id, createdBy: a.userId }], clock.now());
+        const [id] = await repo.insertDevices(tx, [{ ...input, audience: input.audience ?? null, simNumber, unitId: unit.id, createdBy: a.userId }], clock.now());
         const d = (await repo.findDevice(tx, id!))!;
         await recordAudit(tx, a, { action: 'device.create', entity: 'device', entityId: d.id, unitId: unit.id, after: auditFields(d) });
-        return presentDevice(actor, d);
+        return presentDevice(actor, d, since);
       });
     },
 
@@ -121,7 +134,7 @@ export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLo
       });
       // A retired device's token stops working: the broker drops its session.
       if (after.status !== before.status) onChange(after.id);
-      return presentDevice(actor, after);
+      return presentDevice(actor, after, await onlineSince());
     },
 
     /**

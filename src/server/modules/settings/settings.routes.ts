@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../http/types.ts';
 import { PortalSettings } from './settings.service.ts';
 import type { SettingsService } from './settings.service.ts';
-import { SmsSettingsOutSchema, SmsSettingsSchema } from '../../../shared/contracts/settings.ts';
+import { DeviceSettingsOutSchema, DeviceSettingsSchema, SmsSettingsOutSchema, SmsSettingsSchema } from '../../../shared/contracts/settings.ts';
 
 /**
  * Response shape with plain types: responses are encoded by zod, and the trimming/NFC transforms of
@@ -28,5 +28,10 @@ export function registerSettingsRoutes(app: Api, svc: SettingsService): void {
   app.get('/api/settings/sms', { schema: { tags: ['settings'], response: { 200: SmsSettingsOutSchema } } }, async (req) => svc.readSmsSettings(req.actor));
   app.put('/api/settings/sms', { schema: { tags: ['settings'], body: SmsSettingsSchema, response: { 200: SmsSettingsOutSchema } } }, async (req) =>
     svc.updateSmsSettings(req.actor, req.body),
+  );
+  // Devices: when a device counts as online, when its commune is alerted, the default listeners per play.
+  app.get('/api/settings/devices', { schema: { tags: ['settings'], response: { 200: DeviceSettingsOutSchema } } }, async (req) => svc.readDeviceSettings(req.actor));
+  app.put('/api/settings/devices', { schema: { tags: ['settings'], body: DeviceSettingsSchema, response: { 200: DeviceSettingsOutSchema } } }, async (req) =>
+    svc.updateDeviceSettings(req.actor, req.body),
   );
 }
