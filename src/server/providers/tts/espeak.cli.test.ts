@@ -1,5 +1,8 @@
 // The real espeak-ng (`vi` voice, installed by .ci/run) reads a seed-002 style bulletin: the text it is given
 // has numbers, dates, times and abbreviations written out, and the WAV it makes plays for a plausible time.
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_002_BULLETIN } from '../../../../test/builders/speech.ts';
 import { toSpokenVietnamese } from '../../modules/bulletins/speech-text.ts';
@@ -51,6 +54,21 @@ describe('espeak-ng TTS', () => {
     const text = toSpokenVietnamese('UBND xã thông báo: từ 15h00 ngày 05/02/2021 tạm dừng chợ phiên.');
     const [normal, fast] = await Promise.all([tts.synthesize(text), tts.synthesize(text, { wordsPerMinute: 300 })]);
     expect(fast.durationMs).toBeLessThan(normal.durationMs * 0.8);
+  });
+
+  it('kills an engine that does not answer in time', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'loa-tts-'));
+    const hung = path.join(dir, 'espeak-ng');
+    await writeFile(hung, '#!/bin/sh\nexec sleep 30\n');
+    await chmod(hung, 0o755);
+    try {
+      const err = await createEspeakTts({ command: hung, timeoutMs: 200 })
+        .synthesize('xin chào')
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: 'TtsError', reason: 'timeout' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says in Vietnamese that espeak-ng is missing', async () => {
