@@ -49,18 +49,29 @@ function specialAbbreviations(s: string): string {
   return SPECIAL_ABBREVIATIONS.reduce((acc, [pattern, spoken]) => acc.replace(pattern, spoken), s);
 }
 
-/** dd/mm/yyyy (also with - or .), mm/yyyy, dd/mm; an existing "ngày" / "tháng" before it is not repeated. */
+/** A day or a range of days before a month: "05" → "ngày năm", "15-16" → "ngày mười lăm đến mười sáu". */
+const DAYS = '(?:([Nn]gày)\\s+)?(?:(\\d{1,2})\\s?[-–]\\s?)?(\\d{1,2})';
+const days = (ngay: string | undefined, from: string | undefined, d: string): string => `${ngay ?? 'ngày'} ${from ? `${int(from)} đến ` : ''}${int(d)}`;
+const validDays = (from: string | undefined, d: string): boolean => validDay(d) && (from === undefined || validDay(from));
+
+/**
+ * dd/mm/yyyy (also with - or .), mm/yyyy, dd/mm, and day ranges ("15-16/02"); an existing "ngày" / "tháng"
+ * before it is not repeated.
+ */
 function dates(s: string): string {
+  type Day = [ngay: string | undefined, from: string | undefined, d: string];
   return s
-    .replace(re(`${B}(?:([Nn]gày)\\s+)?(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})${E}`), (m, ngay: string | undefined, d: string, _sep, mo: string, y: string) =>
-      validDay(d) && validMonth(mo) ? `${ngay ?? 'ngày'} ${int(d)} tháng ${monthWords(Number(mo))} năm ${int(y)}` : m,
-    )
+    .replace(re(`${B}${DAYS}([/.-])(\\d{1,2})\\4(\\d{4})${E}`), (m, ...g: [...Day, string, string, string]) => {
+      const [ngay, from, d, , mo, y] = g;
+      return validDays(from, d) && validMonth(mo) ? `${days(ngay, from, d)} tháng ${monthWords(Number(mo))} năm ${int(y)}` : m;
+    })
     .replace(re(`${B}(?:([Tt]háng)\\s+)?(\\d{1,2})[/.-](\\d{4})${E}`), (m, thang: string | undefined, mo: string, y: string) =>
       validMonth(mo) ? `${thang ?? 'tháng'} ${monthWords(Number(mo))} năm ${int(y)}` : m,
     )
-    .replace(re(`(?<![\\p{L}\\p{N}/.,])(?:([Nn]gày)\\s+)?(\\d{1,2})\\/(\\d{1,2})(?![\\p{L}\\p{N}/])`), (m, ngay: string | undefined, d: string, mo: string) =>
-      validDay(d) && validMonth(mo) ? `${ngay ?? 'ngày'} ${int(d)} tháng ${monthWords(Number(mo))}` : m,
-    );
+    .replace(re(`(?<![\\p{L}\\p{N}/.,])${DAYS}\\/(\\d{1,2})(?![\\p{L}\\p{N}/])`), (m, ...g: [...Day, string]) => {
+      const [ngay, from, d, mo] = g;
+      return validDays(from, d) && validMonth(mo) ? `${days(ngay, from, d)} tháng ${monthWords(Number(mo))}` : m;
+    });
 }
 
 /** Groups of digits, comma-separated so they are read with a pause: "0912 345 678". */
@@ -92,9 +103,9 @@ function phones(s: string): string {
     .replace(re(`(${B}(?:[Gg]ọi|[Ss]ố)\\s+)(11[1-6])${E}`), (_m, lead: string, n: string) => `${lead}${digitsWords(n)}`);
 }
 
-/** "5-7", "15h00-16h00", "7h – 11h": "đến" between them. */
+/** "5-7", "15h00-16h00", "7h – 11h": "đến" between them; "24/24" (not a date): "trên". */
 function ranges(s: string): string {
-  return s.replace(/(\d(?:h\d{0,2}'?)?)\s?[-–]\s?(?=\d)/g, '$1 đến ');
+  return s.replace(/(\d(?:h\d{0,2}'?)?)\s?[-–]\s?(?=\d)/g, '$1 đến ').replace(/(\d)\s?\/\s?(?=\d)/g, '$1 trên ');
 }
 
 /** "15h00", "16h 00'", "7h30", "7 giờ 30", "15:30": hours and minutes; ":00" and "h00" say the hour only. */

@@ -55,6 +55,8 @@ describe('toSpokenVietnamese', () => {
     ['ngày 31/01/2021', 'Ngày ba mươi mốt tháng một năm hai nghìn không trăm hai mươi mốt'],
     ['hạn 30/4', 'Hạn ngày ba mươi tháng tư'],
     ['tháng 4/2021', 'Tháng tư năm hai nghìn không trăm hai mươi mốt'],
+    ['từ ngày 15-16/02', 'Từ ngày mười lăm đến mười sáu tháng hai'],
+    ['trực 24/24h', 'Trực hai mươi tư trên hai mươi tư giờ'],
     ['thứ 4, lần thứ 1', 'Thứ tư, lần thứ nhất'],
     ['quý IV, khóa XIV', 'Quý bốn, khóa mười bốn'],
   ])('date or order %s', (text, spoken) => {
