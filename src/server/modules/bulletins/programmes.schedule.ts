@@ -64,10 +64,17 @@ export function createProgrammeScheduling(deps: {
 }) {
   const { db, clock, jobs, logger, devices, gateway, bulletinMediaFor } = deps;
 
-  /** Enqueued in the transaction of the change: the devices hear of it once it commits. */
+  /**
+   * Enqueued in the transaction of the change: the devices hear of it once it commits. Each change gets a job of
+   * its own (no id shared between changes, or a later change would be taken for a repeat of an earlier one);
+   * the job itself is idempotent (the same schedule has the same command id).
+   */
   const republish = async (tx: Db, unitIds: Iterable<string>): Promise<void> => {
-    const at = clock.now().getTime();
-    for (const unitId of new Set(unitIds)) await jobs.enqueue(tx, publishScheduleJob, { unitId }, { id: `programmes:publish:${unitId}:${at}` });
+    await jobs.enqueueMany(
+      tx,
+      publishScheduleJob,
+      [...new Set(unitIds)].map((unitId) => ({ payload: { unitId } })),
+    );
   };
 
   /** The commune's entries for the next 48 h (null: it has no programme). */
