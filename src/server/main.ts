@@ -4,6 +4,7 @@ import type { Database } from './db/client.ts';
 import { createContainer } from './container.ts';
 import type { Container } from './container.ts';
 import { printDemoAccounts, seedDemo } from './demo/seed-demo.ts';
+import { startDemoDevices } from './demo/simulate-devices.ts';
 import { controlSocketPath, serveControlSocket } from './modules/backup/index.ts';
 import { DEFAULT_MQTT_PORT, startDeviceMessaging } from './modules/devices/index.ts';
 import { loadEnv } from './env.ts';
@@ -80,11 +81,13 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
     { credentials: c.services.deviceCredentials, gateway: c.services.deviceGateway },
   );
   logger.info({ mqtt: mqtt.url }, `MQTT cho thiết bị: ${mqtt.url}${env.MQTT_URL ? ' (broker ngoài)' : ' (broker nhúng)'}`);
+  let demoDevices: Awaited<ReturnType<typeof startDemoDevices>> = null;
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       await control?.close();
       await app.close();
+      await demoDevices?.stop();
       await mqtt.close();
       await c.jobs.stop();
       stopListening();
@@ -111,6 +114,8 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
     logger.info('empty database: seeding demo data');
     printDemoAccounts(await seedDemo(c));
   }
+  // The demo's devices run in this process on the embedded broker (none unless the demo was seeded).
+  if (env.SEED_DEMO === 'auto' && !env.MQTT_URL) demoDevices = await startDemoDevices(c, mqtt.url, logger);
   if (env.WORKER) {
     // Deliveries a dead process left 'submitting' become 'ambiguous' (never resent blindly) before sending resumes.
     const interrupted = await c.services.smsSending.recoverInterrupted();

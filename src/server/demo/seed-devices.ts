@@ -3,11 +3,25 @@ import type { UnitView } from '../modules/units/index.ts';
 import { communeFeature, pointsInside } from '../platform/geo.ts';
 import { DEMO_ACTOR } from './demo-actor.ts';
 
-const VILLAGES = ['Thôn Bản Giang', 'Thôn Nà Đon', 'Thôn Hua Bó', 'Thôn Thẩm Phé'];
+const VILLAGES = [
+  'Thôn Bản Giang',
+  'Thôn Nà Đon',
+  'Thôn Hua Bó',
+  'Thôn Thẩm Phé',
+  'Thôn Nà Khuy',
+  'Thôn Bản Hon',
+  'Thôn Sì Thâu Chải',
+  'Thôn Phìn Hồ',
+  'Thôn Nà Luồng',
+  'Thôn Cốc Pa',
+  'Thôn Lao Chải',
+  'Thôn Tả Chải',
+];
 
 /**
- * Demo devices (issue #13's registry): in each demo commune four loudspeaker clusters, one per village, and
- * one LED board at the People's Committee, so the "Thiết bị truyền thanh" page has something to show.
+ * Demo devices (issue #13's registry): in each demo commune twelve loudspeaker clusters, one per village (one under
+ * maintenance), and one LED board at the People's Committee, so the "Thiết bị truyền thanh" page has something to
+ * show; `loa start` runs them as simulated devices (simulate-devices.ts).
  * Fictitious serials and SIM numbers; no access token is made (an operator makes one, shown once). Each device
  * stands at a fixed point inside its commune's boundary (assets/geo), so the map shows it there.
  */
@@ -25,7 +39,7 @@ export async function seedDeviceDemo(c: Container, communes: readonly UnitView[]
         vendor: 'Demo',
         model: 'IP-LOA 4G',
         serial: `DEMO-${i + 1}-${j + 1}`,
-        simNumber: `0862${String(i * 10 + j).padStart(6, '0')}`,
+        simNumber: `0862${String(i * 100 + j).padStart(6, '0')}`,
         village,
         ...at(j),
         installedOn: '2026-03-15',

@@ -1,0 +1,137 @@
+/**
+ * emergency-broadcast: one khẩn cấp item to 10,000 virtual devices (src/server/modules/devices/simulator) connected
+ * over MQTT to Loa's embedded broker, in-memory PGlite. Value = ms from the dispatch until 99% of the devices'
+ * "started" logs have reached Loa (device_logs.received_at, what the coverage reads). Baseline, in the same run, to
+ * the same 10,000 connected devices: a bare MQTT publish of the same play_now command (aedes publish per device
+ * topic, no validation, no database), timed until 99% of the devices have received it. Details: p50/p99/max of both.
+ * EMERGENCY_BENCH_DEVICES changes the count.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { LAI_CHAU, importLaiChau } from '../test/factories.ts';
+import { createContainer } from '../src/server/container.ts';
+import { openDatabase, rowsOf } from '../src/server/db/client.ts';
+import type { Database } from '../src/server/db/client.ts';
+import { systemActor } from '../src/server/modules/access/index.ts';
+import { startDeviceMessaging } from '../src/server/modules/devices/index.ts';
+import { provisionSimulatedDevices, startFleet } from '../src/server/modules/devices/simulator/fleet.ts';
+import { systemClock } from '../src/server/platform/clock.ts';
+import { createLogger } from '../src/server/platform/logger.ts';
+import { createLogMailer } from '../src/server/providers/mailer/log.ts';
+import { createFakeTts } from '../src/server/providers/tts/fake.ts';
+import { deviceTopics } from '../src/shared/contracts/devices.ts';
+import type { DeviceCommand } from '../src/shared/contracts/devices.ts';
+import type { BenchResult } from './run.ts';
+
+const DEVICES = Number(process.env.EMERGENCY_BENCH_DEVICES ?? 10_000);
+const actor = systemActor('cli:bench emergency-broadcast');
+const logger = createLogger('silent');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const summary = (ms: readonly number[]) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return { n: s.length, p50: Math.round(percentile(s, 50)), p99: Math.round(percentile(s, 99)), max: Math.round(s.at(-1) ?? NaN) };
+};
+
+const playNow = (itemId: string, durationMs: number): DeviceCommand => ({
+  v: 1,
+  id: randomUUID(),
+  at: new Date().toISOString(),
+  cmd: 'play_now',
+  itemId,
+  media: { kind: 'audio', url: 'http://127.0.0.1/device/v1/media/bench', contentType: 'audio/wav', durationMs },
+  priority: 'khan_cap',
+  repeat: 1,
+  interrupt: true,
+});
+
+async function logCount(database: Database, itemId: string, type: string): Promise<number> {
+  const r = await database.db.execute(sql`SELECT count(*)::int AS n FROM device_logs WHERE item_id = ${itemId} AND type = ${type}`);
+  return rowsOf<{ n: number }>(r)[0]!.n;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, ms = 120_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+export default async function run(): Promise<BenchResult> {
+  const database = await openDatabase({ dataDir: null });
+  await database.migrate();
+  const c = createContainer({
+    database,
+    clock: systemClock,
+    logger,
+    mailer: createLogMailer(logger),
+    env: { PUBLIC_URL: 'http://127.0.0.1:3000', SESSION_TTL_HOURS: 1 },
+    sms: null,
+    tts: createFakeTts(),
+  });
+  await importLaiChau(c);
+  const t0 = performance.now();
+  const list = await provisionSimulatedDevices(c.services, actor, LAI_CHAU, DEVICES);
+  const setupMs = Math.round(performance.now() - t0);
+  const bus = await startDeviceMessaging({ host: '127.0.0.1', port: 0, logger }, { credentials: c.services.deviceCredentials, gateway: c.services.deviceGateway });
+  const received = new Map<string, Map<string, number>>(); // itemId → deviceId → ms
+  const c0 = performance.now();
+  const onCommand = (deviceId: string, cmd: DeviceCommand) => void (cmd.cmd === 'play_now' && received.get(cmd.itemId)?.set(deviceId, performance.now()));
+  const fleet = await startFleet(list, { mqtt: bus.url }, { heartbeatMs: 600_000, onCommand });
+  const connectMs = Math.round(performance.now() - c0);
+  const need = Math.ceil(DEVICES * 0.99);
+  try {
+    await sleep(2000); // retained states stored, the broker quiet
+
+    // Baseline: the same command, published bare to each device's topic.
+    const baseItem = `bench-baseline-${randomUUID()}`;
+    const base = playNow(baseItem, 1000);
+    received.set(baseItem, new Map());
+    const payload = Buffer.from(JSON.stringify(base));
+    const b0 = performance.now();
+    await Promise.all(list.map((d) => bus.publish(deviceTopics(d.deviceId).cmd, payload, { qos: 1 })));
+    await waitFor('baseline receipt', () => received.get(baseItem)!.size >= need);
+    const baselineAt = [...received.get(baseItem)!.values()].map((t) => t - b0);
+    // Let the devices finish it and Loa store their logs before the measured run.
+    await waitFor('baseline logs stored', async () => (await logCount(database, baseItem, 'finished')) >= DEVICES);
+    await sleep(1000);
+
+    // Loa's dispatch: every device's play_now through the gateway (validated, QoS 1), logs back into device_logs.
+    const item = `bench-${randomUUID()}`;
+    received.set(item, new Map());
+    const start = new Date();
+    const d0 = performance.now();
+    await Promise.all(list.map((d) => c.services.deviceGateway.publishCommand(d.deviceId, { ...playNow(item, 60_000) })));
+    const publishedMs = Math.round(performance.now() - d0);
+    await waitFor('99% started', async () => (await logCount(database, item, 'started')) >= need);
+    const r = await database.db.execute(
+      sql`SELECT (extract(epoch FROM received_at - ${start.toISOString()}::timestamptz) * 1000)::float8 AS ms FROM device_logs WHERE item_id = ${item} AND type = 'started'`,
+    );
+    const valueAt = rowsOf<{ ms: number }>(r).map((x) => x.ms);
+    const deviceAt = [...received.get(item)!.values()].map((t) => t - d0);
+    const value = summary(valueAt);
+    const baseline = summary(baselineAt);
+    return {
+      name: 'emergency-broadcast',
+      value: value.p99,
+      baseline: baseline.p99,
+      unit: 'ms',
+      details: {
+        devices: DEVICES,
+        setupMs,
+        connectMs,
+        publishedMs,
+        loaStartedLogs: value,
+        devicesReceivedLoaCommand: summary(deviceAt),
+        baselineReceived: baseline,
+        path: 'deviceGateway.publishCommand',
+      },
+    };
+  } finally {
+    await fleet.stop();
+    await bus.close();
+    await database.close();
+  }
+}
