@@ -342,3 +342,21 @@ export const ReportTemplatesOut = z.object({
   templates: z.array(z.object({ id: z.string(), name: z.string(), indicators: z.array(IndicatorOut) })),
   channels: z.array(z.object({ id: z.string(), label: z.string() })),
 });
+
+/** How prefilled figures are marked (issue #13 point 7): they come from what the devices played. */
+export const PREFILL_SOURCE_LABEL = 'từ nhật ký phát';
+
+/**
+ * GET /api/tasks/:id/prefill/:unitId/:period: a unit's figures for a period from its devices' play logs
+ * ([from, to): previous deadline to this one), for the indicators that have one (empty when nothing played).
+ */
+export const ReportPrefillOut = z.object({
+  unitId: z.uuid(),
+  period: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  source: z.literal('device_logs'),
+  label: z.string(),
+  values: z.record(z.string(), z.union([z.number(), z.object({ total: z.number(), channels: z.partialRecord(z.enum(CHANNELS), z.number()) })])),
+});
+export type ReportPrefillView = z.infer<typeof ReportPrefillOut>;

@@ -22,7 +22,9 @@ declare module '../module.ts' {
 /** Tasks from directive sections, report forms and periods, submissions, roll-ups, the commune report page. */
 export const module = defineModule({
   name: 'tasks',
-  create: ({ db, clock }, { units, groups, channelFigures }) => ({ tasks: makeTasks({ db, clock, groups, units: units.lookup, channels: channelFigures }) }),
+  create: ({ db, clock }, { units, groups, channelFigures, deviceFigures }) => ({
+    tasks: makeTasks({ db, clock, groups, units: units.lookup, channels: channelFigures, deviceFigures }),
+  }),
   routes: async (app, { services }) => {
     taskRoutes(app, services.tasks);
     await reportPageRoutes(app, { tasks: services.tasks, users: services.users });

@@ -18,8 +18,8 @@ import type { FieldIssue } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import type { UsersService } from '../users/index.ts';
 import type { SubmissionView, TasksService } from './tasks.service.ts';
-import { CHANNELS, CHANNEL_LABELS } from './tasks.schemas.ts';
-import type { Indicator } from './tasks.schemas.ts';
+import { CHANNELS, CHANNEL_LABELS, PREFILL_SOURCE_LABEL } from './tasks.schemas.ts';
+import type { Channel, Indicator, ReportPrefillView } from './tasks.schemas.ts';
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fafafa}
 header{background:#a50e0e;color:#fff;padding:12px 16px}header h1{font-size:1.1rem;margin:0}main{max-width:640px;margin:0 auto;padding:16px}
@@ -27,7 +27,7 @@ label{display:block;font-weight:600;margin:14px 0 4px}input,select,textarea{widt
 fieldset{border:1px solid #ccc;border-radius:6px;margin:14px 0;padding:8px 12px}legend{font-weight:600}fieldset label{font-weight:400;margin:8px 0 2px}
 .radio{display:flex;gap:16px}.radio label{font-weight:400;display:flex;gap:6px;align-items:center}.radio input{width:auto}
 button{margin-top:20px;width:100%;padding:14px;font:inherit;font-weight:700;color:#fff;background:#0b4f9c;border:0;border-radius:6px}
-.err{color:#a50e0e}.ok{background:#e6f4ea;border:1px solid #2e7d32;padding:10px;border-radius:6px}.warn{background:#fff3cd;padding:10px;border-radius:6px}
+.src{display:block;font-weight:400;font-size:.9rem;color:#0b4f9c}.err{color:#a50e0e}.ok{background:#e6f4ea;border:1px solid #2e7d32;padding:10px;border-radius:6px}.warn{background:#fff3cd;padding:10px;border-radius:6px}
 :focus{outline:3px solid #f2a900;outline-offset:2px}`;
 
 /** The report page in the site's document shell, with its own form styles; never indexed. */
@@ -48,14 +48,26 @@ function str(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
-function field(ind: Indicator, values: FormValues, errors: Map<string, string>): string {
+/** The mark of a figure prefilled from the play logs, with the logs' value ('' when none). */
+function prefillMark(p: ReportPrefillView['values'][string] | undefined): string {
+  if (p === undefined) return '';
+  const shown =
+    typeof p === 'number'
+      ? String(p)
+      : Object.entries(p.channels)
+          .map(([ch, v]) => `${CHANNEL_LABELS[ch as Channel]} ${v}`)
+          .join('; ');
+  return `<span class="src">${esc(`(${PREFILL_SOURCE_LABEL}: ${shown})`)}</span>`;
+}
+
+function field(ind: Indicator, values: FormValues, errors: Map<string, string>, prefill?: ReportPrefillView['values'][string]): string {
   const id = `f_${ind.key}`;
   const v = values[ind.key];
   const err = errors.get(ind.key);
   const errHtml = err ? `<p class="err" id="${id}_err">${esc(err)}</p>` : '';
   const described = err ? ` aria-invalid="true" aria-describedby="${id}_err"` : '';
   const req = ind.required ? ' required' : '';
-  const label = `${esc(ind.label)}${ind.unit ? ` (${esc(ind.unit)})` : ''}${ind.required ? ' *' : ''}`;
+  const label = `${esc(ind.label)}${ind.unit ? ` (${esc(ind.unit)})` : ''}${ind.required ? ' *' : ''}${prefillMark(prefill)}`;
   const numAttrs = (t: Indicator['type']) =>
     t === 'percent'
       ? 'min="0" max="100" step="0.01" inputmode="decimal"'
@@ -139,6 +151,16 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
     return `<p class="warn" role="status">Hiện không có kỳ báo cáo nào đang mở.${next}${late}</p>`;
   }
 
+  /** The play-log prefill, or null where the reader may not see it or the period is not the task's. */
+  async function prefillOf(actor: Actor, taskId: string, unitId: string, period: string): Promise<ReportPrefillView | null> {
+    try {
+      return await deps.tasks.readPrefill(actor, taskId, unitId, period);
+    } catch (err) {
+      if (err instanceof AppError && ['NOT_FOUND', 'REPORT_PERIOD_INVALID', 'TASK_NOT_ASSIGNED'].includes(err.code)) return null;
+      throw err;
+    }
+  }
+
   const fieldError = (id: string, err: string | undefined) => (err ? `<p class="err" id="${id}_err">${esc(err)}</p>` : '');
   const describedBy = (id: string, err: string | undefined) => (err ? ` aria-invalid="true" aria-describedby="${id}_err"` : '');
 
@@ -159,6 +181,8 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
     const choice = choices.find((c) => c.key === period);
     let values = extra.values;
     let status = '';
+    // What the unit's devices played in the period: the figures start from it, each marked.
+    const prefill = period ? await prefillOf(s.actor, taskId, unitId, period) : null;
     if (period && !values) {
       try {
         const existing = await deps.tasks.getSubmission(s.actor, taskId, unitId, period);
@@ -167,8 +191,13 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
         status = `<p class="ok">Đã gửi lần ${existing.submission.revision} lúc ${esc(vnTime(existing.submission.updatedAt))}${existing.submission.late ? ' (nộp muộn)' : ''}. ${locked ? 'Đã quá hạn, báo cáo không thể sửa.' : 'Có thể sửa đến hạn báo cáo.'}</p>`;
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+        if (prefill && Object.keys(prefill.values).length) values = prefill.values;
       }
     }
+    const fromLogs =
+      prefill && Object.keys(prefill.values).length
+        ? `<p class="ok" role="note">Các số liệu đánh dấu “${esc(PREFILL_SOURCE_LABEL)}” lấy từ nhật ký phát của các cụm loa, bảng tin điện tử trong kỳ. Vui lòng kiểm tra, xác nhận hoặc sửa lại cho đúng.</p>`
+        : '';
     const notice = extra.saved
       ? `<p class="ok" role="status">Đã gửi báo cáo kỳ ${esc(choice?.label.replace(/ — nộp muộn$/, '') ?? extra.saved.period)} (lần ${extra.saved.revision}) lúc ${esc(vnTime(extra.saved.updatedAt))}${extra.saved.late ? ' — nộp muộn' : ''}.</p>`
       : status;
@@ -181,7 +210,7 @@ export async function registerReportPageRoutes(app: Api, deps: { tasks: TasksSer
 ${csrfInput(s)}<input type="hidden" name="_key" value="${randomUUID()}">
 <label for="ky">Kỳ báo cáo</label>${fieldError('ky', errors.get('ky'))}<select id="ky" name="ky"${describedBy('ky', errors.get('ky'))}>${periodOptions}</select>
 ${detail.assignees.length > 1 ? `<label for="don_vi">Đơn vị báo cáo</label>${fieldError('don_vi', errors.get('don_vi'))}<select id="don_vi" name="don_vi"${describedBy('don_vi', errors.get('don_vi'))}>${unitOptions}</select>` : `<input type="hidden" name="don_vi" value="${esc(unitId)}">`}
-${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors)).join('\n')}
+${fromLogs}${detail.reportForm.indicators.map((i) => field(i, values ?? {}, errors, prefill?.values[i.key])).join('\n')}
 <button type="submit">${choice?.late ? 'Gửi báo cáo (nộp muộn)' : 'Gửi báo cáo'}</button></form>`
       : '';
     const body = `<h2>${esc(detail.reportForm.name)}</h2><p>${esc(detail.task.title)}</p>

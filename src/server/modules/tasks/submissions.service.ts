@@ -11,6 +11,8 @@ import type { UnitLookup } from '../units/index.ts';
 import { dayMonthYear, deadlineText, isLate, periodByKey, periodFor, periodName } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
 import { validateValues } from './report-form.ts';
+import { correctionsOf } from './report-prefill.ts';
+import type { PrefillService } from './report-prefill.ts';
 import type { StoredValue } from './report-form.ts';
 import type { TaskAccess } from './tasks.access.ts';
 import { formOf, presentComment, presentSubmission } from './tasks.present.ts';
@@ -28,7 +30,7 @@ function sortedObject(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function createSubmissionsService(deps: { db: Db; clock: Clock; units: UnitLookup }, access: TaskAccess) {
+export function createSubmissionsService(deps: { db: Db; clock: Clock; units: UnitLookup; prefillFor: PrefillService['prefillFor'] }, access: TaskAccess) {
   const { db, clock } = deps;
   const { loadTask, loadUnit, readAccess, submitterFor } = access;
 
@@ -116,6 +118,8 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock; units: Un
       if (earlier) return earlier;
 
       const { values, rows } = validateValues(form.indicators, input.values);
+      // Figures the commune changed from those its devices' play logs gave (read before the transaction).
+      const corrections = correctionsOf((await deps.prefillFor(task, unit, period.key)).values, values);
       const onBehalfUnitId = a.unitId === unit.id ? null : a.unitId;
       const saved = await db.transaction(async (tx) => {
         if (idempotencyKey && !(await submissionsRepo.claimIdempotencyKey(tx, unit.id, idempotencyKey, hash))) return null; // a concurrent twin won
@@ -144,6 +148,16 @@ export function createSubmissionsService(deps: { db: Db; clock: Clock; units: Un
           before: before ? { revision: before.revision, values: before.values } : null,
           after: { taskId: task.id, period: s.period, revision: s.revision, late: s.late, values, onBehalfOfUnitId: onBehalfUnitId ? unit.id : null, submittedByUnitId: a.unitId },
         });
+        if (corrections.length) {
+          await recordAudit(tx, a, {
+            action: 'report.prefill_correction',
+            entity: 'report_submission',
+            entityId: s.id,
+            unitId: unit.id,
+            before: { source: 'device_logs', values: Object.fromEntries(corrections.map((c) => [c.channel ? `${c.indicator}.${c.channel}` : c.indicator, c.prefill])) },
+            after: { taskId: task.id, period: s.period, revision: s.revision, corrections },
+          });
+        }
         return s;
       });
       if (saved) return { submission: presentSubmission(saved), replayed: false };

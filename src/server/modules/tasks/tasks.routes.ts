@@ -19,6 +19,7 @@ import {
   RangeQuery,
   ReportFormBody,
   ReportFormSavedOut,
+  ReportPrefillOut,
   ReportTemplatesOut,
   RollupOut,
   RollupQuery,
@@ -75,6 +76,9 @@ export function registerTaskRoutes(app: Api, svc: TasksService): void {
   );
   app.get('/api/tasks/:id/submissions/:unitId/:period', { schema: { ...reports, params: TaskUnitPeriodParams, response: { 200: SubmissionDetailOut } } }, async (req) =>
     svc.getSubmission(req.actor, req.params.id, req.params.unitId, req.params.period),
+  );
+  app.get('/api/tasks/:id/prefill/:unitId/:period', { schema: { ...reports, params: TaskUnitPeriodParams, response: { 200: ReportPrefillOut } } }, async (req) =>
+    svc.readPrefill(req.actor, req.params.id, req.params.unitId, req.params.period),
   );
   app.get('/api/tasks/:id/rollup', { schema: { ...reports, params: TaskIdParams, querystring: RollupQuery, response: { 200: RollupOut } } }, async (req) =>
     svc.rollup(req.actor, req.params.id, req.query),

@@ -14,11 +14,13 @@ import { authorize, can, hasGlobalScope } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ChannelFigures } from '../broadcasts/index.ts';
+import type { DeviceFigures } from '../devices/index.ts';
 import { expandRule } from '../units/index.ts';
 import type { UnitLookup } from '../units/index.ts';
 import type { GroupsService } from '../units/index.ts';
 import { deadlineText, isLate, lastClosedPeriod, localDateKey, nextOpening, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
 import type { DueRule } from './recurrence.ts';
+import { createPrefillService } from './report-prefill.ts';
 import { createRollupService } from './rollup.service.ts';
 import { createSubmissionsService } from './submissions.service.ts';
 import { DAY_MS, MAX_PERIODS, createTaskAccess } from './tasks.access.ts';
@@ -38,9 +40,10 @@ export type { RollupView } from './rollup.service.ts';
 /** How far back the start page looks for periods a unit has missed. */
 const LATE_LOOKBACK_DAYS = 35;
 
-export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService; units: UnitLookup; channels: ChannelFigures }) {
+export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsService; units: UnitLookup; channels: ChannelFigures; deviceFigures: DeviceFigures }) {
   const { db, clock } = deps;
   const access = createTaskAccess(deps);
+  const { prefillFor, readPrefill } = createPrefillService(deps, access);
   const { loadTask, loadUnit, readRootOf, readAccess, defaultRange } = access;
 
   /** The units a task is assigned to (explicit units, groups, rules at `at`), read in the caller's transaction when given. */
@@ -232,7 +235,8 @@ export function createTasksService(deps: { db: Db; clock: Clock; groups: GroupsS
         readAt: n.readAt?.toISOString() ?? null,
       }));
     },
-    ...createSubmissionsService(deps, access),
+    readPrefill,
+    ...createSubmissionsService({ ...deps, prefillFor }, access),
     ...createRollupService(deps, access),
   };
 }
