@@ -69,13 +69,16 @@ export function BoundaryMap({ features, focusCode = null, styleOf, tooltipOf, ma
     const m = map.current;
     if (!m) return;
     areas.current?.remove();
-    const layer = L.geoJSON([...features], {
-      style: (f) => ({ ...styleOf(f as GeoFeature), className: AREA }),
+    // Leaflet hands these options to each polygon it makes, so className reaches the SVG path (style does not).
+    const options: L.GeoJSONOptions & Pick<L.PathOptions, 'className'> = {
+      className: AREA,
+      style: (f) => styleOf(f as GeoFeature),
       onEachFeature: (f, l) => {
         const feature = f as GeoFeature;
         l.bindTooltip(tooltipOf ? tooltipOf(feature) : feature.properties.name, { sticky: true });
       },
-    }).addTo(m);
+    };
+    const layer = L.geoJSON([...features], options).addTo(m);
     areas.current = layer;
     // Frame the map once per set of boundaries and focus, not on every refresh of the colours or markers.
     const key = `${features.length}:${features[0]?.properties.code ?? ''}:${focusCode ?? ''}`;

@@ -38,7 +38,7 @@ export default function DeviceMap({ unitId, unitName, devices }: DeviceMapProps)
             lon: d.lon,
             fill: STATE_FILL[state],
             title: `${d.name}: ${label}`,
-            popup: [d.name, d.unitName, ...(d.village ? [S.village(d.village)] : []), label, S.lastSeen(d.lastSeenAt ? formatDateTime(d.lastSeenAt, lang) : S.never)],
+            popup: [d.name, d.unitName, ...(d.village ? [S.village(d.village)] : []), label, ...(d.lastSeenAt ? [S.lastSeen(formatDateTime(d.lastSeenAt, lang))] : [])],
           },
         ];
       }),

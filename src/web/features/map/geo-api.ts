@@ -43,8 +43,10 @@ export async function mapScopeOf(unitId: string): Promise<MapScope> {
   const { unit, path } = await getUnit(unitId);
   if (unit.kind === 'nation') return { provinceCode: null, focusCode: null };
   if (unit.kind === 'province') return { provinceCode: unit.code, focusCode: null };
-  // path: root first (Việt Nam), then the province.
-  const province = path[1];
-  const provinceCode = province ? (await getUnit(province.id)).unit.code : null;
-  return { provinceCode, focusCode: unit.code };
+  // path: the ancestors the reader may see, root first: the province is the first of kind 'province' (one or two reads).
+  for (const ancestor of path) {
+    const above = (await getUnit(ancestor.id)).unit;
+    if (above.kind === 'province') return { provinceCode: above.code, focusCode: unit.code };
+  }
+  return { provinceCode: null, focusCode: null };
 }
