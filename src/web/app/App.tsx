@@ -30,6 +30,7 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then(
 const BroadcastsPage = lazy(() => import('../features/broadcasts/BroadcastsPage.tsx').then((m) => ({ default: m.BroadcastsPage })));
 const SubscribersPage = lazy(() => import('../features/subscribers/SubscribersPage.tsx').then((m) => ({ default: m.SubscribersPage })));
 const DevicesPage = lazy(() => import('../features/devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -213,6 +214,8 @@ function Routes() {
       return <SubscribersPage />;
     case 'devices':
       return <DevicesPage />;
+    case 'programmes':
+      return <ProgrammesPage />;
     default:
       return <Redirect to="/todo" />;
   }
