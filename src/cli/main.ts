@@ -22,6 +22,8 @@ import { formatSuspiciousAccounts } from '../server/modules/audit/index.ts';
 import { runEvalCommand, runParseCommand } from '../server/modules/imports/index.ts';
 import { runRenderCommand } from '../server/modules/directives/index.ts';
 import { runSmsSegmentsCommand, runSmscCommand } from '../server/providers/sms/cli.ts';
+import { runSimulateCommand } from '../server/modules/devices/index.ts';
+import type { SimulateCommandOptions } from '../server/modules/devices/index.ts';
 import type { SmscCommandOptions } from '../server/providers/sms/cli.ts';
 
 /** Runs a command against a booted container and always closes the database. */
@@ -220,6 +222,28 @@ program
   .addOption(new Option('--dlr-id-format <f>', 'id trong báo cáo phát').choices(['same', 'other']))
   .action(async (opts: SmscCommandOptions) => {
     await runSmscCommand(opts);
+  });
+
+program
+  .command('devices')
+  .description('Thiết bị truyền thanh / loudspeakers and LED boards')
+  .command('simulate')
+  .description(
+    'Chạy N thiết bị mô phỏng của các xã thuộc đơn vị (giao thức v1): dùng trước các thiết bị đang hoạt động và CẤP LẠI mã truy cập của chúng ' +
+      '(thiết bị thật sẽ bị ngắt), thiếu thì thêm "Cụm loa mô phỏng N" vào sổ thiết bị; không có --mqtt/--http thì lệnh tự chạy broker nhúng / ' +
+      'N virtual devices of the unit’s communes: existing active devices first, their tokens ROTATED (a real device is locked out), new rows for the rest; ' +
+      'without --mqtt/--http an embedded broker of its own',
+  )
+  .requiredOption('--unit <code>', 'mã GSO của đơn vị, ví dụ 12 hoặc vn-2025:106')
+  .requiredOption('--count <n>', 'số thiết bị')
+  .option('--mqtt <url>', 'broker MQTT của Loa, ví dụ mqtt://127.0.0.1:1884')
+  .option('--http <url>', 'địa chỉ Loa cho giao thức HTTP (kéo lịch), ví dụ http://127.0.0.1:3000')
+  .option('--offline-rate <p>', 'xác suất mất kết nối ở mỗi nhịp tim (0..1)', '0')
+  .option('--speed <x>', 'phát nhanh gấp x lần (thử nghiệm)', '1')
+  .option('--heartbeat <s>', 'chu kỳ nhịp tim (giây)', '60')
+  .option('--for <s>', 'dừng sau s giây (mặc định: đến khi Ctrl+C)')
+  .action(async (opts: SimulateCommandOptions) => {
+    await withContainer((c) => runSimulateCommand(c, opts, (line) => process.stdout.write(line)));
   });
 
 try {

@@ -7,6 +7,8 @@ export type { DeviceFigureRow, DeviceFigures } from './figures.service.ts';
 export { deviceMayPublish, deviceMaySubscribe } from './device-acl.ts';
 export { DEFAULT_MQTT_PORT, SERVICE_USERNAME, createBrokerAuthority, startDeviceMessaging, writeMosquittoFiles } from './broker.ts';
 export type { DeviceMessagingOptions } from './broker.ts';
+export { runSimulateCommand } from './simulator/cli.ts';
+export type { SimulateCommandOptions } from './simulator/cli.ts';
 
 import { defineModule } from '../module.ts';
 import { createDeviceCredentialsService } from './credentials.service.ts';
