@@ -1,7 +1,9 @@
 import type { Actor } from '../access/index.ts';
+import type { DeviceHealthService } from '../devices/index.ts';
 import type { AwaitedStep, DirectiveSummary, DirectivesService, InboxService } from '../directives/index.ts';
 import type { PublishingService } from '../publishing/index.ts';
 import type { TasksService } from '../tasks/index.ts';
+import { DEVICE_LIMITS } from '../../../shared/contracts/devices.ts';
 import { TODO_KINDS, TODO_LIMIT_PER_KIND } from '../../../shared/contracts/todo.ts';
 import type { TodoItem, TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
@@ -23,6 +25,7 @@ export interface TodoDeps {
   inbox: Pick<InboxService, 'listPending'>;
   tasks: Pick<TasksService, 'listReportWork'>;
   publishing: Pick<PublishingService, 'listQuestions'>;
+  deviceHealth: Pick<DeviceHealthService, 'alertedFor'>;
 }
 
 /**
@@ -34,11 +37,12 @@ export function createTodoService(deps: TodoDeps) {
   return {
     async listTodo(a: Actor): Promise<TodoView> {
       const limit = TODO_LIMIT_PER_KIND;
-      const [steps, inbox, reports, questions] = await Promise.all([
+      const [steps, inbox, reports, questions, offline] = await Promise.all([
         deps.directives.listAwaitingSteps(a, limit),
         deps.inbox.listPending(a, limit),
         deps.tasks.listReportWork(a),
         deps.publishing.listQuestions(a, 'pending'),
+        deps.deviceHealth.alertedFor(a, DEVICE_LIMITS.offlineShown),
       ]);
       const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, 0])) as Record<TodoKind, number>;
       const items: TodoItem[] = [];
@@ -81,6 +85,13 @@ export function createTodoService(deps: TodoDeps) {
         'question_pending',
         questions.length,
         questions.map((q) => ({ title: shorten(`${q.name}: ${q.question}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/portal/questions`, count: 1 })),
+      );
+
+      // Devices whose commune was alerted: silent longer than the setting, not heard from since.
+      add(
+        'device_offline',
+        offline.length,
+        offline.map((d) => ({ title: `${d.name}${d.village ? ` (${d.village})` : ''} — ${d.unitName}`, dueAt: null, href: `${ADMIN}/devices`, count: 1 })),
       );
 
       const order = new Map(TODO_KINDS.map((k, i) => [k, i]));
