@@ -86,6 +86,18 @@ export const AUDIT_ACTIONS = {
   'device.credential_issue': { vi: 'Tạo mã truy cập thiết bị', en: 'Issue device access token' },
   'device.credential_rotate': { vi: 'Đổi mã truy cập thiết bị', en: 'Rotate device access token' },
   'device.credential_revoke': { vi: 'Thu hồi mã truy cập thiết bị', en: 'Revoke device access token' },
+  'bulletin.create': { vi: 'Soạn bản tin truyền thanh', en: 'Draft bulletin' },
+  'bulletin.update': { vi: 'Sửa bản tin truyền thanh', en: 'Edit bulletin' },
+  'bulletin.audio': { vi: 'Tải lên âm thanh bản tin', en: 'Upload bulletin audio' },
+  'bulletin.submit': { vi: 'Trình duyệt bản tin', en: 'Submit bulletin' },
+  'bulletin.publish': { vi: 'Duyệt phát bản tin', en: 'Approve and publish bulletin' },
+  'bulletin.emergency_publish': { vi: 'Phát bản tin khẩn cấp một bước', en: 'Emergency one-step publication' },
+  'bulletin.cancel': { vi: 'Hủy bản tin', en: 'Cancel bulletin' },
+  'programme.create': { vi: 'Thêm chương trình phát thanh', en: 'Add broadcast programme' },
+  'programme.update': { vi: 'Sửa chương trình phát thanh', en: 'Edit broadcast programme' },
+  'programme.delete': { vi: 'Xóa chương trình phát thanh', en: 'Delete broadcast programme' },
+  'programme.place': { vi: 'Xếp bản tin vào chương trình', en: 'Place bulletin in programme' },
+  'programme.dismiss': { vi: 'Bỏ qua bản tin trong hàng chờ', en: 'Dismiss queued bulletin' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -109,6 +121,8 @@ export const AUDIT_ENTITIES = {
   subscriber_list: { vi: 'Danh sách thuê bao', en: 'Subscriber list' },
   subscriber: { vi: 'Thuê bao', en: 'Subscriber' },
   device: { vi: 'Thiết bị', en: 'Device' },
+  bulletin: { vi: 'Bản tin truyền thanh', en: 'Bulletin' },
+  programme: { vi: 'Chương trình phát thanh', en: 'Broadcast programme' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 

@@ -13,6 +13,7 @@ import { module as directives } from './directives/index.ts';
 import { module as publishing } from './publishing/index.ts';
 import { module as broadcasts } from './broadcasts/index.ts';
 import { module as devices } from './devices/index.ts';
+import { module as bulletins } from './bulletins/index.ts';
 import { module as tasks } from './tasks/index.ts';
 import { module as imports } from './imports/index.ts';
 import { module as todo } from './todo/index.ts';
@@ -21,4 +22,19 @@ import { module as backup } from './backup/index.ts';
 /** Any module of the list (what it provides is typed through `Services`). */
 export type RegisteredModule = LoaModule<never>;
 
-export const MODULES: readonly RegisteredModule[] = [units, users, subscribers, audit, settings, directives, publishing, broadcasts, devices, tasks, imports, todo, backup];
+export const MODULES: readonly RegisteredModule[] = [
+  units,
+  users,
+  subscribers,
+  audit,
+  settings,
+  directives,
+  publishing,
+  broadcasts,
+  devices,
+  bulletins,
+  tasks,
+  imports,
+  todo,
+  backup,
+];

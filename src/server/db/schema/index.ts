@@ -10,3 +10,5 @@ export * from './imports.ts';
 export * from './subscribers.ts';
 export * from './broadcasts.ts';
 export * from './devices.ts';
+export * from './bulletins.ts';
+export * from './programmes.ts';

@@ -77,6 +77,9 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
       return true;
     },
 
+    /** `Authorization: Bearer <device token>` → the device, or 401 DEVICE_TOKEN_INVALID (the bulletins' media download). */
+    deviceFromBearer: fromBearer,
+
     /** Later modules (bulletins, programmes) say what a device should hold. */
     setPendingCommands(fn: PendingCommands): void {
       pending = fn;
