@@ -12,6 +12,8 @@ import { useUnitParam } from '../../app/use-unit-param.ts';
 import { DeviceMap } from '../map/maps.tsx';
 import { mapStrings } from '../map/strings.ts';
 import { AddDeviceForm, DeviceImportPanel } from './DeviceForms.tsx';
+import { AudienceCell, ConnectionCell, OfflineList } from './DeviceHealth.tsx';
+import { healthStrings } from './health-strings.ts';
 import { issueCredential, listDevices, revokeCredential, type Credential, type Device } from './devices-api.ts';
 import { deviceStrings } from './strings.ts';
 
@@ -27,7 +29,7 @@ export function DevicesPage() {
   const [subtree, setSubtree] = useState(false);
   const devices = useAsync(() => listDevices(unit.id, subtree), [unit.id, subtree]);
   const [panel, setPanel] = useState<'add' | 'import' | null>(null);
-  const [view, setView] = useState<'list' | 'map'>('list');
+  const [view, setView] = useState<'list' | 'map' | 'offline'>('list');
   const [credential, setCredential] = useState<{ device: Device; credential: Credential } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -80,9 +82,10 @@ export function DevicesPage() {
         data={[
           { value: 'list', label: mapStrings(lang).viewList },
           { value: 'map', label: mapStrings(lang).viewMap },
+          { value: 'offline', label: healthStrings(lang).viewOffline },
         ]}
         value={view}
-        onChange={(v) => setView(v === 'map' ? 'map' : 'list')}
+        onChange={(v) => setView(v === 'map' || v === 'offline' ? v : 'list')}
         style={{ alignSelf: 'flex-start' }}
         data-testid="devices-view"
       />
@@ -119,7 +122,8 @@ export function DevicesPage() {
                   <Table.Th>{S.colVendor}</Table.Th>
                   <Table.Th>{S.colSim}</Table.Th>
                   <Table.Th>{S.colStatus}</Table.Th>
-                  <Table.Th>{S.colSeen}</Table.Th>
+                  <Table.Th>{healthStrings(lang).colOnline}</Table.Th>
+                  <Table.Th>{healthStrings(lang).colAudience}</Table.Th>
                   <Table.Th>{S.colToken}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -137,7 +141,12 @@ export function DevicesPage() {
                         {S.statuses[d.status]}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt, lang) : S.never}</Table.Td>
+                    <Table.Td>
+                      <ConnectionCell device={d} />
+                    </Table.Td>
+                    <Table.Td>
+                      <AudienceCell device={d} audienceDefault={devices.data?.audienceDefault ?? 0} onSaved={devices.reload} />
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm">{d.credentialIssuedAt ? S.tokenSince(formatDateTime(d.credentialIssuedAt, lang)) : S.noToken}</Text>
                       {d.capabilities.write && d.status !== 'retired' && (
@@ -163,6 +172,11 @@ export function DevicesPage() {
       {view === 'map' && (
         <Paper withBorder p="sm">
           {devices.data ? <DeviceMap unitId={unit.id} unitName={unit.name} devices={devices.data.items} /> : <Loading />}
+        </Paper>
+      )}
+      {view === 'offline' && (
+        <Paper withBorder p="sm">
+          <OfflineList unitId={unit.id} subtree={subtree} />
         </Paper>
       )}
       <TokenDialog shown={credential} onClose={() => setCredential(null)} />
