@@ -42,7 +42,7 @@ describe('admin UI: device map (chromium)', () => {
     await page.getByTestId('devices-view').getByText('Bản đồ').click();
 
     const map = page.getByTestId('device-map');
-    await expect.poll(() => map.locator('path.loa-map-area').count()).toBe(38); // every commune of Lai Châu
+    await expect.poll(() => map.locator('path.loa-map-area').count(), { timeout: 10_000 }).toBe(38); // every commune of Lai Châu
     expect(await map.locator('path.loa-map-marker').count()).toBe(2);
     expect(await map.locator('path.loa-map-marker').evaluateAll((els) => els.map((e) => e.getAttribute('fill')).sort())).toEqual(['#868e96', '#ffffff']);
     expect(await page.getByTestId('device-map-unplaced').innerText()).toBe('1 thiết bị chưa có toạ độ nên không hiện trên bản đồ.');

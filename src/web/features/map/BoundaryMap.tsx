@@ -55,13 +55,21 @@ export function BoundaryMap({ features, focusCode = null, styleOf, tooltipOf, ma
   useEffect(() => {
     if (!box.current) return;
     const m = L.map(box.current, { zoomControl: false, attributionControl: false, zoomSnap: 0.25 });
-    L.control.zoom({ zoomInTitle: S.zoomIn, zoomOutTitle: S.zoomOut }).addTo(m);
     L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addAttribution(GEO_ATTRIBUTION).addTo(m);
     map.current = m;
     return () => {
       m.remove();
       map.current = null;
       framed.current = null;
+    };
+  }, []);
+
+  // Its own effect: a change of language renames the buttons without redrawing the map.
+  useEffect(() => {
+    const zoom = L.control.zoom({ zoomInTitle: S.zoomIn, zoomOutTitle: S.zoomOut });
+    if (map.current) zoom.addTo(map.current);
+    return () => {
+      zoom.remove();
     };
   }, [S.zoomIn, S.zoomOut]);
 
