@@ -219,14 +219,14 @@ function QueuePanel({
                 <Table.Tr key={q.bulletinId} data-testid="queue-row">
                   <Table.Td>{q.title}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={PRIORITY_COLOR[q.priority]} tt="none">
+                    <Badge variant="light" color={PRIORITY_COLOR[q.priority]} tt="none" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
                       {S.priorities[q.priority]}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     {q.programmeName ? `${S.statuses[q.status]}: ${q.programmeName}` : S.statuses[q.status]}
                     {q.urgent && (
-                      <Badge ml={4} color="red" tt="none">
+                      <Badge ml={4} color="red" tt="none" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
                         {S.urgent}
                       </Badge>
                     )}
@@ -237,8 +237,9 @@ function QueuePanel({
                       {q.status === 'dismissed' ? null : programmes.length === 0 ? (
                         <Text size="xs">{S.noProgrammeToPlace}</Text>
                       ) : (
-                        <Group gap={4} wrap="nowrap">
+                        <Group gap={4}>
                           <NativeSelect
+                            w={200}
                             aria-label={S.placeIn}
                             size="xs"
                             data={programmes.map((p) => ({ value: p.id, label: `${p.name} (${p.startTime})` }))}

@@ -12,8 +12,9 @@ export function WeekCalendar({ programmes, showUnit }: { programmes: Programme[]
   const { lang } = useI18n();
   const S = programmeStrings(lang);
   const starts = programmes.map((p) => minutesOfDay(p.startTime));
-  const from = programmes.length ? Math.floor(Math.min(...starts) / 60) * 60 : 6 * 60;
-  const to = programmes.length ? Math.ceil(Math.max(...programmes.map((p, i) => starts[i]! + p.slotMinutes)) / 60) * 60 : 20 * 60;
+  // An hour of margin around the week's slots (at least 06:00–20:00 when there are none).
+  const from = programmes.length ? Math.max(0, Math.floor(Math.min(...starts) / 60) * 60 - 60) : 6 * 60;
+  const to = programmes.length ? Math.min(1440, Math.ceil(Math.max(...programmes.map((p, i) => starts[i]! + p.slotMinutes)) / 60) * 60 + 60) : 20 * 60;
   const height = ((to - from) / 60) * PX_PER_HOUR;
   const hours = Array.from({ length: (to - from) / 60 + 1 }, (_, i) => from / 60 + i);
   return (
@@ -34,7 +35,7 @@ export function WeekCalendar({ programmes, showUnit }: { programmes: Programme[]
       <div role="row" style={{ display: 'contents' }}>
         <div role="rowheader" style={{ position: 'relative', height }}>
           {hours.map((h) => (
-            <Text key={h} size="xs" c="dimmed" style={{ position: 'absolute', top: ((h * 60 - from) / 60) * PX_PER_HOUR - 8 }}>
+            <Text key={h} size="xs" c="dimmed" style={{ position: 'absolute', top: Math.min(Math.max(0, ((h * 60 - from) / 60) * PX_PER_HOUR - 8), height - 16) }}>
               {String(h).padStart(2, '0')}:00
             </Text>
           ))}
