@@ -9,6 +9,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
 import { describeRule, periodText } from './format.ts';
 import { MatrixView } from './MatrixView.tsx';
+import { PlayLogPrefill } from './PlayLogPrefill.tsx';
 import { getTask, submissionPageUrl } from './reports-api.ts';
 import { RollupDashboard } from './RollupDashboard.tsx';
 import { reportStrings } from './strings.ts';
@@ -68,6 +69,7 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
               {S.submitLink}
             </Anchor>
             <Text size="sm">{S.submitHint(mine.name)}</Text>
+            {currentPeriod && reportForm && <PlayLogPrefill taskId={task.id} unitId={mine.id} period={currentPeriod.key} indicators={reportForm.indicators} />}
           </Stack>
         </Alert>
       )}

@@ -3,7 +3,7 @@
 // against its schema. Pure module: no React, no DOM access at import time.
 import type { z } from 'zod';
 import { queryString, requestParsed } from '../../api.ts';
-import { MatrixOut, RollupOut, TaskDetailOut, TaskListOut } from '../../../shared/contracts/tasks.ts';
+import { MatrixOut, ReportPrefillOut, RollupOut, TaskDetailOut, TaskListOut } from '../../../shared/contracts/tasks.ts';
 import type { CellStatus, DueRuleOut, IndicatorOut, PeriodOut, ReportFormOut, RollupQuery as RollupQuerySchema, TaskOut, UnitRefOut } from '../../../shared/contracts/tasks.ts';
 
 export { CELL_STATUSES } from '../../../shared/contracts/tasks.ts';
@@ -66,6 +66,13 @@ export type ExportFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
 export function exportUrl(id: string, format: ExportFormat, q: { unitId?: string | undefined; period?: string | undefined }): string {
   const path = format === 'docx' || format === 'pdf' ? `/api/tasks/${enc(id)}/report.${format}` : `/api/tasks/${enc(id)}/rollup.${format}`;
   return `${path}${queryString({ unitId: q.unitId, period: q.period })}`;
+}
+
+export type ReportPrefill = z.infer<typeof ReportPrefillOut>;
+
+/** A unit's figures of a period from its devices' play logs (what the submission page pre-fills). */
+export function getPrefill(id: string, unitId: string, period: string): Promise<ReportPrefill> {
+  return requestParsed(ReportPrefillOut, 'GET', `/api/tasks/${enc(id)}/prefill/${enc(unitId)}/${enc(period)}`);
 }
 
 /** The server-rendered mobile submission page (outside the admin app). */

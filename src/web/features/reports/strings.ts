@@ -28,6 +28,10 @@ const vi = {
   assigneesCount: (n: number) => `${n} đơn vị thực hiện`,
   submitLink: 'Gửi báo cáo của đơn vị (trang cho điện thoại)',
   submitHint: (unit: string) => `Mở trang gửi báo cáo cho ${unit}. Có thể sửa số liệu đến hạn báo cáo.`,
+  prefillTitle: 'Số liệu từ nhật ký phát của kỳ này',
+  prefillHint:
+    'Trang gửi báo cáo điền sẵn các số liệu này (đánh dấu “từ nhật ký phát”) từ những gì cụm loa, bảng tin điện tử của đơn vị đã phát; đơn vị xác nhận hoặc sửa lại, mỗi lần sửa được ghi nhật ký.',
+  prefillNone: 'Chưa có nhật ký phát nào trong kỳ này.',
   tabRollup: 'Tổng hợp',
   tabMatrix: 'Tiến độ thực hiện',
   // Schedule
@@ -129,6 +133,10 @@ const en: ReportStrings = {
   assigneesCount: (n) => `${n} assigned units`,
   submitLink: "Submit your unit's report (mobile page)",
   submitHint: (unit) => `Opens the submission page for ${unit}. Figures can be edited until the deadline.`,
+  prefillTitle: 'Figures from the play logs of this period',
+  prefillHint:
+    "The submission page starts from these figures (marked “từ nhật ký phát”), taken from what the unit's loudspeakers and LED boards played; the unit confirms or corrects them, and every correction is audited.",
+  prefillNone: 'No play logs in this period yet.',
   tabRollup: 'Roll-up',
   tabMatrix: 'Progress',
   once: (at) => `Once, due ${at}`,

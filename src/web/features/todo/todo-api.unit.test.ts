@@ -6,12 +6,13 @@ const item = (kind: TodoItem['kind'], title: string): TodoItem => ({ kind, title
 
 describe('start page model', () => {
   it('sums the counts per menu entry, the start page itself getting the total', () => {
-    expect(menuCounts({ to_sign: 2, to_approve: 1, inbox_unacknowledged: 4, report_late: 1, question_pending: 3 })).toEqual({
-      '/todo': 11,
+    expect(menuCounts({ to_sign: 2, to_approve: 1, inbox_unacknowledged: 4, report_late: 1, question_pending: 3, device_offline: 2 })).toEqual({
+      '/todo': 13,
       '/outgoing': 3,
       '/inbox': 4,
       '/reports': 1,
       '/portal': 3,
+      '/devices': 2,
     });
   });
 
