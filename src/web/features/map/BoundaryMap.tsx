@@ -113,5 +113,8 @@ export function BoundaryMap({ features, focusCode = null, styleOf, tooltipOf, ma
     if (features.length === 0 && markers.length > 0) m.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13 });
   }, [markers, features.length]);
 
-  return <div ref={box} role="region" aria-label={label} data-testid={testId} style={{ height: 480, width: '100%', background: '#f8f9fa', borderRadius: 4 }} />;
+  // isolation: Leaflet's panes and controls (z-index 400–1000) stay under the shell's header and Mantine's dialogs.
+  return (
+    <div ref={box} role="region" aria-label={label} data-testid={testId} style={{ height: 480, width: '100%', background: '#f8f9fa', borderRadius: 4, isolation: 'isolate' }} />
+  );
 }
