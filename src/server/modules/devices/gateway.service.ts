@@ -3,12 +3,13 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { DeviceCommand, DeviceLogBatch, DeviceState, PROTOCOL_VERSION, deviceTopics, parseDeviceTopic } from '../../../shared/contracts/devices.ts';
-import type { DeviceScheduleOut, Heartbeat } from '../../../shared/contracts/devices.ts';
+import { DeviceCommand, PROTOCOL_VERSION, deviceTopics } from '../../../shared/contracts/devices.ts';
+import type { DeviceLogBatch, DeviceScheduleOut, DeviceState, Heartbeat } from '../../../shared/contracts/devices.ts';
 import type { MqttBus } from '../../providers/mqtt/port.ts';
 import type { DeviceIdentity } from './credentials.service.ts';
 import './devices.errors.ts';
 import * as repo from './devices.repository.ts';
+import { createMqttIngest, storeDeviceReports } from './reports.ts';
 
 /** The commands waiting for a device (its programme and anything not yet acknowledged). Bulletins and programmes fill this in. */
 export type PendingCommands = (deviceId: string) => Promise<DeviceCommand[]>;
@@ -25,30 +26,11 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
   let pending: PendingCommands = noPendingCommands;
   let bus: Pick<MqttBus, 'publish'> | null = null;
 
-  async function recordLogs(device: DeviceIdentity, batch: DeviceLogBatch, source: 'mqtt' | 'http'): Promise<{ accepted: number; duplicates: number }> {
-    const at = clock.now();
-    const plays = batch.events.filter((e) => e.type !== 'heartbeat');
-    const heartbeat = batch.events.filter((e) => e.type === 'heartbeat').at(-1);
-    return db.transaction(async (tx) => {
-      const accepted = await repo.insertLogs(
-        tx,
-        plays.map((e) => ({
-          deviceId: device.deviceId,
-          unitId: device.unitId,
-          eventId: e.id,
-          type: e.type,
-          itemId: e.itemId,
-          commandId: e.commandId ?? null,
-          at: new Date(e.at),
-          durationMs: e.type === 'started' ? null : e.durationMs,
-          detail: e.type === 'interrupted' ? { reason: e.reason, byCommandId: e.byCommandId ?? null } : null,
-          source,
-        })),
-        at,
-      );
-      await repo.touchDevice(tx, device.deviceId, at, heartbeat ? { heartbeat } : undefined);
-      return { accepted, duplicates: plays.length - accepted };
-    });
+  const ingest = createMqttIngest({ db, now: () => clock.now(), logger });
+
+  async function recordLogs(device: DeviceIdentity, batch: DeviceLogBatch, source: 'http'): Promise<{ accepted: number; duplicates: number }> {
+    const accepted = await storeDeviceReports(db, clock.now(), [{ device, batch, source }]);
+    return { accepted, duplicates: batch.events.filter((e) => e.type !== 'heartbeat').length - accepted };
   }
 
   /** `Authorization: Bearer <token>` → the device, or 401 DEVICE_TOKEN_INVALID. */
@@ -100,31 +82,12 @@ export function createDeviceGatewayService(deps: { db: Db; clock: Clock; logger:
     },
 
     /**
-     * A message a device published (the broker let it publish only on its own state and log topics).
-     * A payload that does not parse is logged and dropped: a device cannot make Loa fail.
+     * A message a device published (the broker let it publish only on its own state and log topics), stored
+     * with the others of its burst in one transaction (reports.ts). A payload that does not parse is logged
+     * and dropped: a device cannot make Loa fail.
      */
     async ingestMqtt(topic: string, payload: Buffer): Promise<void> {
-      const t = parseDeviceTopic(topic);
-      if (!t || t.channel === 'cmd') return;
-      const d = await repo.findDevice(db, t.deviceId);
-      if (!d) return;
-      const identity: DeviceIdentity = { deviceId: d.id, unitId: d.unitId };
-      let json: unknown;
-      try {
-        json = JSON.parse(payload.toString('utf8'));
-      } catch {
-        logger.warn({ topic }, 'device message is not JSON');
-        return;
-      }
-      if (t.channel === 'state') {
-        const state = DeviceState.safeParse(json);
-        if (!state.success) return void logger.warn({ topic, issues: state.error.issues.slice(0, 5) }, 'device state does not match protocol v1');
-        await repo.touchDevice(db, identity.deviceId, clock.now(), { state: state.data });
-        return;
-      }
-      const batch = DeviceLogBatch.safeParse(json);
-      if (!batch.success) return void logger.warn({ topic, issues: batch.error.issues.slice(0, 5) }, 'device log does not match protocol v1');
-      await recordLogs(identity, batch.data, 'mqtt');
+      return ingest.ingest(topic, payload);
     },
 
     /** When the device was last heard from, the state it last published and its last heartbeat (null: no such device). */
