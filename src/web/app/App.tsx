@@ -31,6 +31,7 @@ const BroadcastsPage = lazy(() => import('../features/broadcasts/BroadcastsPage.
 const SubscribersPage = lazy(() => import('../features/subscribers/SubscribersPage.tsx').then((m) => ({ default: m.SubscribersPage })));
 const DevicesPage = lazy(() => import('../features/devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -214,6 +215,8 @@ function Routes() {
       return <SubscribersPage />;
     case 'devices':
       return <DevicesPage />;
+    case 'bulletins':
+      return <BulletinsPage path={route.segments.slice(1)} />;
     case 'programmes':
       return <ProgrammesPage />;
     default:
