@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
+import { DeviceSettingsPanel } from './DeviceSettingsPanel.tsx';
 import { updateDevice, type Device } from './devices-api.ts';
 import { getDeviceHealth } from './health-api.ts';
 import { healthStrings } from './health-strings.ts';
@@ -135,6 +136,7 @@ export function OfflineList({ unitId, subtree }: { unitId: string; subtree: bool
           </Table>
         </div>
       )}
+      <DeviceSettingsPanel onSaved={res.reload} />
     </Stack>
   );
 }

@@ -23,6 +23,11 @@ const vi = {
   noneOffline: 'Không có thiết bị nào mất kết nối.',
   alerted: 'Đã báo',
   colAlert: 'Cảnh báo',
+  settingsTitle: 'Cài đặt theo dõi thiết bị',
+  settingOnline: 'Coi là mất kết nối sau (phút)',
+  settingAlert: 'Báo mất kết nối sau (phút)',
+  settingAudience: 'Ước số người nghe mặc định mỗi lượt phát',
+  settingsSaved: 'Đã lưu cài đặt thiết bị.',
 };
 
 const en: typeof vi = {
@@ -47,6 +52,11 @@ const en: typeof vi = {
   noneOffline: 'No device is offline.',
   alerted: 'Alerted',
   colAlert: 'Alert',
+  settingsTitle: 'Device monitoring settings',
+  settingOnline: 'Offline after (minutes)',
+  settingAlert: 'Alert after (minutes)',
+  settingAudience: 'Default listeners per play',
+  settingsSaved: 'Device settings saved.',
 };
 
 export type HealthStrings = typeof vi;
