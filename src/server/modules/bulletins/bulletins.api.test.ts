@@ -175,8 +175,27 @@ describe('bulletins API', () => {
     expect((await post('otherApprover', `/api/bulletins/${b.id}/approve`)).statusCode).toBe(403);
     const published = await post('soApprover', `/api/bulletins/${b.id}/approve`);
     expect(bulletinOf(published)).toMatchObject({ status: 'published', emergency: false, devices: 4 });
-    // thường waits in the communes' programmes: nothing is sent at once.
+    // thường waits in each commune's queue: nothing is sent at once.
+    const queue = async (unitId: string) =>
+      ((await get('otherApprover', `/api/units/${unitId}/bulletin-queue`)).json() as { items: { bulletinId: string; priority: string; status: string; urgent: boolean }[] }).items;
+    expect(await queue(TT_MUONG_TE)).toEqual([expect.objectContaining({ bulletinId: b.id, priority: 'thuong', status: 'waiting' })]);
     await new Promise((r) => setTimeout(r, 100));
     expect(received.filter((c) => c.itemId === b.id)).toEqual([]);
+
+    // ưu tiên goes to the head of the commune's next slot; with no programme it is flagged to schedule now.
+    const urgent = await draft('soDrafter', { unitId: soId, priority: 'uu_tien', targetUnitIds: [TT_MUONG_TE] });
+    await post('soDrafter', `/api/bulletins/${urgent.id}/submit`);
+    expect(bulletinOf(await post('soApprover', `/api/bulletins/${urgent.id}/approve`))).toMatchObject({ status: 'published', devices: 1 });
+    expect(await queue(TT_MUONG_TE)).toEqual(expect.arrayContaining([expect.objectContaining({ bulletinId: urgent.id, priority: 'uu_tien', urgent: true })]));
+  });
+
+  it('an uploaded file is typed from its bytes, not its name; a non-audio file is refused', async () => {
+    const b = await draft('drafter', { unitId: TT_TAM_DUONG, priority: 'thuong' });
+    const wav = (await t.c.tts.synthesize('một hai ba')).wav;
+    const up = await post('drafter', `/api/bulletins/${b.id}/audio`, { fileName: 'ban-tin.mp3', contentBase64: wav.toString('base64') });
+    expect(bulletinOf(up)).toMatchObject({ source: 'audio', audio: { contentType: 'audio/wav', durationMs: expect.any(Number) } });
+    const bad = await post('drafter', `/api/bulletins/${b.id}/audio`, { fileName: 'x.mp3', contentBase64: Buffer.from('không phải âm thanh').toString('base64') });
+    expect(bad.statusCode).toBe(415);
+    expect((await post('otherDrafter', `/api/bulletins/${b.id}/audio`, { fileName: 'x.wav', contentBase64: wav.toString('base64') })).statusCode).toBe(404);
   });
 });
