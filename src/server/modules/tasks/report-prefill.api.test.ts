@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
-import { buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
+import { LAI_CHAU, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
-import { SYSTEM_ACTOR, systemActor } from '../access/index.ts';
-import { unitIdFor } from '../units/index.ts';
+import { systemActor } from '../access/index.ts';
 import { ReportPrefillOut } from '../../../shared/contracts/tasks.ts';
 import type { DeviceLogEvent } from '../../../shared/contracts/devices.ts';
 
@@ -20,8 +19,8 @@ const DAY = 86_400_000;
  */
 describe('the report prefilled from play logs [pglite]', () => {
   let t: TestContext;
-  const BINH_LU = unitIdFor('vn-2026', '03390');
-  const OTHER = unitIdFor('vn-2026', '03433');
+  const BINH_LU = TT_TAM_DUONG;
+  const OTHER = TT_MUONG_TE;
   let reporter: Session;
   let stranger: Session;
   let taskId: string;
@@ -41,8 +40,8 @@ describe('the report prefilled from play logs [pglite]', () => {
 
   beforeAll(async () => {
     t = await createTestContext('pglite', { now });
-    await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
-    const so = await buildUnit(t.c, { parentId: unitIdFor('vn-2026', '12'), name: 'Sở Văn hóa, Thể thao và Du lịch', kind: 'department' });
+    await importLaiChau(t.c);
+    const so = await buildUnit(t.c, { parentId: LAI_CHAU, name: 'Sở Văn hóa, Thể thao và Du lịch', kind: 'department' });
     const drafter = await signIn(t.c, (await buildUser(t.c, { unitId: so.id, roles: ['drafter'] })).username);
     reporter = await signIn(t.c, (await buildUser(t.c, { unitId: BINH_LU, roles: ['reporter'] })).username);
     stranger = await signIn(t.c, (await buildUser(t.c, { unitId: OTHER, roles: ['reporter'] })).username);
