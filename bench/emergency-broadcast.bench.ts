@@ -1,18 +1,21 @@
 /**
  * emergency-broadcast: one khẩn cấp item to 10,000 virtual devices (src/server/modules/devices/simulator) connected
- * over MQTT to Loa's embedded broker, in-memory PGlite. Value = ms from the dispatch until 99% of the devices'
- * "started" logs have reached Loa (device_logs.received_at, what the coverage reads). Baseline, in the same run, to
+ * over MQTT to Loa's embedded broker, in-memory PGlite. Value = ms from the approval call (a province approver's
+ * `bulletins.emergencyPublishBulletin`: targets written in the approving transaction, then play_now / show_text
+ * published to every device) until 99% of the devices' "started" logs have reached Loa (device_logs.received_at,
+ * what the coverage reads). Baseline, in the same run, to
  * the same 10,000 connected devices: a bare MQTT publish of the same play_now command (aedes publish per device
  * topic, no validation, no database), timed until 99% of the devices have received it. Details: p50/p99/max of both.
  * EMERGENCY_BENCH_DEVICES changes the count.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { LAI_CHAU, importLaiChau } from '../test/factories.ts';
+import { actorIn } from '../test/builders/broadcasts.ts';
 import { createContainer } from '../src/server/container.ts';
 import { openDatabase, rowsOf } from '../src/server/db/client.ts';
 import type { Database } from '../src/server/db/client.ts';
 import { systemActor } from '../src/server/modules/access/index.ts';
+import { unitIdFor } from '../src/server/modules/units/index.ts';
 import { startDeviceMessaging } from '../src/server/modules/devices/index.ts';
 import { provisionSimulatedDevices, startFleet } from '../src/server/modules/devices/simulator/fleet.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
@@ -25,6 +28,8 @@ import type { BenchResult } from './run.ts';
 
 const DEVICES = Number(process.env.EMERGENCY_BENCH_DEVICES ?? 10_000);
 const actor = systemActor('cli:bench emergency-broadcast');
+/** Lai Châu in the tree in force (2026 list): the bulletin targets communes of today. */
+const LAI_CHAU = unitIdFor('vn-2026', '12');
 const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,14 +76,15 @@ export default async function run(): Promise<BenchResult> {
     sms: null,
     tts: createFakeTts(),
   });
-  await importLaiChau(c);
+  await c.services.units.importEdition(actor, 'vn-2026', { provinceCodes: ['12'] });
   const t0 = performance.now();
   const list = await provisionSimulatedDevices(c.services, actor, LAI_CHAU, DEVICES);
   const setupMs = Math.round(performance.now() - t0);
   const bus = await startDeviceMessaging({ host: '127.0.0.1', port: 0, logger }, { credentials: c.services.deviceCredentials, gateway: c.services.deviceGateway });
   const received = new Map<string, Map<string, number>>(); // itemId → deviceId → ms
   const c0 = performance.now();
-  const onCommand = (deviceId: string, cmd: DeviceCommand) => void (cmd.cmd === 'play_now' && received.get(cmd.itemId)?.set(deviceId, performance.now()));
+  const onCommand = (deviceId: string, cmd: DeviceCommand) =>
+    void ((cmd.cmd === 'play_now' || cmd.cmd === 'show_text') && received.get(cmd.itemId)?.set(deviceId, performance.now()));
   const fleet = await startFleet(list, { mqtt: bus.url }, { heartbeatMs: 600_000, onCommand });
   const connectMs = Math.round(performance.now() - c0);
   const need = Math.ceil(DEVICES * 0.99);
@@ -98,13 +104,24 @@ export default async function run(): Promise<BenchResult> {
     await waitFor('baseline logs stored', async () => (await logCount(database, baseItem, 'finished')) >= DEVICES);
     await sleep(1000);
 
-    // Loa's dispatch: every device's play_now through the gateway (validated, QoS 1), logs back into device_logs.
-    const item = `bench-${randomUUID()}`;
+    // Loa: a khẩn cấp bulletin of the province created (TTS) and published in one step by an approver; the
+    // approval writes the targets and Loa then publishes play_now / show_text to each device (bulletins module).
+    const approver = await actorIn(c, LAI_CHAU, 'approver');
+    const bulletin = await c.services.bulletins.createBulletin(approver, {
+      unitId: LAI_CHAU,
+      title: 'Cảnh báo lũ quét',
+      priority: 'khan_cap',
+      source: 'tts',
+      text: 'UBND tỉnh thông báo: mưa lớn gây lũ quét, đề nghị bà con các bản ven suối di chuyển ngay đến nơi an toàn.',
+      repeat: 1,
+      targetUnitIds: [...new Set(list.map((d) => d.unitId))],
+    });
+    const item = bulletin.id;
     received.set(item, new Map());
     const start = new Date();
     const d0 = performance.now();
-    await Promise.all(list.map((d) => c.services.deviceGateway.publishCommand(d.deviceId, { ...playNow(item, 60_000) })));
-    const publishedMs = Math.round(performance.now() - d0);
+    await c.services.bulletins.emergencyPublishBulletin(approver, bulletin.id);
+    const approvedMs = Math.round(performance.now() - d0);
     await waitFor('99% started', async () => (await logCount(database, item, 'started')) >= need);
     const r = await database.db.execute(
       sql`SELECT (extract(epoch FROM received_at - ${start.toISOString()}::timestamptz) * 1000)::float8 AS ms FROM device_logs WHERE item_id = ${item} AND type = 'started'`,
@@ -122,11 +139,11 @@ export default async function run(): Promise<BenchResult> {
         devices: DEVICES,
         setupMs,
         connectMs,
-        publishedMs,
+        approvedMs,
         loaStartedLogs: value,
         devicesReceivedLoaCommand: summary(deviceAt),
         baselineReceived: baseline,
-        path: 'deviceGateway.publishCommand',
+        path: 'bulletins.emergencyPublishBulletin',
       },
     };
   } finally {
