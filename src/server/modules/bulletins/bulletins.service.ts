@@ -86,8 +86,9 @@ export function createBulletinsService(deps: BulletinsDeps) {
 
   /** The communes it goes to: those asked for, each in the issuer's area, or every commune of the area. */
   async function resolveTargets(unit: UnitRecord, requested: readonly string[], tx: Db): Promise<string[]> {
+    // A commune addresses itself; an office, the communes in force today in the area it acts for.
     const today = new Date(clock.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-    const communes = new Set(await repo.communesUnder(tx, unit.kind === 'commune' ? unit.path : await areaOf(unit, tx), today));
+    const communes = new Set(unit.kind === 'commune' ? [unit.id] : await repo.communesUnder(tx, await areaOf(unit, tx), today));
     const asked = [...new Set(requested)];
     if (asked.some((id) => !communes.has(id))) throw new AppError('BULLETIN_BAD_TARGET');
     const out = asked.length ? asked : [...communes];
