@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { bulletinTargets, bulletins, devices, units } from '../../db/schema/index.ts';
@@ -233,13 +233,4 @@ export async function liveEmergenciesFor(db: Db, deviceId: string, now: Date, tt
     )
     .orderBy(bulletins.publishedAt);
   return rows.map((r) => ({ ...asRow(r.b), commandId: r.commandId, kind: r.kind }));
-}
-
-/** Published bulletins whose validity has passed (they become `ended`). */
-export async function expiredPublished(db: Db, now: Date): Promise<string[]> {
-  const r = await db
-    .select({ id: bulletins.id })
-    .from(bulletins)
-    .where(and(eq(bulletins.status, 'published'), gt(sql`${now.toISOString()}::timestamptz`, bulletins.validUntil)));
-  return r.map((x) => x.id);
 }
