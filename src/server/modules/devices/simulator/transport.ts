@@ -24,15 +24,17 @@ export function mqttTransport(url: string, deviceId: string, token: string): Dev
   };
   return {
     async open(onCommand) {
-      // MQTT 3.1.1 like a cheap 4G board; the simulator itself decides when to drop off and come back.
+      // MQTT 3.1.1 like a cheap 4G board. A connection the network drops is opened again by the client (and its
+      // subscription renewed); the simulator's own drop-offs (offline-rate) end the client and make a new one.
       client = await mqtt.connectAsync(url, {
         username: deviceId,
         password: token,
         protocolVersion: 4,
         clientId: `loa-sim-${deviceId}`,
-        reconnectPeriod: 0,
+        reconnectPeriod: 5000,
         connectTimeout: 30_000,
       });
+      client.on('error', () => undefined); // a reset connection: the client reconnects
       client.on('message', (_topic, payload) => {
         try {
           onCommand(JSON.parse(payload.toString('utf8')));
