@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
-import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
+import { LAI_CHAU, TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
 import type { Role } from '../access/index.ts';
 
@@ -177,5 +177,29 @@ describe('devices API', () => {
     const device = (await t.app.inject({ method: 'GET', url: `/api/devices/${deviceId}`, headers: as('admin') })).json() as { device: { lastSeenAt: string | null } };
     expect(device.device.lastSeenAt).not.toBeNull();
     expect(await t.c.services.deviceGateway.lastReport(deviceId)).toMatchObject({ state: null, heartbeat: { volume: 70, ampOn: true, signalDbm: -71 } });
+  });
+
+  it('the province’s Sở reads the devices of its communes (its own unit with subtree, or a commune) and changes none; another province’s Sở reads none', async () => {
+    const so = await buildUnit(t.c, { parentId: LAI_CHAU, kind: 'department', name: 'Sở Văn hóa, Thể thao và Du lịch' });
+    const soAdmin = (await buildSignedInUser(t.c, { unitId: so.id, roles: ['unit_admin'] })).session;
+    const soViewer = (await buildSignedInUser(t.c, { unitId: so.id, roles: ['viewer'] })).session;
+    const elsewhere = await buildUnit(t.c, { parentId: TAM_DUONG, kind: 'office', name: 'Phòng Văn hóa huyện' });
+    const districtOffice = (await buildSignedInUser(t.c, { unitId: elsewhere.id, roles: ['viewer'] })).session;
+    const get = (url: string, who: Session) => t.app.inject({ method: 'GET', url, headers: who.headers });
+    const names = async (url: string, who: Session) => ((await get(url, who)).json() as { items: { id: string }[] }).items.map((d) => d.id);
+
+    expect(await names(`/api/units/${so.id}/devices?subtree=1`, soViewer)).toContain(deviceId);
+    expect(await names(`/api/units/${TT_TAM_DUONG}/devices`, soViewer)).toContain(deviceId);
+    expect((await get(`/api/devices/${deviceId}`, soViewer)).statusCode).toBe(200);
+    expect((await get(`/api/units/${so.id}/devices/health?subtree=1`, soViewer)).statusCode).toBe(200);
+    expect(await names(`/api/units/${so.id}/devices`, soViewer)).toEqual([]);
+    const write = await t.app.inject({ method: 'PATCH', url: `/api/devices/${deviceId}`, headers: soAdmin.headers, payload: { name: 'Đổi tên' } });
+    expect([403, 404]).toContain(write.statusCode);
+    expect([403, 404]).toContain((await t.app.inject({ method: 'POST', url: `/api/devices/${deviceId}/credential`, headers: soAdmin.headers })).statusCode);
+    expect(((await get(`/api/devices/${deviceId}`, soViewer)).json() as { device: { name: string } }).device.name).not.toBe('Đổi tên');
+    // A district's office acts for the district (2025 tree): Tam Đường's communes, not Mường Tè's.
+    expect((await get(`/api/units/${TT_MUONG_TE}/devices`, districtOffice)).statusCode).toBe(404);
+    expect(await names(`/api/units/${TT_TAM_DUONG}/devices`, districtOffice)).toContain(deviceId);
+    expect((await get(`/api/units/${TT_TAM_DUONG}/devices`, s.otherAdmin!)).statusCode).toBe(404);
   });
 });

@@ -14,6 +14,7 @@ import { healthOf, onlineSinceAt } from './health.rules.ts';
 import { parseDeviceRows } from './import-rows.ts';
 import './devices.errors.ts';
 import * as repo from './devices.repository.ts';
+import { deviceReadScope } from './read-scope.ts';
 import type { DeviceRow } from './devices.repository.ts';
 
 type Capabilities = { write: boolean };
@@ -85,8 +86,9 @@ export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLo
   return {
     /** The devices of a unit (a commune), or with `subtree` of every commune under it (a district, the province). */
     async listDevices(actor: Actor, unitId: string, q: { subtree: boolean }): Promise<{ items: DeviceView[]; capabilities: Capabilities; audienceDefault: number }> {
-      const { unit } = await unitFor(actor, unitId, 'device.read');
-      const rows = await repo.findDevices(db, q.subtree ? { path: unit.path } : { unitId: unit.id });
+      const unit = await units.byId(unitId);
+      if (!unit) throw new AppError('NOT_FOUND');
+      const rows = await repo.findDevices(db, await deviceReadScope(actor, unit, q.subtree, units));
       const settings = await deps.settings();
       const since = onlineSinceAt(clock.now(), settings);
       return {
@@ -100,7 +102,7 @@ export function createDevicesService(deps: { db: Db; clock: Clock; units: UnitLo
     async getDevice(actor: Actor, deviceId: string): Promise<DeviceView> {
       const d = await repo.findDevice(db, deviceId);
       if (!d) throw new AppError('NOT_FOUND');
-      authorize(actor, 'device.read', { unitPath: d.unitPath }, 'device.read');
+      await deviceReadScope(actor, { id: d.unitId, path: d.unitPath }, false, units);
       return presentDevice(actor, d, await onlineSince());
     },
 

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorize, can } from '../access/index.ts';
+import { can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import type { UnitLookup } from '../units/index.ts';
 import { DEVICE_LIMITS } from '../../../shared/contracts/devices.ts';
@@ -14,6 +14,7 @@ import type { DeviceHealthView, DeviceKind } from '../../../shared/contracts/dev
 import type { DeviceSettings } from '../../../shared/contracts/settings.ts';
 import { onlineSinceAt } from './health.rules.ts';
 import * as repo from './health.repository.ts';
+import { deviceReadScope } from './read-scope.ts';
 import type { OfflineDeviceRow } from './health.repository.ts';
 
 const presentOffline = (d: OfflineDeviceRow) => ({
@@ -35,10 +36,9 @@ export function createDeviceHealthService(deps: { db: Db; clock: Clock; units: U
     async health(actor: Actor, unitId: string, q: { subtree: boolean }): Promise<DeviceHealthView> {
       const unit = await units.byId(unitId);
       if (!unit) throw new AppError('NOT_FOUND');
-      authorize(actor, 'device.read', { unitPath: unit.path }, 'device.read');
+      const scope = await deviceReadScope(actor, unit, q.subtree, units);
       const settings = await deps.settings();
       const since = onlineSinceAt(clock.now(), settings);
-      const scope = q.subtree ? { path: unit.path } : { unitId: unit.id };
       const [counts, offline] = await Promise.all([repo.healthCounts(db, scope, since), repo.findOffline(db, scope, since, DEVICE_LIMITS.offlineShown)]);
       return {
         counts,

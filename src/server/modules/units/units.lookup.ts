@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { InTx } from '../../db/unit-of-work.ts';
 import { predecessorsOf, successorsOf, type HistoryRef } from './unit-history.ts';
+import { actingAreaPath } from './acting-area.ts';
 import * as repo from './units.repository.ts';
 import type { UnitRow } from './units.repository.ts';
 
@@ -19,6 +20,8 @@ export interface UnitLookup {
   successorsOf(ids: readonly string[], opts?: InTx): Promise<Map<string, HistoryRef[]>>;
   /** unit id → the units of the previous edition it was formed from ("Hình thành từ …"); [] when none. */
   predecessorsOf(ids: readonly string[], opts?: InTx): Promise<Map<string, HistoryRef[]>>;
+  /** The path of the area the unit acts for (`actingAreaPath`: the province for its Sở); undefined for no such unit. */
+  areaPathOf(id: string, opts?: InTx): Promise<string | undefined>;
 }
 
 export function createUnitLookup(db: Db): UnitLookup {
@@ -27,5 +30,11 @@ export function createUnitLookup(db: Db): UnitLookup {
     byIds: (ids, opts = {}) => repo.findUnitsByIds(opts.tx ?? db, ids),
     successorsOf: (ids, opts = {}) => successorsOf(opts.tx ?? db, ids),
     predecessorsOf: (ids, opts = {}) => predecessorsOf(opts.tx ?? db, ids),
+    async areaPathOf(id, opts = {}) {
+      const unit = await repo.findUnitById(opts.tx ?? db, id);
+      if (!unit) return undefined;
+      const parent = unit.parentId ? await repo.findUnitById(opts.tx ?? db, unit.parentId) : undefined;
+      return actingAreaPath(unit, parent ?? null);
+    },
   };
 }

@@ -26,8 +26,10 @@ export function DevicesPage() {
   const S = deviceStrings(lang);
   const { notify, notifyError } = useNotify();
   const [unit, setUnit] = useUnitParam(DEVICES_ROUTE);
-  const [subtree, setSubtree] = useState(false);
+  // On by default: a province's Sở owns no devices itself, its communes do (a commune sees its own either way).
+  const [subtree, setSubtree] = useState(true);
   const devices = useAsync(() => listDevices(unit.id, subtree), [unit.id, subtree]);
+  const manyUnits = new Set(devices.data?.items.map((d) => d.unitId)).size > 1;
   const [panel, setPanel] = useState<'add' | 'import' | null>(null);
   const [view, setView] = useState<'list' | 'map' | 'offline'>('list');
   const [credential, setCredential] = useState<{ device: Device; credential: Credential } | null>(null);
@@ -117,7 +119,7 @@ export function DevicesPage() {
                 <Table.Tr>
                   <Table.Th>{S.colName}</Table.Th>
                   <Table.Th>{S.colKind}</Table.Th>
-                  {subtree && <Table.Th>{S.colUnit}</Table.Th>}
+                  {manyUnits && <Table.Th>{S.colUnit}</Table.Th>}
                   <Table.Th>{S.colVillage}</Table.Th>
                   <Table.Th>{S.colVendor}</Table.Th>
                   <Table.Th>{S.colSim}</Table.Th>
@@ -132,7 +134,7 @@ export function DevicesPage() {
                   <Table.Tr key={d.id} data-testid="device-row">
                     <Table.Td>{d.name}</Table.Td>
                     <Table.Td>{S.kinds[d.kind]}</Table.Td>
-                    {subtree && <Table.Td>{d.unitName}</Table.Td>}
+                    {manyUnits && <Table.Td>{d.unitName}</Table.Td>}
                     <Table.Td>{d.village ?? '—'}</Table.Td>
                     <Table.Td>{[d.vendor, d.model, d.serial].filter(Boolean).join(' / ') || '—'}</Table.Td>
                     <Table.Td>{d.simNumber ?? '—'}</Table.Td>
