@@ -130,11 +130,27 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       const other = seed.accounts.find((x) => x.username.startsWith('vanthu.') && x.username !== 'vanthu.binhlu' && x.username !== 'vanthu.vhttdl')!;
       const own = await signIn(t.c, binhLu.username, PASSWORD);
       const list = (await t.app.inject({ url: `/api/units/${binhLu.actor.unitId}/devices`, headers: own.headers })).json<{ items: { kind: string; status: string }[] }>().items;
-      expect(list.filter((d) => d.kind === 'loudspeaker_cluster')).toHaveLength(4);
+      expect(list.filter((d) => d.kind === 'loudspeaker_cluster')).toHaveLength(12);
       expect(list.filter((d) => d.kind === 'led_board')).toHaveLength(1);
       expect(seed.devices.devices).toBeGreaterThanOrEqual(5);
       const stranger = await signIn(t.c, other.username, PASSWORD);
       expect((await t.app.inject({ url: `/api/units/${binhLu.actor.unitId}/devices`, headers: stranger.headers })).statusCode).toBe(404);
+    });
+
+    it('gives each demo commune a morning and an evening programme, its own bulletin in the morning one, and the Sở’s bulletin waiting in its queue', async () => {
+      const binhLu = seed.accounts.find((x) => x.username === 'lanhdao.binhlu')!;
+      const own = await signIn(t.c, binhLu.username, PASSWORD);
+      const programmes = (await t.app.inject({ url: `/api/units/${binhLu.actor.unitId}/programmes`, headers: own.headers })).json<{
+        items: { name: string; playlist: unknown[] }[];
+      }>().items;
+      expect(programmes.map((p) => [p.name, p.playlist.length])).toEqual([
+        ['Bản tin sáng', 1],
+        ['Bản tin chiều', 0],
+      ]);
+      const queue = (await t.app.inject({ url: `/api/units/${binhLu.actor.unitId}/bulletin-queue`, headers: own.headers })).json<{ items: { title: string; status: string }[] }>()
+        .items;
+      expect(queue.find((i) => i.status === 'waiting')).toMatchObject({ title: 'Phòng, chống rét đậm, rét hại cho người và gia súc' });
+      expect(seed.bulletins.bulletins).toBe(seed.bulletins.programmes / 2 + 1);
     });
 
     it('has situation figures up to today and a question waiting for an answer', async () => {

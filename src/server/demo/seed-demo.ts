@@ -14,6 +14,7 @@ import { seedPortalDemo } from './seed-portal.ts';
 import type { PortalDemo } from './seed-portal.ts';
 import { seedBroadcastDemo } from './seed-broadcasts.ts';
 import { seedDeviceDemo } from './seed-devices.ts';
+import { seedBulletinDemo } from './seed-bulletins.ts';
 import { seedSubscriberDemo } from './seed-subscribers.ts';
 import type { SubscriberDemo } from './seed-subscribers.ts';
 import { seedTodayWorld, slugOf } from './seed-world.ts';
@@ -39,6 +40,8 @@ export interface DemoSeed {
   sms: { broadcastId: string } | null;
   /** Devices registered in the demo communes (seed-devices.ts). */
   devices: { devices: number };
+  /** Programmes of the demo communes and the bulletins published into them (seed-bulletins.ts). */
+  bulletins: { programmes: number; bulletins: number };
 }
 
 interface Plan {
@@ -162,10 +165,19 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   const subscribers = await seedSubscriberDemo(c, communes, (commune) => actorOf(`vanthu.${short(commune)}`));
   const sms = communes[0] ? await seedBroadcastDemo(c, communes[0], actorOf(`lanhdao.${short(communes[0])}`)) : null;
   const devices = await seedDeviceDemo(c, communes);
+  const communePaths = new Map((await c.services.units.lookup.byIds(communes.map((u) => u.id))).map((u) => [u.id, u.path]));
+  const bulletins = await seedBulletinDemo(c, communes, {
+    so: { drafter: actorOf('soanthao.vhttdl'), approver: actorOf('lanhdao.vhttdl') },
+    // The commune's leader where the demo has one, else the seed acting as an approver of the commune.
+    commune: (u) =>
+      accounts.some((a) => a.username === `lanhdao.${short(u)}`)
+        ? actorOf(`lanhdao.${short(u)}`)
+        : { userId: admin.userId, username: DEMO_ACTOR.username, displayName: 'Dữ liệu mẫu', unitId: u.id, unitPath: communePaths.get(u.id) ?? '', roles: ['approver'], ip: null },
+  });
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices, bulletins };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */
