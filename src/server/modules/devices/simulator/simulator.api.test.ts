@@ -111,4 +111,9 @@ describe('virtual devices against the embedded broker and the HTTP fallback', ()
     });
     expect(played.map((l) => `${l.type} ${l.itemId} ${l.commandId}`)).toEqual([`started lich-phat ${schedule.id}`, `finished lich-phat ${schedule.id}`]);
   });
+
+  it('a device the broker refuses (wrong token) fails to start instead of retrying for ever', async () => {
+    const [, d] = devices;
+    await expect(startFleet([{ ...d!, token: 'loa_dev_wrong' }], { mqtt: bus.url })).rejects.toThrow(/Connection refused/);
+  });
 });

@@ -26,7 +26,9 @@ export function mqttTransport(url: string, deviceId: string, token: string): Dev
     async open(onCommand) {
       // MQTT 3.1.1 like a cheap 4G board. A connection the network drops is opened again by the client (and its
       // subscription renewed); the simulator's own drop-offs (offline-rate) end the client and make a new one.
-      client = await mqtt.connectAsync(url, {
+      // The error listener goes on before the first CONNECT: a socket reset while 10,000 devices connect must
+      // not be an unhandled 'error' (connectAsync listens only until its promise settles).
+      const c = mqtt.connect(url, {
         username: deviceId,
         password: token,
         protocolVersion: 4,
@@ -34,15 +36,30 @@ export function mqttTransport(url: string, deviceId: string, token: string): Dev
         reconnectPeriod: 5000,
         connectTimeout: 30_000,
       });
-      client.on('error', () => undefined); // a reset connection: the client reconnects
-      client.on('message', (_topic, payload) => {
+      client = c;
+      await new Promise<void>((resolve, reject) => {
+        const refused = (err: Error & { code?: unknown }) => {
+          // CONNACK 4/5 (bad credentials, not authorised): Loa refuses the device; anything else is the network.
+          if (err.code !== 4 && err.code !== 5) return;
+          c.off('connect', ok);
+          void c.endAsync(true).finally(() => reject(err));
+        };
+        const ok = () => {
+          c.off('error', refused);
+          resolve();
+        };
+        c.on('error', () => undefined); // a reset connection: the client reconnects
+        c.on('error', refused);
+        c.once('connect', ok);
+      });
+      c.on('message', (_topic, payload) => {
         try {
           onCommand(JSON.parse(payload.toString('utf8')));
         } catch {
           // Not JSON: a device ignores it.
         }
       });
-      await client.subscribeAsync(topics.cmd, { qos: 1 });
+      await c.subscribeAsync(topics.cmd, { qos: 1 });
     },
     async sendState(state) {
       await connected().publishAsync(topics.state, JSON.stringify(state), { qos: 1, retain: true });
