@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,9 +14,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default (cores − 1) is one file at a time on a 2-core CI machine, which leaves a core idle while a
-    // file waits on chromium, PostgreSQL or a subprocess: two files at once there.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Runs in every forked test process: outbound connections to anything but loopback fail (see the file).
     setupFiles: ['./test/support/no-network.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
