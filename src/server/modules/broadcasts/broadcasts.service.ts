@@ -22,7 +22,6 @@ import type {
 import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { actingAreaPath } from '../units/index.ts';
 import type { UnitLookup } from '../units/index.ts';
 import './broadcasts.errors.ts';
 import { SEND_CHUNK, sendJobId, sendSmsJob } from './broadcasts.jobs.ts';
@@ -88,9 +87,7 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
    */
   /** The subtree the actor's unit acts for (its own, or its area for an office such as the province's Sở). */
   async function audienceArea(actor: Actor, tx: Db): Promise<string> {
-    const own = await units.byId(actor.unitId, { tx });
-    if (!own?.parentId) return actor.unitPath;
-    return actingAreaPath(own, (await units.byId(own.parentId, { tx })) ?? null);
+    return (await units.areaPathOf(actor.unitId, { tx })) ?? actor.unitPath;
   }
 
   async function checkInput(actor: Actor, input: BroadcastWrite, tx: Db = db): Promise<void> {

@@ -4,7 +4,6 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { actingAreaPath } from '../units/index.ts';
 import type { UnitLookup, UnitRecord } from '../units/index.ts';
 import { hhmmOf, minutesOfDay } from '../../../shared/contracts/programmes.ts';
 import type { ProgrammeInput, ProgrammeView, QueueItemView, QueueStatus } from '../../../shared/contracts/programmes.ts';
@@ -39,9 +38,7 @@ export function createProgrammesService(deps: { db: Db; clock: Clock; units: Uni
   /** The subtree the actor reads programmes in: its own, or its area for an office acting for one. */
   async function readArea(actor: Actor): Promise<string | null> {
     if (!can(actor, 'broadcast.read', { unitPath: actor.unitPath })) return null;
-    const own = await units.byId(actor.unitId);
-    if (!own?.parentId) return actor.unitPath;
-    return actingAreaPath(own, (await units.byId(own.parentId)) ?? null);
+    return (await units.areaPathOf(actor.unitId)) ?? actor.unitPath;
   }
 
   async function readable(actor: Actor, unitId: string): Promise<UnitRecord> {

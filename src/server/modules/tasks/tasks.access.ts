@@ -8,7 +8,6 @@ import { AppError } from '../../platform/errors.ts';
 import './tasks.errors.ts';
 import { authorize, can, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
-import { actingAreaPath } from '../units/index.ts';
 import type { UnitLookup, UnitRecord as UnitRow } from '../units/index.ts';
 import { localToUtc, periodFor, periodsBetween, ruleBounds } from './recurrence.ts';
 import type { DueRule, Period } from './recurrence.ts';
@@ -40,9 +39,7 @@ export function createTaskAccess(deps: { db: Db; clock: Clock; units: UnitLookup
    * province office follows every task issued or assigned inside the province.
    */
   async function readRootOf(a: Actor): Promise<string> {
-    const unit = await deps.units.byId(a.unitId);
-    if (!unit?.parentId) return a.unitPath;
-    return actingAreaPath(unit, (await deps.units.byId(unit.parentId)) ?? null);
+    return (await deps.units.areaPathOf(a.unitId)) ?? a.unitPath;
   }
 
   /**
