@@ -64,6 +64,16 @@ export const PERMISSIONS = [
   'device.write',
   /** A commune's broadcast programme (lịch phát sóng): slots, playlists, placing queued bulletins (issue #13). */
   'programme.write',
+  /** Social pages (issue #14): see the unit's connected pages (tokens masked), publications and their results. */
+  'social.read',
+  /** Connect a Facebook Page or Zalo OA to the unit (tokens, secrets), disconnect it. */
+  'social.manage',
+  /** Publish to the unit's pages (cross-post a portal post, a broadcast, a correction). */
+  'social.publish',
+  /** The unit's social inbox: messages and comments, assign, tag, reply, turn into a question. */
+  'social.inbox',
+  /** Who sent an inbox message (name, platform id): personal data, for the roles that must answer for it. */
+  'social.sender',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +109,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.list',
     'device.read',
     'device.write',
+    'social.read',
   ],
   unit_admin: [
     'unit.read',
@@ -124,6 +135,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'device.read',
     'device.write',
     'programme.write',
+    'social.read',
+    'social.manage',
+    'social.inbox',
   ],
   drafter: [
     'unit.read',
@@ -147,6 +161,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.read',
     'device.read',
     'programme.write',
+    'social.read',
+    'social.inbox',
   ],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: [
@@ -174,6 +190,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'subscriber.read',
     'device.read',
     'programme.write',
+    'social.read',
+    'social.publish',
+    'social.inbox',
+    'social.sender',
   ],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).

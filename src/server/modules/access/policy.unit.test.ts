@@ -46,6 +46,11 @@ const TABLE: Record<Permission, string> = {
   'device.read':       'x  x  x  x  x  .  x',
   'device.write':      'x  x  .  .  .  .  .',
   'programme.write':   '.  x  x  x  .  .  .',
+  'social.read':       'x  x  x  x  .  .  .',
+  'social.manage':     '.  x  .  .  .  .  .',
+  'social.publish':    '.  .  .  x  .  .  .',
+  'social.inbox':      '.  x  x  x  .  .  .',
+  'social.sender':     '.  .  .  x  .  .  .',
 };
 const granted = (role: Role, p: Permission) => TABLE[p].split(/\s+/)[COLUMNS.indexOf(role)] === 'x';
 const GLOBAL: readonly Permission[] = ['unit.read'];
