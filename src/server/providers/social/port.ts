@@ -22,6 +22,8 @@ export interface SocialPhoto {
   bytes: Buffer;
   mime: 'image/jpeg' | 'image/png';
   filename: string;
+  /** A public URL of the same image (the portal's copy): Zalo article covers are given by URL, not uploaded. */
+  url?: string;
 }
 
 export interface SocialPostInput {
