@@ -99,6 +99,20 @@ export function createBind(deps: BindDeps) {
   let enquireTimer: NodeJS.Timeout | null = null;
   let pumpTimer: NodeJS.Timeout | null = null;
   const idle = new Set<() => void>();
+  let corked: Session | null = null;
+
+  /** PDUs written in one tick leave in one writev: a write per PDU was a tenth of the send loop's time. */
+  function write(s: Session, pdu: PDU): boolean {
+    if (corked !== s) {
+      corked = s;
+      s.socket.cork();
+      process.nextTick(() => {
+        corked = null;
+        s.socket.uncork();
+      });
+    }
+    return s.send(pdu);
+  }
 
   function request(command: string, params: Record<string, unknown>, timeoutMs = config.responseTimeoutMs): Promise<Reply> {
     const s = session;
@@ -113,7 +127,7 @@ export function createBind(deps: BindDeps) {
         resolve({ kind: 'timeout' });
       }, timeoutMs);
       pending.set(n, entry);
-      if (!s.send(pdu)) {
+      if (!write(s, pdu)) {
         clearTimeout(entry.timer);
         pending.delete(n);
         // The socket is gone though its close event has not run yet: stop taking jobs now (no requeue loop).
@@ -125,7 +139,7 @@ export function createBind(deps: BindDeps) {
   }
 
   function respond(pdu: PDU, options: Record<string, unknown> = {}) {
-    session?.send(pdu.response(options));
+    if (session) write(session, pdu.response(options));
   }
 
   function onPdu(pdu: PDU) {
@@ -154,8 +168,8 @@ export function createBind(deps: BindDeps) {
         }
         if (!answer) return respond(pdu);
         return void answer.then(
-          (status) => session === s && s?.send(pdu.response(status ? { command_status: status } : {})),
-          () => session === s && s?.send(pdu.response({ command_status: 0x64 })),
+          (status) => s !== null && session === s && write(s, pdu.response(status ? { command_status: status } : {})),
+          () => s !== null && session === s && write(s, pdu.response({ command_status: 0x64 })),
         );
       }
       case 'unbind':
@@ -163,7 +177,7 @@ export function createBind(deps: BindDeps) {
         session?.close();
         return;
       default:
-        session?.send(new smpp.PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: 0x03 }));
+        if (session) write(session, new smpp.PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: 0x03 }));
     }
   }
 
