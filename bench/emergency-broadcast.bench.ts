@@ -1,6 +1,6 @@
 /**
- * emergency-broadcast: one khẩn cấp item to 10,000 virtual devices (src/server/modules/devices/simulator) connected
- * over MQTT to Loa's embedded broker, in-memory PGlite. Value = ms from the approval call (a province approver's
+ * emergency-broadcast: one khẩn cấp item to 10,000 virtual devices (src/server/modules/devices/simulator, run in
+ * their own process by bench/emergency-fleet.ts) connected over MQTT to Loa's embedded broker, in-memory PGlite. Value = ms from the approval call (a province approver's
  * `bulletins.emergencyPublishBulletin`: targets written in the approving transaction, then play_now / show_text
  * published to every device) until 99% of the devices' "started" logs have reached Loa (device_logs.received_at,
  * what the coverage reads). Baseline, in the same run, to
@@ -8,7 +8,12 @@
  * topic, no validation, no database), timed until 99% of the devices have received it. Details: p50/p99/max of both.
  * EMERGENCY_BENCH_DEVICES changes the count.
  */
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { actorIn } from '../test/builders/broadcasts.ts';
 import { createContainer } from '../src/server/container.ts';
@@ -17,13 +22,15 @@ import type { Database } from '../src/server/db/client.ts';
 import { systemActor } from '../src/server/modules/access/index.ts';
 import { unitIdFor } from '../src/server/modules/units/index.ts';
 import { startDeviceMessaging } from '../src/server/modules/devices/index.ts';
-import { provisionSimulatedDevices, startFleet } from '../src/server/modules/devices/simulator/fleet.ts';
+import { provisionSimulatedDevices } from '../src/server/modules/devices/simulator/fleet.ts';
+import type { SimulatedDevice } from '../src/server/modules/devices/simulator/fleet.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { createLogger } from '../src/server/platform/logger.ts';
 import { createLogMailer } from '../src/server/providers/mailer/log.ts';
 import { createFakeTts } from '../src/server/providers/tts/fake.ts';
 import { deviceTopics } from '../src/shared/contracts/devices.ts';
 import type { DeviceCommand } from '../src/shared/contracts/devices.ts';
+import type { FleetMessage } from './emergency-fleet.ts';
 import type { BenchResult } from './run.ts';
 
 const DEVICES = Number(process.env.EMERGENCY_BENCH_DEVICES ?? 10_000);
@@ -32,6 +39,34 @@ const actor = systemActor('cli:bench emergency-broadcast');
 const LAI_CHAU = unitIdFor('vn-2026', '12');
 const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Wall-clock milliseconds with the sub-millisecond part: comparable with the fleet process's. */
+const epochMs = () => performance.timeOrigin + performance.now();
+
+/** The devices in their own process; `received` gets itemId → deviceId → epoch ms of each command's arrival. */
+async function startFleetProcess(list: readonly SimulatedDevice[], mqttUrl: string, received: Map<string, Map<string, number>>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'loa-bench-fleet-'));
+  const file = path.join(dir, 'devices.json');
+  writeFileSync(file, JSON.stringify(list));
+  const child = fork(fileURLToPath(new URL('./emergency-fleet.ts', import.meta.url)), [file, mqttUrl], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const connectMs = await new Promise<number>((resolve, reject) => {
+    child.on('message', (m: FleetMessage) => {
+      if (m.type === 'ready') resolve(m.connectMs);
+      else if (m.type === 'failed') reject(new Error(`fleet: ${m.message}`));
+      else for (const r of m.receipts) received.get(r.itemId)?.set(r.deviceId, r.at);
+    });
+    child.on('exit', (code) => reject(new Error(`fleet exited (${code})`)));
+  });
+  return {
+    connectMs,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send('stop');
+      await Promise.race([exited, sleep(30_000)]);
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const summary = (ms: readonly number[]) => {
@@ -81,12 +116,9 @@ export default async function run(): Promise<BenchResult> {
   const list = await provisionSimulatedDevices(c.services, actor, LAI_CHAU, DEVICES);
   const setupMs = Math.round(performance.now() - t0);
   const bus = await startDeviceMessaging({ host: '127.0.0.1', port: 0, logger }, { credentials: c.services.deviceCredentials, gateway: c.services.deviceGateway });
-  const received = new Map<string, Map<string, number>>(); // itemId → deviceId → ms
-  const c0 = performance.now();
-  const onCommand = (deviceId: string, cmd: DeviceCommand) =>
-    void ((cmd.cmd === 'play_now' || cmd.cmd === 'show_text') && received.get(cmd.itemId)?.set(deviceId, performance.now()));
-  const fleet = await startFleet(list, { mqtt: bus.url }, { heartbeatMs: 600_000, onCommand });
-  const connectMs = Math.round(performance.now() - c0);
+  const received = new Map<string, Map<string, number>>(); // itemId → deviceId → epoch ms
+  const fleet = await startFleetProcess(list, bus.url, received);
+  const connectMs = fleet.connectMs;
   const need = Math.ceil(DEVICES * 0.99);
   try {
     await sleep(2000); // retained states stored, the broker quiet
@@ -96,7 +128,7 @@ export default async function run(): Promise<BenchResult> {
     const base = playNow(baseItem, 1000);
     received.set(baseItem, new Map());
     const payload = Buffer.from(JSON.stringify(base));
-    const b0 = performance.now();
+    const b0 = epochMs();
     await Promise.all(list.map((d) => bus.publish(deviceTopics(d.deviceId).cmd, payload, { qos: 1 })));
     await waitFor('baseline receipt', () => received.get(baseItem)!.size >= need);
     const baselineAt = [...received.get(baseItem)!.values()].map((t) => t - b0);
@@ -119,9 +151,9 @@ export default async function run(): Promise<BenchResult> {
     const item = bulletin.id;
     received.set(item, new Map());
     const start = new Date();
-    const d0 = performance.now();
+    const d0 = epochMs();
     await c.services.bulletins.emergencyPublishBulletin(approver, bulletin.id);
-    const approvedMs = Math.round(performance.now() - d0);
+    const approvedMs = Math.round(epochMs() - d0);
     await waitFor('99% started', async () => (await logCount(database, item, 'started')) >= need);
     const r = await database.db.execute(
       sql`SELECT (extract(epoch FROM received_at - ${start.toISOString()}::timestamptz) * 1000)::float8 AS ms FROM device_logs WHERE item_id = ${item} AND type = 'started'`,
