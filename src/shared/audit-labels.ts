@@ -95,11 +95,29 @@ export const AUDIT_ACTIONS = {
   'bulletin.publish': { vi: 'Duyệt phát bản tin', en: 'Approve and publish bulletin' },
   'bulletin.emergency_publish': { vi: 'Phát bản tin khẩn cấp một bước', en: 'Emergency one-step publication' },
   'bulletin.cancel': { vi: 'Hủy bản tin', en: 'Cancel bulletin' },
+  'alert.create': { vi: 'Soạn cảnh báo CAP', en: 'Draft CAP alert' },
+  'alert.edit': { vi: 'Sửa cảnh báo CAP', en: 'Edit CAP alert' },
+  'alert.submit': { vi: 'Trình duyệt cảnh báo CAP', en: 'Submit CAP alert' },
+  'alert.publish': { vi: 'Duyệt và phát hành cảnh báo CAP', en: 'Approve and publish CAP alert' },
+  'alert.emergency_publish': { vi: 'Phát hành cảnh báo CAP khẩn cấp một bước', en: 'Emergency one-step CAP publication' },
+  'alert.update_draft': { vi: 'Soạn bản cập nhật cảnh báo CAP', en: 'Draft CAP alert update' },
+  'alert.cancel_draft': { vi: 'Soạn bản hủy cảnh báo CAP', en: 'Draft CAP alert cancellation' },
   'programme.create': { vi: 'Thêm chương trình phát thanh', en: 'Add broadcast programme' },
   'programme.update': { vi: 'Sửa chương trình phát thanh', en: 'Edit broadcast programme' },
   'programme.delete': { vi: 'Xóa chương trình phát thanh', en: 'Delete broadcast programme' },
   'programme.place': { vi: 'Xếp bản tin vào chương trình', en: 'Place bulletin in programme' },
   'programme.dismiss': { vi: 'Bỏ qua bản tin trong hàng chờ', en: 'Dismiss queued bulletin' },
+  'social.connect': { vi: 'Kết nối trang mạng xã hội', en: 'Connect social page' },
+  'social.disconnect': { vi: 'Ngắt kết nối trang mạng xã hội', en: 'Disconnect social page' },
+  'social.token_invalid': { vi: 'Mã truy cập trang hết hạn', en: 'Social page token expired' },
+  'social.publish': { vi: 'Đăng lên trang mạng xã hội', en: 'Post to social page' },
+  'social.publication_retry': { vi: 'Đăng lại lên trang', en: 'Post to page again' },
+  'social.publication_mark_published': { vi: 'Xác nhận bài đã có trên trang', en: 'Mark as on the page' },
+  'social.inbox_assign': { vi: 'Giao tin nhắn mạng xã hội', en: 'Assign social message' },
+  'social.inbox_tag': { vi: 'Gắn nhãn tin nhắn mạng xã hội', en: 'Tag social message' },
+  'social.inbox_state': { vi: 'Đóng/mở tin nhắn mạng xã hội', en: 'Close/reopen social message' },
+  'social.inbox_reply': { vi: 'Trả lời tin nhắn mạng xã hội', en: 'Reply to social message' },
+  'social.inbox_convert': { vi: 'Chuyển tin nhắn thành câu hỏi', en: 'Turn message into question' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -124,7 +142,11 @@ export const AUDIT_ENTITIES = {
   subscriber: { vi: 'Thuê bao', en: 'Subscriber' },
   device: { vi: 'Thiết bị', en: 'Device' },
   bulletin: { vi: 'Bản tin truyền thanh', en: 'Bulletin' },
+  cap_alert: { vi: 'Cảnh báo CAP', en: 'CAP alert' },
   programme: { vi: 'Chương trình phát thanh', en: 'Broadcast programme' },
+  social_account: { vi: 'Trang mạng xã hội', en: 'Social page' },
+  social_publication: { vi: 'Bài đăng mạng xã hội', en: 'Social post' },
+  social_inbox_item: { vi: 'Tin nhắn mạng xã hội', en: 'Social message' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 

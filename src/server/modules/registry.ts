@@ -14,6 +14,8 @@ import { module as publishing } from './publishing/index.ts';
 import { module as broadcasts } from './broadcasts/index.ts';
 import { module as devices } from './devices/index.ts';
 import { module as bulletins } from './bulletins/index.ts';
+import { module as social } from './social/index.ts';
+import { module as alerts } from './alerts/index.ts';
 import { module as tasks } from './tasks/index.ts';
 import { module as imports } from './imports/index.ts';
 import { module as todo } from './todo/index.ts';
@@ -33,6 +35,8 @@ export const MODULES: readonly RegisteredModule[] = [
   broadcasts,
   devices,
   bulletins,
+  social,
+  alerts,
   tasks,
   imports,
   todo,

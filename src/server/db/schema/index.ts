@@ -12,3 +12,5 @@ export * from './broadcasts.ts';
 export * from './devices.ts';
 export * from './bulletins.ts';
 export * from './programmes.ts';
+export * from './alerts.ts';
+export * from './social.ts';
