@@ -41,6 +41,8 @@ describe('admin UI: broadcast schedule (chromium)', () => {
     await page.getByTestId('queue-place').click();
     await expect.poll(() => page.getByTestId('queue-table').innerText()).toContain('Đã xếp lịch: Bản tin sáng');
     await expect.poll(() => page.getByTestId('programmes-table').innerText()).toContain(title);
+    // A placed bulletin can move to another programme; it is not offered "Xếp vào chương trình" again.
+    expect(await page.getByTestId('queue-place').innerText()).toBe('Chuyển chương trình');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/loa-programmes.png', fullPage: true });
   });

@@ -248,7 +248,7 @@ function QueuePanel({
                             data-testid="queue-programme"
                           />
                           <Button size="compact-xs" onClick={() => onPlace(q, target[q.bulletinId] ?? q.programmeId ?? programmes[0]!.id)} data-testid="queue-place">
-                            {S.place}
+                            {q.status === 'placed' ? S.move : S.place}
                           </Button>
                           <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onDismiss(q)}>
                             {S.dismiss}
