@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import type { SmppAccountConfig } from './providers/sms/smpp.ts';
+import { decodeSecretKey } from './platform/secret-box.ts';
 
 /**
  * SMS_SMPP: comma-separated `smpp://systemId:password@host:port?name=viettel-1&binds=1&window=10&tps=0&timeout=10000`
@@ -123,6 +124,15 @@ const EnvSchema = z.object({
       }
       return r.accounts;
     })
+    .optional(),
+  /** Graph API base for the Facebook Page provider (default https://graph.facebook.com/v26.0; the demo and tests point it at the local fake). */
+  FACEBOOK_GRAPH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://graph.facebook.com/v26.0' }).optional(),
+  /** Zalo OA API base (default https://openapi.zalo.me; the demo and tests point it at the local fake). */
+  ZALO_OA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://openapi.zalo.me' }).optional(),
+  /** Key that encrypts stored secrets (social page tokens): base64 of 32 bytes (`openssl rand -base64 32`); unset: DATA_DIR/secret.key, created on first use. */
+  LOA_SECRET_KEY: z
+    .string()
+    .refine((v) => decodeSecretKey(v) !== null, 'must be base64 of 32 bytes (openssl rand -base64 32)')
     .optional(),
 });
 
