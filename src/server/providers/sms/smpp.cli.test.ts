@@ -122,7 +122,7 @@ describe('SMPP client against the simulator', () => {
   it('at a 1% drop rate: every message accepted once or ambiguous, and receipts settle the ambiguous ones', async () => {
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const { smsc, client } = await setup({ dropRate: 0.01, dlrDelayMs: 50, random }, { responseTimeoutMs: 300, window: 10 });
+    const { smsc, client } = await setup({ dropRate: 0.01, dlrDelayMs: 50, random }, { responseTimeoutMs: 1000, window: 10 });
     const receipts: DeliveryReceipt[] = [];
     client.on('receipt', (r) => receipts.push(r));
     const rs = await send(client, 2000);
