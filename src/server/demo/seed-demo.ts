@@ -15,6 +15,7 @@ import type { PortalDemo } from './seed-portal.ts';
 import { seedBroadcastDemo } from './seed-broadcasts.ts';
 import { seedDeviceDemo } from './seed-devices.ts';
 import { seedBulletinDemo } from './seed-bulletins.ts';
+import { seedAlertDemo } from './seed-alerts.ts';
 import { seedSubscriberDemo } from './seed-subscribers.ts';
 import type { SubscriberDemo } from './seed-subscribers.ts';
 import { seedTodayWorld, slugOf } from './seed-world.ts';
@@ -42,6 +43,8 @@ export interface DemoSeed {
   devices: { devices: number };
   /** Programmes of the demo communes and the bulletins published into them (seed-bulletins.ts). */
   bulletins: { programmes: number; bulletins: number };
+  /** The Sở's published Exercise CAP alert for the demo communes (seed-alerts.ts), listed in /cap/atom.xml. */
+  alerts: { alerts: number; identifier: string | null };
 }
 
 interface Plan {
@@ -175,9 +178,11 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
         : { userId: admin.userId, username: DEMO_ACTOR.username, displayName: 'Dữ liệu mẫu', unitId: u.id, unitPath: communePaths.get(u.id) ?? '', roles: ['approver'], ip: null },
   });
 
+  const alerts = await seedAlertDemo(c, { issuer: office, communes, drafter: actorOf('soanthao.vhttdl'), approver: actorOf('lanhdao.vhttdl') });
+
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices, bulletins };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices, bulletins, alerts };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */
