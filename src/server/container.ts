@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from './db/client.ts';
@@ -7,7 +7,11 @@ import type { Clock } from './platform/clock.ts';
 import { createFileStore } from './providers/file-store/disk.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Mailer } from './providers/mailer/port.ts';
+import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
+import type { SecretBox } from './platform/secret-box.ts';
 import type { SmsProvider } from './providers/sms/port.ts';
+import { createSocialProviders } from './providers/social/index.ts';
+import type { SocialProvider } from './providers/social/port.ts';
 import { createEspeakTts } from './providers/tts/espeak.ts';
 import type { TtsProvider } from './providers/tts/port.ts';
 import { createPublicUrl } from './platform/public-url.ts';
@@ -26,6 +30,10 @@ export interface Deps {
   sms?: SmsProvider | null;
   /** Text-to-speech for bulletins; default espeak-ng's `vi` voice (run only when something is read). */
   tts?: TtsProvider;
+  /** Facebook and Zalo adapters (main.ts builds them from FACEBOOK_GRAPH_URL/ZALO_OA_URL); default the platforms' own URLs. */
+  social?: { facebook: SocialProvider; zalo: SocialProvider };
+  /** Seals stored secrets; default the key of DATA_DIR (main.ts passes LOA_SECRET_KEY's), or a key for this process only. */
+  secretBox?: SecretBox;
 }
 
 /**
@@ -37,7 +45,9 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
   const jobs = new JobQueue({ db, clock: deps.clock, logger: deps.logger });
   const publicUrl = createPublicUrl(deps.env.PUBLIC_URL);
   const filesDir = deps.env.DATA_DIR ? path.resolve(deps.env.DATA_DIR, 'files') : path.join(tmpdir(), `loa-files-${randomUUID()}`);
-  const ctx: ModuleContext = { ...deps, sms: deps.sms ?? null, tts: deps.tts ?? createEspeakTts(), db, jobs, publicUrl, files: createFileStore(filesDir) };
+  const social = deps.social ?? createSocialProviders({});
+  const secretBox = deps.secretBox ?? createSecretBox(deps.env.DATA_DIR ? loadSecretKey({ DATA_DIR: deps.env.DATA_DIR }) : randomBytes(32));
+  const ctx: ModuleContext = { ...deps, sms: deps.sms ?? null, tts: deps.tts ?? createEspeakTts(), social, secretBox, db, jobs, publicUrl, files: createFileStore(filesDir) };
   const built: Partial<Services> = {};
   // A module reading a service of a module listed after it is a wiring mistake: say so at start.
   const services = new Proxy(built, {
@@ -52,7 +62,7 @@ export function createContainer(deps: Deps, modules: readonly RegisteredModule[]
     jobs.register(...(m.jobs?.(ctx, services) ?? []));
     jobs.schedule(...(m.schedules?.(ctx) ?? []));
   }
-  return { ...deps, sms: ctx.sms, tts: ctx.tts, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
+  return { ...deps, sms: ctx.sms, tts: ctx.tts, social, secretBox, jobs, services: built as Services, publicUrl, files: ctx.files, modules };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -16,6 +16,7 @@ import type { Clock } from '../../src/server/platform/clock.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
 import type { Mailer } from '../../src/server/providers/mailer/port.ts';
 import type { SmsProvider } from '../../src/server/providers/sms/port.ts';
+import type { SocialProvider } from '../../src/server/providers/social/port.ts';
 import type { TtsProvider } from '../../src/server/providers/tts/port.ts';
 import { createFakeTts } from '../../src/server/providers/tts/fake.ts';
 import { createFakeMailer, type FakeMailer } from '../../src/server/providers/mailer/fake.ts';
@@ -55,6 +56,8 @@ export async function createTestContext(
     sms?: SmsProvider | null;
     /** Text-to-speech; default the fake (silent WAVs, texts kept in `spoken`), so tests spawn no espeak-ng. */
     tts?: TtsProvider;
+    /** Facebook and Zalo adapters (on the local fake servers, or the in-memory fakes); default the real URLs, which no test may reach. */
+    social?: { facebook: SocialProvider; zalo: SocialProvider };
   } = {},
 ): Promise<TestContext> {
   if (process.env.LOA_TEST_TIER === 'unit') {
@@ -94,6 +97,7 @@ export async function createTestContext(
       env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
       sms: opts.sms ?? null,
       tts: opts.tts ?? createFakeTts(),
+      ...(opts.social ? { social: opts.social } : {}),
     },
     opts.modules,
   );

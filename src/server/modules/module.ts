@@ -19,7 +19,9 @@ import type { FileStore } from '../providers/file-store/port.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Mailer } from '../providers/mailer/port.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
 import type { SmsProvider } from '../providers/sms/port.ts';
+import type { SocialProvider } from '../providers/social/port.ts';
 import type { TtsProvider } from '../providers/tts/port.ts';
 
 /** The settings modules may read (tests and benchmarks pass only what they need). */
@@ -40,6 +42,10 @@ export interface ModuleContext {
   sms: SmsProvider | null;
   /** Vietnamese text-to-speech (espeak-ng; tests get the fake unless they ask for the real one). */
   tts: TtsProvider;
+  /** The social pages' adapters: Facebook Graph and Zalo OA (tests and the demo point them at the local fakes). */
+  social: { facebook: SocialProvider; zalo: SocialProvider };
+  /** Seals secrets stored in the database (social page tokens) with LOA_SECRET_KEY or DATA_DIR/secret.key. */
+  secretBox: SecretBox;
 }
 
 /** The services of every module, filled in by each module's index.ts (declaration merging). */
