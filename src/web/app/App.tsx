@@ -32,6 +32,7 @@ const SubscribersPage = lazy(() => import('../features/subscribers/SubscribersPa
 const DevicesPage = lazy(() => import('../features/devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
 const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })));
+const AlertsPage = lazy(() => import('../features/alerts/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -217,6 +218,8 @@ function Routes() {
       return <DevicesPage />;
     case 'bulletins':
       return <BulletinsPage path={route.segments.slice(1)} />;
+    case 'alerts':
+      return <AlertsPage path={route.segments.slice(1)} />;
     case 'programmes':
       return <ProgrammesPage />;
     default:

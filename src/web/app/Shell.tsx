@@ -37,6 +37,8 @@ const NAV: NavItem[] = [
   { to: '/devices', label: { vi: 'Thiết bị truyền thanh', en: 'Broadcast devices' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   // The roles holding broadcast.read (bulletins are broadcasts rendered for loudspeakers and LED boards).
   { to: '/bulletins', label: { vi: 'Bản tin truyền thanh', en: 'Radio bulletins' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
+  // The roles holding broadcast.read (CAP alerts: composed with broadcast.draft, published with broadcast.approve).
+  { to: '/alerts', label: { vi: 'Cảnh báo CAP', en: 'CAP alerts' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   // The roles holding broadcast.read read programmes; programme.write (unit admins, drafters, approvers) edits them.
   { to: '/programmes', label: { vi: 'Lịch phát sóng', en: 'Broadcast schedule' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   { to: '/users', label: 'nav.users', adminOnly: true },

@@ -1,0 +1,35 @@
+// The chips of an alert: its state for readers, its CAP status (Actual in red, Exercise/Test apart) and its severity.
+import { Badge } from '@mantine/core';
+import { useI18n } from '../../app/i18n-context.tsx';
+import type { AlertPhase, CapSeverity, CapStatus } from './alerts-api.ts';
+import { alertStrings } from './strings.ts';
+
+const PHASE_COLORS: Record<AlertPhase, string> = { draft: 'gray', submitted: 'yellow', active: 'green', expired: 'gray', updated: 'blue', cancelled: 'dark' };
+const SEVERITY_COLORS: Record<CapSeverity, string> = { Extreme: 'red', Severe: 'orange', Moderate: 'yellow', Minor: 'blue', Unknown: 'gray' };
+
+export function AlertPhaseBadge({ phase }: { phase: AlertPhase }) {
+  const { lang } = useI18n();
+  return (
+    <Badge color={PHASE_COLORS[phase]} variant="light" data-testid="alert-phase">
+      {alertStrings(lang).phases[phase]}
+    </Badge>
+  );
+}
+
+export function CapStatusBadge({ status }: { status: CapStatus }) {
+  const { lang } = useI18n();
+  return (
+    <Badge color={status === 'Actual' ? 'red' : 'grape'} variant="outline">
+      {alertStrings(lang).statuses[status]}
+    </Badge>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: CapSeverity }) {
+  const { lang } = useI18n();
+  return (
+    <Badge color={SEVERITY_COLORS[severity]} variant="light">
+      {alertStrings(lang).severities[severity]}
+    </Badge>
+  );
+}
