@@ -8,13 +8,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MODULES } from '../src/server/modules/registry.ts';
 import type { RegisteredModule } from '../src/server/modules/registry.ts';
 import { buildSignedInUser, buildUnit, buildUser, importLaiChau, signIn } from './factories.ts';
-import { createTestContext, describeEachDb } from './support/harness.ts';
+import { createTestContext, describeApi } from './support/harness.ts';
 import type { TestContext } from './support/harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const folder = path.join(ROOT, 'src/server/modules', `.example-notes-${randomUUID().slice(0, 8)}`);
 
-describeEachDb('the example module of CODE_STYLE.md', (kind) => {
+describeApi('the example module of CODE_STYLE.md', (kind) => {
   let t: TestContext;
   beforeAll(async () => {
     cpSync(path.join(ROOT, 'docs/example-module'), folder, { recursive: true, filter: (f) => !f.endsWith('.md') });

@@ -24,9 +24,18 @@ import { createFakeMailer, type FakeMailer } from '../../src/server/providers/ma
 /** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-/** describe() once per database kind. */
+/** describe() once per database kind: the db tier (*.db.test.ts), whose job is the SQL on both engines. */
 export function describeEachDb(name: string, fn: (kind: DatabaseKind) => void): void {
   for (const kind of DATABASES) describe(`${name} [${kind}]`, () => fn(kind));
+}
+
+/**
+ * describe() for the API tier (*.api.test.ts): on the embedded database (PGlite), what `npm start` runs — its one
+ * connection also catches a read outside the open transaction, which would wait forever there. The SQL itself is
+ * checked on PostgreSQL by the db tier, the newcomer's journeys by e2e/newcomer.browser.test.ts on both engines.
+ */
+export function describeApi(name: string, fn: (kind: DatabaseKind) => void): void {
+  describe(`${name} [pglite]`, () => fn('pglite'));
 }
 
 /** A mailer that keeps messages in memory, for tests that do not exercise SMTP itself (the provider's fake). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
-import { describeEachDb, createTestContext } from '../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { auditEventsSince, countRows, groupRow, lastAuditId, unitRow, unitRows, userRow } from '../../../test/support/db.ts';
 import { MUONG_TE, TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, buildUnit, buildUser, importLaiChau, signIn } from '../../../test/factories.ts';
@@ -20,7 +20,7 @@ function expectNoLeak(body: string): void {
   expect(body).not.toMatch(/\bat .+\(.*:\d+:\d+\)|\.ts:\d+|node_modules|stack|Error:/);
 }
 
-describeEachDb('attacker-style API', (kind) => {
+describeApi('attacker-style API', (kind) => {
   let t: TestContext;
   const now = new Date('2021-02-03T03:00:00Z');
   /** Offices in two districts of Lai Châu. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
-import { describeEachDb, createTestContext } from '../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { countRows } from '../../../test/support/db.ts';
 import { TAM_DUONG, buildSignedInUser, buildUnit, importLaiChau } from '../../../test/factories.ts';
@@ -23,7 +23,7 @@ describe('jsonTooDeep', () => {
   });
 });
 
-describeEachDb('input guard', (kind) => {
+describeApi('input guard', (kind) => {
   let t: TestContext;
   let admin: Session;
   let office: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../db/client.ts';
-import { describeEachDb, createTestContext } from '../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { buildSignedInUser, importLaiChau } from '../../../test/factories.ts';
 import type { Session } from '../../../test/factories.ts';
@@ -10,7 +10,7 @@ import type { Session } from '../../../test/factories.ts';
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 
-describeEachDb('platform endpoints', (kind) => {
+describeApi('platform endpoints', (kind) => {
   let t: TestContext;
   let s: Session;
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
 import { recordAudit } from '../modules/audit/index.ts';
-import { describeEachDb, createTestContext } from '../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { auditEventsSince, countRows, lastAuditId, userRow } from '../../../test/support/db.ts';
 import { TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../test/factories.ts';
@@ -110,7 +110,7 @@ function rawRequest(port: number, method: string, target: string, headers: Recor
   });
 }
 
-describeEachDb('authentication by route', (kind) => {
+describeApi('authentication by route', (kind) => {
   let t: TestContext;
   let port: number;
   let routes: Route[];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../modules/access/index.ts';
-import { describeEachDb, createTestContext } from '../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { countRows } from '../../../test/support/db.ts';
 import { TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../test/factories.ts';
@@ -37,7 +37,7 @@ describe('inline script hashes of the admin page', () => {
   });
 });
 
-describeEachDb('security headers', (kind) => {
+describeApi('security headers', (kind) => {
   let t: TestContext;
   let admin: Session;
 

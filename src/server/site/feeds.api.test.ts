@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../test/support/harness.ts';
 import type { TestContext } from '../../../test/support/harness.ts';
 import { buildPortal, publishPost } from '../../../test/builders/publishing.ts';
 import { rss } from './feeds.ts';
@@ -82,7 +82,7 @@ describe('RSS descriptions', () => {
   });
 });
 
-describeEachDb('portal feeds', (kind) => {
+describeApi('portal feeds', (kind) => {
   let t: TestContext;
   let p: Awaited<ReturnType<typeof buildPortal>>;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recipientGroups, units } from '../../db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { describeEachDb, createTestContext } from '../../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsSince, countRows, lastAuditId } from '../../../../test/support/db.ts';
 import { PASSWORD, TAM_DUONG, TT_TAM_DUONG, buildSignedInUser, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
@@ -16,7 +16,7 @@ interface ErrorBody {
 
 const IP = '203.0.113.7';
 
-describeEachDb('audit of every change', (kind) => {
+describeApi('audit of every change', (kind) => {
   let t: TestContext;
   let admin: Session;
   let adminId: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -22,7 +22,7 @@ interface Row {
 }
 
 /** The audit trail reads in Vietnamese: action names, objects by name with links, one name for the system. */
-describeEachDb('audit trail presentation', (kind) => {
+describeApi('audit trail presentation', (kind) => {
   let t: TestContext;
   let x: Actors;
   let admin: Session;

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { lastAuditId, auditEventsSince } from '../../../../test/support/db.ts';
 import { TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
@@ -11,7 +11,7 @@ import { buildActors, client, draftBody, signedDirective } from '../../../../tes
 import type { Actors } from '../../../../test/builders/directives.ts';
 import { findJobsByIdPrefix } from '../../jobs/jobs.repository.ts';
 
-describeEachDb('directives: bad input and access', (kind) => {
+describeApi('directives: bad input and access', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
@@ -35,7 +35,7 @@ describe('attachment type sniffing', () => {
   });
 });
 
-describeEachDb('directives: attached files', (kind) => {
+describeApi('directives: attached files', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

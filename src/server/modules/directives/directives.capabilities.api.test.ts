@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
 import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
 import type { Actors } from '../../../../test/builders/directives.ts';
 
 /** The detail of a directive says what the asking user may do now, by the server's policy (the web shows those buttons). */
-describeEachDb('directives: capabilities in the detail', (kind) => {
+describeApi('directives: capabilities in the detail', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -15,7 +15,7 @@ import { find, pdfLines } from './render/test-pdf.ts';
 const SEEDS = path.resolve(import.meta.dirname, '../../../../assets/seeds');
 
 /** The printed document of a directive, as issuer and recipients download it. */
-describeEachDb('directives: the printed document (PDF/DOCX)', (kind) => {
+describeApi('directives: the printed document (PDF/DOCX)', (kind) => {
   let t: TestContext;
   let x: Actors;
   let communeReporter: Session;

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- API responses are untyped JSON here; the assertions check their shape. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb, memoryMailer } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi, memoryMailer } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
@@ -9,7 +9,7 @@ import { buildActors, client, draftBody, signedDirective } from '../../../../tes
 import type { Actors } from '../../../../test/builders/directives.ts';
 import { findJobsByIdPrefix } from '../../jobs/jobs.repository.ts';
 
-describeEachDb('directives: draft → issue → inbox → tracking', (kind) => {
+describeApi('directives: draft → issue → inbox → tracking', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb, memoryMailer } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi, memoryMailer } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
@@ -7,7 +7,7 @@ import { buildActors, client, signedDirective } from '../../../../test/builders/
 import type { Actors } from '../../../../test/builders/directives.ts';
 import { findJobsByIdPrefix } from '../../jobs/jobs.repository.ts';
 
-describeEachDb('directives: reminders', (kind) => {
+describeApi('directives: reminders', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
 import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
@@ -7,7 +7,7 @@ import type { Actors } from '../../../../test/builders/directives.ts';
 
 const NOW = new Date('2021-02-05T03:00:00Z');
 
-describeEachDb('public portal: directives (/van-ban)', (kind) => {
+describeApi('public portal: directives (/van-ban)', (kind) => {
   let t: TestContext;
   let x: Actors;
   let publicId = '';

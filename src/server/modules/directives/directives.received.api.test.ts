@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- API responses are untyped JSON here; the assertions check their shape. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -9,7 +9,7 @@ import { buildActors, client, signedDirective } from '../../../../test/builders/
 import type { Actors } from '../../../../test/builders/directives.ts';
 
 /** registerReceivedDirective: a document received outside Loa, filed in the receiver's inbox. */
-describeEachDb('directives: registering a received document (import)', (kind) => {
+describeApi('directives: registering a received document (import)', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-call -- API responses are untyped JSON here; the assertions check their shape. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
@@ -14,7 +14,7 @@ import type { Actors } from '../../../../test/builders/directives.ts';
  * Tam Đường district" reaches nobody. The issue dialog's preview names it, and issuing refuses it
  * unless the clerk confirms; a directive whose every entry reaches nobody is never issued.
  */
-describeEachDb('directives: recipients at the issue date', (kind) => {
+describeApi('directives: recipients at the issue date', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

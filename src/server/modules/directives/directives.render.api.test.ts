@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { importLaiChau } from '../../../../test/factories.ts';
 import { buildActors, client, signedDirective } from '../../../../test/builders/directives.ts';
 import type { Actors } from '../../../../test/builders/directives.ts';
 
-describeEachDb('directives: Decree 30 PDF and DOCX over the API', (kind) => {
+describeApi('directives: Decree 30 PDF and DOCX over the API', (kind) => {
   let t: TestContext;
   let x: Actors;
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TAM_DUONG, TT_TAM_DUONG, buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
@@ -30,7 +30,7 @@ function scannedPdf(): Promise<Buffer> {
   });
 }
 
-describeEachDb('imports: công văn upload → proposal → received document, tasks and report form', (kind) => {
+describeApi('imports: công văn upload → proposal → received document, tasks and report form', (kind) => {
   let t: TestContext;
   let call: ReturnType<typeof client>;
   let office: { id: string };

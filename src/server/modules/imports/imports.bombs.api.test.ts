@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { countRows } from '../../../../test/support/db.ts';
 import { buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
@@ -39,7 +39,7 @@ const built: Promise<Files> = (async () => {
  * expands to 40 MB (honest headers, then headers that claim 4 KB), a PDF of 3,000 pages, a 9 MB
  * text; and a legitimate 0.95 MB text that must be analysed while the server keeps answering.
  */
-describeEachDb('imports: hostile files are refused in a sandbox while /healthz keeps answering', (kind) => {
+describeApi('imports: hostile files are refused in a sandbox while /healthz keeps answering', (kind) => {
   let t: TestContext;
   let base: string;
   let office: { id: string };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildSignedInUser } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -43,7 +43,7 @@ type ProposalOut = { issuer: { id: string }; addressees: Match[]; recipients: Ma
  * in a directory with the demo offices of three provinces: Tam Đường's and Như Xuân's (Thanh Hóa)
  * radio-TV centres are named alike, and the directory holds a "Ủy ban nhân dân tỉnh".
  */
-describeEachDb('imports: matching a clerk can trust (seed 002 in the demo world)', (kind) => {
+describeApi('imports: matching a clerk can trust (seed 002 in the demo world)', (kind) => {
   let t: TestContext;
   let call: ReturnType<typeof client>;
   let world: ProvinceWorld;

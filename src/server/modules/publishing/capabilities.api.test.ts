@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildSignedInUser } from '../../../../test/factories.ts';
 import { buildPortal } from '../../../../test/builders/publishing.ts';
@@ -10,7 +10,7 @@ interface Caps {
 }
 
 /** The server says what each editor may do with each section and post; the admin UI only shows that. */
-describeEachDb('portal capabilities', (kind) => {
+describeApi('portal capabilities', (kind) => {
   let t: TestContext;
   let p: Portal;
   let unitAdmin: Awaited<ReturnType<typeof buildSignedInUser>>;

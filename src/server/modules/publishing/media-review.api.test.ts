@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { TAM_DUONG, buildSignedInUser } from '../../../../test/factories.ts';
@@ -16,7 +16,7 @@ interface Media {
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
-describeEachDb('portal media review', (kind) => {
+describeApi('portal media review', (kind) => {
   let t: TestContext;
   let p: Awaited<ReturnType<typeof buildPortal>>;
   let outsider: Session;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb, memoryMailer } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi, memoryMailer } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildPortal, publishPost } from '../../../../test/builders/publishing.ts';
 
 type Portal = Awaited<ReturnType<typeof buildPortal>>;
 const NOW = new Date('2021-02-03T03:00:00Z');
 
-describeEachDb('public portal', (kind) => {
+describeApi('public portal', (kind) => {
   let t: TestContext;
   let p: Portal;
   const mailer = memoryMailer();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb, memoryMailer } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi, memoryMailer } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildSignedInUser, signIn } from '../../../../test/factories.ts';
 import { buildPortal, publishPost } from '../../../../test/builders/publishing.ts';
 
 type Portal = Awaited<ReturnType<typeof buildPortal>>;
 
-describeEachDb('publishing API', (kind) => {
+describeApi('publishing API', (kind) => {
   let t: TestContext;
   let p: Portal;
   const mailer = memoryMailer();

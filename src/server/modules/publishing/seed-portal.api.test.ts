@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildUser, signIn } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { seedPortalDemo } from '../../demo/seed-portal.ts';
 import { seedTodayWorld } from '../../demo/seed-world.ts';
 
-describeEachDb('portal demo content', (kind) => {
+describeApi('portal demo content', (kind) => {
   let t: TestContext;
   let healthId = '';
   beforeAll(async () => {

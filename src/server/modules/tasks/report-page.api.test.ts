@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../access/index.ts';
 import { unitIdFor } from '../units/index.ts';
 
 /** The mobile report page (/bao-cao/:taskId) in the 2026 tree, on Tuesday 01/12/2026 at 10:00. */
-describeEachDb('the mobile report page and its periods', (kind) => {
+describeApi('the mobile report page and its periods', (kind) => {
   let t: TestContext;
   const LAI_CHAU_2026 = unitIdFor('vn-2026', '12');
   const BINH_LU = unitIdFor('vn-2026', '03390');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_TAM_DUONG, buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
 import { actorIn, buildList, sendCampaign, smsPeer } from '../../../../test/builders/broadcasts.ts';
@@ -14,7 +14,7 @@ const NA_TAM = unitIdFor('vn-2025', '03427');
 const BINH_LU_2026 = unitIdFor('vn-2026', '03390');
 
 /** A 2021 task's SMS in today's (2026) tree: each old unit's messages go to its successor's row, like its reported figures. */
-describeEachDb("roll-up: the measured SMS channel in today's tree", (kind) => {
+describeApi("roll-up: the measured SMS channel in today's tree", (kind) => {
   let t: TestContext;
   let peer: Awaited<ReturnType<typeof smsPeer>>;
   const draws: number[] = [];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -21,7 +21,7 @@ const HOUR = 3_600_000;
  * two periods; the roll-up shows them per row and in the total as the measured channel, the exports
  * carry them, and a commune's reader sees only its own.
  */
-describeEachDb('roll-up: the measured SMS channel', (kind) => {
+describeApi('roll-up: the measured SMS channel', (kind) => {
   let t: TestContext;
   let peer: Awaited<ReturnType<typeof smsPeer>>;
   /** The simulator's draw per submit, in order: < 0.25 refused (ESME_RSUBMITFAIL), < 0.5 accepted then UNDELIV, else delivered. */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
 
 /** Seed 002's real shape: the district's culture office (not the district itself) asks the communes to report. */
-describeEachDb('tasks issued by an office under the district', (kind) => {
+describeApi('tasks issued by an office under the district', (kind) => {
   let t: TestContext;
   beforeAll(async () => {
     t = await createTestContext(kind, { now: new Date('2021-02-03T03:00:00Z') });

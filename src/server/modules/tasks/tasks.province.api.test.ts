@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { LAI_CHAU, TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -43,7 +43,7 @@ function helpers(t: () => TestContext) {
 }
 
 /** The 2025 three-level tree: the province's Sở sees a task a district office gives its communes. */
-describeEachDb('the province sees every task under it — province → district → commune (2025)', (kind) => {
+describeApi('the province sees every task under it — province → district → commune (2025)', (kind) => {
   let t: TestContext;
   const h = helpers(() => t);
   const LANG_SON = unitIdFor('vn-2025', '20');
@@ -133,7 +133,7 @@ describeEachDb('the province sees every task under it — province → district 
 });
 
 /** The 2026 two-level tree: communes sit directly under the province. */
-describeEachDb('the province sees every task under it — province → commune (2026)', (kind) => {
+describeApi('the province sees every task under it — province → commune (2026)', (kind) => {
   let t: TestContext;
   const h = helpers(() => t);
   const LAI_CHAU_2026 = unitIdFor('vn-2026', '12');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { LAI_CHAU, TAM_DUONG, TT_TAM_DUONG, buildUnit, buildUser, signIn } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -60,7 +60,7 @@ describe('report subject', () => {
 });
 
 /** 2025 tree: the district office reports its communes' figures up to the province department that asked. */
-describeEachDb('upward report and exports — a district office reports to the province (2025)', (kind) => {
+describeApi('upward report and exports — a district office reports to the province (2025)', (kind) => {
   let t: TestContext;
   let officeDrafter: Session;
   let taskId: string;
@@ -154,7 +154,7 @@ describeEachDb('upward report and exports — a district office reports to the p
 });
 
 /** 2026 tree: a commune reports straight to the province department; it has no approver account. */
-describeEachDb('upward report — a commune reports to the province (2026)', (kind) => {
+describeApi('upward report — a commune reports to the province (2026)', (kind) => {
   let t: TestContext;
   let reporter: Session;
   let taskId: string;

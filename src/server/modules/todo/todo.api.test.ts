@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, TT_MUONG_TE, TT_TAM_DUONG, buildSignedInUser, importLaiChau } from '../../../../test/factories.ts';
 import type { Session } from '../../../../test/factories.ts';
@@ -12,7 +12,7 @@ import type { TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 /** Wednesday 3 February 2021, 10:00 in Viet Nam. */
 const NOW = new Date('2021-02-03T03:00:00Z');
 
-describeEachDb('start page (GET /api/todo) per role', (kind) => {
+describeApi('start page (GET /api/todo) per role', (kind) => {
   let t: TestContext;
   let x: Actors;
   let call: ReturnType<typeof client>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDb, createTestContext } from '../../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { TAM_DUONG, buildUser, importLaiChau, login } from '../../../../test/factories.ts';
 
-describeEachDb('units API', (kind) => {
+describeApi('units API', (kind) => {
   let t: TestContext;
   beforeAll(async () => {
     t = await createTestContext(kind);

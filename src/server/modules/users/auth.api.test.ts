@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs, sessions, users } from '../../db/schema/index.ts';
-import { describeEachDb, createTestContext, memoryMailer } from '../../../../test/support/harness.ts';
+import { describeApi, createTestContext, memoryMailer } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { PASSWORD, TAM_DUONG, buildSignedInUser, buildUnit, buildUser, importLaiChau, signIn } from '../../../../test/factories.ts';
@@ -16,7 +16,7 @@ let ipSeq = 0;
 /** A fresh client address per test: the login rate limit counts per IP. */
 const freshIp = () => `10.77.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 
-describeEachDb('authentication API', (kind) => {
+describeApi('authentication API', (kind) => {
   let t: TestContext;
   const mailer = memoryMailer();
   const now = new Date('2021-02-03T03:00:00Z');

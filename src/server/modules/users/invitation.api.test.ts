@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../providers/mailer/smtp.ts';
-import { describeEachDb, createTestContext } from '../../../../test/support/harness.ts';
+import { describeApi, createTestContext } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { decodeBody, decodeHeader, splitMessage, startSmtpServer } from '../../../../test/support/mail.ts';
 import { TAM_DUONG, buildSignedInUser, buildUnit, importLaiChau } from '../../../../test/factories.ts';
 
-describeEachDb('invitation mail over real SMTP', (kind) => {
+describeApi('invitation mail over real SMTP', (kind) => {
   let t: TestContext;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
+import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { auditEventsFor } from '../../../../test/support/db.ts';
 import { MUONG_TE, PASSWORD, TAM_DUONG, buildSignedInUser, buildUnit, buildUser, importLaiChau } from '../../../../test/factories.ts';
@@ -38,7 +38,7 @@ describe('throttle keys and delays', () => {
   });
 });
 
-describeEachDb('sign-in throttling', (kind) => {
+describeApi('sign-in throttling', (kind) => {
   let t: TestContext;
   const now = new Date('2021-02-03T03:00:00Z');
   let office: string;
