@@ -5,6 +5,8 @@ import { createContainer } from './container.ts';
 import type { Container } from './container.ts';
 import { printDemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { startDemoDevices } from './demo/simulate-devices.ts';
+import { startDemoSocial } from './demo/social-fakes.ts';
+import type { DemoSocial } from './demo/social-fakes.ts';
 import { controlSocketPath, serveControlSocket } from './modules/backup/index.ts';
 import { DEFAULT_MQTT_PORT, startDeviceMessaging } from './modules/devices/index.ts';
 import { loadEnv } from './env.ts';
@@ -20,9 +22,17 @@ import type { SmsProvider } from './providers/sms/port.ts';
 import { createSmppProvider } from './providers/sms/smpp.ts';
 import { startSmscSimulator } from './providers/sms/smsc-simulator.ts';
 import type { SmscSimulator } from './providers/sms/smsc-simulator.ts';
+import { createSocialProviders } from './providers/social/index.ts';
+import type { SocialProviders } from './providers/social/index.ts';
+import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
 
 /** env → database → migrations → services: shared by the server and every CLI command. */
-export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(env.LOG_LEVEL), sms: SmsProvider | null = null): Promise<Container> {
+export async function boot(
+  env: Env = loadEnv(),
+  logger: Logger = createLogger(env.LOG_LEVEL),
+  sms: SmsProvider | null = null,
+  social: SocialProviders | null = null,
+): Promise<Container> {
   const database: Database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR),
@@ -37,7 +47,9 @@ export async function boot(env: Env = loadEnv(), logger: Logger = createLogger(e
   const mailer = env.SMTP_HOST
     ? createSmtpMailer({ host: env.SMTP_HOST, port: env.SMTP_PORT, secure: env.SMTP_SECURE, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from: env.SMTP_FROM })
     : createLogMailer(logger);
-  return createContainer({ database, clock: systemClock, logger, mailer, env, sms });
+  // Social page tokens are sealed with LOA_SECRET_KEY, or DATA_DIR/secret.key (created on first use).
+  const secretBox = createSecretBox(loadSecretKey(env));
+  return createContainer({ database, clock: systemClock, logger, mailer, env, sms, social: social ?? createSocialProviders(env), secretBox });
 }
 
 /**
@@ -53,13 +65,23 @@ async function smsFor(env: Env, logger: Logger): Promise<{ sms: SmsProvider | nu
   return { sms, simulator };
 }
 
+/**
+ * The demo's social pages: without FACEBOOK_GRAPH_URL/ZALO_OA_URL (and no DATABASE_URL), the local fake Graph and
+ * Zalo OA APIs on loopback, the providers pointed at them, as the SMSC simulator above; else the configured platforms.
+ */
+async function socialFor(env: Env, logger: Logger): Promise<DemoSocial | null> {
+  if (env.FACEBOOK_GRAPH_URL || env.ZALO_OA_URL || env.DATABASE_URL || env.SEED_DEMO === 'never') return null;
+  return startDemoSocial(logger, { coverUrl: `${env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`}/favicon.svg` });
+}
+
 export { printDemoAccounts };
 
 /** Starts the whole of Loa in one process: API, admin UI, public site and the job worker. */
 export async function startServer(env: Env = loadEnv()): Promise<{ close(): Promise<void>; port: number }> {
   const logger = createLogger(env.LOG_LEVEL);
   const { sms, simulator } = await smsFor(env, logger);
-  const c = await boot(env, logger, sms);
+  const demoSocial = await socialFor(env, logger);
+  const c = await boot(env, logger, sms, demoSocial?.providers ?? null);
   const stopListening = c.services.smsSending.listen();
   await c.jobs.assertHandlersComplete();
   const app = await buildApp(c, { serveAdmin: true, logger: true, trustProxy: env.TRUST_PROXY ?? false });
@@ -93,6 +115,7 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
       stopListening();
       await sms?.close();
       await simulator?.close();
+      await demoSocial?.close();
       c.mailer.close();
       await c.database.close();
     })());
@@ -113,6 +136,8 @@ export async function startServer(env: Env = loadEnv()): Promise<{ close(): Prom
   if (env.SEED_DEMO === 'auto' && (await c.services.users.countUsers()) === 0) {
     logger.info('empty database: seeding demo data');
     printDemoAccounts(await seedDemo(c));
+    // Two citizens write to the simulated page and OA: signed webhooks into the Sở's social inbox.
+    await demoSocial?.sendCitizenMessages(url);
   }
   // The demo's devices run in this process on the embedded broker (none unless the demo was seeded).
   if (env.SEED_DEMO === 'auto' && !env.MQTT_URL) demoDevices = await startDemoDevices(c, mqtt.url, logger);

@@ -16,6 +16,7 @@ import { seedBroadcastDemo } from './seed-broadcasts.ts';
 import { seedDeviceDemo } from './seed-devices.ts';
 import { seedBulletinDemo } from './seed-bulletins.ts';
 import { seedAlertDemo } from './seed-alerts.ts';
+import { seedSocialDemo } from './seed-social.ts';
 import { seedSubscriberDemo } from './seed-subscribers.ts';
 import type { SubscriberDemo } from './seed-subscribers.ts';
 import { seedTodayWorld, slugOf } from './seed-world.ts';
@@ -179,6 +180,8 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   });
 
   const alerts = await seedAlertDemo(c, { issuer: office, communes, drafter: actorOf('soanthao.vhttdl'), approver: actorOf('lanhdao.vhttdl') });
+  // The Sở's Facebook page and Zalo OA (the local simulators), with the newest portal post cross-posted.
+  await seedSocialDemo(c, { office, admin: actorOf('quantri.vhttdl'), approver: actorOf('lanhdao.vhttdl') });
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
