@@ -6,6 +6,7 @@ import type { TestContext } from '../../../../test/support/harness.ts';
 import { TT_MUONG_TE, TT_TAM_DUONG, importLaiChau } from '../../../../test/factories.ts';
 import { AppError } from '../../platform/errors.ts';
 import { systemActor } from '../access/index.ts';
+import { deviceTopics } from '../../../shared/contracts/devices.ts';
 
 const actor = systemActor('cli:test devices');
 const blank = { vendor: null, model: null, serial: null, simNumber: null, village: null, lat: null, lon: null, installedOn: null, status: 'active' } as const;
@@ -65,5 +66,24 @@ describeEachDb('devices: registry and tokens', (kind) => {
     await t.c.services.devices.updateDevice(actor, d.id, { status: 'retired' });
     expect(await creds.authenticate(second.token)).toBeNull();
     await expect(creds.issueCredential(actor, d.id)).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('stores a burst of MQTT reports in one go: each device keeps its latest state and heartbeat merged', async () => {
+    const mk = (name: string) => t.c.services.devices.createDevice(actor, TT_TAM_DUONG, { ...blank, kind: 'loudspeaker_cluster', name });
+    const [a, b] = [await mk('Loa bản A'), await mk('Loa bản B')];
+    const gw = t.c.services.deviceGateway;
+    const send = (id: string, channel: 'state' | 'log', body: unknown) => gw.ingestMqtt(deviceTopics(id)[channel], Buffer.from(JSON.stringify(body)));
+    const state = (volume: number, status: 'idle' | 'playing') => ({ v: 1, at: '2026-03-16T06:00:00+07:00', status, current: null, volume, ampOn: true });
+    const heartbeat = { id: randomUUID(), type: 'heartbeat', at: '2026-03-16T06:00:01+07:00', volume: 55, ampOn: true, signalDbm: -80 };
+    await send(a.id, 'log', { v: 1, events: [heartbeat] });
+    // One burst: both devices' states (a twice: the later one wins), b's heartbeat.
+    await Promise.all([
+      send(a.id, 'state', state(40, 'idle')),
+      send(a.id, 'state', state(45, 'playing')),
+      send(b.id, 'state', state(60, 'idle')),
+      send(b.id, 'log', { v: 1, events: [{ ...heartbeat, id: randomUUID(), volume: 60 }] }),
+    ]);
+    expect(await gw.lastReport(a.id)).toMatchObject({ state: { volume: 45, status: 'playing' }, heartbeat: { volume: 55 } });
+    expect(await gw.lastReport(b.id)).toMatchObject({ state: { volume: 60 }, heartbeat: { volume: 60, signalDbm: -80 } });
   });
 });

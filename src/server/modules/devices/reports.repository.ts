@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { devices } from '../../db/schema/index.ts';
 
@@ -19,4 +19,13 @@ export async function touchDevices(db: Db, ids: readonly string[], at: Date): Pr
     .update(devices)
     .set({ lastSeenAt: at })
     .where(inArray(devices.id, [...ids]));
+}
+
+/** Many devices heard from at once, each with what to merge into its last report (state, heartbeat): one statement. */
+export async function touchDevicesWithReports(db: Db, rows: readonly { id: string; report: Record<string, unknown> }[], at: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    UPDATE devices d SET last_seen_at = ${at.toISOString()}::timestamptz, last_state = coalesce(d.last_state, '{}'::jsonb) || x.r
+    FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, r: r.report })))}::jsonb) AS x(id uuid, r jsonb)
+    WHERE d.id = x.id`);
 }

@@ -56,7 +56,8 @@ export async function storeDeviceReports(db: Db, at: Date, reports: readonly Dev
     for (let i = 0; i < rows.length; i += CHUNK) accepted += await devicesRepo.insertLogs(tx, rows.slice(i, i + CHUNK), at);
     const plain = [...merged].filter(([, m]) => Object.keys(m).length === 0).map(([id]) => id);
     for (let i = 0; i < plain.length; i += CHUNK) await repo.touchDevices(tx, plain.slice(i, i + CHUNK), at);
-    for (const [id, m] of merged) if (Object.keys(m).length > 0) await devicesRepo.touchDevice(tx, id, at, m);
+    const withReport = [...merged].filter(([, m]) => Object.keys(m).length > 0).map(([id, report]) => ({ id, report }));
+    for (let i = 0; i < withReport.length; i += CHUNK) await repo.touchDevicesWithReports(tx, withReport.slice(i, i + CHUNK), at);
     return accepted;
   });
 }
