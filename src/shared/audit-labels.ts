@@ -118,6 +118,8 @@ export const AUDIT_ACTIONS = {
   'social.inbox_state': { vi: 'Đóng/mở tin nhắn mạng xã hội', en: 'Close/reopen social message' },
   'social.inbox_reply': { vi: 'Trả lời tin nhắn mạng xã hội', en: 'Reply to social message' },
   'social.inbox_convert': { vi: 'Chuyển tin nhắn thành câu hỏi', en: 'Turn message into question' },
+  'emergency.launch': { vi: 'Phát thông báo khẩn cấp tới các kênh', en: 'Launch emergency message on every channel' },
+  'emergency.banner_end': { vi: 'Gỡ thông báo khẩn cấp trên cổng', en: 'End portal emergency notice' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -146,6 +148,7 @@ export const AUDIT_ENTITIES = {
   programme: { vi: 'Chương trình phát thanh', en: 'Broadcast programme' },
   social_account: { vi: 'Trang mạng xã hội', en: 'Social page' },
   social_publication: { vi: 'Bài đăng mạng xã hội', en: 'Social post' },
+  emergency_message: { vi: 'Thông báo khẩn cấp', en: 'Emergency message' },
   social_inbox_item: { vi: 'Tin nhắn mạng xã hội', en: 'Social message' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;

@@ -83,7 +83,14 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
   const secureCookies = opts.secureCookies ?? (c.env.PUBLIC_URL ?? '').startsWith('https://');
   const routeCtx = { services: c.services, clock: c.clock, publicUrl: c.publicUrl, env: c.env, secureCookies };
   for (const m of c.modules) await m.routes?.(app, routeCtx);
-  await registerSiteRoutes(app, { settings: c.services.settings, publishing: c.services.publishing, directives: c.services.directives, clock: c.clock, publicUrl: c.publicUrl });
+  await registerSiteRoutes(app, {
+    settings: c.services.settings,
+    publishing: c.services.publishing,
+    directives: c.services.directives,
+    ...(c.services.emergency ? { emergency: c.services.emergency } : {}),
+    clock: c.clock,
+    publicUrl: c.publicUrl,
+  });
 
   registerIcons(app);
   registerGeoAssets(app);

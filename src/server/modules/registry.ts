@@ -16,6 +16,7 @@ import { module as devices } from './devices/index.ts';
 import { module as bulletins } from './bulletins/index.ts';
 import { module as social } from './social/index.ts';
 import { module as alerts } from './alerts/index.ts';
+import { module as emergency } from './emergency/index.ts';
 import { module as tasks } from './tasks/index.ts';
 import { module as imports } from './imports/index.ts';
 import { module as todo } from './todo/index.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly RegisteredModule[] = [
   bulletins,
   social,
   alerts,
+  emergency,
   tasks,
   imports,
   todo,

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DirectivesService } from '../modules/directives/index.ts';
+import type { EmergencyService } from '../modules/emergency/index.ts';
 import type { PublishingService, SectionView } from '../modules/publishing/index.ts';
 import type { SettingsService } from '../modules/settings/index.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -17,6 +18,8 @@ export interface SiteDeps {
   /** Public directives (/van-ban); optional so a portal can run without the directives module. */
   directives?: Pick<DirectivesService, 'listPublicDirectives' | 'getPublicDirective' | 'renderDirective' | 'onPublicChange'>;
   clock: Clock;
+  /** The emergency notices shown at the top of the home page while active (optional: a portal without the module). */
+  emergency?: Pick<EmergencyService, 'activeBanners' | 'onBannerChange'>;
   /** PUBLIC_URL, else the host each request came to. */
   publicUrl: PublicUrl;
 }

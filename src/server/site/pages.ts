@@ -101,6 +101,15 @@ ${
 }`;
 }
 
+/** The top of the home page during an emergency: each active notice with its text and link. */
+function emergencyNotices(notices: readonly { headline: string; text: string; link: string | null }[]): string {
+  if (notices.length === 0) return '';
+  return `<section id="thong-bao-khan-cap" class="box" role="alert" aria-labelledby="khan-cap-tieu-de" style="border:3px solid #a10000;background:#fff0f0">
+<h2 id="khan-cap-tieu-de" style="color:#a10000;margin-top:0">Thông báo khẩn cấp</h2>${notices
+    .map((n) => `<p class="lead">${esc(n.headline)}</p><p>${esc(n.text)}</p>${n.link ? `<p><a href="${esc(n.link)}">Xem chi tiết</a></p>` : ''}`)
+    .join('')}</section>`;
+}
+
 export function homeBody(o: {
   authorityName: string;
   situation: SituationBlock | null;
@@ -108,10 +117,12 @@ export function homeBody(o: {
   info: { slug: string; name: string; posts: readonly PublicPost[]; delegateName: string | null } | null;
   links: readonly LinkView[];
   questions: readonly QuestionView[];
+  /** Emergency notices (thông báo khẩn cấp) while active, newest first. */
+  notices?: readonly { headline: string; text: string; link: string | null }[];
 }): string {
   const s = o.situation;
   const latest = s?.updates[0];
-  return `<h1>${esc(o.authorityName)}</h1>
+  return `${emergencyNotices(o.notices ?? [])}<h1>${esc(o.authorityName)}</h1>
 <div class="cols"><div>
 ${
   s && latest

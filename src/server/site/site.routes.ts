@@ -49,6 +49,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
   const portal = deps.publishing.portal;
   const cache = new PageCache({ freshMs: 60_000, staleIfErrorMs: 86_400_000, maxEntries: 2000, now: () => deps.clock.now() });
   deps.publishing.onChange(() => cache.clear());
+  deps.emergency?.onBannerChange(() => cache.clear());
   const pdfs = createDirectivePdfs(deps.directives, CACHE_CONTROL);
   // An issued, revoked or edited directive may change /van-ban, its pages and search results.
   deps.directives?.onPublicChange(() => {
@@ -124,11 +125,12 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
         const [settings, sections] = await Promise.all([deps.settings.getPortalSettings(), portal.sections()]);
         const situation = await situationBlock(sections, 30);
         const infoSection = sections.find((s) => s.slug === 'thong-tin-can-biet') ?? sections.find((s) => s.situationFields);
-        const [latest, infoPosts, links, questions] = await Promise.all([
+        const [latest, infoPosts, links, questions, notices] = await Promise.all([
           portal.latestPosts({ limit: 8 }),
           infoSection ? portal.latestPosts({ sectionId: infoSection.id, limit: 5 }) : Promise.resolve([]),
           portal.links(),
           portal.questions(3),
+          deps.emergency?.activeBanners() ?? Promise.resolve([]),
         ]);
         const latestUpdate = situation?.updates[0];
         return html(base, {
@@ -143,6 +145,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
             info: infoSection ? { slug: infoSection.slug, name: infoSection.name, posts: infoPosts, delegateName: infoSection.delegateName } : null,
             links,
             questions,
+            notices,
           }),
         });
       }),

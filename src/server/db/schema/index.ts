@@ -14,3 +14,4 @@ export * from './bulletins.ts';
 export * from './programmes.ts';
 export * from './alerts.ts';
 export * from './social.ts';
+export * from './emergency.ts';

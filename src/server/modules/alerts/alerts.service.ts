@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { PublicUrl } from '../../platform/public-url.ts';
@@ -144,11 +146,11 @@ export function createAlertsService(deps: AlertsDeps) {
     if (prev.msgType === 'Cancel' || (await repo.publishedSuccessors(tx, [prev.id])).has(prev.id)) throw new AppError('ALERT_CHAIN_ENDED');
   }
 
-  async function publish(actor: Actor, id: string, idempotencyKey: string | undefined): Promise<AlertView> {
+  async function publish(actor: Actor, id: string, idempotencyKey: string | undefined, opts: InTx = {}): Promise<AlertView> {
     const key = idempotencyKey ?? null;
-    const first = await load(actor, id, 'broadcast.approve');
-    if (first.alert.state === 'published' && key && first.alert.publishKey === key) return view(actor, first.alert, first.unit);
-    return db.transaction(async (tx) => {
+    const first = await load(actor, id, 'broadcast.approve', opts.tx ?? db);
+    if (first.alert.state === 'published' && key && first.alert.publishKey === key) return view(actor, first.alert, first.unit, opts.tx ?? db);
+    return inTx(db, opts, async (tx) => {
       const { alert, unit, a } = await load(actor, id, 'broadcast.approve', tx, true);
       if (alert.state === 'published' && key && alert.publishKey === key) return view(actor, alert, unit, tx);
       if (alert.state === 'published' && key) throw new AppError('ALERT_IDEMPOTENCY_MISMATCH');
@@ -217,11 +219,11 @@ export function createAlertsService(deps: AlertsDeps) {
   }
 
   return {
-    async createAlert(actor: Actor, body: CreateAlertBody): Promise<AlertView> {
-      const unit = await units.byId(body.unitId);
+    async createAlert(actor: Actor, body: CreateAlertBody, opts: InTx = {}): Promise<AlertView> {
+      const unit = await units.byId(body.unitId, opts);
       if (!unit) throw new AppError('NOT_FOUND');
       const a = authorize(actor, 'broadcast.draft', { unitPath: unit.path }, 'broadcast.read');
-      return db.transaction(async (tx) => {
+      return inTx(db, opts, async (tx) => {
         const id = randomUUID();
         const row = await repo.insertAlert(tx, {
           ...write(body, await resolveAreas(unit, body.areaUnitIds, tx)),
@@ -295,7 +297,7 @@ export function createAlertsService(deps: AlertsDeps) {
     },
 
     /** An approver publishes (signs) a submitted alert, or a draft in one step in an emergency. */
-    publishAlert: (actor: Actor, id: string, idempotencyKey?: string) => publish(actor, id, idempotencyKey),
+    publishAlert: (actor: Actor, id: string, idempotencyKey?: string, opts: InTx = {}) => publish(actor, id, idempotencyKey, opts),
     updatePublished: (actor: Actor, id: string, note: string | null) => followUp(actor, id, 'Update', note),
     cancelPublished: (actor: Actor, id: string, note: string | null) => followUp(actor, id, 'Cancel', note),
 

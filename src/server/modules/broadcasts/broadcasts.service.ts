@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
 import type { InTx } from '../../db/unit-of-work.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -176,8 +177,8 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
    * deliveries (queued, or rejected past the daily cap), move to sending (approved while scheduled later), enqueue
    * one send job per chunk of ≤ 500 with deterministic ids, audit. A failure anywhere rolls all of it back.
    */
-  async function approve(actor: Actor, id: string, emergency: boolean): Promise<BroadcastView> {
-    return db.transaction(async (tx) => {
+  async function approve(actor: Actor, id: string, emergency: boolean, opts: InTx = {}): Promise<BroadcastView> {
+    return inTx(db, opts, async (tx) => {
       const loaded = await load(actor, id, 'broadcast.approve', tx, true);
       const { b, unit, a } = loaded;
       if (emergency && b.priority !== 'khan_cap') throw new AppError('BROADCAST_NOT_EMERGENCY');
@@ -228,13 +229,13 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
   }
 
   return {
-    async createBroadcast(actor: Actor, body: CreateBroadcastBody): Promise<BroadcastView> {
-      const unit = await units.byId(body.unitId);
+    async createBroadcast(actor: Actor, body: CreateBroadcastBody, opts: InTx = {}): Promise<BroadcastView> {
+      const unit = await units.byId(body.unitId, opts);
       if (!unit) throw new AppError('NOT_FOUND');
       const a = authorize(actor, 'broadcast.draft', { unitPath: unit.path }, 'broadcast.read');
       const input = write(body);
-      await checkInput(actor, input);
-      return db.transaction(async (tx) => {
+      await checkInput(actor, input, opts.tx);
+      return inTx(db, opts, async (tx) => {
         const inserted = await repo.insertBroadcast(tx, { ...input, unitId: unit.id, createdBy: a.userId, at: clock.now() });
         await links.setWindow(tx, inserted.id, input);
         const b = { ...inserted, windowStart: input.windowStart, windowEnd: input.windowEnd };
@@ -320,7 +321,7 @@ export function createBroadcastsService(deps: BroadcastsDeps) {
     cancelBroadcast: (actor: Actor, id: string) => step(actor, id, 'cancel', ['draft', 'submitted', 'approved', 'sending'], 'cancelled'),
     approveBroadcast: (actor: Actor, id: string) => approve(actor, id, false),
     /** The emergency path: an approver sends a khẩn cấp message in one step (audited as broadcast.emergency_approve). */
-    emergencyApproveBroadcast: (actor: Actor, id: string) => approve(actor, id, true),
+    emergencyApproveBroadcast: (actor: Actor, id: string, opts: InTx = {}) => approve(actor, id, true, opts),
 
     recordTelcoResult: telco.recordTelcoResult,
     finishBroadcast: telco.finishBroadcast,

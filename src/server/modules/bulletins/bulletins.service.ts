@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -38,6 +40,9 @@ type Permission = 'broadcast.read' | 'broadcast.draft' | 'broadcast.approve';
 
 /** The khẩn cấp publication's send job runs this long after approval: the dispatch right after commit normally did it all. */
 const DISPATCH_JOB_DELAY_MS = 30_000;
+
+/** In a caller's transaction: what must wait for its commit (the khẩn cấp send) is handed to `afterCommit`. */
+export type InTxAfterCommit = InTx & { afterCommit?: (work: () => void) => void };
 
 export interface BulletinsDeps {
   db: Db;
@@ -120,12 +125,12 @@ export function createBulletinsService(deps: BulletinsDeps) {
   }
 
   /** The TTS audio of its text, when it changed (outside transactions: synthesis takes a moment). */
-  async function refreshTts(id: string, strict: boolean): Promise<void> {
-    const b = (await repo.findBulletin(db, id))!;
+  async function refreshTts(id: string, strict: boolean, tx: Db = db): Promise<void> {
+    const b = (await repo.findBulletin(tx, id))!;
     try {
       const fresh = await audio.ttsFor(b);
       if (!fresh) return;
-      await repo.setAudio(db, id, fresh, clock.now());
+      await repo.setAudio(tx, id, fresh, clock.now());
       await audio.discard(b.audioKey);
     } catch (err) {
       // Saving a draft keeps it even when the TTS is down; submitting and publishing need the audio.
@@ -134,20 +139,20 @@ export function createBulletinsService(deps: BulletinsDeps) {
   }
 
   /** Submitting and publishing need something to play (loudspeakers) — LED boards show the pages in any case. */
-  async function assertPlayable(id: string): Promise<void> {
-    const b = (await repo.findBulletin(db, id))!;
-    if (b.source === 'tts') await refreshTts(id, true);
-    const now = (await repo.findBulletin(db, id))!;
+  async function assertPlayable(id: string, tx: Db = db): Promise<void> {
+    const b = (await repo.findBulletin(tx, id))!;
+    if (b.source === 'tts') await refreshTts(id, true, tx);
+    const now = (await repo.findBulletin(tx, id))!;
     if (!mediaOf(now, deps.publicUrl())) throw new AppError('BULLETIN_NO_MEDIA');
   }
 
-  async function publish(actor: Actor, id: string, o: { emergency: boolean; idempotencyKey: string | undefined }): Promise<BulletinView> {
-    const first = await load(actor, id, 'broadcast.approve');
+  async function publish(actor: Actor, id: string, o: { emergency: boolean; idempotencyKey: string | undefined }, opts: InTxAfterCommit = {}): Promise<BulletinView> {
+    const first = await load(actor, id, 'broadcast.approve', opts.tx ?? db);
     const key = o.idempotencyKey ?? null;
-    if (first.b.status === 'published' && key && first.b.approveKey === key) return view(actor, first.b, first.unit);
-    if (first.b.status === 'draft' || first.b.status === 'submitted') await assertPlayable(id);
+    if (first.b.status === 'published' && key && first.b.approveKey === key) return view(actor, first.b, first.unit, opts.tx ?? db);
+    if (first.b.status === 'draft' || first.b.status === 'submitted') await assertPlayable(id, opts.tx ?? db);
     let sendNow: { b: BulletinRow; targets: repo.TargetInsert[] } | null = null;
-    const out = await db.transaction(async (tx) => {
+    const out = await inTx(db, opts, async (tx) => {
       const { b, unit, a } = await load(actor, id, 'broadcast.approve', tx, true);
       if (b.status === 'published' && key && b.approveKey === key) return view(actor, b, unit, tx);
       if (b.status === 'published' && key) throw new AppError('BULLETIN_IDEMPOTENCY_MISMATCH');
@@ -179,7 +184,9 @@ export function createBulletinsService(deps: BulletinsDeps) {
     });
     // Committed: the khẩn cấp commands go out now (the job, due later, sends what this did not).
     const s = sendNow as { b: BulletinRow; targets: repo.TargetInsert[] } | null;
-    if (s) dispatcher.sendSoon(s.b, s.targets);
+    // In a caller's transaction the caller sends once it committed (without afterCommit the delayed job does).
+    if (s && opts.tx) opts.afterCommit?.(() => dispatcher.sendSoon(s.b, s.targets));
+    else if (s) dispatcher.sendSoon(s.b, s.targets);
     return out;
   }
 
@@ -219,11 +226,11 @@ export function createBulletinsService(deps: BulletinsDeps) {
   }
 
   return {
-    async createBulletin(actor: Actor, body: CreateBulletinBody): Promise<BulletinView> {
-      const unit = await units.byId(body.unitId);
+    async createBulletin(actor: Actor, body: CreateBulletinBody, opts: InTx = {}): Promise<BulletinView> {
+      const unit = await units.byId(body.unitId, opts);
       if (!unit) throw new AppError('NOT_FOUND');
       const a = authorize(actor, 'broadcast.draft', { unitPath: unit.path }, 'broadcast.read');
-      const created = await db.transaction(async (tx) => {
+      const created = await inTx(db, opts, async (tx) => {
         const input = write(body, await resolveTargets(unit, body.targetUnitIds ?? [], tx));
         const b = await repo.insertBulletin(tx, { ...input, unitId: unit.id, createdBy: a.userId, at: clock.now() });
         await recordAudit(tx, a, {
@@ -235,8 +242,9 @@ export function createBulletinsService(deps: BulletinsDeps) {
         });
         return b;
       });
-      await refreshTts(created.id, false);
-      return view(actor, (await repo.findBulletin(db, created.id))!, unit);
+      // In a caller's transaction the audio is read in it too (synthesis holds the transaction a moment).
+      await refreshTts(created.id, false, opts.tx ?? db);
+      return view(actor, (await repo.findBulletin(opts.tx ?? db, created.id))!, unit, opts.tx ?? db);
     },
 
     async updateBulletin(actor: Actor, id: string, patch: UpdateBulletinBody): Promise<BulletinView> {
@@ -315,7 +323,7 @@ export function createBulletinsService(deps: BulletinsDeps) {
     /** Approval publishes: per priority, into the programmes (thường, ưu tiên) or at once to every device (khẩn cấp). */
     approveBulletin: (actor: Actor, id: string, idempotencyKey?: string) => publish(actor, id, { emergency: false, idempotencyKey }),
     /** khẩn cấp in one step by an approver (a draft or a submitted one). */
-    emergencyPublishBulletin: (actor: Actor, id: string, idempotencyKey?: string) => publish(actor, id, { emergency: true, idempotencyKey }),
+    emergencyPublishBulletin: (actor: Actor, id: string, idempotencyKey?: string, opts: InTxAfterCommit = {}) => publish(actor, id, { emergency: true, idempotencyKey }, opts),
   };
 }
 export type BulletinsService = ReturnType<typeof createBulletinsService>;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SocialError } from '../../providers/social/port.ts';
@@ -136,23 +138,24 @@ export function createCrossPosting(ctx: SocialContext & { jobs: JobQueue; source
      * Queues the source for each chosen page, the send jobs in the same transaction. A post or broadcast already on a
      * page keeps its row (it is not posted twice). With an Idempotency-Key a retried request returns the same rows.
      */
-    async publish(actor: Actor, unitId: string, body: PublishBody, idempotencyKey?: string): Promise<{ created: boolean; publications: PublicationView[] }> {
-      const { unit, a } = await unitFor(ctx, actor, unitId, 'social.publish');
+    async publish(actor: Actor, unitId: string, body: PublishBody, idempotencyKey?: string, opts: InTx = {}): Promise<{ created: boolean; publications: PublicationView[] }> {
+      const q = opts.tx ?? db;
+      const { unit, a } = await unitFor(ctx, actor, unitId, 'social.publish', opts.tx);
       const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
       if (idempotencyKey) {
-        const seen = await repo.findPublishKey(db, unit.id, idempotencyKey);
+        const seen = await repo.findPublishKey(q, unit.id, idempotencyKey);
         if (seen && seen.requestHash !== hash) throw new AppError('SOCIAL_IDEMPOTENCY_MISMATCH');
-        if (seen) return { created: false, publications: await listed(a, unit.id, unit.path, seen.publicationIds) };
+        if (seen) return { created: false, publications: await listed(a, unit.id, unit.path, seen.publicationIds, q) };
       }
       const content = await contentOf(a, unit.id, body);
       const accountIds = [...new Set(body.accountIds)];
-      const accounts = await Promise.all(accountIds.map((id) => accountsRepo.findAccount(db, id)));
+      const accounts = await Promise.all(accountIds.map((id) => accountsRepo.findAccount(q, id)));
       for (const acc of accounts) {
         if (!acc || acc.unitId !== unit.id) throw new AppError('SOCIAL_BAD_ACCOUNT');
         assertUsable(acc);
       }
       const now = clock.now();
-      return db.transaction(async (tx) => {
+      return inTx(db, opts, async (tx) => {
         const existing = content.sourceId ? await repo.findForSource(tx, content.kind, content.sourceId, accountIds) : [];
         const fresh = accountIds.filter((id) => !existing.some((e) => e.accountId === id));
         const rows = await repo.insertPublications(
