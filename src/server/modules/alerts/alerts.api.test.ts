@@ -142,10 +142,11 @@ describe('alerts API', () => {
     const upd = await req('approver', 'POST', `/api/alerts/${a.id}/update`, {});
     expect(upd.statusCode, upd.body).toBe(201);
     const draftUpdate = alertOf(upd);
-    expect(draftUpdate).toMatchObject({ state: 'draft', msgType: 'Update', previousId: a.id });
+    expect(draftUpdate).toMatchObject({ state: 'draft', msgType: 'Update', previousId: a.id, capabilities: { publish: true, emergencyPublish: false } });
     await req('drafter', 'PATCH', `/api/alerts/${draftUpdate.id}`, { vi: { headline: 'Cảnh báo cập nhật', description: 'Mưa tăng.' } });
     const update = alertOf(await req('approver', 'POST', `/api/alerts/${draftUpdate.id}/publish`));
     expect(update.references).toBe(sentOf(original));
+    expect(update.emergency).toBe(false);
     expect(alertOf(await req('viewer', 'GET', `/api/alerts/${a.id}`))).toMatchObject({ phase: 'updated', capabilities: { update: false } });
     let atom = await feed();
     expect(atom).toContain('Cảnh báo cập nhật');

@@ -44,8 +44,8 @@ export function capabilitiesOf(actor: Actor, a: AlertRow, unitPath: string, phas
   return {
     edit: draft && a.state === 'draft',
     submit: draft && a.state === 'draft',
-    publish: approve && a.state === 'submitted',
-    emergencyPublish: approve && a.state === 'draft',
+    publish: approve && (a.state === 'submitted' || (a.state === 'draft' && a.msgType !== 'Alert')),
+    emergencyPublish: approve && a.state === 'draft' && a.msgType === 'Alert',
     update: followUp,
     cancel: followUp,
   };

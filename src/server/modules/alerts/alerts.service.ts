@@ -156,8 +156,9 @@ export function createAlertsService(deps: AlertsDeps) {
       if (alert.state === 'published' && key) throw new AppError('ALERT_IDEMPOTENCY_MISMATCH');
       if (alert.state === 'published') throw new AppError('ALERT_BAD_STATE', { state: alert.state });
       if (alert.previousId) await assertChainHead(alert.previousId, tx);
-      // A draft published in one step is the emergency path (audited as such); a submitted one the ordinary approval.
-      const emergency = alert.state === 'draft';
+      // An Alert's draft published in one step is the emergency path (audited as such); a submitted one the ordinary
+      // approval. An Update or Cancel is drafted by the approver from a published message: publishing it is ordinary.
+      const emergency = alert.state === 'draft' && alert.msgType === 'Alert';
       const sent = nowSeconds();
       const identifier = await identifierFor(unit, sent, tx);
       const { message, xml } = await render(alert, unit, tx, { identifier, sent });

@@ -109,7 +109,7 @@ function Detail({ alert: a, onChanged }: { alert: AlertView; onChanged: (a: Aler
           </Stack>
         )}
       </Paper>
-      <PreviewPanel alert={a} />
+      <PreviewPanel key={`${a.id}:${a.state}`} alert={a} />
     </Stack>
   );
 }
@@ -151,7 +151,7 @@ function PreviewPanel({ alert }: { alert: AlertView }) {
               </List>
             </Alert>
           )}
-          <Code block style={{ maxHeight: 420, overflow: 'auto' }}>
+          <Code block tabIndex={0} aria-label={S.preview} style={{ maxHeight: 420, overflow: 'auto' }}>
             {preview.xml}
           </Code>
         </Stack>

@@ -59,7 +59,7 @@ function AlertList() {
         </Group>
         <Text size="sm" c="dimmed" mt="xs">
           {S.listIntro(unit.name)}{' '}
-          <Anchor href="/cap/atom.xml" target="_blank" rel="noopener">
+          <Anchor href="/cap/atom.xml" target="_blank" rel="noopener" underline="always">
             {S.feedLink}
           </Anchor>
         </Text>
