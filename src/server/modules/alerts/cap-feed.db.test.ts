@@ -1,8 +1,9 @@
-// The Done-when of issue #14.5 over a real HTTP server on loopback: /cap/atom.xml is well-formed Atom with the
-// elements RFC 4287 requires, and every CAP document it links to validates against the OASIS CAP 1.2 XSD (xmllint).
+// The Done-when of issue #14.5 over a real HTTP server on loopback, on both databases (the feed's and the chains' SQL):
+// /cap/atom.xml is well-formed Atom with the elements RFC 4287 requires, and every CAP document it links to validates
+// against the OASIS CAP 1.2 XSD (xmllint).
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '../../../../test/support/harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestContext, describeEachDb } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import { buildUnit } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
@@ -20,13 +21,13 @@ const xmllint = (args: string[], input: string) => spawnSync('xmllint', args, { 
 const xpath = (xml: string, expr: string) => xmllint(['--xpath', expr, '-'], xml).stdout.trim();
 const atom = (name: string) => `*[local-name()='${name}' and namespace-uri()='http://www.w3.org/2005/Atom']`;
 
-describe('CAP feed over HTTP', () => {
+describeEachDb('CAP feed over HTTP', (kind) => {
   let t: TestContext;
   let base: string;
 
   beforeAll(async () => {
     // No PUBLIC_URL: the feed links to the host it was asked on (the loopback server).
-    t = await createTestContext('pglite', { now: NOW, publicUrl: null });
+    t = await createTestContext(kind, { now: NOW, publicUrl: null });
     await t.c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
     const so = await buildUnit(t.c, { parentId: LAI_CHAU, kind: 'department', name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu' });
     const path = (await t.c.services.units.lookup.byId(so.id))!.path;
