@@ -103,7 +103,9 @@ export async function startEmbeddedBroker(opts: { host: string; port: number; au
     async subscribe(topicFilter, handler) {
       const deliver = (packet: { topic: string; payload: string | Buffer }, cb: () => void) => {
         if (topicMatches(topicFilter, packet.topic)) handler(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload));
-        cb();
+        // Released after this stack unwinds: a synchronous release makes the emitter deliver the next queued message
+        // inside this call, so 10,000 devices' retained states arriving at once overflowed the stack.
+        queueMicrotask(cb);
       };
       await new Promise<void>((resolve) => aedes.subscribe(topicFilter, deliver, resolve));
       return () => new Promise<void>((resolve) => aedes.unsubscribe(topicFilter, deliver, resolve));
