@@ -16,6 +16,7 @@ import { POLL_MS, shouldPoll } from './progress.ts';
 import { broadcastStrings } from './strings.ts';
 import { SupersedePanel } from './SupersedePanel.tsx';
 import { TelcoRequestPanel } from './TelcoRequestPanel.tsx';
+import { PublishToPages } from '../social/PublishToPages.tsx';
 
 export function BroadcastDetail({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -86,6 +87,7 @@ export function BroadcastDetail({ id }: { id: string }) {
         <SupersedePanel broadcast={b} />
       </Paper>
       {before && <AudiencePreviewPanel broadcast={b} />}
+      {(b.status === 'approved' || b.status === 'sending' || b.status === 'done') && <PublishToPages unitId={b.unitId} source={{ kind: 'broadcast', broadcastId: b.id }} />}
       {!before && b.route === 'telco_request' && <TelcoRequestPanel broadcast={b} onChanged={(next) => res.setData(() => next)} />}
       {!before && b.progress.total > 0 && (
         <>

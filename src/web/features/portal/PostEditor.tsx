@@ -14,6 +14,7 @@ import { createPost, getPost, PORTAL_LIMITS, postStep, updatePost, uploadMedia, 
 import { EMPTY_FORM, formFromPost, localToIso, toInput, validatePost, type FormErrors, type PostForm } from './post-form.ts';
 import { PostStatusBadge, useSection } from './shared.tsx';
 import { portalStrings } from './strings.ts';
+import { PublishToPages } from '../social/PublishToPages.tsx';
 
 export function PostEditorPage({ sectionId, postId }: { sectionId: string | null; postId: string | null }) {
   const res = useAsync(() => (postId ? getPost(postId) : Promise.resolve(null)), [postId]);
@@ -164,6 +165,8 @@ function PostEditor({ post, section, onChange }: { post: Post | null; section: S
           </Group>
         )}
       </Group>
+
+      {post?.status === 'published' && <PublishToPages source={{ kind: 'post', postId: post.id }} />}
 
       {!access.loading && !editable && !post && (
         <Alert color="gray" data-testid="portal-readonly">
