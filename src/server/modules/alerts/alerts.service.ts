@@ -127,7 +127,11 @@ export function createAlertsService(deps: AlertsDeps) {
       sent: o.sent,
       references: await referencesFor(a, tx),
     });
-    return { message, xml: renderCap(message) };
+    // An area no longer in force (the tree changed since composing) is named, not silently left out.
+    const gone: CapProblem[] = a.areaUnitIds.some((id) => !byId.has(id))
+      ? [{ field: 'area', message: `${a.areaUnitIds.length - areas.length} vùng cảnh báo không còn là đơn vị đang có hiệu lực; hãy chọn lại vùng.` }]
+      : [];
+    return { message, xml: renderCap(message), gone };
   }
 
   /** "<sender host>-<yyyymmdd>-<seq>", the day in Vietnam time. */
@@ -161,8 +165,8 @@ export function createAlertsService(deps: AlertsDeps) {
       const emergency = alert.state === 'draft' && alert.msgType === 'Alert';
       const sent = nowSeconds();
       const identifier = await identifierFor(unit, sent, tx);
-      const { message, xml } = await render(alert, unit, tx, { identifier, sent });
-      const problems = await problemsOf(xml, message);
+      const { message, xml, gone } = await render(alert, unit, tx, { identifier, sent });
+      const problems = [...gone, ...(await problemsOf(xml, message))];
       if (problems.length) {
         throw new AppError(
           'ALERT_INVALID',
@@ -276,8 +280,8 @@ export function createAlertsService(deps: AlertsDeps) {
       const { alert, unit } = await load(actor, id, 'broadcast.read');
       if (alert.state === 'published' && alert.xml) return { xml: alert.xml, valid: true, problems: [] };
       const sent = nowSeconds();
-      const { message, xml } = await render(alert, unit, db, { identifier: `${senderHostOf(unit)}-${capDateKey(sent)}-000`, sent });
-      const problems = await problemsOf(xml, message);
+      const { message, xml, gone } = await render(alert, unit, db, { identifier: `${senderHostOf(unit)}-${capDateKey(sent)}-000`, sent });
+      const problems = [...gone, ...(await problemsOf(xml, message))];
       return { xml, valid: problems.length === 0, problems };
     },
 
