@@ -33,6 +33,7 @@ const DevicesPage = lazy(() => import('../features/devices/DevicesPage.tsx').the
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
 const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })));
 const AlertsPage = lazy(() => import('../features/alerts/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
+const EmergencyPage = lazy(() => import('../features/emergency/EmergencyPage.tsx').then((m) => ({ default: m.EmergencyPage })));
 const SocialPagesPage = lazy(() => import('../features/social/SocialPagesPage.tsx').then((m) => ({ default: m.SocialPagesPage })));
 const SocialInboxPage = lazy(() => import('../features/social/SocialInboxPage.tsx').then((m) => ({ default: m.SocialInboxPage })));
 // Every role lands on its start page ("Việc cần làm").
@@ -222,6 +223,8 @@ function Routes() {
       return <BulletinsPage path={route.segments.slice(1)} />;
     case 'alerts':
       return <AlertsPage path={route.segments.slice(1)} />;
+    case 'emergency':
+      return <EmergencyPage path={route.segments.slice(1)} />;
     case 'social':
       return <SocialPagesPage />;
     case 'social-inbox':

@@ -39,6 +39,8 @@ const NAV: NavItem[] = [
   { to: '/bulletins', label: { vi: 'Bản tin truyền thanh', en: 'Radio bulletins' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   // The roles holding broadcast.read (CAP alerts: composed with broadcast.draft, published with broadcast.approve).
   { to: '/alerts', label: { vi: 'Cảnh báo CAP', en: 'CAP alerts' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
+  // Composed with broadcast.draft (drafters preview), launched with broadcast.approve (the unit's leader).
+  { to: '/emergency', label: { vi: 'Thông báo khẩn cấp', en: 'Emergency message' }, roles: ['drafter', 'approver'] },
   // The roles holding social.read (the unit's Facebook pages and Zalo OAs) and social.inbox (their messages).
   { to: '/social', label: { vi: 'Trang mạng xã hội', en: 'Social pages' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver'] },
   { to: '/social-inbox', label: { vi: 'Hộp thư mạng xã hội', en: 'Social inbox' }, roles: ['unit_admin', 'drafter', 'approver'] },

@@ -1,0 +1,365 @@
+// Thông báo khẩn cấp: compose one message (communes of the unit's area, text, each channel's rendition, the channels
+// with what each reaches), confirm, launch; then one view with each channel's progress, polled every 2 s.
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../../api.ts';
+import { formatDateTime } from '../../app/dates.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { useNotify } from '../../app/notify.tsx';
+import { LoadError, Loading } from '../../app/ui.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { href, navigate } from '../../router.tsx';
+import { segment, stripVietnamese } from '../../../shared/sms/segments.ts';
+import { EMERGENCY_CHANNELS, endBanner, getChoices, getEmergency, getReach, launchEmergency, listEmergencies, renditionsOf } from './emergency-api.ts';
+import type { ChannelStatus, Choices, EmergencyChannel, EmergencyView, Renditions } from './emergency-api.ts';
+import { emergencyStrings } from './strings.ts';
+
+export const EMERGENCY_ROUTE = '/emergency';
+const POLL_MS = 2000;
+
+/** /emergency (compose and the recent messages), /emergency/ID (progress per channel). */
+export function EmergencyPage({ path }: { path: string[] }) {
+  const [id] = path;
+  if (id) return <ProgressView key={id} id={id} />;
+  return <ComposeView />;
+}
+
+function ComposeView() {
+  const { lang } = useI18n();
+  const S = emergencyStrings(lang);
+  const choices = useAsync(getChoices, []);
+  const recent = useAsync(listEmergencies, []);
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h3">
+        {S.title}
+      </Title>
+      <Text c="dimmed">{S.intro}</Text>
+      {choices.loading && <Loading />}
+      {choices.error !== null && <LoadError error={choices.error} onRetry={choices.reload} />}
+      {choices.data && <Composer choices={choices.data} />}
+      <Title order={2} size="h4">
+        {S.recent}
+      </Title>
+      {recent.data && recent.data.length === 0 && <Text c="dimmed">{S.none}</Text>}
+      {recent.data && recent.data.length > 0 && (
+        <Table striped>
+          <Table.Tbody>
+            {recent.data.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <Anchor href={href(`${EMERGENCY_ROUTE}/${encodeURIComponent(e.id)}`)}>{e.title}</Anchor>
+                </Table.Td>
+                <Table.Td>{e.unitName}</Table.Td>
+                <Table.Td>{formatDateTime(e.createdAt, lang)}</Table.Td>
+                <Table.Td>{e.channels.map((c) => S.channelNames[c]).join(', ')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** Vietnam time (UTC+7) of a datetime-local input as an ISO string with its offset. */
+const fromLocalInput = (v: string): string | null => (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(v) ? `${v}:00+07:00` : null);
+
+function Composer({ choices }: { choices: Choices }) {
+  const { lang } = useI18n();
+  const S = emergencyStrings(lang);
+  const { notify } = useNotify();
+  const [areas, setAreas] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [r, setR] = useState<Renditions | null>(null);
+  const [channels, setChannels] = useState<EmergencyChannel[]>([...EMERGENCY_CHANNELS]);
+  const [capStatus, setCapStatus] = useState<'Actual' | 'Exercise'>('Actual');
+  const [expires, setExpires] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const areaKey = areas.join(',');
+  const reach = useAsync(() => getReach(choices.unitId, areas), [choices.unitId, areaKey], areas.length > 0);
+  const portalUrl = window.location.origin;
+
+  const reachText = (c: EmergencyChannel): string => {
+    const d = reach.data;
+    if (!d) return '';
+    const why = d.unavailable[c];
+    if (c === 'sms') return `${S.reach.sms(d.subscribers)}${why ? ` — ${why}` : ''}`;
+    if (c === 'loudspeaker') return S.reach.loudspeaker(d.loudspeakers, d.ledBoards);
+    if (c === 'social') return why ?? S.reach.social(d.pages.map((p) => p.name).join(', '));
+    return S.reach[c]();
+  };
+
+  async function launch(): Promise<void> {
+    if (!r) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const e = await launchEmergency({ unitId: choices.unitId, areaUnitIds: areas, title, text, channels, renditions: r, capStatus, expires: fromLocalInput(expires) });
+      notify('success', S.launched);
+      navigate(`${EMERGENCY_ROUTE}/${encodeURIComponent(e.id)}`);
+    } catch (err) {
+      setError(errorMessage(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const ready = r !== null && areas.length > 0 && channels.length > 0 && title.trim() !== '' && text.trim() !== '';
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Text fw={600}>{S.issuer(choices.unitName)}</Text>
+        {!choices.capabilities.launch && <Alert color="yellow">{S.cannotLaunch}</Alert>}
+        <Checkbox.Group label={S.areas} description={S.areasHint} value={areas} onChange={setAreas}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs" spacing={4}>
+            {choices.communes.map((c) => (
+              <Checkbox key={c.id} value={c.id} label={c.name} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <TextInput label={S.fTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={160} required data-testid="emergency-title" />
+        <Textarea label={S.fText} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} maxLength={4000} required data-testid="emergency-text" />
+        <Group>
+          <Button variant="light" disabled={!title.trim() || !text.trim()} onClick={() => setR(renditionsOf(title, text, { portalUrl }))} data-testid="emergency-renditions">
+            {S.makeRenditions}
+          </Button>
+        </Group>
+        {r && <RenditionTabs r={r} onChange={setR} />}
+        <Checkbox.Group label={S.channels} value={channels} onChange={(v) => setChannels(v)}>
+          <Stack gap={4} mt="xs">
+            {EMERGENCY_CHANNELS.map((c) => (
+              <Checkbox key={c} value={c} label={S.channelNames[c]} description={reachText(c)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group grow align="flex-end">
+          <NativeSelect
+            label={S.capStatus}
+            value={capStatus}
+            onChange={(e) => setCapStatus(e.currentTarget.value as 'Actual' | 'Exercise')}
+            data={[
+              { value: 'Actual', label: S.capActual },
+              { value: 'Exercise', label: S.capExercise },
+            ]}
+          />
+          <TextInput type="datetime-local" label={S.expires} value={expires} onChange={(e) => setExpires(e.currentTarget.value)} />
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        <Group>
+          <Button color="red" disabled={!ready || !choices.capabilities.launch} onClick={() => setConfirming(true)} data-testid="emergency-launch">
+            {S.launch}
+          </Button>
+        </Group>
+      </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={S.confirmTitle} closeButtonProps={{ 'aria-label': S.close }}>
+        <Stack gap="sm">
+          <Text fw={600}>{S.confirm(channels.length)}</Text>
+          <Text size="sm">{channels.map((c) => S.channelNames[c]).join(', ')}</Text>
+          <Text size="sm" c="dimmed">
+            {S.confirmDetail}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {S.cancel}
+            </Button>
+            <Button
+              color="red"
+              loading={busy}
+              onClick={() => {
+                setConfirming(false);
+                void launch();
+              }}
+              data-testid="emergency-confirm"
+            >
+              {S.confirmYes}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+function RenditionTabs({ r, onChange }: { r: Renditions; onChange: (r: Renditions) => void }) {
+  const { lang } = useI18n();
+  const S = emergencyStrings(lang);
+  const sent = r.sms.unaccented ? stripVietnamese(r.sms.text) : r.sms.text;
+  const parts = useMemo(() => segment(sent), [sent]);
+  const set = <K extends keyof Renditions>(k: K, v: Partial<Renditions[K]>) => onChange({ ...r, [k]: { ...r[k], ...v } });
+  return (
+    <Stack gap={4}>
+      <Text fw={500} size="sm">
+        {S.renditions}
+      </Text>
+      <Tabs defaultValue="sms" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="sms">{S.rSms}</Tabs.Tab>
+          <Tabs.Tab value="radio">{S.rRadio}</Tabs.Tab>
+          <Tabs.Tab value="led">{S.rLed}</Tabs.Tab>
+          <Tabs.Tab value="banner">{S.rBanner}</Tabs.Tab>
+          <Tabs.Tab value="social">{S.rSocial}</Tabs.Tab>
+          <Tabs.Tab value="cap">{S.rCap}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sms" pt="xs">
+          <Textarea aria-label={S.rSms} value={r.sms.text} onChange={(e) => set('sms', { text: e.currentTarget.value })} autosize minRows={3} maxLength={1600} />
+          <Group justify="space-between" mt={4}>
+            <Switch label={S.rSmsUnaccented} checked={r.sms.unaccented} onChange={(e) => set('sms', { unaccented: e.currentTarget.checked })} />
+            <Text size="sm" c="dimmed">
+              {S.rSmsParts(parts.parts, parts.text.length)}
+            </Text>
+          </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="radio" pt="xs">
+          <Textarea aria-label={S.rRadio} value={r.radio.text} onChange={(e) => set('radio', { text: e.currentTarget.value })} autosize minRows={4} maxLength={4000} />
+        </Tabs.Panel>
+        <Tabs.Panel value="led" pt="xs">
+          <Textarea aria-label={S.rLed} value={r.led.text} onChange={(e) => set('led', { text: e.currentTarget.value })} autosize minRows={2} maxLength={480} />
+        </Tabs.Panel>
+        <Tabs.Panel value="banner" pt="xs">
+          <TextInput aria-label={S.rBanner} value={r.banner.headline} onChange={(e) => set('banner', { headline: e.currentTarget.value })} maxLength={300} />
+          <TextInput label={S.rBannerLink} value={r.banner.link ?? ''} onChange={(e) => set('banner', { link: e.currentTarget.value.trim() || null })} mt={4} />
+        </Tabs.Panel>
+        <Tabs.Panel value="social" pt="xs">
+          <Textarea aria-label={S.rSocial} value={r.social.text} onChange={(e) => set('social', { text: e.currentTarget.value })} autosize minRows={4} maxLength={5000} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cap" pt="xs">
+          <TextInput label={S.rCapHeadline} value={r.cap.vi.headline} onChange={(e) => set('cap', { vi: { ...r.cap.vi, headline: e.currentTarget.value } })} maxLength={160} />
+          <Textarea
+            label={S.rCapDescription}
+            value={r.cap.vi.description}
+            onChange={(e) => set('cap', { vi: { ...r.cap.vi, description: e.currentTarget.value } })}
+            autosize
+            minRows={3}
+          />
+          <Textarea
+            label={S.rCapInstruction}
+            value={r.cap.vi.instruction}
+            onChange={(e) => set('cap', { vi: { ...r.cap.vi, instruction: e.currentTarget.value } })}
+            autosize
+            minRows={2}
+          />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+const STATE_COLOR: Record<ChannelStatus['state'], string> = { not_selected: 'gray', not_configured: 'yellow', in_progress: 'blue', done: 'green', failed: 'red' };
+
+function ProgressView({ id }: { id: string }) {
+  const { lang } = useI18n();
+  const S = emergencyStrings(lang);
+  const { notify, notifyError } = useNotify();
+  const [view, setView] = useState<EmergencyView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let stop = false;
+    getEmergency(id).then(
+      (v) => !stop && (setView(v), setError(null)),
+      (e: unknown) => !stop && setError(e),
+    );
+    return () => {
+      stop = true;
+    };
+  }, [id, tick]);
+  // Poll every 2 s until every channel has its result.
+  useEffect(() => {
+    if (!view || view.final) return;
+    const t = setTimeout(() => setTick((n) => n + 1), POLL_MS);
+    return () => clearTimeout(t);
+  }, [view]);
+
+  if (error !== null && !view) return <LoadError error={error} onRetry={() => setTick((n) => n + 1)} />;
+  if (!view) return <Loading />;
+  const banner = view.channels.find((c) => c.channel === 'banner');
+  return (
+    <Stack gap="md">
+      <Anchor href={href(EMERGENCY_ROUTE)}>{S.back}</Anchor>
+      <Title order={1} size="h3">
+        {view.title}
+      </Title>
+      <Text>{view.text}</Text>
+      <Text size="sm" c="dimmed">
+        {S.issuer(view.unitName)} · {formatDateTime(view.createdAt, lang)} · {view.areas.map((a) => a.name).join(', ')}
+      </Text>
+      <Title order={2} size="h4">
+        {S.progress}
+      </Title>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {view.final ? S.final : S.polling}
+      </Text>
+      <Table data-testid="emergency-progress">
+        <Table.Tbody>
+          {view.channels.map((c) => (
+            <Table.Tr key={c.channel} data-testid={`emergency-channel-${c.channel}`}>
+              <Table.Th scope="row">{S.channelNames[c.channel]}</Table.Th>
+              <Table.Td>
+                <Badge color={STATE_COLOR[c.state]} variant="light">
+                  {S.states[c.state]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  {Object.keys(c.counts).length > 0 && (
+                    <Text size="sm">
+                      {Object.entries(c.counts)
+                        .map(([k, n]) => `${n} ${S.figures[k] ?? k}`)
+                        .join(' · ')}
+                      {c.total !== null ? ` ${S.of(c.total)}` : ''}
+                    </Text>
+                  )}
+                  {c.reason && (
+                    <Text size="sm" c="dimmed">
+                      {c.reason}
+                    </Text>
+                  )}
+                  {c.items.map((i, n) => (
+                    <Text size="xs" key={n}>
+                      {i.label}: {i.state}
+                      {i.url && (
+                        <>
+                          {' '}
+                          <Anchor href={i.url} target="_blank" rel="noopener">
+                            {S.open}
+                          </Anchor>
+                        </>
+                      )}
+                      {i.error ? ` — ${i.error}` : ''}
+                    </Text>
+                  ))}
+                  {c.url && (
+                    <Anchor size="sm" href={c.url} target="_blank" rel="noopener">
+                      {c.url}
+                    </Anchor>
+                  )}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {banner?.counts.shown === 1 && (
+        <Group>
+          <Button
+            variant="light"
+            color="red"
+            onClick={() =>
+              void endBanner(view.id).then(
+                (v) => (setView(v), notify('success', S.bannerEnded)),
+                (e: unknown) => notifyError(e),
+              )
+            }
+          >
+            {S.endBanner}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
