@@ -17,7 +17,9 @@ export interface FleetReceipt {
 export type FleetMessage = { type: 'ready'; connectMs: number } | { type: 'received'; receipts: FleetReceipt[] } | { type: 'failed'; message: string };
 
 const epochMs = () => performance.timeOrigin + performance.now();
-const send = (m: FleetMessage) => process.send?.(m);
+const send = (m: FleetMessage) => process.connected && process.send?.(m);
+// The benchmark ended (or died): so do its devices.
+process.on('disconnect', () => process.exit(0));
 
 const list = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as SimulatedDevice[];
 let buffered: FleetReceipt[] = [];
