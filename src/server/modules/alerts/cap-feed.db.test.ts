@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { unitIdFor } from '../units/index.ts';
 import type { CreateAlertBody } from '../../../shared/contracts/alerts.ts';
-import { CAP_XSD } from './cap-validate.ts';
+import { CAP_XSD, validateAgainstXsd } from './cap-validate.ts';
 
 const NOW = new Date('2026-12-01T02:00:00Z');
 const LAI_CHAU = unitIdFor('vn-2026', '12');
@@ -102,5 +102,19 @@ describeEachDb('CAP feed over HTTP', (kind) => {
       expect(xml).toMatch(/<polygon>[^<]+<\/polygon>/);
     }
     expect([...types].sort()).toEqual(['Alert', 'Cancel', 'Update']);
+  });
+
+  it('the XSD names what it refuses in Vietnamese; without xmllint publishing is a clear error, not a skipped check', async () => {
+    const xml = (await (await fetch(`${base}/cap/atom.xml`)).text()).match(/href="([^"]+\.xml)"/g)![1]!.slice(6, -1);
+    const doc = await (await fetch(xml)).text();
+    const broken = doc.replace('<urgency>Immediate</urgency>', '<urgency>Soon</urgency>');
+    expect(await validateAgainstXsd(broken)).toEqual([expect.objectContaining({ field: 'urgency', message: expect.stringMatching(/^Không đúng lược đồ CAP 1\.2 \(dòng \d+\)/) })]);
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(validateAgainstXsd(doc)).rejects.toMatchObject({ code: 'ALERT_VALIDATOR_MISSING' });
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
