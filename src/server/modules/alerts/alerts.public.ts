@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { UnitLookup } from '../units/index.ts';
 import * as repo from './alerts.repository.ts';
-import { MAX_FEED_ENTRIES, renderAtom } from './atom.ts';
+import { MAX_FEED_ENTRIES, renderAtom, tagUriOf } from './atom.ts';
 import { capDateTime } from './cap-xml.ts';
 
 export interface PublicDocument {
@@ -39,6 +39,7 @@ export function createCapFeed(deps: { db: Db; clock: Clock; units: UnitLookup })
         author: 'Loa',
         now: capDateTime(now),
         entries: rows.map((r) => ({
+          id: tagUriOf({ sender: r.sender!, identifier: r.identifier!, sent: capDateTime(r.sent!) }),
           identifier: r.identifier!,
           headline: r.infoVi.headline,
           sent: capDateTime(r.sent!),

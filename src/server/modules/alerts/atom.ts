@@ -9,6 +9,8 @@ export const MAX_FEED_BYTES = 1_000_000;
 const SUMMARY_CHARS = 500;
 
 export interface AtomEntry {
+  /** A permanent IRI of the message, the same whatever host the feed is read on (tagUriOf). */
+  id: string;
   identifier: string;
   headline: string;
   /** CAP dateTime (numeric offset), valid as an RFC 3339 date too. */
@@ -19,12 +21,15 @@ export interface AtomEntry {
   href: string;
 }
 
+/** RFC 4151 tag URI of a CAP message: its sender as the authority, the day it was sent, its identifier. */
+export const tagUriOf = (m: { sender: string; identifier: string; sent: string }): string => `tag:${m.sender},${m.sent.slice(0, 10)}:${m.identifier}`;
+
 const clip = (s: string) => (s.length > SUMMARY_CHARS ? `${s.slice(0, SUMMARY_CHARS - 1)}…` : s);
 
 function entryXml(e: AtomEntry): string {
   return [
     '  <entry>',
-    `    <id>${escapeXml(e.href)}</id>`,
+    `    <id>${escapeXml(e.id)}</id>`,
     `    <title>${escapeXml(e.headline)}</title>`,
     `    <updated>${escapeXml(e.sent)}</updated>`,
     `    <published>${escapeXml(e.sent)}</published>`,

@@ -88,6 +88,7 @@ describeEachDb('CAP feed over HTTP', (kind) => {
     expect(updated).toHaveLength(3);
     expect([...updated].sort((a, b) => b - a)).toEqual(updated);
     expect(xpath(feed, `string(${entry}[1]/${atom('title')})`)).toBe('Giông lốc');
+    expect(xpath(feed, `string(${entry}[1]/${atom('id')})`)).toMatch(/^tag:loa@[a-z0-9.-]+\.gov\.vn,2026-12-01:[a-z0-9.-]+-20261201-005$/);
 
     const types = new Set<string>();
     for (const link of links) {

@@ -124,7 +124,15 @@ describe('CAP rendering, polygons, feed', () => {
   });
 
   it('the feed stays under its byte budget', () => {
-    const entry = { identifier: 'x', headline: 'h', sent: '2026-12-01T09:00:00+07:00', senderName: 's', summary: 'x'.repeat(500), href: 'http://loa.test/cap/x.xml' };
+    const entry = {
+      id: 'tag:loa@x.gov.vn,2026-12-01:x',
+      identifier: 'x',
+      headline: 'h',
+      sent: '2026-12-01T09:00:00+07:00',
+      senderName: 's',
+      summary: 'x'.repeat(500),
+      href: 'http://loa.test/cap/x.xml',
+    };
     const xml = renderAtom({ self: 'http://loa.test/cap/atom.xml', title: 't', author: 'Loa', now: entry.sent, entries: Array.from({ length: 5000 }, () => entry) });
     expect(Buffer.byteLength(xml)).toBeLessThan(1_000_000);
     expect(xml.endsWith('</feed>\n')).toBe(true);
