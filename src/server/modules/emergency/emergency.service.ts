@@ -72,9 +72,9 @@ export function createEmergencyService(deps: EmergencyDeps) {
     return ids.map((id) => ({ id, name: byId.get(id)!.name, code: byId.get(id)!.code ?? null }));
   }
 
-  async function connectedPages(a: Actor, unitId: string) {
-    if (!can(a, 'social.read', { unitPath: a.unitPath })) return [];
-    return (await ch.socialAccounts.listAccounts(a, unitId)).items.filter((p) => p.status === 'connected');
+  async function connectedPages(a: Actor, unit: UnitRecord) {
+    if (!can(a, 'social.read', { unitPath: unit.path })) return [];
+    return (await ch.socialAccounts.listAccounts(a, unit.id)).items.filter((p) => p.status === 'connected');
   }
 
   async function view(actor: Actor, e: EmergencyRow): Promise<EmergencyView> {
@@ -121,7 +121,7 @@ export function createEmergencyService(deps: EmergencyDeps) {
           else loudspeakers++;
         }
       }
-      const pages = await connectedPages(a, unit.id);
+      const pages = await connectedPages(a, unit);
       const unavailable: Reach['unavailable'] = {};
       if (!ch.broadcasts.routes().smsAccount) unavailable.sms = NO_SMS_ACCOUNT;
       if (pages.length === 0) unavailable.social = NO_PAGES;
@@ -147,7 +147,7 @@ export function createEmergencyService(deps: EmergencyDeps) {
       const areas = body.areaUnitIds;
       await checkAreas(unit, areas);
       const notConfigured: Partial<Record<EmergencyChannel, string>> = {};
-      const pages = chosen.has('social') ? await connectedPages(a, unit.id) : [];
+      const pages = chosen.has('social') ? await connectedPages(a, unit) : [];
       if (chosen.has('social') && pages.length === 0) notConfigured.social = NO_PAGES;
       const now = clock.now();
       const expires = body.expires ? new Date(body.expires) : new Date(now.getTime() + DEFAULT_ACTIVE_HOURS * 3600_000);
