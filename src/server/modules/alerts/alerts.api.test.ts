@@ -104,6 +104,7 @@ describe('alerts API', () => {
     const doc = await t.app.inject({ method: 'GET', url: pub.xmlUrl! });
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-type']).toContain('application/cap+xml');
+    expect(doc.headers).toMatchObject({ 'access-control-allow-origin': '*', 'cache-control': expect.stringContaining('public') });
     const stored = (await req('viewer', 'GET', `/api/alerts/${a.id}/preview.xml`)).json() as AlertPreview;
     expect(doc.body).toBe(stored.xml);
     expect(await validateAgainstXsd(doc.body)).toEqual([]);

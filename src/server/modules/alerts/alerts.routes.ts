@@ -56,7 +56,12 @@ export function registerAlertRoutes(app: Api, svc: AlertsService): void {
 }
 
 function sendDocument(req: FastifyRequest, reply: FastifyReply, doc: PublicDocument, type: string) {
-  reply.header('etag', doc.etag).header('cache-control', 'public, max-age=60, stale-while-revalidate=300').header('x-content-type-options', 'nosniff');
+  // Public, read only and without cookies: aggregators' web apps may read them from any origin.
+  reply
+    .header('etag', doc.etag)
+    .header('cache-control', 'public, max-age=60, stale-while-revalidate=300')
+    .header('x-content-type-options', 'nosniff')
+    .header('access-control-allow-origin', '*');
   if (doc.lastModified) reply.header('last-modified', doc.lastModified.toUTCString());
   if (req.headers['if-none-match'] === doc.etag) return reply.code(304).send();
   return reply.type(type).send(doc.body);
