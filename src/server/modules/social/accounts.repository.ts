@@ -51,6 +51,20 @@ export async function setAccountStatus(db: Db, id: string, status: AccountStatus
   await db.update(socialAccounts).set({ status, statusMessage: message }).where(eq(socialAccounts.id, id));
 }
 
+/** New secrets for a connected page (reconnecting after its token expired): connected again. */
+export async function replaceSecrets(
+  db: Db,
+  id: string,
+  s: Pick<AccountRow, 'displayName' | 'accessTokenEnc' | 'appSecretEnc' | 'appId' | 'accessTokenMask' | 'appSecretMask' | 'connectedBy' | 'connectedAt'>,
+): Promise<AccountRow | undefined> {
+  const [r] = await db
+    .update(socialAccounts)
+    .set({ ...s, status: 'connected', statusMessage: null })
+    .where(and(eq(socialAccounts.id, id), isNull(socialAccounts.disconnectedAt)))
+    .returning();
+  return r ? asRow(r) : undefined;
+}
+
 /** Disconnects: the secrets are overwritten (nothing left to decrypt), the verify token freed. */
 export async function disconnectAccount(db: Db, id: string, at: Date): Promise<void> {
   await db

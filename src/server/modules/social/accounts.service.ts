@@ -42,25 +42,35 @@ export function createAccountsService(ctx: SocialContext) {
       };
     },
 
-    /** Connects a page: the token and secret are sealed by the secret box; only their masks are ever shown again. */
+    /**
+     * Connects a page: the token and secret are sealed by the secret box; only their masks are ever shown again.
+     * The unit's own page connected already (its token expired, say) takes the new secrets: "kết nối lại trang".
+     */
     async connectAccount(actor: Actor, unitId: string, input: ConnectAccountBody): Promise<SocialAccountView> {
       const { unit, a } = await unitFor(ctx, actor, unitId, 'social.manage');
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const row = await repo.insertAccount(tx, {
-          unitId: unit.id,
-          platform: input.platform,
-          pageId: input.pageId,
+        const secrets = {
           displayName: input.displayName,
           accessTokenEnc: box.seal(input.accessToken),
           appSecretEnc: box.seal(input.appSecret),
           appId: input.platform === 'zalo' ? (input.appId ?? null) : null,
           accessTokenMask: mask(input.accessToken),
           appSecretMask: mask(input.appSecret),
-          verifyToken: input.platform === 'facebook' ? randomBytes(18).toString('base64url') : null,
           connectedBy: a.userId,
           connectedAt: now,
-        });
+        };
+        const existing = await repo.findActiveByPage(tx, input.platform, input.pageId);
+        if (existing && existing.unitId !== unit.id) throw new AppError('SOCIAL_PAGE_TAKEN', { pageId: input.pageId });
+        const row = existing
+          ? await repo.replaceSecrets(tx, existing.id, secrets)
+          : await repo.insertAccount(tx, {
+              ...secrets,
+              unitId: unit.id,
+              platform: input.platform,
+              pageId: input.pageId,
+              verifyToken: input.platform === 'facebook' ? randomBytes(18).toString('base64url') : null,
+            });
         if (!row) throw new AppError('SOCIAL_PAGE_TAKEN', { pageId: input.pageId });
         // The trail names the page, never its secrets (not even masked).
         await recordAudit(tx, a, {
@@ -68,7 +78,8 @@ export function createAccountsService(ctx: SocialContext) {
           entity: 'social_account',
           entityId: row.id,
           unitId: unit.id,
-          after: { platform: row.platform, pageId: row.pageId, displayName: row.displayName },
+          ...(existing ? { before: { status: existing.status } } : {}),
+          after: { platform: row.platform, pageId: row.pageId, displayName: row.displayName, status: 'connected' },
         });
         return present(a, unit.path, row);
       });

@@ -30,6 +30,7 @@ describe('social API: pages and cross-posting', () => {
   let fb: FakeFacebook;
   let zalo: FakeZalo;
   let unitId: string;
+  let otherUnitId: string;
   let postId: string;
   let postSlug: string;
   const s: Record<'admin' | 'approver' | 'drafter' | 'viewer' | 'other', Session> = {} as never;
@@ -61,6 +62,7 @@ describe('social API: pages and cross-posting', () => {
     s.admin = (await buildSignedInUser(t.c, { unitId, roles: ['unit_admin'] })).session;
     s.drafter = (await buildSignedInUser(t.c, { unitId, roles: ['drafter'] })).session;
     s.viewer = (await buildSignedInUser(t.c, { unitId, roles: ['viewer'] })).session;
+    otherUnitId = p.syt.id;
     s.other = (await buildSignedInUser(t.c, { unitId: p.syt.id, roles: ['unit_admin', 'approver'] })).session;
     const post = await publishPost(t.app, s.approver.headers, {
       sectionId: p.news.id,
@@ -113,24 +115,12 @@ describe('social API: pages and cross-posting', () => {
     expect(audit.map((e) => e.action)).toEqual(['social.connect']);
     expect(JSON.stringify(audit)).not.toContain(FB_TOKEN.slice(4, 20));
 
-    // Another unit cannot connect here; the same page twice is refused.
-    const again = await req('other', 'POST', `/api/units/${unitId}/social/accounts`, {
-      platform: 'facebook',
-      pageId: PAGE,
-      displayName: 'x',
-      accessToken: FB_TOKEN,
-      appSecret: FB_SECRET,
-    });
-    expect(again.statusCode).toBe(404);
-    const dup = await req('admin', 'POST', `/api/units/${unitId}/social/accounts`, {
-      platform: 'facebook',
-      pageId: PAGE,
-      displayName: 'x',
-      accessToken: FB_TOKEN,
-      appSecret: FB_SECRET,
-    });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.message).toContain('đã được kết nối');
+    // Another unit cannot connect here, nor connect the same page to itself.
+    const fbBody = { platform: 'facebook', pageId: PAGE, displayName: 'x', accessToken: FB_TOKEN, appSecret: FB_SECRET };
+    expect((await req('other', 'POST', `/api/units/${unitId}/social/accounts`, fbBody)).statusCode).toBe(404);
+    const taken = await req('other', 'POST', `/api/units/${otherUnitId}/social/accounts`, fbBody);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toContain('đã được kết nối');
   });
 
   it('lists pages masked for readers; the verify token only for managers; viewers and other units see nothing', async () => {
@@ -250,8 +240,7 @@ describe('social API: pages and cross-posting', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe('Mã truy cập đã hết hạn, hãy kết nối lại trang "Sở TT&TT Lai Châu".');
 
-    // Disconnecting frees the page for a new connection with a fresh token.
-    expect((await req('admin', 'DELETE', `/api/social/accounts/${acc.fb.id}`)).statusCode).toBe(204);
+    // Connecting the page again with a fresh token: the same page, connected again.
     fb.renewToken(PAGE);
     const reconnected = await req('admin', 'POST', `/api/units/${unitId}/social/accounts`, {
       platform: 'facebook',
@@ -261,5 +250,22 @@ describe('social API: pages and cross-posting', () => {
       appSecret: FB_SECRET,
     });
     expect(reconnected.statusCode).toBe(201);
+    expect(reconnected.json().account).toMatchObject({ id: acc.fb.id, status: 'connected', statusMessage: null });
+    expect((await publish({ kind: 'text', title: 'Thông báo', text: 'Họp dân lúc 20h.' }, [acc.fb.id])).statusCode).toBe(201);
+    // Disconnecting: the secrets are gone, the page is free for any unit.
+    expect((await req('admin', 'DELETE', `/api/social/accounts/${acc.fb.id}`)).statusCode).toBe(204);
+    const [gone] = await t.c.database.db.select().from(socialAccounts).where(eq(socialAccounts.id, acc.fb.id));
+    expect(gone).toMatchObject({ status: 'disconnected', accessTokenEnc: '', appSecretEnc: '' });
+    expect(
+      (
+        await req('other', 'POST', `/api/units/${otherUnitId}/social/accounts`, {
+          platform: 'facebook',
+          pageId: PAGE,
+          displayName: 'x',
+          accessToken: FB_TOKEN,
+          appSecret: FB_SECRET,
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });
