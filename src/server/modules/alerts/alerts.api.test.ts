@@ -168,6 +168,13 @@ describe('alerts API', () => {
     expect(atom).toContain(cancel.identifier!);
     expect(atom).not.toContain(update.identifier!);
     expect((await req('approver', 'POST', `/api/alerts/${cancel.id}/update`, {})).json()).toMatchObject({ error: { code: 'ALERT_CHAIN_ENDED' } });
+    const list = (phase: string) => req('viewer', 'GET', `/api/alerts?unitId=${soId}&phase=${phase}`);
+    const ids = async (phase: string) => ((await list(phase)).json() as { items: { id: string }[] }).items.map((i) => i.id);
+    expect(await ids('updated')).toContain(a.id);
+    expect(await ids('cancelled')).toContain(update.id);
+    expect(await ids('active')).toContain(cancel.id);
+    expect(await ids('active')).not.toContain(update.id);
+    expect((await req('communeApprover', 'GET', `/api/alerts?unitId=${soId}`)).json()).toMatchObject({ items: [], capabilities: { draft: true } });
 
     // Past every expiry (24 h): the feed is empty, the documents stay readable (no session needed).
     t.clock.set(new Date(NOW.getTime() + 25 * HOUR));
