@@ -173,6 +173,9 @@ describe('one emergency message, every channel', () => {
     // A retried request with the same key gets the same message (nothing is sent twice).
     const again = await req('approver', 'POST', '/api/emergency', launchBody(), key);
     expect((again.json() as { emergency: EmergencyView }).emergency.id).toBe(launched.id);
+    const other = await req('approver', 'POST', '/api/emergency', launchBody({ title: 'Khác' }), key);
+    expect(other.statusCode).toBe(409);
+    expect((other.json() as { error: { code: string } }).error.code).toBe('EMERGENCY_IDEMPOTENCY_MISMATCH');
 
     let view = launched;
     await until(async () => {

@@ -10,7 +10,7 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { href, navigate } from '../../router.tsx';
 import { segment, stripVietnamese } from '../../../shared/sms/segments.ts';
-import { EMERGENCY_CHANNELS, endBanner, getChoices, getEmergency, getReach, launchEmergency, listEmergencies, renditionsOf } from './emergency-api.ts';
+import { EMERGENCY_CHANNELS, endBanner, getChoices, getEmergency, getReach, launchEmergency, listEmergencies, renditionsOf, startFrom, startingPoints } from './emergency-api.ts';
 import type { ChannelStatus, Choices, EmergencyChannel, EmergencyView, Renditions } from './emergency-api.ts';
 import { emergencyStrings } from './strings.ts';
 
@@ -68,7 +68,9 @@ const fromLocalInput = (v: string): string | null => (/^\d{4}-\d\d-\d\dT\d\d:\d\
 function Composer({ choices }: { choices: Choices }) {
   const { lang } = useI18n();
   const S = emergencyStrings(lang);
-  const { notify } = useNotify();
+  const { notify, notifyError } = useNotify();
+  const starts = useAsync(() => startingPoints(choices.unitId), [choices.unitId]);
+  const [start, setStart] = useState('');
   const [areas, setAreas] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -121,6 +123,24 @@ function Composer({ choices }: { choices: Choices }) {
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        {starts.data && starts.data.length > 0 && (
+          <NativeSelect
+            label={S.startFrom}
+            value={start}
+            data-testid="emergency-start"
+            onChange={(e) => {
+              const key = e.currentTarget.value;
+              setStart(key);
+              const p = starts.data?.find((x) => x.key === key);
+              if (p)
+                void startFrom(p).then(
+                  (v) => (setTitle(v.title.slice(0, 160)), setText(v.text.slice(0, 4000)), setR(null)),
+                  (err: unknown) => notifyError(err),
+                );
+            }}
+            data={[{ value: '', label: S.startNone }, ...starts.data.map((p) => ({ value: p.key, label: p.kind === 'alert' ? S.startAlert(p.label) : S.startBroadcast(p.label) }))]}
+          />
+        )}
         <TextInput label={S.fTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={160} required data-testid="emergency-title" />
         <Textarea label={S.fText} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} maxLength={4000} required data-testid="emergency-text" />
         <Group>
