@@ -13,8 +13,8 @@ import * as repo from './bulletins.repository.ts';
 
 /** A khẩn cấp bulletin without valid_until stays in the HTTP fallback's pending commands this long after publication. */
 export const EMERGENCY_PENDING_MS = 2 * 3600_000;
-/** Publishes in flight at once (the broker acknowledges QoS 1 to Loa's own client). */
-const PUBLISH_LANES = 500;
+/** Publishes in flight at once (the broker acknowledges QoS 1 to Loa's own client); the next starts as one ends. */
+const PUBLISH_WINDOW = 2_000;
 
 export const dispatchJobId = (bulletinId: string): string => `bulletins:dispatch:${bulletinId}`;
 
@@ -38,11 +38,16 @@ export function createDispatcher(deps: { db: Db; clock: Clock; logger: Logger; p
   const { db, clock, logger, gateway } = deps;
 
   async function publishAll(sends: readonly { deviceId: string; command: DeviceCommand }[]): Promise<number> {
+    // A sliding window, not lock-step batches: no publish waits for the slowest of the batch before it.
     let sent = 0;
-    for (let i = 0; i < sends.length; i += PUBLISH_LANES) {
-      const done = await Promise.all(sends.slice(i, i + PUBLISH_LANES).map((s) => gateway.publishCommand(s.deviceId, s.command)));
-      sent += done.filter(Boolean).length;
-    }
+    let next = 0;
+    const lane = async () => {
+      while (next < sends.length) {
+        const s = sends[next++]!;
+        if (await gateway.publishCommand(s.deviceId, s.command)) sent++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PUBLISH_WINDOW, sends.length) }, lane));
     return sent;
   }
 
