@@ -37,8 +37,9 @@ function smsStatus(b: BroadcastView): ChannelStatus {
   const state = telco ? (b.status === 'done' ? 'done' : 'in_progress') : pending > 0 ? 'in_progress' : failed > 0 || s.ambiguous > 0 ? 'failed' : 'done';
   return {
     ...blank('sms', state, telco ? 'Không có tài khoản SMS: đã soạn công văn đề nghị nhà mạng gửi tin' : null),
-    counts: { delivered: s.delivered, failed, ambiguous: s.ambiguous, pending },
-    total,
+    // The telco request has no deliveries of Loa's: its result is the telcos' reply, recorded on the broadcast.
+    counts: telco ? {} : { delivered: s.delivered, failed, ambiguous: s.ambiguous, pending },
+    total: telco ? null : total,
     recordId: b.id,
   };
 }

@@ -268,7 +268,8 @@ function RenditionTabs({ r, onChange }: { r: Renditions; onChange: (r: Rendition
   );
 }
 
-const STATE_COLOR: Record<ChannelStatus['state'], string> = { not_selected: 'gray', not_configured: 'yellow', in_progress: 'blue', done: 'green', failed: 'red' };
+const WHOLE_LABEL = { root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+const STATE_COLOR: Record<ChannelStatus['state'], string> = { not_selected: 'gray', not_configured: 'orange', in_progress: 'blue', done: 'green', failed: 'red' };
 
 function ProgressView({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -320,7 +321,7 @@ function ProgressView({ id }: { id: string }) {
             <Table.Tr key={c.channel} data-testid={`emergency-channel-${c.channel}`}>
               <Table.Th scope="row">{S.channelNames[c.channel]}</Table.Th>
               <Table.Td>
-                <Badge color={STATE_COLOR[c.state]} variant="light">
+                <Badge color={STATE_COLOR[c.state]} variant="light" tt="none" radius="sm" styles={WHOLE_LABEL}>
                   {S.states[c.state]}
                 </Badge>
               </Table.Td>
@@ -341,7 +342,7 @@ function ProgressView({ id }: { id: string }) {
                   )}
                   {c.items.map((i, n) => (
                     <Text size="xs" key={n}>
-                      {i.label}: {i.state}
+                      {i.label}: {S.itemStates[i.state] ?? i.state}
                       {i.url && (
                         <>
                           {' '}

@@ -85,6 +85,15 @@ const vi = {
     shown: 'đang hiển thị',
   } as Record<string, string>,
   of: (n: number) => `trên ${n}`,
+  itemStates: {
+    shown: 'đang hiển thị',
+    ended: 'đã gỡ',
+    queued: 'chờ đăng',
+    sending: 'đang đăng',
+    published: 'đã đăng',
+    failed: 'lỗi',
+    ambiguous: 'chưa rõ đã đăng chưa',
+  } as Record<string, string>,
 };
 type EmergencyStrings = typeof vi;
 
@@ -171,6 +180,15 @@ const en: EmergencyStrings = {
     shown: 'shown',
   },
   of: (n: number) => `of ${n}`,
+  itemStates: {
+    shown: 'shown',
+    ended: 'removed',
+    queued: 'queued',
+    sending: 'posting',
+    published: 'published',
+    failed: 'failed',
+    ambiguous: 'unknown whether posted',
+  },
 };
 
 export const EMERGENCY_STRINGS: Record<Lang, EmergencyStrings> = { vi, en };
