@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/index.ts';
 import * as accountsRepo from './accounts.repository.ts';
 import * as repo from './inbox.repository.ts';
 import type { InboxListRow, ReplyRow } from './inbox.repository.ts';
-import { PLATFORM_NAMES, TOKEN_INVALID_MESSAGE, assertUsable, credentialsOf, unitFor } from './social.context.ts';
+import { PLATFORM_NAMES, TOKEN_INVALID_MESSAGE, assertUsable, readableCredentials, unitFor } from './social.context.ts';
 import type { SocialContext } from './social.context.ts';
 
 /** What turning a message into a portal question needs from the publishing module (its own access checks apply). */
@@ -28,8 +28,13 @@ const QUESTION_ASKER: Record<'facebook' | 'zalo', string> = { facebook: 'Ngườ
 export function createInboxService(ctx: SocialContext & { questions: QuestionRecorder }) {
   const { db, clock, box, providers } = ctx;
 
-  function senderOf(r: InboxListRow): z.infer<typeof SealedSender> {
-    return SealedSender.parse(JSON.parse(box.open(r.senderEnc)));
+  /** The sealed sender, or null when it cannot be opened (sealed with another key). */
+  function senderOf(r: InboxListRow): z.infer<typeof SealedSender> | null {
+    try {
+      return SealedSender.parse(JSON.parse(box.open(r.senderEnc)));
+    } catch {
+      return null;
+    }
   }
 
   function present(actor: Actor, unitPath: string, r: InboxListRow, last: Date, replies: ReplyRow[], now: Date): InboxItemView {
@@ -165,7 +170,9 @@ export function createInboxService(ctx: SocialContext & { questions: QuestionRec
       const hours = REPLY_WINDOW_HOURS[item.platform][item.kind];
       if (clock.now().getTime() > last.getTime() + hours * 3600_000) throw new AppError('SOCIAL_WINDOW_CLOSED', { platform: PLATFORM_NAMES[item.platform], hours });
       const sender = senderOf(item);
-      const result = await providers[item.platform].reply(credentialsOf(box, account), {
+      const credentials = readableCredentials(box, account);
+      if (!credentials || !sender) throw new AppError('SOCIAL_TOKEN_INVALID', { name: account.displayName });
+      const result = await providers[item.platform].reply(credentials, {
         recipientId: sender.id,
         ...(item.kind === 'comment' ? { commentId: item.eventId } : {}),
         text,

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/index.ts';
 import * as accountsRepo from './accounts.repository.ts';
 import * as repo from './publications.repository.ts';
 import type { PublicationListRow, PublicationRow } from './publications.repository.ts';
-import { TOKEN_INVALID_MESSAGE, assertUsable, credentialsOf, unitFor } from './social.context.ts';
+import { TOKEN_INVALID_MESSAGE, assertUsable, readableCredentials, unitFor } from './social.context.ts';
 import type { SocialContext } from './social.context.ts';
 import { MAX_SEND_ATTEMPTS, publishJob, publishJobId, retryDelayMs, retryJobId } from './social.jobs.ts';
 
@@ -25,6 +25,7 @@ export interface CrossPostSources {
 
 const TEXT_MAX = 5000;
 const JOB_ACTOR = systemActor('job:social.publish');
+const UNREADABLE_MESSAGE = 'Không đọc được mã truy cập đã lưu (khóa mã hóa đã thay đổi), hãy kết nối lại trang';
 
 /** The text of a portal post's body, for a page that shows plain text. */
 function plainText(html: string): string {
@@ -123,8 +124,8 @@ export function createCrossPosting(ctx: SocialContext & { jobs: JobQueue; source
     });
   }
 
-  async function markTokenInvalid(tx: Db, accountId: string, unitId: string): Promise<void> {
-    await accountsRepo.setAccountStatus(tx, accountId, 'token_invalid', TOKEN_INVALID_MESSAGE);
+  async function markTokenInvalid(tx: Db, accountId: string, unitId: string, message = TOKEN_INVALID_MESSAGE): Promise<void> {
+    await accountsRepo.setAccountStatus(tx, accountId, 'token_invalid', message);
     await recordAudit(tx, JOB_ACTOR, { action: 'social.token_invalid', entity: 'social_account', entityId: accountId, unitId, after: { status: 'token_invalid' } });
   }
 
@@ -261,11 +262,20 @@ export function createCrossPosting(ctx: SocialContext & { jobs: JobQueue; source
         await repo.updatePublication(db, p.id, { state: 'failed', errorKind: account?.status === 'token_invalid' ? 'token_invalid' : 'not_allowed', errorMessage: message }, now);
         return;
       }
+      const credentials = readableCredentials(box, account);
+      if (!credentials) {
+        // Nothing was sent: the page must be connected again (its secrets were sealed with another key).
+        await db.transaction(async (tx) => {
+          await repo.updatePublication(tx, p.id, { state: 'failed', errorKind: 'token_invalid', errorMessage: UNREADABLE_MESSAGE }, now);
+          await markTokenInvalid(tx, account.id, account.unitId, UNREADABLE_MESSAGE);
+        });
+        return;
+      }
       const claimed = await repo.claimForSending(db, p.id, now);
       if (!claimed) return;
       let result: Awaited<ReturnType<(typeof providers)['facebook']['publish']>>;
       try {
-        result = await providers[account.platform].publish(credentialsOf(box, account), {
+        result = await providers[account.platform].publish(credentials, {
           text: claimed.text,
           title: claimed.title,
           ...(claimed.link ? { link: claimed.link } : {}),

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialAccounts } from '../../db/schema/index.ts';
+import { createSecretBox } from '../../platform/secret-box.ts';
 import { createFacebookProvider } from '../../providers/social/facebook.ts';
 import { startFakeFacebook } from '../../providers/social/fake-facebook-server.ts';
 import type { FakeFacebook } from '../../providers/social/fake-facebook-server.ts';
@@ -267,5 +268,18 @@ describe('social API: pages and cross-posting', () => {
         })
       ).statusCode,
     ).toBe(201);
+  });
+
+  it('fails without sending when a sealed token cannot be opened (restored with another key): reconnect the page', async () => {
+    const foreign = createSecretBox(randomBytes(32)).seal(ZALO_TOKEN);
+    await t.c.database.db.update(socialAccounts).set({ accessTokenEnc: foreign }).where(eq(socialAccounts.id, acc.zalo.id));
+    const articles = zalo.articles.length;
+    const res = await publish({ kind: 'text', title: 'Thông báo', text: 'Lịch cắt điện.' }, [acc.zalo.id]);
+    const id = (res.json() as { publications: PublicationView[] }).publications[0]!.id;
+    await t.c.jobs.drain();
+    expect((await publicationsOf([id]))[0]).toMatchObject({ state: 'failed', errorKind: 'token_invalid' });
+    expect(zalo.articles.length).toBe(articles);
+    const list = (await req('approver', 'GET', `/api/units/${unitId}/social/accounts`)).json() as { items: SocialAccountView[] };
+    expect(list.items.find((a) => a.id === acc.zalo.id)?.status).toBe('token_invalid');
   });
 });

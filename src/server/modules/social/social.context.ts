@@ -46,6 +46,18 @@ export function credentialsOf(box: SecretBox, account: AccountRow): SocialAccoun
   };
 }
 
+/**
+ * The credentials, or null when the sealed values cannot be opened (the data restored without its secret key, or
+ * another LOA_SECRET_KEY): the page must be connected again, nothing may be sent or trusted with it.
+ */
+export function readableCredentials(box: SecretBox, account: AccountRow): SocialAccountCredentials | null {
+  try {
+    return credentialsOf(box, account);
+  } catch {
+    return null;
+  }
+}
+
 /** Refuses an account that cannot be used: disconnected, or its token expired. */
 export function assertUsable(account: AccountRow): void {
   if (account.disconnectedAt || account.status === 'disconnected') throw new AppError('SOCIAL_ACCOUNT_INACTIVE', { name: account.displayName });

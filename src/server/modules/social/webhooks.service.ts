@@ -5,7 +5,7 @@ import type { SocialPlatformName } from '../../../shared/contracts/social.ts';
 import * as accountsRepo from './accounts.repository.ts';
 import type { AccountRow } from './accounts.repository.ts';
 import * as inboxRepo from './inbox.repository.ts';
-import { credentialsOf, senderHash } from './social.context.ts';
+import { readableCredentials, senderHash } from './social.context.ts';
 import type { SocialContext } from './social.context.ts';
 
 /** The signature header each platform sends (absent: 401, wrong: 403). */
@@ -74,7 +74,9 @@ export function createWebhooks(ctx: SocialContext) {
         throw new AppError('SOCIAL_WEBHOOK_SIGNATURE');
       }
       for (const account of accounts.values()) {
-        if (!provider.verifyWebhook(credentialsOf(box, account), request)) {
+        const credentials = readableCredentials(box, account);
+        if (!credentials) log.warn({ platform, pageId: account.pageId }, 'webhook for a page whose sealed secret cannot be opened: reconnect the page');
+        if (!credentials || !provider.verifyWebhook(credentials, request)) {
           log.warn({ platform, pageId: account.pageId, ip: request.ip, bytes: request.rawBody.length }, 'webhook signature refused');
           throw new AppError('SOCIAL_WEBHOOK_SIGNATURE');
         }
