@@ -10,9 +10,10 @@ export type PublicationInsert = Omit<typeof socialPublications.$inferInsert, 'st
 
 const asRow = (r: Stored): PublicationRow => r as PublicationRow;
 
+/** Inserts the rows; one whose (source, page) exists already (a concurrent twin) is skipped. Returns those inserted. */
 export async function insertPublications(db: Db, rows: PublicationInsert[]): Promise<PublicationRow[]> {
   if (rows.length === 0) return [];
-  return (await db.insert(socialPublications).values(rows).returning()).map(asRow);
+  return (await db.insert(socialPublications).values(rows).onConflictDoNothing().returning()).map(asRow);
 }
 
 export async function findPublication(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<PublicationRow | undefined> {

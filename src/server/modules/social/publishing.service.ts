@@ -187,7 +187,17 @@ export function createCrossPosting(ctx: SocialContext & { jobs: JobQueue; source
               after: { accountId: r.accountId, source: r.sourceKind, sourceId: r.sourceId, title: r.title, link: r.link },
             })),
           );
-        const ids = [...rows.map((r) => r.id), ...existing.map((e) => e.id)];
+        // A concurrent request may have queued the same source on a page in between: its row stands for this one.
+        const raced =
+          content.sourceId && rows.length < fresh.length
+            ? await repo.findForSource(
+                tx,
+                content.kind,
+                content.sourceId,
+                fresh.filter((f) => !rows.some((r) => r.accountId === f)),
+              )
+            : [];
+        const ids = [...rows.map((r) => r.id), ...existing.map((e) => e.id), ...raced.map((e) => e.id)];
         if (idempotencyKey && !(await repo.claimPublishKey(tx, { unitId: unit.id, key: idempotencyKey, requestHash: hash, publicationIds: ids, at: now }))) {
           throw new AppError('CONFLICT');
         }
