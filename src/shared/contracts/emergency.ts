@@ -71,6 +71,8 @@ export const LaunchBodySchema = z.object({
   capStatus: z.enum(['Actual', 'Exercise']).default('Actual'),
   /** When the banner and the CAP alert end; default 24 h after the launch. */
   expires: z.iso.datetime({ offset: true }).nullish(),
+  /** The Idempotency-Key for a client that cannot set the header (the admin UI: one per composed message). */
+  idempotencyKey: z.string().trim().min(8, 'Idempotency-Key cần 8–200 ký tự').max(200).optional(),
 });
 export type LaunchBody = z.input<typeof LaunchBodySchema>;
 export type LaunchInput = z.infer<typeof LaunchBodySchema>;

@@ -23,7 +23,7 @@ export function registerEmergencyRoutes(app: Api, svc: EmergencyService): void {
   app.get('/api/emergency', { schema: { ...tags, response: { 200: EmergencyListOutSchema } } }, async (req) => ({ items: await svc.listEmergencies(req.actor) }));
   // The launch fans out to every chosen channel in one transaction; a retry with the same Idempotency-Key gets the same message.
   app.post('/api/emergency', { schema: { ...tags, body: LaunchBodySchema, headers: IdempotencyHeadersSchema, response: { 201: EmergencyOutSchema } } }, async (req, reply) =>
-    reply.code(201).send({ emergency: await svc.launch(req.actor, req.body, req.headers['idempotency-key']) }),
+    reply.code(201).send({ emergency: await svc.launch(req.actor, req.body, req.headers['idempotency-key'] ?? req.body.idempotencyKey) }),
   );
   app.get('/api/emergency/:id', { schema: { ...tags, params: Params, response: { 200: EmergencyOutSchema } } }, async (req) => ({
     emergency: await svc.getEmergency(req.actor, req.params.id),

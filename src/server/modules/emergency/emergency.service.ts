@@ -136,7 +136,8 @@ export function createEmergencyService(deps: EmergencyDeps) {
      */
     async launch(actor: Actor, body: LaunchInput, idempotencyKey?: string): Promise<EmergencyView> {
       const { unit, a } = await unitFor(actor, body.unitId, 'broadcast.approve');
-      const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+      const { idempotencyKey: _inBody, ...request } = body;
+      const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
       if (idempotencyKey) {
         const seen = await repo.findByKey(db, unit.id, idempotencyKey);
         if (seen && seen.requestHash !== hash) throw new AppError('EMERGENCY_IDEMPOTENCY_MISMATCH');

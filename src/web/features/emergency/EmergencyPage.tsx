@@ -81,6 +81,8 @@ function Composer({ choices }: { choices: Choices }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One key per composed message: a retry after a lost answer gets the same launch, never a second one.
+  const [requestKey] = useState(() => `web-${crypto.randomUUID()}`);
   const areaKey = areas.join(',');
   const reach = useAsync(() => getReach(choices.unitId, areas), [choices.unitId, areaKey], areas.length > 0);
   const portalUrl = window.location.origin;
@@ -100,7 +102,17 @@ function Composer({ choices }: { choices: Choices }) {
     setBusy(true);
     setError(null);
     try {
-      const e = await launchEmergency({ unitId: choices.unitId, areaUnitIds: areas, title, text, channels, renditions: r, capStatus, expires: fromLocalInput(expires) });
+      const e = await launchEmergency({
+        unitId: choices.unitId,
+        areaUnitIds: areas,
+        title,
+        text,
+        channels,
+        renditions: r,
+        capStatus,
+        expires: fromLocalInput(expires),
+        idempotencyKey: requestKey,
+      });
       notify('success', S.launched);
       navigate(`${EMERGENCY_ROUTE}/${encodeURIComponent(e.id)}`);
     } catch (err) {
