@@ -21,11 +21,6 @@ export const ALERTS_ERRORS = defineErrors({
     vi: 'Cảnh báo này đã có bản cập nhật hoặc đã bị hủy; hãy thao tác trên bản mới nhất.',
     en: 'This alert was already updated or cancelled; act on the latest message.',
   },
-  ALERT_VALIDATOR_MISSING: {
-    status: 503,
-    vi: 'Máy chủ chưa cài xmllint (gói libxml2-utils) để kiểm tra cảnh báo theo lược đồ CAP 1.2.',
-    en: 'xmllint (package libxml2-utils) is not installed on the server, so alerts cannot be checked against the CAP 1.2 schema.',
-  },
   ALERT_IDEMPOTENCY_MISMATCH: {
     status: 409,
     vi: 'Khóa Idempotency-Key này đã được dùng cho một thao tác khác.',

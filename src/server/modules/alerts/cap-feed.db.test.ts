@@ -105,17 +105,11 @@ describeEachDb('CAP feed over HTTP', (kind) => {
     expect([...types].sort()).toEqual(['Alert', 'Cancel', 'Update']);
   });
 
-  it('the XSD names what it refuses in Vietnamese; without xmllint publishing is a clear error, not a skipped check', async () => {
+  it('the XSD names what it refuses in Vietnamese, with the line', async () => {
     const xml = (await (await fetch(`${base}/cap/atom.xml`)).text()).match(/href="([^"]+\.xml)"/g)![1]!.slice(6, -1);
     const doc = await (await fetch(xml)).text();
+    expect(await validateAgainstXsd(doc)).toEqual([]);
     const broken = doc.replace('<urgency>Immediate</urgency>', '<urgency>Soon</urgency>');
     expect(await validateAgainstXsd(broken)).toEqual([expect.objectContaining({ field: 'urgency', message: expect.stringMatching(/^Không đúng lược đồ CAP 1\.2 \(dòng \d+\)/) })]);
-    const path = process.env.PATH;
-    process.env.PATH = '/nonexistent';
-    try {
-      await expect(validateAgainstXsd(doc)).rejects.toMatchObject({ code: 'ALERT_VALIDATOR_MISSING' });
-    } finally {
-      process.env.PATH = path;
-    }
   });
 });
