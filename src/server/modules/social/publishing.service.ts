@@ -138,8 +138,12 @@ export function createCrossPosting(ctx: SocialContext & { jobs: JobQueue; source
     /**
      * Queues the source for each chosen page, the send jobs in the same transaction. A post or broadcast already on a
      * page keeps its row (it is not posted twice). With an Idempotency-Key a retried request returns the same rows.
+     * In a caller's transaction (`opts.tx`: the emergency fan-out) every read goes through it, so the source must be
+     * text there: a portal post or a broadcast is read through its own module, outside the transaction (PGlite has
+     * one connection: such a read would wait for the open transaction forever).
      */
     async publish(actor: Actor, unitId: string, body: PublishBody, idempotencyKey?: string, opts: InTx = {}): Promise<{ created: boolean; publications: PublicationView[] }> {
+      if (opts.tx && body.source.kind !== 'text') throw new Error('socialPublishing.publish: in a caller transaction only a text source can be posted');
       const q = opts.tx ?? db;
       const { unit, a } = await unitFor(ctx, actor, unitId, 'social.publish', opts.tx);
       const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
