@@ -169,6 +169,14 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(page.body).toContain('Sở Y tế tỉnh Lai Châu');
     });
 
+    it('publishes one Exercise CAP alert for the demo communes, listed in /cap/atom.xml', async () => {
+      expect(seed.alerts.alerts).toBe(1);
+      const feed = await t.app.inject({ url: '/cap/atom.xml' });
+      expect(feed.body).toContain(`/cap/${seed.alerts.identifier!}.xml`);
+      const doc = await t.app.inject({ url: `/cap/${seed.alerts.identifier!}.xml` });
+      expect(doc.body).toContain('<status>Exercise</status>');
+    });
+
     it('prints one account per step, each signs in with its role in its unit, and writes demo-accounts.json (0600)', async () => {
       const roles = seed.accounts.map((a) => `${a.role}@${a.unitName}`);
       const office = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu';
