@@ -1,7 +1,7 @@
 // Thông báo khẩn cấp: compose one message (communes of the unit's area, text, each channel's rendition, the channels
 // with what each reaches), confirm, launch; then one view with each channel's progress, polled every 2 s.
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -9,9 +9,9 @@ import { useNotify } from '../../app/notify.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { href, navigate } from '../../router.tsx';
-import { segment, stripVietnamese } from '../../../shared/sms/segments.ts';
 import { EMERGENCY_CHANNELS, endBanner, getChoices, getEmergency, getReach, launchEmergency, listEmergencies, renditionsOf, startFrom, startingPoints } from './emergency-api.ts';
 import type { ChannelStatus, Choices, EmergencyChannel, EmergencyView, Renditions } from './emergency-api.ts';
+import { RenditionTabs } from './RenditionTabs.tsx';
 import { emergencyStrings } from './strings.ts';
 
 export const EMERGENCY_ROUTE = '/emergency';
@@ -213,70 +213,6 @@ function Composer({ choices }: { choices: Choices }) {
         </Stack>
       </Modal>
     </Paper>
-  );
-}
-
-function RenditionTabs({ r, onChange }: { r: Renditions; onChange: (r: Renditions) => void }) {
-  const { lang } = useI18n();
-  const S = emergencyStrings(lang);
-  const sent = r.sms.unaccented ? stripVietnamese(r.sms.text) : r.sms.text;
-  const parts = useMemo(() => segment(sent), [sent]);
-  const set = <K extends keyof Renditions>(k: K, v: Partial<Renditions[K]>) => onChange({ ...r, [k]: { ...r[k], ...v } });
-  return (
-    <Stack gap={4}>
-      <Text fw={500} size="sm">
-        {S.renditions}
-      </Text>
-      <Tabs defaultValue="sms" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="sms">{S.rSms}</Tabs.Tab>
-          <Tabs.Tab value="radio">{S.rRadio}</Tabs.Tab>
-          <Tabs.Tab value="led">{S.rLed}</Tabs.Tab>
-          <Tabs.Tab value="banner">{S.rBanner}</Tabs.Tab>
-          <Tabs.Tab value="social">{S.rSocial}</Tabs.Tab>
-          <Tabs.Tab value="cap">{S.rCap}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="sms" pt="xs">
-          <Textarea aria-label={S.rSms} value={r.sms.text} onChange={(e) => set('sms', { text: e.currentTarget.value })} autosize minRows={3} maxLength={1600} />
-          <Group justify="space-between" mt={4}>
-            <Switch label={S.rSmsUnaccented} checked={r.sms.unaccented} onChange={(e) => set('sms', { unaccented: e.currentTarget.checked })} />
-            <Text size="sm" c="dimmed">
-              {S.rSmsParts(parts.parts, parts.text.length)}
-            </Text>
-          </Group>
-        </Tabs.Panel>
-        <Tabs.Panel value="radio" pt="xs">
-          <Textarea aria-label={S.rRadio} value={r.radio.text} onChange={(e) => set('radio', { text: e.currentTarget.value })} autosize minRows={4} maxLength={4000} />
-        </Tabs.Panel>
-        <Tabs.Panel value="led" pt="xs">
-          <Textarea aria-label={S.rLed} value={r.led.text} onChange={(e) => set('led', { text: e.currentTarget.value })} autosize minRows={2} maxLength={480} />
-        </Tabs.Panel>
-        <Tabs.Panel value="banner" pt="xs">
-          <TextInput aria-label={S.rBanner} value={r.banner.headline} onChange={(e) => set('banner', { headline: e.currentTarget.value })} maxLength={300} />
-          <TextInput label={S.rBannerLink} value={r.banner.link ?? ''} onChange={(e) => set('banner', { link: e.currentTarget.value.trim() || null })} mt={4} />
-        </Tabs.Panel>
-        <Tabs.Panel value="social" pt="xs">
-          <Textarea aria-label={S.rSocial} value={r.social.text} onChange={(e) => set('social', { text: e.currentTarget.value })} autosize minRows={4} maxLength={5000} />
-        </Tabs.Panel>
-        <Tabs.Panel value="cap" pt="xs">
-          <TextInput label={S.rCapHeadline} value={r.cap.vi.headline} onChange={(e) => set('cap', { vi: { ...r.cap.vi, headline: e.currentTarget.value } })} maxLength={160} />
-          <Textarea
-            label={S.rCapDescription}
-            value={r.cap.vi.description}
-            onChange={(e) => set('cap', { vi: { ...r.cap.vi, description: e.currentTarget.value } })}
-            autosize
-            minRows={3}
-          />
-          <Textarea
-            label={S.rCapInstruction}
-            value={r.cap.vi.instruction}
-            onChange={(e) => set('cap', { vi: { ...r.cap.vi, instruction: e.currentTarget.value } })}
-            autosize
-            minRows={2}
-          />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
   );
 }
 
