@@ -7,6 +7,7 @@ export type { SocialProviders } from './social.context.ts';
 
 import { defineModule } from '../module.ts';
 import { createAccountsService } from './accounts.service.ts';
+import { createFeaturedPhotoReader } from './featured-photo.ts';
 import type { AccountsService } from './accounts.service.ts';
 import { createInboxService } from './inbox.service.ts';
 import type { InboxService } from './inbox.service.ts';
@@ -42,7 +43,15 @@ export const module = defineModule({
     const { publishing, broadcasts } = services;
     return {
       socialAccounts: createAccountsService(ctx),
-      socialPublishing: createCrossPosting({ ...ctx, jobs, sources: { getPost: (a, id) => publishing.getPost(a, id), getBroadcast: (a, id) => broadcasts.getBroadcast(a, id) } }),
+      socialPublishing: createCrossPosting({
+        ...ctx,
+        jobs,
+        sources: {
+          getPost: (a, id) => publishing.getPost(a, id),
+          getBroadcast: (a, id) => broadcasts.getBroadcast(a, id),
+          featuredPhoto: createFeaturedPhotoReader(publishing, publicUrl),
+        },
+      }),
       socialInbox: createInboxService({ ...ctx, questions: { recordAnsweredQuestion: (a, input) => publishing.recordAnsweredQuestion(a, input) } }),
       socialWebhooks: createWebhooks(ctx),
     };

@@ -4,7 +4,7 @@ import { inTx } from '../../db/unit-of-work.ts';
 import type { InTx } from '../../db/unit-of-work.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { SocialError } from '../../providers/social/port.ts';
+import type { SocialError, SocialPhoto } from '../../providers/social/port.ts';
 import type { BroadcastView } from '../../../shared/contracts/broadcasts.ts';
 import type { MarkPublishedBody, PublicationView, PublishBody, SourceKind } from '../../../shared/contracts/social.ts';
 import { can, systemActor } from '../access/index.ts';
@@ -21,6 +21,8 @@ import { MAX_SEND_ATTEMPTS, publishJob, publishJobId, retryDelayMs, retryJobId }
 export interface CrossPostSources {
   getPost(actor: Actor, id: string): Promise<{ id: string; slug: string; title: string; summary: string | null; bodyHtml: string; status: string }>;
   getBroadcast(actor: Actor, id: string): Promise<Pick<BroadcastView, 'id' | 'unitId' | 'title' | 'smsText' | 'status'>>;
+  /** A published post's featured image as a photo (JPEG/PNG from the portal's library, with its public URL), or null. */
+  featuredPhoto(postId: string): Promise<SocialPhoto | null>;
 }
 
 const TEXT_MAX = 5000;
@@ -287,9 +289,12 @@ export function createCrossPosting(ctx: SocialContext & { jobs: JobQueue; source
       }
       const claimed = await repo.claimForSending(db, p.id, now);
       if (!claimed) return;
+      // A portal post's featured image goes with it (a Facebook photo post with the link in its caption, a Zalo cover).
+      const photo = claimed.sourceKind === 'post' && claimed.sourceId ? await ctx.sources.featuredPhoto(claimed.sourceId).catch(() => null) : null;
       let result: Awaited<ReturnType<(typeof providers)['facebook']['publish']>>;
       try {
         result = await providers[account.platform].publish(credentials, {
+          ...(photo ? { photo } : {}),
           text: claimed.text,
           title: claimed.title,
           ...(claimed.link ? { link: claimed.link } : {}),

@@ -24,6 +24,7 @@ const OA = '4318000000000000001';
 const ZALO_TOKEN = `zoa_${'q'.repeat(48)}_Tk`;
 const ZALO_SECRET = 'Zs3cr3tK3yOfTheOA0123456';
 const ZALO_APP = '2718281828459045';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
 /** The social module's HTTP boundary on the local fake Graph API and fake Zalo OA API. */
 describe('social API: pages and cross-posting', () => {
@@ -34,6 +35,7 @@ describe('social API: pages and cross-posting', () => {
   let otherUnitId: string;
   let postId: string;
   let postSlug: string;
+  let featuredUrl: string;
   const s: Record<'admin' | 'approver' | 'drafter' | 'viewer' | 'other', Session> = {} as never;
   const acc: Record<'fb' | 'zalo', SocialAccountView> = {} as never;
   const now = () => (t ? t.clock.now().getTime() : Date.now());
@@ -65,7 +67,24 @@ describe('social API: pages and cross-posting', () => {
     s.viewer = (await buildSignedInUser(t.c, { unitId, roles: ['viewer'] })).session;
     otherUnitId = p.syt.id;
     s.other = (await buildSignedInUser(t.c, { unitId: p.syt.id, roles: ['unit_admin', 'approver'] })).session;
+    // The post's featured image: a PNG of the section's library (published with the post).
+    const boundary = '----loa-social';
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/media',
+      headers: { ...s.approver.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nẢnh khuyến cáo\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="sectionId"\r\n\r\n${p.news.id}\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="khuyen-cao.png"\r\nContent-Type: image/png\r\n\r\n`),
+        PNG,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    featuredUrl = (upload.json() as { media: { url: string } }).media.url;
     const post = await publishPost(t.app, s.approver.headers, {
+      featuredImageUrl: featuredUrl,
       sectionId: p.news.id,
       title: 'Khuyến cáo phòng chống dịch cúm mùa',
       summary: 'Sở Y tế khuyến cáo người dân đeo khẩu trang nơi đông người.',
@@ -165,8 +184,12 @@ describe('social API: pages and cross-posting', () => {
     expect(onZalo.state).toBe('published');
     expect(onZalo.platformPostId).toBeTruthy();
     expect(fb.posts).toHaveLength(1);
-    expect(fb.posts[0]).toMatchObject({ message: 'Sở Y tế khuyến cáo người dân đeo khẩu trang nơi đông người.', link: `http://loa.test/bai-viet/${postSlug}` });
-    expect(zalo.articles[0]!.title).toBe('Khuyến cáo phòng chống dịch cúm mùa');
+    // The featured image goes with it: a photo post with the link in its caption, the Zalo article's cover.
+    expect(fb.posts[0]).toMatchObject({
+      message: `Sở Y tế khuyến cáo người dân đeo khẩu trang nơi đông người.\n\nhttp://loa.test/bai-viet/${postSlug}`,
+      photo: { contentType: 'image/png', bytes: PNG.length },
+    });
+    expect(zalo.articles[0]).toMatchObject({ title: 'Khuyến cáo phòng chống dịch cúm mùa', coverUrl: `http://loa.test${featuredUrl}` });
     expect((await auditEventsFor(t.c, onFb.id)).map((e) => e.action)).toEqual(['social.publish']);
 
     // Posting it again to the same page keeps the one row (no second post on the page).
