@@ -14,6 +14,7 @@ const SIGNATURE_HEADER: Record<SocialPlatformName, string> = { facebook: 'x-hub-
 /** An event's own time when plausible (a platform clock a little ahead, a delivery retried for days), else now. */
 const MAX_EVENT_AGE_MS = 7 * 24 * 3600_000;
 const MAX_EVENT_AHEAD_MS = 5 * 60_000;
+const MAX_PAGES_PER_DELIVERY = 20;
 
 /**
  * The page ids a body names, read before its signature is checked only to find whose secret checks it (Facebook:
@@ -63,7 +64,13 @@ export function createWebhooks(ctx: SocialContext) {
         throw new AppError('SOCIAL_WEBHOOK_UNSIGNED');
       }
       const accounts = new Map<string, AccountRow>();
-      for (const pageId of pageIdsOf(platform, request.rawBody)) {
+      const pageIds = pageIdsOf(platform, request.rawBody);
+      // A platform batches a few pages of one app; a body naming more is not one of theirs (and would cost a look-up each).
+      if (pageIds.length > MAX_PAGES_PER_DELIVERY) {
+        log.warn({ platform, ip: request.ip, pages: pageIds.length }, 'webhook naming too many pages refused');
+        throw new AppError('SOCIAL_WEBHOOK_BAD_BODY');
+      }
+      for (const pageId of pageIds) {
         const a = await accountsRepo.findActiveByPage(db, platform, pageId);
         if (a) accounts.set(pageId, a);
         else log.warn({ platform, pageId }, 'webhook for a page no unit has connected');
