@@ -103,6 +103,8 @@ export function queryString(params: Record<string, string | number | undefined |
 interface RequestOptions {
   /** Do not fire the global "session expired" hook on 401 (login, me). */
   quiet401?: boolean;
+  /** Sent as Idempotency-Key: a repeated click or a retry of the same step gets the first answer, not a second effect. */
+  idempotencyKey?: string;
 }
 
 /** One JSON call: the response's status and its parsed body (undefined for a 204 or an empty body). */
@@ -113,6 +115,7 @@ async function send(method: Method, path: string, body: unknown, opts: RequestOp
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
 
   const doFetch = state.fetchImpl ?? fetch;
   let res: Response;

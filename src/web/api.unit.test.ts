@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, configureApi, errorMessage, getMe, queryString, requestParsed, toApiError } from './api.ts';
 import { login } from './features/auth/auth-api.ts';
 import { searchUnits, updateContacts } from './features/units/units-api.ts';
+import { bulletinStep } from './features/bulletins/bulletins-api.ts';
 
 describe('toApiError', () => {
   it('uses the server envelope code and message', () => {
@@ -72,6 +73,15 @@ describe('request transport', () => {
     expect(h(put)['Accept-Language']).toBe('en');
     expect(get?.url).toBe('/api/units/search?q=tam+duong&at=2025-01-01&limit=20&editions=current');
     expect(h(get)['X-CSRF-Token']).toBeUndefined();
+  });
+
+  it('sends an Idempotency-Key when asked, the same for the same step of the same state', async () => {
+    configureApi({ fetchImpl: fakeFetch([new Response('not json', { status: 500 }), new Response('not json', { status: 500 })]) });
+    const b = { id: '5b3f2c1e-0000-4000-8000-000000000001', status: 'draft' as const };
+    await expect(bulletinStep(b, 'emergencyApprove')).rejects.toBeInstanceOf(ApiError);
+    await expect(bulletinStep(b, 'emergencyApprove')).rejects.toBeInstanceOf(ApiError);
+    const keys = calls.map((c) => (c.init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys).toEqual([`${b.id}:emergencyApprove:draft`, `${b.id}:emergencyApprove:draft`]);
   });
 
   it('maps 401 from /me to null without firing the session-expired hook', async () => {

@@ -176,7 +176,7 @@ function AlertActions({ alert: a, onChanged }: { alert: AlertView; onChanged: (a
     setBusy(step);
     setError(null);
     try {
-      const out = await alertStep(a.id, step, { note: note.trim() || null });
+      const out = await alertStep(a, step, { note: note.trim() || null });
       notify('success', S.done[step]);
       setDialog(null);
       // Update and Cancel answer the new draft of the chain: open it to review and publish.

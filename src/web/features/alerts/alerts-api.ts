@@ -41,9 +41,11 @@ export function previewAlert(id: string): Promise<AlertPreview> {
 export type AlertStep = 'submit' | 'publish' | 'update' | 'cancel';
 
 /** submit / publish answer the same alert; update / cancel the new draft of the chain. */
-export async function alertStep(id: string, step: AlertStep, body: { note?: string | null } = {}): Promise<AlertView> {
+export async function alertStep(a: Pick<AlertView, 'id' | 'state'>, step: AlertStep, body: { note?: string | null } = {}): Promise<AlertView> {
   const withBody = step === 'update' || step === 'cancel';
-  return (await requestParsed(AlertOutSchema, 'POST', `/api/alerts/${enc(id)}/${step}`, withBody ? body : undefined)).alert;
+  // A second click on the same step of the same state carries the same Idempotency-Key (publishing honours it).
+  const out = await requestParsed(AlertOutSchema, 'POST', `/api/alerts/${enc(a.id)}/${step}`, withBody ? body : undefined, { idempotencyKey: `${a.id}:${step}:${a.state}` });
+  return out.alert;
 }
 
 /** Vietnam time (UTC+7) for a datetime-local input, and back to an ISO string with its offset. */

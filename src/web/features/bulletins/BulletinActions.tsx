@@ -26,7 +26,7 @@ export function BulletinActions({ bulletin, onChanged }: { bulletin: BulletinVie
     setBusy(step);
     setDialogError(null);
     try {
-      const b = await bulletinStep(bulletin.id, step, { reason: reason.trim() || null });
+      const b = await bulletinStep(bulletin, step, { reason: reason.trim() || null });
       notify('success', S.done[step]);
       setDialog(null);
       onChanged(b);

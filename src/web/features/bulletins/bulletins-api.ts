@@ -42,8 +42,12 @@ export function ttsPreview(text: string): Promise<TtsPreviewOut> {
 export type BulletinStep = 'submit' | 'approve' | 'emergencyApprove' | 'cancel';
 const STEP_PATHS: Record<BulletinStep, string> = { submit: 'submit', approve: 'approve', emergencyApprove: 'emergency-publish', cancel: 'cancel' };
 
-export async function bulletinStep(id: string, step: BulletinStep, body: { reason?: string | null } = {}): Promise<BulletinView> {
-  return (await requestParsed(BulletinOutSchema, 'POST', `/api/bulletins/${enc(id)}/${STEP_PATHS[step]}`, step === 'cancel' ? body : undefined)).bulletin;
+/** The step from the bulletin's current status: a second click on the same step carries the same Idempotency-Key. */
+export async function bulletinStep(b: Pick<BulletinView, 'id' | 'status'>, step: BulletinStep, body: { reason?: string | null } = {}): Promise<BulletinView> {
+  const out = await requestParsed(BulletinOutSchema, 'POST', `/api/bulletins/${enc(b.id)}/${STEP_PATHS[step]}`, step === 'cancel' ? body : undefined, {
+    idempotencyKey: `${b.id}:${step}:${b.status}`,
+  });
+  return out.bulletin;
 }
 
 export function getCoverage(id: string): Promise<Coverage> {
