@@ -129,6 +129,8 @@ const EnvSchema = z.object({
   FACEBOOK_GRAPH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://graph.facebook.com/v26.0' }).optional(),
   /** Zalo OA API base (default https://openapi.zalo.me; the demo and tests point it at the local fake). */
   ZALO_OA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://openapi.zalo.me' }).optional(),
+  /** A public JPEG/PNG used as a Zalo article's cover when the post has no image of its own (Zalo articles need one). */
+  ZALO_COVER_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a public JPEG or PNG image' }).optional(),
   /** Key that encrypts stored secrets (social page tokens): base64 of 32 bytes (`openssl rand -base64 32`); unset: DATA_DIR/secret.key, created on first use. */
   LOA_SECRET_KEY: z
     .string()

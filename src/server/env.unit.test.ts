@@ -70,4 +70,10 @@ describe('environment', () => {
     const problems = problemsOf({ MQTT_URL: 'http://broker', MQTT_PORT: '70000', MQTT_SERVICE_PASSWORD: 'short' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MQTT_PORT', 'MQTT_SERVICE_PASSWORD', 'MQTT_URL']);
   });
+
+  it('checks the social settings (issue #14)', () => {
+    expect(loadEnv({ ZALO_COVER_URL: 'https://cong.laichau.gov.vn/anh-bia.png' }).ZALO_COVER_URL).toBe('https://cong.laichau.gov.vn/anh-bia.png');
+    const problems = problemsOf({ ZALO_COVER_URL: 'ftp://x/y.png', FACEBOOK_GRAPH_URL: 'graph' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['FACEBOOK_GRAPH_URL', 'ZALO_COVER_URL']);
+  });
 });

@@ -49,7 +49,16 @@ export async function boot(
     : createLogMailer(logger);
   // Social page tokens are sealed with LOA_SECRET_KEY, or DATA_DIR/secret.key (created on first use).
   const secretBox = createSecretBox(loadSecretKey(env));
-  return createContainer({ database, clock: systemClock, logger, mailer, env, sms, social: social ?? createSocialProviders(env), secretBox });
+  return createContainer({
+    database,
+    clock: systemClock,
+    logger,
+    mailer,
+    env,
+    sms,
+    social: social ?? createSocialProviders(env, env.ZALO_COVER_URL ? { zaloDefaultCoverUrl: env.ZALO_COVER_URL } : {}),
+    secretBox,
+  });
 }
 
 /**
