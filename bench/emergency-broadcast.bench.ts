@@ -159,6 +159,8 @@ export default async function run(): Promise<BenchResult> {
       sql`SELECT (extract(epoch FROM received_at - ${start.toISOString()}::timestamptz) * 1000)::float8 AS ms FROM device_logs WHERE item_id = ${item} AND type = 'started'`,
     );
     const valueAt = rowsOf<{ ms: number }>(r).map((x) => x.ms);
+    // The fleet reports its receipts every 50 ms: wait for them before reading the devices' side.
+    await waitFor('fleet receipts', () => received.get(item)!.size >= need, 10_000).catch(() => undefined);
     const deviceAt = [...received.get(item)!.values()].map((t) => t - d0);
     const value = summary(valueAt);
     const baseline = summary(baselineAt);
