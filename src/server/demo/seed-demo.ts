@@ -102,9 +102,21 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
       unit: office,
       tryFirst: 'Soạn công văn mới gửi "UBND các xã, phường" và trình lãnh đạo',
     },
-    { username: 'lanhdao.vhttdl', displayName: 'Phó Giám đốc Sở', role: 'approver', unit: office, tryFirst: 'Duyệt và ký công văn chuyên viên trình' },
+    {
+      username: 'lanhdao.vhttdl',
+      displayName: 'Phó Giám đốc Sở',
+      role: 'approver',
+      unit: office,
+      tryFirst: 'Duyệt và ký công văn chuyên viên trình; phát một "Thông báo khẩn cấp" tới mọi kênh (SMS, loa, cổng, mạng xã hội, CAP)',
+    },
     { username: 'vanthu.vhttdl', displayName: 'Văn thư Sở', role: 'clerk', unit: office, tryFirst: 'Cấp số, ban hành công văn đã ký; nhập công văn đến (seed 002)' },
-    { username: 'quantri.vhttdl', displayName: 'Quản trị Sở', role: 'unit_admin', unit: office, tryFirst: 'Xem tổng hợp báo cáo tuần, cây đơn vị và nhóm nơi nhận' },
+    {
+      username: 'quantri.vhttdl',
+      displayName: 'Quản trị Sở',
+      role: 'unit_admin',
+      unit: office,
+      tryFirst: 'Xem tổng hợp báo cáo tuần, cây đơn vị và nhóm nơi nhận; trả lời tin nhắn của người dân trong "Hộp thư mạng xã hội"',
+    },
     { username: 'xem.vhttdl', displayName: 'Người xem của Sở', role: 'viewer', unit: office, tryFirst: 'Theo dõi ai đã nhận công văn hôm qua' },
     ...communes.flatMap((u): Plan[] => [
       { username: `vanthu.${short(u)}`, displayName: `Văn thư UBND ${u.name}`, role: 'clerk', unit: u, tryFirst: 'Mở văn bản đến của Sở hôm qua, bấm "Đã nhận"' },
