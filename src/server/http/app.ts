@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from '../container.ts';
 import { registerSiteRoutes } from '../site/site.routes.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { frameworkError, installErrorHandler } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
 import { inlineScriptHashes, installSecurityHeaders } from './security-headers.ts';
 import { installSession } from './session.ts';
@@ -45,6 +45,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Api } from './types.ts';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorMessage, errorStatus } from '../platform/errors.ts';
@@ -42,4 +42,14 @@ export function installErrorHandler(app: Api): void {
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', requestLocale(req)) } });
   });
+}
+
+/**
+ * The router's own refusals, before any route runs (Fastify's `frameworkErrors`): a path parameter longer than the
+ * router takes is an unknown resource (404), a malformed URL a bad request (400) — in the client's language, in the
+ * same envelope, instead of Fastify's English body.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+  void reply.status(errorStatus(code)).send({ error: { code, message: errorMessage(code, requestLocale(req)) } });
 }

@@ -54,6 +54,15 @@ describeApi('input guard', (kind) => {
     expect(res.body).toContain('ký tự điều khiển không hợp lệ');
   });
 
+  it("the router's own refusals: an over-long path parameter is a Vietnamese 404, a malformed URL a Vietnamese 400", async () => {
+    const long = await t.app.inject({ method: 'GET', url: `/cap/${'a'.repeat(400)}.xml` });
+    expect(long.statusCode).toBe(404);
+    expect(long.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy dữ liệu.' } });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/directives/%E0%A4%A', headers: admin.headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^Dữ liệu không hợp lệ/) });
+  });
+
   it('sign-in with a NUL in the username or password', async () => {
     expectControl400(await json('POST', '/api/auth/login', JSON.stringify({ username: 'admin\u0000', password: 'x' }), {}), /body\.username/);
     expectControl400(await json('POST', '/api/auth/login', '{"username":"admin","password":"a\\u0000b"}', {}), /body\.password/);
