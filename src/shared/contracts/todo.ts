@@ -16,6 +16,7 @@ export const TODO_KINDS = [
   'report_late',
   'reports_missing',
   'question_pending',
+  'social_inbox',
   'device_offline',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];

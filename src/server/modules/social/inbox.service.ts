@@ -114,6 +114,19 @@ export function createInboxService(ctx: SocialContext & { questions: QuestionRec
       return { items: await presentAll(a, unit.path, rows), tags: await repo.unitTags(db, unit.id) };
     },
 
+    /**
+     * What waits for the actor in its own unit's inbox ("Việc cần làm"): messages nobody has taken yet and those
+     * assigned to the actor. Nothing (no error) for a role without the inbox.
+     */
+    async waitingFor(actor: Actor, limit: number): Promise<{ total: number; items: InboxItemView[] }> {
+      if (!can(actor, 'social.inbox', { unitPath: actor.unitPath })) return { total: 0, items: [] };
+      const rows = [
+        ...(await repo.listInbox(db, { unitId: actor.unitId, state: 'new', limit: 200 })),
+        ...(await repo.listInbox(db, { unitId: actor.unitId, state: 'assigned', limit: 200 })).filter((r) => r.assigneeId === actor.userId),
+      ];
+      return { total: rows.length, items: await presentAll(actor, actor.unitPath, rows.slice(0, limit)) };
+    },
+
     async getInboxItem(actor: Actor, id: string): Promise<InboxItemView> {
       const { unit, a } = await load(actor, id);
       return one(a, unit.path, id, db);

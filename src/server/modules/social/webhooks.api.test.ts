@@ -149,11 +149,20 @@ describe('social webhooks and inbox', () => {
 
   it('assigns, tags, replies within the window through the platform, refuses after it, turns into an anonymous portal question', async () => {
     const item = (await inbox('approver')).items.find((i) => i.text === 'Cho hỏi lịch tiêm vắc xin cúm ở phường?')!;
+    // "Việc cần làm": a message nobody has taken waits for everyone of the inbox; once assigned, for the assignee only.
+    const todo = async (who: keyof typeof s) =>
+      ((await req(who, 'GET', '/api/todo')).json() as { items: { kind: string; href: string }[] }).items.filter((x) => x.kind === 'social_inbox').map((x) => x.href);
+    const href = `/admin/#/social-inbox/${item.id}`;
+    expect(await todo('drafter')).toContain(href);
+    expect(await todo('approver')).toContain(href);
+    expect(await todo('viewer')).toEqual([]);
     const members = (await req('drafter', 'GET', `/api/units/${unitId}/social/inbox/members`)).json() as { items: { id: string }[] };
     expect(members.items.map((m) => m.id)).toContain(approverId);
     const assigned = await req('drafter', 'PUT', `/api/social/inbox/${item.id}/assignee`, { assigneeId: approverId });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().item).toMatchObject({ state: 'assigned', assignee: { id: approverId } });
+    expect(await todo('drafter')).not.toContain(href);
+    expect(await todo('approver')).toContain(href);
     const stranger = await buildSignedInUser(t.c, { unitId, roles: ['viewer'] });
     expect((await req('drafter', 'PUT', `/api/social/inbox/${item.id}/assignee`, { assigneeId: stranger.user.id })).statusCode).toBe(400);
     const tagged = await req('drafter', 'PUT', `/api/social/inbox/${item.id}/tags`, { tags: ['Y tế', 'tiêm chủng'] });

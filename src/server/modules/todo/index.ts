@@ -14,6 +14,6 @@ declare module '../module.ts' {
 /** The start page "Việc cần làm". */
 export const module = defineModule({
   name: 'todo',
-  create: (_ctx, { directives, inbox, tasks, publishing, deviceHealth }) => ({ todo: makeTodo({ directives, inbox, tasks, publishing, deviceHealth }) }),
+  create: (_ctx, { directives, inbox, tasks, publishing, deviceHealth, socialInbox }) => ({ todo: makeTodo({ directives, inbox, tasks, publishing, deviceHealth, socialInbox }) }),
   routes: (app, { services }) => todoRoutes(app, services.todo),
 });

@@ -2,6 +2,7 @@ import type { Actor } from '../access/index.ts';
 import type { DeviceHealthService } from '../devices/index.ts';
 import type { AwaitedStep, DirectiveSummary, DirectivesService, InboxService } from '../directives/index.ts';
 import type { PublishingService } from '../publishing/index.ts';
+import type { InboxService as SocialInboxService } from '../social/index.ts';
 import type { TasksService } from '../tasks/index.ts';
 import { DEVICE_LIMITS } from '../../../shared/contracts/devices.ts';
 import { TODO_KINDS, TODO_LIMIT_PER_KIND } from '../../../shared/contracts/todo.ts';
@@ -26,6 +27,7 @@ export interface TodoDeps {
   tasks: Pick<TasksService, 'listReportWork'>;
   publishing: Pick<PublishingService, 'listQuestions'>;
   deviceHealth: Pick<DeviceHealthService, 'alertedFor'>;
+  socialInbox: Pick<SocialInboxService, 'waitingFor'>;
 }
 
 /**
@@ -37,12 +39,13 @@ export function createTodoService(deps: TodoDeps) {
   return {
     async listTodo(a: Actor): Promise<TodoView> {
       const limit = TODO_LIMIT_PER_KIND;
-      const [steps, inbox, reports, questions, offline] = await Promise.all([
+      const [steps, inbox, reports, questions, offline, social] = await Promise.all([
         deps.directives.listAwaitingSteps(a, limit),
         deps.inbox.listPending(a, limit),
         deps.tasks.listReportWork(a),
         deps.publishing.listQuestions(a, 'pending'),
         deps.deviceHealth.alertedFor(a, DEVICE_LIMITS.offlineShown),
+        deps.socialInbox.waitingFor(a, limit),
       ]);
       const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, 0])) as Record<TodoKind, number>;
       const items: TodoItem[] = [];
@@ -85,6 +88,13 @@ export function createTodoService(deps: TodoDeps) {
         'question_pending',
         questions.length,
         questions.map((q) => ({ title: shorten(`${q.name}: ${q.question}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/portal/questions`, count: 1 })),
+      );
+
+      // Citizens' messages and comments on the unit's pages, not taken yet or assigned to this user.
+      add(
+        'social_inbox',
+        social.total,
+        social.items.map((m) => ({ title: shorten(`${m.accountName}: ${m.text}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/social-inbox/${m.id}`, count: 1 })),
       );
 
       // Devices whose commune was alerted: silent longer than the setting, not heard from since.

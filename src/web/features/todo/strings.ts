@@ -25,6 +25,7 @@ const vi = {
     report_late: 'Báo cáo quá hạn',
     reports_missing: 'Đơn vị trực thuộc chưa báo cáo',
     question_pending: 'Câu hỏi chờ trả lời',
+    social_inbox: 'Tin nhắn mạng xã hội chờ xử lý',
     device_offline: 'Thiết bị truyền thanh mất kết nối',
   } satisfies Record<TodoKind, string>,
 };
@@ -51,6 +52,7 @@ const en: typeof vi = {
     report_late: 'Reports overdue',
     reports_missing: 'Units that have not reported',
     question_pending: 'Questions awaiting an answer',
+    social_inbox: 'Social page messages waiting',
     device_offline: 'Broadcast devices offline',
   },
 };

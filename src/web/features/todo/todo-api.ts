@@ -24,6 +24,7 @@ export const MENU_OF_KIND: Record<TodoKind, string> = {
   report_late: '/reports',
   reports_missing: '/reports',
   question_pending: '/portal',
+  social_inbox: '/social-inbox',
   device_offline: '/devices',
 };
 export const TODO_ROUTE = '/todo';

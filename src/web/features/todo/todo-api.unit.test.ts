@@ -6,13 +6,14 @@ const item = (kind: TodoItem['kind'], title: string): TodoItem => ({ kind, title
 
 describe('start page model', () => {
   it('sums the counts per menu entry, the start page itself getting the total', () => {
-    expect(menuCounts({ to_sign: 2, to_approve: 1, inbox_unacknowledged: 4, report_late: 1, question_pending: 3, device_offline: 2 })).toEqual({
-      '/todo': 13,
+    expect(menuCounts({ to_sign: 2, to_approve: 1, inbox_unacknowledged: 4, report_late: 1, question_pending: 3, device_offline: 2, social_inbox: 2 })).toEqual({
+      '/todo': 15,
       '/outgoing': 3,
       '/inbox': 4,
       '/reports': 1,
       '/portal': 3,
       '/devices': 2,
+      '/social-inbox': 2,
     });
   });
 
