@@ -6,6 +6,7 @@ import type { Session } from '../../../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../access/index.ts';
 import { buildActors, client, draftBody, signedDirective } from '../../../../test/builders/directives.ts';
 import type { Actors } from '../../../../test/builders/directives.ts';
+import { actorIn } from '../../../../test/builders/broadcasts.ts';
 import { TODO_KINDS } from '../../../shared/contracts/todo.ts';
 import type { TodoKind, TodoView } from '../../../shared/contracts/todo.ts';
 
@@ -93,6 +94,33 @@ describeApi('start page (GET /api/todo) per role', (kind) => {
     const seen = await todo(viewer);
     expect(seen.counts).toMatchObject({ draft_returned: 0, to_approve: 0, to_sign: 0, to_issue: 0 });
     expect(seen.items.filter((i) => i.href.includes('/outgoing/'))).toEqual([]);
+  });
+
+  it("the approver sees the unit's submitted SMS message and bulletin to approve; the drafter and the viewer do not", async () => {
+    const drafter = await actorIn(t.c, x.office.id, 'drafter');
+    const sms = await t.c.services.broadcasts.createBroadcast(drafter, {
+      unitId: x.office.id,
+      title: 'Nhắc lịch tiêm chủng',
+      priority: 'thuong',
+      smsText: 'Lich tiem chung tuan nay',
+      unaccented: false,
+      audience: { unitIds: [x.office.id], listIds: [] },
+    });
+    await t.c.services.broadcasts.submitBroadcast(drafter, sms.id);
+    const b = await t.c.services.bulletins.createBulletin(drafter, {
+      unitId: x.office.id,
+      title: 'Bản tin sáng',
+      priority: 'thuong',
+      source: 'tts',
+      text: 'Thông báo lịch tiêm chủng.',
+      repeat: 1,
+      targetUnitIds: [],
+    });
+    await t.c.services.bulletins.submitBulletin(drafter, b.id);
+    const v = await todo(x.approver);
+    expect(ofKind(v, 'sms_to_approve').map((i) => i.href)).toEqual([`/admin/#/sms/${sms.id}`]);
+    expect(ofKind(v, 'bulletin_to_approve').map((i) => i.href)).toEqual([`/admin/#/bulletins/${b.id}`]);
+    for (const s of [x.drafter, viewer]) expect((await todo(s)).counts).toMatchObject({ sms_to_approve: 0, bulletin_to_approve: 0, alert_to_publish: 0 });
   });
 
   it('a directive designated for another signer does not wait for this approver', async () => {

@@ -1,4 +1,8 @@
+import { can } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
+import type { AlertsService } from '../alerts/index.ts';
+import type { BroadcastsService } from '../broadcasts/index.ts';
+import type { BulletinsService } from '../bulletins/index.ts';
 import type { DeviceHealthService } from '../devices/index.ts';
 import type { AwaitedStep, DirectiveSummary, DirectivesService, InboxService } from '../directives/index.ts';
 import type { PublishingService } from '../publishing/index.ts';
@@ -28,6 +32,9 @@ export interface TodoDeps {
   publishing: Pick<PublishingService, 'listQuestions'>;
   deviceHealth: Pick<DeviceHealthService, 'alertedFor'>;
   socialInbox: Pick<SocialInboxService, 'waitingFor'>;
+  broadcasts: Pick<BroadcastsService, 'listBroadcasts'>;
+  bulletins: Pick<BulletinsService, 'listBulletins'>;
+  alerts: Pick<AlertsService, 'listAlerts'>;
 }
 
 /**
@@ -39,13 +46,19 @@ export function createTodoService(deps: TodoDeps) {
   return {
     async listTodo(a: Actor): Promise<TodoView> {
       const limit = TODO_LIMIT_PER_KIND;
-      const [steps, inbox, reports, questions, offline, social] = await Promise.all([
+      // The channels' messages submitted in the actor's own unit wait for one who may approve there.
+      const approves = can(a, 'broadcast.approve', { unitPath: a.unitPath });
+      const own = { unitId: a.unitId };
+      const [steps, inbox, reports, questions, offline, social, sms, bulletins, alerts] = await Promise.all([
         deps.directives.listAwaitingSteps(a, limit),
         deps.inbox.listPending(a, limit),
         deps.tasks.listReportWork(a),
         deps.publishing.listQuestions(a, 'pending'),
         deps.deviceHealth.alertedFor(a, DEVICE_LIMITS.offlineShown),
         deps.socialInbox.waitingFor(a, limit),
+        approves ? deps.broadcasts.listBroadcasts(a, { ...own, status: 'submitted' }) : [],
+        approves ? deps.bulletins.listBulletins(a, { ...own, status: 'submitted' }) : [],
+        approves ? deps.alerts.listAlerts(a, { ...own, phase: 'submitted' }) : [],
       ]);
       const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, 0])) as Record<TodoKind, number>;
       const items: TodoItem[] = [];
@@ -61,6 +74,21 @@ export function createTodoService(deps: TodoDeps) {
           s.items.map((d) => ({ title: directiveTitle(d), dueAt: null, href: `${ADMIN}/outgoing/${d.id}`, count: 1 })),
         );
       }
+      add(
+        'sms_to_approve',
+        sms.length,
+        sms.map((b) => ({ title: b.title, dueAt: null, href: `${ADMIN}/sms/${b.id}`, count: 1 })),
+      );
+      add(
+        'bulletin_to_approve',
+        bulletins.length,
+        bulletins.map((b) => ({ title: b.title, dueAt: null, href: `${ADMIN}/bulletins/${b.id}`, count: 1 })),
+      );
+      add(
+        'alert_to_publish',
+        alerts.length,
+        alerts.map((x) => ({ title: x.headline, dueAt: null, href: `${ADMIN}/alerts/${x.id}`, count: 1 })),
+      );
       if (inbox) {
         add(
           inbox.filter === 'unacknowledged' ? 'inbox_unacknowledged' : 'inbox_unread',

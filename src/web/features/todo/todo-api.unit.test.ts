@@ -6,14 +6,30 @@ const item = (kind: TodoItem['kind'], title: string): TodoItem => ({ kind, title
 
 describe('start page model', () => {
   it('sums the counts per menu entry, the start page itself getting the total', () => {
-    expect(menuCounts({ to_sign: 2, to_approve: 1, inbox_unacknowledged: 4, report_late: 1, question_pending: 3, device_offline: 2, social_inbox: 2 })).toEqual({
-      '/todo': 15,
+    expect(
+      menuCounts({
+        to_sign: 2,
+        to_approve: 1,
+        inbox_unacknowledged: 4,
+        report_late: 1,
+        question_pending: 3,
+        device_offline: 2,
+        social_inbox: 2,
+        sms_to_approve: 1,
+        bulletin_to_approve: 1,
+        alert_to_publish: 1,
+      }),
+    ).toEqual({
+      '/todo': 18,
       '/outgoing': 3,
       '/inbox': 4,
       '/reports': 1,
       '/portal': 3,
       '/devices': 2,
       '/social-inbox': 2,
+      '/sms': 1,
+      '/bulletins': 1,
+      '/alerts': 1,
     });
   });
 
