@@ -10,7 +10,6 @@ import type { BulletinInput, BulletinStatus, BulletinSummary, BulletinView, Crea
 import { authorize, can, hasGlobalScope, isWithin } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { actingAreaPath } from '../units/index.ts';
 import type { UnitLookup, UnitRecord } from '../units/index.ts';
 import type { BulletinAudioService } from './bulletins.audio.ts';
 import { dispatchJob, dispatchJobId } from './bulletins.dispatch.ts';
@@ -61,12 +60,11 @@ export function createBulletinsService(deps: BulletinsDeps) {
 
   /** The subtree the unit acts for: its own, or its area for an office (the province's Sở: the province). */
   async function areaOf(unit: UnitRecord, tx: Db): Promise<string> {
-    return unit.parentId ? actingAreaPath(unit, (await units.byId(unit.parentId, { tx })) ?? null) : unit.path;
+    return (await units.areaPathOf(unit.id, { tx })) ?? unit.path;
   }
 
   async function actorArea(actor: Actor, tx: Db): Promise<string> {
-    const own = await units.byId(actor.unitId, { tx });
-    return own ? areaOf(own, tx) : actor.unitPath;
+    return (await units.areaPathOf(actor.unitId, { tx })) ?? actor.unitPath;
   }
 
   /**
