@@ -3,7 +3,8 @@
 // appsecret_proof, 32 (with X-Business-Use-Case-Usage) past the call limit, 10/2018278 outside the messaging window —
 // and signed webhooks (a citizen's message or comment) POSTed to Loa. Loopback only, in process.
 import { appSecretProof, facebookSignature } from './facebook.ts';
-import { createCallWindow, postWebhook, startFakeHttp } from './fake-http.ts';
+import { createCallWindow, createFakeSwitches, postWebhook, startFakeHttp } from './fake-http.ts';
+import type { FakeSwitches } from './fake-http.ts';
 import type { FakeAnswer, FakeRequest, WebhookSendOptions } from './fake-http.ts';
 
 export interface FakeFacebookOptions {
@@ -51,21 +52,13 @@ export type FakeFacebookEvent =
   | { kind: 'message'; pageId: string; senderId: string; text: string; mid?: string }
   | { kind: 'comment'; pageId: string; postId: string; senderId: string; senderName?: string; text: string; commentId?: string };
 
-export interface FakeFacebook {
+export interface FakeFacebook extends FakeSwitches {
   url: string;
   posts: FakeFacebookPost[];
   messages: FakeFacebookMessage[];
   commentReplies: FakeFacebookCommentReply[];
   /** Every request as received (method, path, fields): tests check appsecret_proof and shapes. */
   requests: Array<{ method: string; path: string; fields: Record<string, string>; json: unknown }>;
-  /** Stop answering (requests still land); false answers again. */
-  setHang(hang: boolean): void;
-  /** The page's token is expired from now on (error 190/463). */
-  expireToken(pageId: string): void;
-  /** The page was reconnected: its token works again. */
-  renewToken(pageId: string): void;
-  /** The next `n` calls answer HTTP 500 with error 2 (temporary). */
-  failNext(n?: number): void;
   /** The real-shaped webhook body of an event (what Meta POSTs). */
   webhookBody(event: FakeFacebookEvent): string;
   /** POSTs the event to Loa signed with X-Hub-Signature-256; a message opens the messaging window for its sender. */
@@ -83,14 +76,14 @@ export async function startFakeFacebook(options: FakeFacebookOptions): Promise<F
   const now = options.now ?? Date.now;
   const window = createCallWindow(options.rateLimitAfter, options.rateWindowMs ?? 60_000, now);
   const windowMs = options.messagingWindowMs ?? 24 * 3600_000;
-  const expired = new Set<string>();
   const lastInbound = new Map<string, number>(); // `${pageId}:${psid}` → ms
   const comments = new Map<string, { pageId: string; postId: string }>();
   const posts: FakeFacebookPost[] = [];
   const messages: FakeFacebookMessage[] = [];
   const commentReplies: FakeFacebookCommentReply[] = [];
   const requests: FakeFacebook['requests'] = [];
-  let failing = 0;
+  // An expired page token answers error 190/463; a failing call HTTP 500 with error 2 (temporary).
+  const sw = createFakeSwitches();
   let seq = 1000;
 
   /** The page whose token this is, or the Graph error to answer. */
@@ -99,7 +92,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions): Promise<F
     if (!token) return graphError(400, 104, 'An access token is required to request this resource.');
     const pageId = Object.keys(options.pageTokens).find((p) => options.pageTokens[p] === token);
     if (!pageId) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
-    if (expired.has(pageId)) return graphError(400, 190, 'Error validating access token: Session has expired.', 'OAuthException', 463);
+    if (sw.isExpired(pageId)) return graphError(400, 190, 'Error validating access token: Session has expired.', 'OAuthException', 463);
     if (req.fields.appsecret_proof !== appSecretProof(token, options.appSecret))
       return graphError(400, 100, 'Invalid appsecret_proof provided in the API argument', 'GraphMethodException');
     if (window.hit(pageId)) {
@@ -143,8 +136,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions): Promise<F
 
   function handle(req: FakeRequest): FakeAnswer {
     requests.push({ method: req.method, path: req.path, fields: req.fields, json: req.json });
-    if (failing > 0) {
-      failing--;
+    if (sw.takeFailure()) {
       return graphError(500, 2, 'Service temporarily unavailable', 'OAuthException');
     }
     const path = req.path.replace(/^\/v\d+\.\d+/, '');
@@ -193,6 +185,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions): Promise<F
   }
 
   const server = await startFakeHttp(options.port ?? 0, handle);
+  sw.attach(server);
 
   function webhookBody(event: FakeFacebookEvent): string {
     const t = now();
@@ -237,18 +230,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions): Promise<F
     messages,
     commentReplies,
     requests,
-    setHang(h) {
-      server.hang = h;
-    },
-    expireToken(pageId) {
-      expired.add(pageId);
-    },
-    renewToken(pageId) {
-      expired.delete(pageId);
-    },
-    failNext(n = 1) {
-      failing += n;
-    },
+    ...sw.switches,
     webhookBody,
     async sendWebhook(target, event, opts = {}) {
       const raw = webhookBody(event);

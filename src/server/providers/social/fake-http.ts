@@ -160,3 +160,43 @@ export async function postWebhook(target: string, rawBody: string, headers: Reco
   const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: rawBody });
   return { status: res.status, body: await res.text() };
 }
+
+/** The switches both fake platforms give a test: stop answering, expire or renew an account's token, fail calls. */
+export interface FakeSwitches {
+  /** Stop answering (requests still land); false answers again. */
+  setHang(hang: boolean): void;
+  /** The account's token is expired from now on. */
+  expireToken(accountId: string): void;
+  /** The account was reconnected: its token works again. */
+  renewToken(accountId: string): void;
+  /** The next `n` calls answer a 5xx (temporary). */
+  failNext(n?: number): void;
+}
+
+/** The switches' state, read by a fake's handler; `attach` gives them the server once it listens. */
+export function createFakeSwitches() {
+  const expired = new Set<string>();
+  let failing = 0;
+  let server: FakeHttpServer | null = null;
+  const switches: FakeSwitches = {
+    setHang(hang) {
+      if (server) server.hang = hang;
+    },
+    expireToken: (id) => void expired.add(id),
+    renewToken: (id) => void expired.delete(id),
+    failNext(n = 1) {
+      failing += n;
+    },
+  };
+  return {
+    switches,
+    attach: (s: FakeHttpServer) => void (server = s),
+    isExpired: (id: string) => expired.has(id),
+    /** True (and used up) when this call is one the test asked to fail. */
+    takeFailure(): boolean {
+      if (failing === 0) return false;
+      failing--;
+      return true;
+    },
+  };
+}

@@ -3,7 +3,8 @@
 // -32 past the call limit, -201 for bad parameters, -213 to a user who does not follow the OA — and signed webhooks
 // (`user_send_text`, X-ZEvent-Signature mac) POSTed to Loa. Loopback only, in process.
 import { randomBytes } from 'node:crypto';
-import { createCallWindow, postWebhook, startFakeHttp } from './fake-http.ts';
+import { createCallWindow, createFakeSwitches, postWebhook, startFakeHttp } from './fake-http.ts';
+import type { FakeSwitches } from './fake-http.ts';
 import type { FakeAnswer, FakeRequest, WebhookSendOptions } from './fake-http.ts';
 import { zaloSignature } from './zalo.ts';
 
@@ -48,17 +49,13 @@ export interface FakeZaloEvent {
   msgId?: string;
 }
 
-export interface FakeZalo {
+export interface FakeZalo extends FakeSwitches {
   url: string;
   articles: FakeZaloArticle[];
   messages: FakeZaloMessage[];
   requests: Array<{ path: string; headers: Record<string, string | string[] | undefined>; json: unknown }>;
   /** Users who follow the OA (a message to anyone else is -213); sendWebhook adds its sender. */
   addFollower(oaId: string, userId: string): void;
-  setHang(hang: boolean): void;
-  expireToken(oaId: string): void;
-  renewToken(oaId: string): void;
-  failNext(n?: number): void;
   webhookBody(event: FakeZaloEvent): string;
   sendWebhook(target: string, event: FakeZaloEvent, options?: WebhookSendOptions): Promise<{ status: number; body: string; rawBody: string }>;
   close(): Promise<void>;
@@ -70,13 +67,13 @@ const ok = (data: unknown): FakeAnswer => ({ status: 200, body: { error: 0, mess
 export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo> {
   const now = options.now ?? Date.now;
   const window = createCallWindow(options.rateLimitAfter, options.rateWindowMs ?? 60_000, now);
-  const expired = new Set<string>();
   const followers = new Set<string>();
   const pending = new Map<string, { article: FakeZaloArticle; rounds: number }>();
   const articles: FakeZaloArticle[] = [];
   const messages: FakeZaloMessage[] = [];
   const requests: FakeZalo['requests'] = [];
-  let failing = 0;
+  // An expired OA token answers -124; a failing call HTTP 502 (temporary).
+  const sw = createFakeSwitches();
 
   const id = () => BigInt(`0x${randomBytes(7).toString('hex')}`).toString();
 
@@ -84,7 +81,7 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
     const token = req.headers.access_token;
     const oaId = typeof token === 'string' ? Object.keys(options.oaTokens).find((o) => options.oaTokens[o] === token) : undefined;
     if (!oaId) return zaloError(-216, 'Access token is invalid');
-    if (expired.has(oaId)) return zaloError(-124, 'Access token has expired');
+    if (sw.isExpired(oaId)) return zaloError(-124, 'Access token has expired');
     if (window.hit(oaId)) return zaloError(-32, 'Application has exceeded the rate limit');
     return { oaId };
   }
@@ -117,8 +114,7 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
 
   function handle(req: FakeRequest): FakeAnswer {
     requests.push({ path: req.path, headers: req.headers, json: req.json });
-    if (failing > 0) {
-      failing--;
+    if (sw.takeFailure()) {
       return { status: 502, body: { error: -1, message: 'Bad gateway' } };
     }
     const auth = authorize(req);
@@ -148,6 +144,7 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
   }
 
   const server = await startFakeHttp(options.port ?? 0, handle);
+  sw.attach(server);
 
   function webhookBody(event: FakeZaloEvent): string {
     return JSON.stringify({
@@ -169,18 +166,7 @@ export async function startFakeZalo(options: FakeZaloOptions): Promise<FakeZalo>
     addFollower(oaId, userId) {
       followers.add(`${oaId}:${userId}`);
     },
-    setHang(h) {
-      server.hang = h;
-    },
-    expireToken(oaId) {
-      expired.add(oaId);
-    },
-    renewToken(oaId) {
-      expired.delete(oaId);
-    },
-    failNext(n = 1) {
-      failing += n;
-    },
+    ...sw.switches,
     webhookBody,
     async sendWebhook(target, event, opts = {}) {
       const raw = webhookBody(event);
