@@ -266,6 +266,9 @@ describe.each(DATABASES)('newcomer: npm start, the printed demo accounts, every 
       for (const [i, p] of open.entries()) {
         if (!p.isClosed()) await p.screenshot({ path: path.join(SHOTS, `newcomer-${kind}-failed-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
       }
+      // A server that died mid-journey says why only in its own output: keep its end in the log.
+      if (loa && (loa.proc.exitCode !== null || loa.proc.signalCode !== null))
+        process.stderr.write(`\nLoa exited (${String(loa.proc.exitCode ?? loa.proc.signalCode)}) during "${ctx.task.name}":\n${loa.output().slice(-6000)}\n`);
     }
     for (const p of open) await p.close().catch(() => undefined);
   });
