@@ -19,6 +19,7 @@ import { module as alerts } from './alerts/index.ts';
 import { module as emergency } from './emergency/index.ts';
 import { module as tasks } from './tasks/index.ts';
 import { module as imports } from './imports/index.ts';
+import { module as rumors } from './rumors/index.ts';
 import { module as todo } from './todo/index.ts';
 import { module as backup } from './backup/index.ts';
 
@@ -41,6 +42,7 @@ export const MODULES: readonly RegisteredModule[] = [
   emergency,
   tasks,
   imports,
+  rumors,
   todo,
   backup,
 ];

@@ -1,7 +1,7 @@
 // Roles shared by the server (access policy, users API) and the admin UI.
 
 /** Roles an account can hold; each acts on its unit's subtree only (system_admin: everywhere). */
-export const ROLES = ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'reporter', 'viewer'] as const;
+export const ROLES = ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'reporter', 'viewer', 'desk_lead'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The official names of the roles (the admin UI, the demo accounts sheet, import proposals). */
@@ -13,6 +13,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   clerk: { vi: 'Văn thư', en: 'Clerk' },
   reporter: { vi: 'Người báo cáo', en: 'Reporter' },
   viewer: { vi: 'Người xem', en: 'Viewer' },
+  desk_lead: { vi: 'Trưởng nhóm xử lý tin sai sự thật', en: 'Misinformation desk lead' },
 };
 
 export function isRole(r: string): r is Role {

@@ -15,3 +15,4 @@ export * from './programmes.ts';
 export * from './alerts.ts';
 export * from './social.ts';
 export * from './emergency.ts';
+export * from './rumors.ts';

@@ -60,6 +60,8 @@ export const portalPosts = pgTable(
     revisions: jsonb('revisions')
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** schema.org JSON-LD rendered in the article's head (a correction's ClaimReview, issue #15); null for most posts. */
+    structuredData: jsonb('structured_data'),
     /** Lower-cased, diacritics removed: what search matches against. */
     searchText: text('search_text')
       .notNull()

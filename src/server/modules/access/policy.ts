@@ -74,6 +74,14 @@ export const PERMISSIONS = [
   'social.inbox',
   /** Who sent an inbox message (name, platform id): personal data, for the roles that must answer for it. */
   'social.sender',
+  /** Misinformation desk (issue #15): cases, reports (never who sent them), figures. */
+  'rumor.read',
+  /** Take reports, cluster, verify, gather evidence, propose a conclusion, draft the actions (hand-off, correction). */
+  'rumor.write',
+  /** Approve (or return) a case's conclusion: what the authority says publicly. */
+  'rumor.approve',
+  /** Reveal an informant's identity (with a reason, audited) or attach it to a police hand-off: the desk lead only. */
+  'rumor.reveal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +118,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'device.read',
     'device.write',
     'social.read',
+    'rumor.read',
   ],
   unit_admin: [
     'unit.read',
@@ -138,6 +147,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'social.read',
     'social.manage',
     'social.inbox',
+    'rumor.read',
   ],
   drafter: [
     'unit.read',
@@ -163,6 +173,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'programme.write',
     'social.read',
     'social.inbox',
+    'rumor.read',
+    'rumor.write',
   ],
   // The leader approves, returns, signs and may revoke; only this role can sign (Decree 30).
   approver: [
@@ -194,6 +206,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'social.publish',
     'social.inbox',
     'social.sender',
+    'rumor.read',
+    'rumor.write',
+    'rumor.approve',
   ],
   // Tasks: drafters, approvers and unit admins assign tasks (task.write); reporters, clerks and unit
   // admins submit their unit's reports, and a parent unit's reporter may submit for a child (report.submit).
@@ -220,7 +235,27 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'device.read',
   ],
   reporter: ['unit.read', 'group.read', 'inbox.read', 'task.read', 'report.read', 'report.submit'],
-  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read', 'subscriber.list', 'device.read'],
+  viewer: ['unit.read', 'group.read', 'directive.read', 'inbox.read', 'task.read', 'report.read', 'broadcast.read', 'subscriber.list', 'device.read', 'rumor.read'],
+  // The desk lead (trưởng nhóm xử lý tin sai sự thật) runs the desk and alone may reveal who reported.
+  desk_lead: [
+    'unit.read',
+    'group.read',
+    'directive.read',
+    'directive.draft',
+    'inbox.read',
+    'post.read',
+    'post.write',
+    'task.read',
+    'task.write',
+    'report.read',
+    'broadcast.read',
+    'broadcast.draft',
+    'social.read',
+    'social.inbox',
+    'rumor.read',
+    'rumor.write',
+    'rumor.reveal',
+  ],
 };
 
 const GLOBAL_PERMISSIONS: ReadonlySet<Permission> = new Set(['unit.read']);
