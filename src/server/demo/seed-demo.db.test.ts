@@ -180,7 +180,7 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
     it('prints one account per step, each signs in with its role in its unit, and writes demo-accounts.json (0600)', async () => {
       const roles = seed.accounts.map((a) => `${a.role}@${a.unitName}`);
       const office = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu';
-      for (const r of ['drafter', 'approver', 'clerk', 'unit_admin', 'viewer']) expect(roles).toContain(`${r}@${office}`);
+      for (const r of ['drafter', 'approver', 'clerk', 'unit_admin', 'viewer', 'desk_lead']) expect(roles).toContain(`${r}@${office}`);
       for (const r of ['clerk', 'reporter']) expect(seed.accounts.filter((a) => a.role === r && a.unitCode.startsWith('vn-2026:')).length).toBeGreaterThanOrEqual(2);
       expect(roles).toContain('approver@Sở Y tế tỉnh Lai Châu');
       expect(roles).toContain('system_admin@Việt Nam');

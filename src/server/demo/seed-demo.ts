@@ -118,6 +118,13 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
       tryFirst: 'Xem tổng hợp báo cáo tuần, cây đơn vị và nhóm nơi nhận; trả lời tin nhắn của người dân trong "Hộp thư mạng xã hội"',
     },
     { username: 'xem.vhttdl', displayName: 'Người xem của Sở', role: 'viewer', unit: office, tryFirst: 'Theo dõi ai đã nhận công văn hôm qua' },
+    {
+      username: 'xulytin.vhttdl',
+      displayName: 'Trưởng nhóm xử lý tin sai sự thật',
+      role: 'desk_lead',
+      unit: office,
+      tryFirst: 'Mở "Tin sai sự thật": xác minh vụ "Hàng dài người từ Trung Quốc xếp hàng tại cửa khẩu", xem người phản ánh (phải nêu lý do)',
+    },
     ...communes.flatMap((u): Plan[] => [
       { username: `vanthu.${short(u)}`, displayName: `Văn thư UBND ${u.name}`, role: 'clerk', unit: u, tryFirst: 'Mở văn bản đến của Sở hôm qua, bấm "Đã nhận"' },
       {
