@@ -120,13 +120,12 @@ export function createProgrammesService(deps: { db: Db; clock: Clock; units: Uni
 
   async function queueView(unitId: string, tx: Db = db): Promise<QueueItemView[]> {
     const rows = await repo.findQueue(tx, [unitId]);
-    const [media, programmes] = await Promise.all([
-      bulletinMediaFor(
-        rows.map((r) => r.bulletinId),
-        { tx },
-      ),
-      repo.findProgrammes(tx, { unitId }),
-    ]);
+    // One after the other: `tx` may be a transaction's single connection (node-postgres refuses concurrent queries there).
+    const media = await bulletinMediaFor(
+      rows.map((r) => r.bulletinId),
+      { tx },
+    );
+    const programmes = await repo.findProgrammes(tx, { unitId });
     const names = new Map(programmes.map((p) => [p.id, p.name]));
     return rows.map((r) => ({
       bulletinId: r.bulletinId,

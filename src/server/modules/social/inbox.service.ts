@@ -67,13 +67,12 @@ export function createInboxService(ctx: SocialContext & { questions: QuestionRec
   }
 
   async function presentAll(actor: Actor, unitPath: string, rows: InboxListRow[], tx: Db = db): Promise<InboxItemView[]> {
-    const [last, replies] = await Promise.all([
-      repo.lastReceived(tx, rows),
-      repo.listReplies(
-        tx,
-        rows.map((r) => r.id),
-      ),
-    ]);
+    // One after the other: `tx` may be a transaction's single connection (node-postgres refuses concurrent queries there).
+    const last = await repo.lastReceived(tx, rows);
+    const replies = await repo.listReplies(
+      tx,
+      rows.map((r) => r.id),
+    );
     const now = clock.now();
     return rows.map((r) => present(actor, unitPath, r, last.get(`${r.accountId}:${r.senderHash}`) ?? r.receivedAt, replies, now));
   }
