@@ -7,10 +7,14 @@ import { InformantInputSchema, RevealedIdentity, RUMOR_LIMITS, RUMOR_STATUSES, R
 
 const nfc = (s: string) => s.normalize('NFC');
 
-/** Files a report may carry (type from content, never from the name): screenshots and documents. */
-export const RUMOR_FILE_TYPES = ['jpeg', 'png', 'webp', 'pdf'] as const;
+/**
+ * Files a report may carry (type from content, never from the name): images only — screenshots and photos, whose
+ * metadata (EXIF/GPS, XMP, comments) is stripped before storing. PDFs and videos are refused: their metadata
+ * (author, device) cannot be removed reliably without re-encoding; the citizen sends a screenshot or a link.
+ */
+export const RUMOR_FILE_TYPES = ['jpeg', 'png', 'webp'] as const;
 export type RumorFileType = (typeof RUMOR_FILE_TYPES)[number];
-export const RUMOR_FILE_MIME: Record<RumorFileType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+export const RUMOR_FILE_MIME: Record<RumorFileType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 /** One reported link: http or https only, at most RUMOR_LIMITS.url characters. */
 export const RumorUrlSchema = z
