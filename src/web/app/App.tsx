@@ -36,6 +36,7 @@ const AlertsPage = lazy(() => import('../features/alerts/AlertsPage.tsx').then((
 const EmergencyPage = lazy(() => import('../features/emergency/EmergencyPage.tsx').then((m) => ({ default: m.EmergencyPage })));
 const SocialPagesPage = lazy(() => import('../features/social/SocialPagesPage.tsx').then((m) => ({ default: m.SocialPagesPage })));
 const SocialInboxPage = lazy(() => import('../features/social/SocialInboxPage.tsx').then((m) => ({ default: m.SocialInboxPage })));
+const RumorsPage = lazy(() => import('../features/rumors/RumorsPage.tsx').then((m) => ({ default: m.RumorsPage })));
 // Every role lands on its start page ("Việc cần làm").
 const loadTodo = () => import('../features/todo/TodoPage.tsx');
 const TodoPage = lazy(() => loadTodo().then((m) => ({ default: m.TodoPage })));
@@ -229,6 +230,8 @@ function Routes() {
       return <SocialPagesPage />;
     case 'social-inbox':
       return <SocialInboxPage itemId={second ?? null} />;
+    case 'rumors':
+      return <RumorsPage path={route.segments.slice(1)} />;
     case 'programmes':
       return <ProgrammesPage />;
     default:

@@ -44,6 +44,8 @@ const NAV: NavItem[] = [
   // The roles holding social.read (the unit's Facebook pages and Zalo OAs) and social.inbox (their messages).
   { to: '/social', label: { vi: 'Trang mạng xã hội', en: 'Social pages' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver'] },
   { to: '/social-inbox', label: { vi: 'Hộp thư mạng xã hội', en: 'Social inbox' }, roles: ['unit_admin', 'drafter', 'approver'] },
+  // The roles holding rumor.read (the misinformation desk's cases).
+  { to: '/rumors', label: { vi: 'Tin sai sự thật', en: 'Misinformation' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'viewer', 'desk_lead'] },
   // The roles holding broadcast.read read programmes; programme.write (unit admins, drafters, approvers) edits them.
   { to: '/programmes', label: { vi: 'Lịch phát sóng', en: 'Broadcast schedule' }, roles: ['system_admin', 'unit_admin', 'drafter', 'approver', 'clerk', 'viewer'] },
   { to: '/users', label: 'nav.users', adminOnly: true },
