@@ -120,6 +120,14 @@ export const AUDIT_ACTIONS = {
   'social.inbox_convert': { vi: 'Chuyển tin nhắn thành câu hỏi', en: 'Turn message into question' },
   'emergency.launch': { vi: 'Phát thông báo khẩn cấp tới các kênh', en: 'Launch emergency message on every channel' },
   'emergency.banner_end': { vi: 'Gỡ thông báo khẩn cấp trên cổng', en: 'End portal emergency notice' },
+  'rumor.feed_create': { vi: 'Thêm nguồn tin theo dõi', en: 'Add watched feed' },
+  'rumor.feed_update': { vi: 'Sửa nguồn tin theo dõi', en: 'Edit watched feed' },
+  'rumor.feed_delete': { vi: 'Xóa nguồn tin theo dõi', en: 'Delete watched feed' },
+  'rumor.keyword_create': { vi: 'Thêm từ khóa theo dõi', en: 'Add watch keyword' },
+  'rumor.keyword_delete': { vi: 'Xóa từ khóa theo dõi', en: 'Delete watch keyword' },
+  'rumor.feed_item_dismiss': { vi: 'Bỏ qua tin từ nguồn theo dõi', en: 'Dismiss monitored item' },
+  'rumor.feed_item_report': { vi: 'Chuyển tin từ nguồn theo dõi thành phản ánh', en: 'Turn monitored item into report' },
+  'rumor.from_social': { vi: 'Chuyển tin nhắn mạng xã hội thành phản ánh tin sai sự thật', en: 'Turn social message into misinformation report' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -150,6 +158,9 @@ export const AUDIT_ENTITIES = {
   social_publication: { vi: 'Bài đăng mạng xã hội', en: 'Social post' },
   emergency_message: { vi: 'Thông báo khẩn cấp', en: 'Emergency message' },
   social_inbox_item: { vi: 'Tin nhắn mạng xã hội', en: 'Social message' },
+  rumor_feed: { vi: 'Nguồn tin theo dõi', en: 'Watched feed' },
+  rumor_keyword: { vi: 'Từ khóa theo dõi', en: 'Watch keyword' },
+  rumor_feed_item: { vi: 'Tin từ nguồn theo dõi', en: 'Monitored item' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 

@@ -134,7 +134,8 @@ export const FeedItemIdParams = z.object({ itemId: z.uuid() });
 export const FeedItemResponse = z.object({ item: FeedItemOut });
 
 /** Turning an item into a report: an optional note of the officer (else the item's title and summary). */
-export const ReportFeedItemBody = z.object({ description: nfcText(4000).optional() }).default({});
+/** Optional (a POST without a body is fine). */
+export const ReportFeedItemBody = z.object({ description: nfcText(4000).optional() });
 export type ReportFeedItemInput = z.infer<typeof ReportFeedItemBody>;
 
 /** A report filed from another channel (a feed item, a social inbox item): the report and the case it joined. */
@@ -153,7 +154,7 @@ export const ReportFeedItemOut = HandedReportOut.extend({ item: FeedItemOut });
 
 export const InboxItemIdParams = z.object({ inboxItemId: z.uuid() });
 /** The desk unit receiving the report (default: the inbox page's unit) and an optional note of the officer. */
-export const FromSocialBody = z.object({ unitId: z.uuid().optional(), description: nfcText(4000).optional() }).default({});
+export const FromSocialBody = z.object({ unitId: z.uuid().optional(), description: nfcText(4000).optional() });
 export type FromSocialInput = z.infer<typeof FromSocialBody>;
 
 // ── Figures ───────────────────────────────────────────────────────────────────────────────────────

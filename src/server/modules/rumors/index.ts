@@ -2,18 +2,37 @@
 // verification and approved conclusion, hand-offs to the police and the press, public corrections with ClaimReview,
 // and informants who stay confidential (their identity sealed, revealed only to a desk lead, with a reason, audited).
 export type { CasesService } from './cases.service.ts';
+export type { MonitoringService } from './monitoring.service.ts';
+export type { FromSocialService, SocialReplyOutcome } from './from-social.service.ts';
+export type { FiguresService } from './figures.service.ts';
 
 import { defineModule } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { createCasesService } from './cases.service.ts';
 import type { CasesService } from './cases.service.ts';
 import { RUMORS_ERRORS } from './rumors.errors.ts';
+import { systemActor } from '../access/index.ts';
+import { createHttpFeedFetcher } from '../../providers/feeds/http.ts';
+import { createFiguresService } from './figures.service.ts';
+import type { FiguresService } from './figures.service.ts';
+import { createFromSocialService } from './from-social.service.ts';
+import type { FromSocialService } from './from-social.service.ts';
+import { FEEDS_SCHEDULE, bindMonitoringJobs } from './monitoring.jobs.ts';
+import { registerMonitoringRoutes } from './monitoring.routes.ts';
+import { createMonitoringService } from './monitoring.service.ts';
+import type { MonitoringService } from './monitoring.service.ts';
 import type { RumorsContext } from './rumors.context.ts';
 
 declare module '../module.ts' {
   interface Services {
     /** The desk's cases: lists, detail, workflow, conclusion, actions. */
     rumorCases: CasesService;
+    /** Press and web monitoring: feeds, watch keywords, matched items for review (→ reports). */
+    rumorMonitoring: MonitoringService;
+    /** The social inbox → desk hand-off, and the reply to the citizen when the case concludes (`replyForReport`). */
+    rumorFromSocial: FromSocialService;
+    /** The desk's figures by channel and period, and its start-page work. */
+    rumorFigures: FiguresService;
   }
 }
 
@@ -22,9 +41,31 @@ export const module = defineModule({
   errors: RUMORS_ERRORS,
   create: ({ db, clock, logger, files, jobs, publicUrl }, services) => {
     const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl };
-    return { rumorCases: createCasesService(ctx) };
+    const publishing = services.publishing;
+    return {
+      rumorCases: createCasesService(ctx),
+      rumorMonitoring: createMonitoringService({ ...ctx, fetcher: createHttpFeedFetcher() }),
+      rumorFromSocial: createFromSocialService({ ...ctx, inbox: services.socialInbox, seal: null }),
+      rumorFigures: createFiguresService({
+        ...ctx,
+        // A correction counts from its publication: asked of the publishing module, one post at a time (few per desk).
+        correctionDates: async (ids) => {
+          const out = new Map<string, Date | null>();
+          for (const id of ids) {
+            const post = await publishing.getPost(systemActor('job:rumors.figures'), id).catch(() => null);
+            out.set(id, post?.status === 'published' && post.publishedAt ? new Date(post.publishedAt) : null);
+          }
+          return out;
+        },
+      }),
+    };
   },
   routes: (app, { services }) => {
     registerCaseRoutes(app, services.rumorCases);
+    registerMonitoringRoutes(app, { monitoring: services.rumorMonitoring, fromSocial: services.rumorFromSocial, figures: services.rumorFigures });
   },
+  jobs: ({ db, clock, logger, files, jobs, publicUrl }, services) => [
+    ...bindMonitoringJobs({ db, clock, logger, units: services.units.lookup, files, jobs, publicUrl, fetcher: createHttpFeedFetcher() }),
+  ],
+  schedules: () => [FEEDS_SCHEDULE],
 });

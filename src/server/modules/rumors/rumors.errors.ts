@@ -1,6 +1,17 @@
 import { defineErrors } from '../../platform/errors.ts';
 
 export const RUMORS_ERRORS = defineErrors({
+  // Monitoring (feeds, keywords, feed items, social hand-off).
+  RUMOR_FEED_EXISTS: { status: 409, vi: 'Đơn vị đã theo dõi nguồn tin này.', en: 'The unit already watches this feed.' },
+  RUMOR_FEED_LIMIT: { status: 409, vi: 'Đơn vị đã theo dõi quá nhiều nguồn tin ({max}).', en: 'The unit watches too many feeds ({max}).' },
+  RUMOR_KEYWORD_EXISTS: { status: 409, vi: 'Từ khóa "{keyword}" đã có (không phân biệt dấu, chữ hoa).', en: 'The keyword "{keyword}" exists already.' },
+  RUMOR_KEYWORD_LIMIT: { status: 409, vi: 'Đơn vị đã có quá nhiều từ khóa ({max}).', en: 'The unit has too many keywords ({max}).' },
+  RUMOR_ITEM_HANDLED: { status: 409, vi: 'Tin này đã được xử lý ({state}).', en: 'This item has been handled already ({state}).' },
+  RUMOR_FIGURES_RANGE: {
+    status: 400,
+    vi: 'Khoảng thời gian không hợp lệ: "từ ngày" phải trước "đến ngày" và không quá {max} kỳ.',
+    en: 'Invalid period: "from" must precede "to", at most {max} buckets.',
+  },
   RUMOR_BAD_STATE: {
     status: 409,
     vi: 'Vụ việc đang ở trạng thái "{state}", không thể thực hiện thao tác này.',

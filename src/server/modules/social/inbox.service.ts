@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ConvertBody, InboxItemView, InboxState, TagsBody } from '../../../shared/contracts/social.ts';
-import { REPLY_WINDOW_HOURS } from '../../../shared/contracts/social.ts';
+import { REPLY_WINDOW_HOURS, TAG_MAX } from '../../../shared/contracts/social.ts';
 import { can } from '../access/index.ts';
 import type { Actor, Role } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -20,6 +20,9 @@ export interface QuestionRecorder {
 
 /** The sender as sealed in the row: the platform id (to reply) and the name the platform gave. */
 export const SealedSender = z.object({ id: z.string(), name: z.string().nullable() });
+
+/** The tag of a message handed to the misinformation desk as a report ("chuyển bàn xử lý tin sai sự thật"). */
+export const DESK_TAG = 'tin sai sự thật';
 
 /** The name a portal question carries: never the sender's. */
 const QUESTION_ASKER: Record<'facebook' | 'zalo', string> = { facebook: 'Người dân (qua Facebook)', zalo: 'Người dân (qua Zalo)' };
@@ -209,6 +212,40 @@ export function createInboxService(ctx: SocialContext & { questions: QuestionRec
         await audited(tx, a, unit.id, id, { action: 'social.inbox_reply', before: { state: item.state }, after: { state, reply: text } });
         return one(a, unit.path, id, tx);
       });
+    },
+
+    /**
+     * What the misinformation desk needs to file a message as a report (issue #14's hand-off into #15): the text, a
+     * link where the platform has one, and the sender (platform id and name, for the desk to seal as the informant —
+     * never shown). The actor holds social.inbox in the item's unit; in `tx` the row is locked.
+     */
+    async itemForDesk(
+      actor: Actor,
+      id: string,
+      opts: { tx?: Db } = {},
+    ): Promise<{
+      id: string;
+      unitId: string;
+      platform: 'facebook' | 'zalo';
+      kind: 'message' | 'comment';
+      text: string;
+      permalink: string | null;
+      receivedAt: Date;
+      sender: z.infer<typeof SealedSender> | null;
+    }> {
+      const { item } = await load(actor, id, opts.tx ?? db, Boolean(opts.tx));
+      // A Facebook comment's post has a public address; a private message (and Zalo) has none.
+      const permalink = item.platform === 'facebook' && item.kind === 'comment' && item.postId ? `https://www.facebook.com/${encodeURIComponent(item.postId)}` : null;
+      return { id: item.id, unitId: item.unitId, platform: item.platform, kind: item.kind, text: item.text, permalink, receivedAt: item.receivedAt, sender: senderOf(item) };
+    },
+
+    /** Marks a message handed to the desk: the tag DESK_TAG (audited; the tags stay within TAG_MAX). In the caller's `tx`. */
+    async markHandedToDesk(actor: Actor, id: string, opts: { tx: Db }): Promise<void> {
+      const { item, unit, a } = await load(actor, id, opts.tx, true);
+      if (item.tags.includes(DESK_TAG)) return;
+      const tags = [...item.tags.slice(0, TAG_MAX - 1), DESK_TAG];
+      await repo.updateInboxItem(opts.tx, id, { tags }, clock.now());
+      await audited(opts.tx, a, unit.id, id, { action: 'social.inbox_tag', before: { tags: item.tags }, after: { tags } });
     },
 
     /**
