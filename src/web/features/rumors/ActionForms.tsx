@@ -138,8 +138,6 @@ export function PoliceForm({ c, onDone, onCancel }: FormProps) {
   const [note, setNote] = useState('');
   const [attach, setAttach] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  // One key per opened form: a repeated click or a retry drafts one công văn.
-  const [key] = useState(() => `rumor-police:${c.id}:${crypto.randomUUID()}`);
   const s = useSubmit(onDone);
   const withInformant = c.reports.filter((r) => r.hasInformant);
   return (
@@ -154,17 +152,13 @@ export function PoliceForm({ c, onDone, onCancel }: FormProps) {
         if (codes.length === 0) return s.setError(A.chooseBases);
         if (attach.length > 0 && !reason.trim()) return s.setError(A.required);
         s.run(() =>
-          handToPolice(
-            c.id,
-            {
-              targetUnitId: unit.id,
-              legalBasisCodes: codes,
-              evidenceIds,
-              ...(note.trim() ? { note: note.trim() } : {}),
-              ...(attach.length > 0 ? { attachInformants: { reportIds: attach, reason: reason.trim() } } : {}),
-            },
-            key,
-          ),
+          handToPolice(c.id, {
+            targetUnitId: unit.id,
+            legalBasisCodes: codes,
+            evidenceIds,
+            ...(note.trim() ? { note: note.trim() } : {}),
+            ...(attach.length > 0 ? { attachInformants: { reportIds: attach, reason: reason.trim() } } : {}),
+          }),
         );
       }}
     >

@@ -1,5 +1,5 @@
-// The conclusion: staff propose a verdict and its summary; the leader approves it (once, even on a repeated click)
-// or returns it with a note. Once approved: the verdict, who approved it, and whether the requesters were told.
+// The conclusion: staff propose a verdict and its summary; the leader approves it or returns it with a note.
+// Once approved: the verdict, who approved it, and whether the requesters were told.
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage } from '../../api.ts';
@@ -30,7 +30,7 @@ export function ConclusionPanel({ c, onChanged }: CaseProps) {
     setBusy(step);
     setError(null);
     try {
-      onChanged(step === 'approve' ? await approveConclusion(c) : await returnConclusion(c.id, note.trim()));
+      onChanged(step === 'approve' ? await approveConclusion(c.id) : await returnConclusion(c.id, note.trim()));
       notify('success', step === 'approve' ? D.approved : D.returned);
       setReturning(false);
       setNote('');

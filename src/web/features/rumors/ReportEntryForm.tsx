@@ -6,12 +6,14 @@ import { errorMessage } from '../../api.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { Link, navigate } from '../../router.tsx';
-import { fileStaffReport, RUMOR_FILE_MIME, splitLinks } from './intake-api.ts';
+import { fileStaffReport, RUMOR_FILE_MIME, RUMOR_FILE_TYPES, splitLinks } from './intake-api.ts';
 import { intakeStrings } from './intake-strings.ts';
 import { RUMOR_LIMITS, fromVietnamLocal } from './rumors-api.ts';
 import { rumorStrings } from './strings.ts';
 
 const ACCEPT = Object.values(RUMOR_FILE_MIME).join(',');
+/** The accepted kinds as people name them (JPEG, PNG, …), from the contract. */
+const KINDS = RUMOR_FILE_TYPES.map((t) => (t === 'jpeg' ? 'JPEG' : t === 'webp' ? 'WebP' : t.toUpperCase())).join(', ');
 
 /** The links typed one per line, or the Vietnamese reason they are refused. */
 export function parseLinks(text: string, S: ReturnType<typeof intakeStrings>): string[] | { error: string } {
@@ -50,7 +52,7 @@ export function ReportEntryForm() {
     if (!Array.isArray(urls)) return setError(urls.error);
     if (!description.trim() && urls.length === 0) return setError(S.needOne);
     if (file && file.size > RUMOR_LIMITS.fileBytes) return setError(S.fileTooBig);
-    if (file && file.type && !Object.values<string>(RUMOR_FILE_MIME).includes(file.type)) return setError(S.fileType);
+    if (file && file.type && !Object.values<string>(RUMOR_FILE_MIME).includes(file.type)) return setError(S.fileType(KINDS));
     const informant = Object.fromEntries(Object.entries({ name: name.trim(), phone: phone.trim(), email: email.trim(), socialId: socialId.trim() }).filter(([, v]) => v !== ''));
     setBusy(true);
     setError(null);
@@ -103,7 +105,7 @@ export function ReportEntryForm() {
             <Textarea label={S.links} autosize minRows={2} value={links} onChange={(e) => setLinks(e.currentTarget.value)} data-testid="rumor-entry-links" />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput type="datetime-local" label={S.seenAt} value={seen} onChange={(e) => setSeen(e.currentTarget.value)} data-testid="rumor-entry-seen" />
-              <FileInput label={S.file} accept={ACCEPT} value={file} onChange={setFile} clearable data-testid="rumor-entry-file" />
+              <FileInput label={S.file(KINDS)} accept={ACCEPT} value={file} onChange={setFile} clearable data-testid="rumor-entry-file" />
             </SimpleGrid>
             <Paper withBorder p="xs">
               <Stack gap="xs">

@@ -9,16 +9,15 @@ import { enc } from './rumors-api.ts';
 export { RUMOR_CONFIRMATION_VIA } from '../../../shared/contracts/rumors.ts';
 export type { RumorConfirmationVia, RumorCorrectionView, RumorLegalBaseView } from '../../../shared/contracts/rumors.ts';
 
-async function caseCall(path: string, body: unknown, idempotencyKey?: string): Promise<RumorCaseDetail> {
-  return (await requestParsed(RumorCaseDetailEnvelope, 'POST', path, body, idempotencyKey ? { idempotencyKey } : {})).case;
+// No Idempotency-Key on these calls: the routes do not read one (yet); the buttons are disabled while a call runs.
+async function caseCall(path: string, body: unknown): Promise<RumorCaseDetail> {
+  return (await requestParsed(RumorCaseDetailEnvelope, 'POST', path, body)).case;
 }
 
 export const requestConfirmation = (id: string, body: z.input<typeof RumorConfirmationInput>) => caseCall(`/api/rumors/cases/${enc(id)}/actions/confirmation`, body);
-/** `key`: one per opened form, so a repeated click or a retry drafts one công văn. */
-export const handToPolice = (id: string, body: z.input<typeof RumorPoliceInput>, key: string) => caseCall(`/api/rumors/cases/${enc(id)}/actions/police`, body, key);
+export const handToPolice = (id: string, body: z.input<typeof RumorPoliceInput>) => caseCall(`/api/rumors/cases/${enc(id)}/actions/police`, body);
 export const requestPress = (id: string, body: z.input<typeof RumorPressInput>) => caseCall(`/api/rumors/cases/${enc(id)}/actions/press`, body);
 export const recordAnswer = (id: string, actionId: string, response: string) => caseCall(`/api/rumors/cases/${enc(id)}/actions/${enc(actionId)}/answer`, { response });
-/** One correction per case: the key is the case's. */
-export const publishCorrection = (id: string, body: z.input<typeof RumorCorrectionInput>) => caseCall(`/api/rumors/cases/${enc(id)}/correction`, body, `rumor-correction:${id}`);
+export const publishCorrection = (id: string, body: z.input<typeof RumorCorrectionInput>) => caseCall(`/api/rumors/cases/${enc(id)}/correction`, body);
 
 export const listLegalBases = (unitId: string) => requestParsed(RumorLegalBaseListOut, 'GET', `/api/rumors/legal-bases${queryString({ unitId })}`);

@@ -65,14 +65,13 @@ export function getCase(id: string): Promise<RumorCaseDetail> {
 }
 
 /** Every write on a case answers the case as it is now. */
-async function caseCall(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, idempotencyKey?: string): Promise<RumorCaseDetail> {
-  return (await requestParsed(RumorCaseDetailEnvelope, method, path, body, idempotencyKey ? { idempotencyKey } : {})).case;
+async function caseCall(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<RumorCaseDetail> {
+  return (await requestParsed(RumorCaseDetailEnvelope, method, path, body)).case;
 }
 
 export const updateCase = (id: string, patch: z.input<typeof RumorCaseUpdateInput>) => caseCall('PATCH', `/api/rumors/cases/${enc(id)}`, patch);
 export const addEvidence = (id: string, body: z.input<typeof RumorEvidenceInput>) => caseCall('POST', `/api/rumors/cases/${enc(id)}/evidence`, body);
 export const proposeConclusion = (id: string, body: RumorConclusion) => caseCall('POST', `/api/rumors/cases/${enc(id)}/conclusion`, body);
-/** A repeated click approves once (the key names the proposal being approved). */
-export const approveConclusion = (c: Pick<RumorCaseDetail, 'id' | 'proposedAt'>) =>
-  caseCall('POST', `/api/rumors/cases/${enc(c.id)}/conclusion/approve`, undefined, `rumor-approve:${c.id}:${c.proposedAt ?? ''}`);
+/** No Idempotency-Key: the route does not read one (a second approval meets the case already concluded). */
+export const approveConclusion = (id: string) => caseCall('POST', `/api/rumors/cases/${enc(id)}/conclusion/approve`);
 export const returnConclusion = (id: string, note: string) => caseCall('POST', `/api/rumors/cases/${enc(id)}/conclusion/return`, { note });
