@@ -58,6 +58,13 @@ export interface PageOptions {
   /** Extra <link rel="alternate"> feeds. */
   feeds?: { title: string; href: string }[];
   noindex?: boolean;
+  /** Structured data of the page (schema.org JSON-LD, e.g. a correction's ClaimReview), in the head. */
+  jsonLd?: unknown;
+}
+
+/** A JSON-LD block: `<` escaped as \u003c so no `</script>` (or comment opener) inside the data can end the element. */
+export function jsonLdScript(data: unknown): string {
+  return `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
 }
 
 export function absolute(publicUrl: string, pathOrUrl: string): string {
@@ -80,7 +87,7 @@ ${feeds.map((f) => `<link rel="alternate" type="application/rss+xml" title="${es
 <meta property="og:site_name" content="${esc(s.authorityName)}"><meta property="og:locale" content="vi_VN">
 <meta property="og:type" content="${og.type}"><meta property="og:title" content="${esc(o.title)}">
 <meta property="og:description" content="${esc(o.description)}"><meta property="og:url" content="${esc(url)}">
-${og.image ? `<meta property="og:image" content="${esc(absolute(chrome.publicUrl, og.image))}">` : ''}${og.publishedTime ? `<meta property="article:published_time" content="${esc(og.publishedTime)}">` : ''}`;
+${og.image ? `<meta property="og:image" content="${esc(absolute(chrome.publicUrl, og.image))}">` : ''}${og.publishedTime ? `<meta property="article:published_time" content="${esc(og.publishedTime)}">` : ''}${o.jsonLd ? `\n${jsonLdScript(o.jsonLd)}` : ''}`;
   const body = `<a class="skip" href="#noi-dung">Chuyển đến nội dung chính</a>
 <header class="site" role="banner">${s.logoUrl ? `<img src="${esc(s.logoUrl)}" alt="Biểu trưng ${esc(s.authorityName)}">` : ''}
 ${s.parentName ? `<p class="parent">${esc(s.parentName)}</p>` : ''}<p class="name"><a href="/">${esc(s.authorityName)}</a></p></header>

@@ -191,6 +191,7 @@ export async function registerSiteRoutes(app: Api, deps: SiteDeps): Promise<Page
           path: `/bai-viet/${post.slug}`,
           current: post.sectionSlug,
           og: { type: 'article', image: post.featuredImageUrl, publishedTime: post.publishedAt?.toISOString() },
+          jsonLd: post.structuredData ?? undefined,
           body: articleBody(post, portal.revisionsOf(post)),
         });
       });

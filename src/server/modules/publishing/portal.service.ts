@@ -1,3 +1,4 @@
+import type { InTx } from '../../db/unit-of-work.ts';
 import { AppError } from '../../platform/errors.ts';
 import './publishing.errors.ts';
 import type { PublishingContext } from './publishing.context.ts';
@@ -23,6 +24,8 @@ export function createPortalReads(ctx: PublishingContext) {
       repo.listPublishedPosts(db, { sectionId: q.sectionId, limit: q.limit, offset: q.offset ?? 0 }),
     countPosts: (sectionId?: string) => repo.countPublishedPosts(db, sectionId),
     postBySlug: (slug: string) => repo.findPublishedPostBySlug(db, slug),
+    /** A published post by id (undefined when it is not, or no longer, published): public, no access check. */
+    postById: (id: string, opts: InTx = {}) => repo.findPublishedPostById(opts.tx ?? db, id),
     publishedSlugs: () => repo.listPublishedSlugs(db, 50_000),
     revisionsOf: (p: PostRow) => presentPost(p).revisions,
     situation: async (sectionId: string, limit: number) => (await repo.listSituation(db, sectionId, limit)).map(presentSituation),

@@ -5,8 +5,9 @@ import type { Actor } from '../access/index.ts';
 import './publishing.errors.ts';
 import { htmlToText, sanitizeBody } from './sanitize.ts';
 import { recordAudit } from '../audit/index.ts';
-import { authorizeSection, canInSection, postAndSection, sectionCapabilities } from './publishing.context.ts';
-import type { PublishingContext, SectionUnits } from './publishing.context.ts';
+import { afterWrite, authorizeSection, canInSection, postAndSection, sectionCapabilities } from './publishing.context.ts';
+import type { ModuleWrite, PublishingContext, SectionUnits } from './publishing.context.ts';
+import { inTx } from '../../db/unit-of-work.ts';
 import { POST_STEPS, isLive, postCapabilities } from './post-workflow.ts';
 import type { PostStep } from './post-workflow.ts';
 import * as repo from './publishing.repository.ts';
@@ -67,13 +68,20 @@ export function createPostsService(ctx: PublishingContext) {
     return { ...presentPost(post), capabilities: postCapabilities(post.status as PostStatus, sectionCapabilities(actor, section)) };
   }
 
-  async function changePost(actor: Actor, id: string, step: PostStep, action: string, change: (post: PostRow, now: Date) => Partial<PostRow> | null): Promise<EditorPost> {
-    const { post, section } = await postAndSection(db, id);
+  async function changePost(
+    actor: Actor,
+    id: string,
+    step: PostStep,
+    action: string,
+    change: (post: PostRow, now: Date) => Partial<PostRow> | null,
+    opts: ModuleWrite = {},
+  ): Promise<EditorPost> {
+    const { post, section } = await postAndSection(opts.tx ?? db, id);
     const a = authorizeSection(actor, step.permission, section, 'post.read');
     if (!step.from.includes(post.status as PostStatus)) throw invalidState(post.status, step.label);
     const now = clock.now();
     const patch = change(post, now);
-    const saved = await db.transaction(async (tx) => {
+    const saved = await inTx(db, opts, async (tx) => {
       const updated = await repo.updatePost(tx, id, { ...patch, updatedAt: now, updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId });
       if (!updated) throw new AppError('NOT_FOUND');
       await recordAudit(tx, a, {
@@ -90,7 +98,7 @@ export function createPostsService(ctx: PublishingContext) {
       }
       return updated;
     });
-    if (saved.status === 'published' || post.status === 'published') emit({ kind: 'post', id });
+    if (saved.status === 'published' || post.status === 'published') afterWrite(opts, () => emit({ kind: 'post', id }));
     return postFor(a, saved, section);
   }
 
@@ -113,17 +121,22 @@ export function createPostsService(ctx: PublishingContext) {
       return postFor(a, post, section);
     },
 
-    async createPost(actor: Actor, input: CreatePostInput): Promise<EditorPost> {
-      const section = await repo.findSectionById(db, input.sectionId);
+    /**
+     * A new draft. A module composing it into its use case passes `opts.tx` and may give the post's JSON-LD
+     * (`opts.structuredData`, e.g. the desk's ClaimReview): not a field of the public API.
+     */
+    async createPost(actor: Actor, input: CreatePostInput, opts: ModuleWrite & { structuredData?: Record<string, unknown> | null } = {}): Promise<EditorPost> {
+      const q = opts.tx ?? db;
+      const section = await repo.findSectionById(q, input.sectionId);
       if (!section) throw new AppError('NOT_FOUND');
       const a = authorizeSection(actor, 'post.write', section);
       const authorUnitId = input.authorUnitId ?? a.unitId;
-      const author = (await repo.findUnitPaths(db, [authorUnitId])).get(authorUnitId);
+      const author = (await repo.findUnitPaths(q, [authorUnitId])).get(authorUnitId);
       if (!author) throw new AppError('UNKNOWN_UNIT', { unit: authorUnitId });
       if (!hasGlobalScope(a) && !isWithin(author.path, a.unitPath)) throw new AppError('FORBIDDEN');
       const bodyHtml = sanitizeBody(input.body);
       const now = clock.now();
-      const created = await db.transaction(async (tx) => {
+      const created = await inTx(db, opts, async (tx) => {
         const slug = await uniqueSlug(tx, input.slug, input.title);
         const row = await repo
           .insertPost(tx, {
@@ -138,6 +151,7 @@ export function createPostsService(ctx: PublishingContext) {
             authorUnitId,
             sourceName: input.sourceName ?? null,
             sourceUrl: input.sourceUrl ?? null,
+            structuredData: opts.structuredData ?? null,
             status: 'draft',
             createdBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId,
             updatedBy: a.userId === SYSTEM_ACTOR.userId ? null : a.userId,
@@ -201,10 +215,15 @@ export function createPostsService(ctx: PublishingContext) {
     returnPost: (actor: Actor, id: string) => changePost(actor, id, POST_STEPS.return, 'post.return', () => ({ status: 'draft' })),
 
     /** Publishes now, or at `publishAt` (a job flips it then). An approver may publish a draft directly. */
-    publishPost(actor: Actor, id: string, publishAt?: string) {
+    publishPost(actor: Actor, id: string, publishAt?: string, opts: ModuleWrite = {}) {
       const at = publishAt ? new Date(publishAt) : null;
-      return changePost(actor, id, POST_STEPS.publish, at && at > clock.now() ? 'post.schedule' : 'post.publish', (_post, now) =>
-        at && at > now ? { status: 'scheduled', publishAt: at } : { status: 'published', publishedAt: now, publishAt: null },
+      return changePost(
+        actor,
+        id,
+        POST_STEPS.publish,
+        at && at > clock.now() ? 'post.schedule' : 'post.publish',
+        (_post, now) => (at && at > now ? { status: 'scheduled', publishAt: at } : { status: 'published', publishedAt: now, publishAt: null }),
+        opts,
       );
     },
 

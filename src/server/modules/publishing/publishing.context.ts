@@ -3,6 +3,7 @@
  * site, the question form's secret, and the section access rules (deny by default).
  */
 import type { Db } from '../../db/client.ts';
+import type { InTx } from '../../db/unit-of-work.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -84,4 +85,20 @@ export async function postAndSection(db: Db, id: string): Promise<{ post: PostRo
   const post = await repo.findPostById(db, id);
   if (!post) throw new AppError('NOT_FOUND');
   return { post, section: await sectionOr404(db, post.sectionId) };
+}
+
+/**
+ * How another module writes portal content inside its own use case (the misinformation desk's correction):
+ * its transaction, the permission that lets the actor do it when it is not the step's own, what runs after
+ * its commit (the portal's cache forgets a page only once the change is visible), the post's JSON-LD.
+ */
+export interface ModuleWrite extends InTx {
+  permission?: Permission;
+  afterCommit?: (work: () => void) => void;
+}
+
+/** Runs `work` now, or after the caller's commit when it writes inside the caller's transaction. */
+export function afterWrite(opts: ModuleWrite, work: () => void): void {
+  if (opts.tx && opts.afterCommit) opts.afterCommit(work);
+  else work();
 }

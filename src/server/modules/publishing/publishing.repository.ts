@@ -146,6 +146,10 @@ export async function findPublishedPostBySlug(db: Db, slug: string): Promise<Pub
   return flatten(await publishedPostsQuery(db, eq(portalPosts.slug, slug)))[0];
 }
 
+export async function findPublishedPostById(db: Db, id: string): Promise<PublicPostRow | undefined> {
+  return flatten(await publishedPostsQuery(db, eq(portalPosts.id, id)))[0];
+}
+
 /** For the sitemap: every published post's address and last change. */
 export async function listPublishedSlugs(db: Db, limit: number): Promise<{ slug: string; updatedAt: Date }[]> {
   return db

@@ -10,6 +10,9 @@ import type { CreateSectionInput, UpdateSectionInput } from './publishing.schema
 import { presentSection } from './publishing.presenters.ts';
 import type { SectionView } from './publishing.presenters.ts';
 import type { SectionCapabilities } from './publishing.schemas.ts';
+import { inTx } from '../../db/unit-of-work.ts';
+import { afterWrite } from './publishing.context.ts';
+import type { ModuleWrite } from './publishing.context.ts';
 
 /** A section as an editor sees it: with the capabilities of the signed-in user. */
 export type EditorSection = SectionView & { capabilities: SectionCapabilities };
@@ -24,15 +27,20 @@ export function createSectionsService(ctx: PublishingContext) {
       return (await repo.listSections(db)).map((s) => sectionFor(actor, s));
     },
 
-    async createSection(actor: Actor, input: CreateSectionInput): Promise<EditorSection> {
+    /**
+     * A new section. A module composing it into its own use case (the misinformation desk's correction section)
+     * passes `opts.tx`, and `opts.permission` when what lets the actor create it is not section.manage.
+     */
+    async createSection(actor: Actor, input: CreateSectionInput, opts: ModuleWrite = {}): Promise<EditorSection> {
       const a = actor;
+      const q = opts.tx ?? db;
       const unitIds = [input.ownerUnitId, ...(input.delegateUnitId ? [input.delegateUnitId] : [])];
-      const found = await repo.findUnitPaths(db, unitIds);
+      const found = await repo.findUnitPaths(q, unitIds);
       const owner = found.get(input.ownerUnitId);
       if (!owner) throw new AppError('UNKNOWN_UNIT', { unit: input.ownerUnitId });
       if (input.delegateUnitId && !found.has(input.delegateUnitId)) throw new AppError('UNKNOWN_UNIT', { unit: input.delegateUnitId });
-      if (!can(a, 'section.manage', { unitPath: owner.path })) throw new AppError('FORBIDDEN');
-      const created = await db.transaction(async (tx) => {
+      if (!can(a, opts.permission ?? 'section.manage', { unitPath: owner.path })) throw new AppError('FORBIDDEN');
+      const created = await inTx(db, opts, async (tx) => {
         const row = await repo
           .insertSection(tx, {
             slug: input.slug,
@@ -50,7 +58,7 @@ export function createSectionsService(ctx: PublishingContext) {
         await recordAudit(tx, a, { action: 'section.create', entity: 'section', entityId: row.id, unitId: row.ownerUnitId, after: presentSection(row) });
         return row;
       });
-      emit({ kind: 'section', id: created.id });
+      afterWrite(opts, () => emit({ kind: 'section', id: created.id }));
       const delegatePath = created.delegateUnitId ? (found.get(created.delegateUnitId)?.path ?? null) : null;
       return { ...presentSection(created), capabilities: sectionCapabilities(a, { ...created, ownerPath: owner.path, delegatePath }) };
     },
