@@ -9,6 +9,7 @@ import type { Logger } from './platform/logger.ts';
 import type { Mailer } from './providers/mailer/port.ts';
 import { createSecretBox, loadSecretKey } from './platform/secret-box.ts';
 import type { SecretBox } from './platform/secret-box.ts';
+import type { LinkResolver } from './providers/link-resolver/port.ts';
 import type { SmsProvider } from './providers/sms/port.ts';
 import { createSocialProviders } from './providers/social/index.ts';
 import type { SocialProvider } from './providers/social/port.ts';
@@ -34,6 +35,8 @@ export interface Deps {
   social?: { facebook: SocialProvider; zalo: SocialProvider };
   /** Seals stored secrets; default the key of DATA_DIR (main.ts passes LOA_SECRET_KEY's), or a key for this process only. */
   secretBox?: SecretBox;
+  /** Short-link resolver of the rumors desk (default: its HTTP resolver; tests pass the fake). */
+  linkResolver?: LinkResolver;
 }
 
 /**

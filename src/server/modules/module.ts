@@ -20,6 +20,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { Mailer } from '../providers/mailer/port.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
+import type { LinkResolver } from '../providers/link-resolver/port.ts';
 import type { SmsProvider } from '../providers/sms/port.ts';
 import type { SocialProvider } from '../providers/social/port.ts';
 import type { TtsProvider } from '../providers/tts/port.ts';
@@ -46,6 +47,8 @@ export interface ModuleContext {
   social: { facebook: SocialProvider; zalo: SocialProvider };
   /** Seals secrets stored in the database (social page tokens) with LOA_SECRET_KEY or DATA_DIR/secret.key. */
   secretBox: SecretBox;
+  /** Follows short links (bit.ly, vm.tiktok.com, …) for the rumors desk's clustering; unset: the HTTP resolver. Tests pass the fake. */
+  linkResolver?: LinkResolver;
 }
 
 /** The services of every module, filled in by each module's index.ts (declaration merging). */

@@ -5,12 +5,18 @@ export type { CasesService } from './cases.service.ts';
 export type { MonitoringService } from './monitoring.service.ts';
 export type { FromSocialService, SocialReplyOutcome } from './from-social.service.ts';
 export type { FiguresService } from './figures.service.ts';
+export type { ClusteringService } from './clustering.service.ts';
 
 import { defineModule } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { createCasesService } from './cases.service.ts';
 import type { CasesService } from './cases.service.ts';
 import { RUMORS_ERRORS } from './rumors.errors.ts';
+import { createHttpLinkResolver } from '../../providers/link-resolver/http.ts';
+import { registerClusteringRoutes } from './clustering.routes.ts';
+import { createClusteringService } from './clustering.service.ts';
+import type { ClusteringService } from './clustering.service.ts';
+import { isShortLink } from './url-normalize.ts';
 import { systemActor } from '../access/index.ts';
 import { createHttpFeedFetcher } from '../../providers/feeds/http.ts';
 import { createFiguresService } from './figures.service.ts';
@@ -33,16 +39,22 @@ declare module '../module.ts' {
     rumorFromSocial: FromSocialService;
     /** The desk's figures by channel and period, and its start-page work. */
     rumorFigures: FiguresService;
+    /** Similar cases (with the reason), merge, split, spread. */
+    rumorClustering: ClusteringService;
   }
 }
 
 export const module = defineModule({
   name: 'rumors',
   errors: RUMORS_ERRORS,
-  create: ({ db, clock, logger, files, jobs, publicUrl }, services) => {
-    const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl };
+  create: ({ db, clock, logger, files, jobs, publicUrl, linkResolver }, services) => {
+    // Short links are followed over HTTP (only known shorteners, ≤ 5 hops, 3 s, no private address) unless the
+    // container was given a resolver (tests: the fake).
+    const resolver = linkResolver ?? createHttpLinkResolver({ follow: (u) => isShortLink(u.toString()) });
+    const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl, linkResolver: resolver };
     const publishing = services.publishing;
     return {
+      rumorClustering: createClusteringService(ctx),
       rumorCases: createCasesService(ctx),
       rumorMonitoring: createMonitoringService({ ...ctx, fetcher: createHttpFeedFetcher() }),
       rumorFromSocial: createFromSocialService({ ...ctx, inbox: services.socialInbox, seal: null }),
@@ -62,6 +74,7 @@ export const module = defineModule({
   },
   routes: (app, { services }) => {
     registerCaseRoutes(app, services.rumorCases);
+    registerClusteringRoutes(app, services.rumorClustering);
     registerMonitoringRoutes(app, { monitoring: services.rumorMonitoring, fromSocial: services.rumorFromSocial, figures: services.rumorFigures });
   },
   jobs: ({ db, clock, logger, files, jobs, publicUrl }, services) => [

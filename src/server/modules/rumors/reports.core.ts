@@ -5,7 +5,11 @@ import { RUMOR_SEVERITY_LABELS } from '../../../shared/contracts/rumors.ts';
 import type { RumorChannel, RumorSeverity } from '../../../shared/contracts/rumors.ts';
 import * as repo from './cases.repository.ts';
 import type { RumorCaseRow, RumorReportRow } from './cases.repository.ts';
-import { matchingCase, normalizeUrl } from './clustering.ts';
+import type { LinkResolver } from '../../providers/link-resolver/port.ts';
+import { candidateReports, moveCasesInto } from './clustering.repository.ts';
+import { decideCase } from './clustering.ts';
+import type { CaseMatch, ClusterProbe } from './clustering.ts';
+import { isShortLink, normalizeUrl } from './url-normalize.ts';
 
 /** Crockford base32 without I, L, O, U: what a citizen can read back over the phone. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -42,20 +46,71 @@ export interface ReportDraft {
   /** Title of a new case when one is opened (else the description's first words). */
   title?: string | null;
   createdBy?: string | null;
+  /**
+   * Where the draft's short links lead (original → target), from `resolveReportUrls` run BEFORE the transaction:
+   * both the short link and its target are compared (the target's normalised form joins the report's links).
+   */
+  resolvedUrls?: Readonly<Record<string, string>> | null;
+}
+
+/** Links a report may carry; the intake refuses more. */
+const MAX_RESOLVED = 10;
+
+/**
+ * Resolves the short links among a report's links (bit.ly, vm.tiktok.com, fb.watch, …) through the link resolver,
+ * in parallel, each within the resolver's own time limit. Call it BEFORE opening the transaction of the intake
+ * (it waits on the network) and pass the result as `ReportDraft.resolvedUrls`. Failures are simply left out.
+ */
+export async function resolveReportUrls(resolver: LinkResolver, urls: readonly string[]): Promise<Record<string, string>> {
+  const short = [...new Set(urls.map((u) => nfc(u).trim()))].filter(isShortLink).slice(0, MAX_RESOLVED);
+  const out: Record<string, string> = {};
+  await Promise.all(
+    short.map(async (u) => {
+      const target = await resolver.resolve(u).catch(() => null);
+      if (target && target !== u) out[u] = target;
+    }),
+  );
+  return out;
+}
+
+/** The normalised links of a report: each link's, and the target's of each resolved short link. */
+export function normalizedUrlsOf(urls: readonly string[], resolved?: Readonly<Record<string, string>> | null): string[] {
+  const out = new Set<string>();
+  for (const u of urls) {
+    out.add(normalizeUrl(u));
+    const target = resolved?.[u];
+    if (target) out.add(normalizeUrl(target));
+  }
+  return [...out];
+}
+
+/** The case a probe joins by the clustering rule (clustering.ts), or null. */
+export async function matchingCase(tx: Db, probe: ClusterProbe, at: Date): Promise<CaseMatch | null> {
+  return decideCase(probe, await candidateReports(tx, probe, at));
 }
 
 /**
  * Files a report inside the caller's transaction: clustering picks the case it joins, or a new case is opened
  * (unverified, medium severity); the case's counters follow. The one writer of reports for every channel.
+ * `match` says why it joined; `mergedCaseIds`: untouched cases the report proved to be the same claim, merged into
+ * its case (and deleted) — the caller audits them with the report.
  */
-export async function fileReport(tx: Db, draft: ReportDraft, at: Date): Promise<{ report: RumorReportRow; kase: RumorCaseRow; opened: boolean }> {
+export async function fileReport(
+  tx: Db,
+  draft: ReportDraft,
+  at: Date,
+): Promise<{ report: RumorReportRow; kase: RumorCaseRow; opened: boolean; match: CaseMatch | null; mergedCaseIds: string[] }> {
   const description = nfc(draft.description).trim();
   const urls = [...new Set(draft.urls.map((u) => nfc(u).trim()).filter(Boolean))];
-  const normalizedUrls = [...new Set(urls.map(normalizeUrl))];
+  const normalizedUrls = normalizedUrlsOf(urls, draft.resolvedUrls);
   const textFolded = foldText(description);
   const probe = { unitId: draft.unitId, normalizedUrls, textFolded, fileSha256: draft.file?.sha256 ?? null };
-  let caseId = draft.caseId ?? (await matchingCase(tx, probe));
+  const match = draft.caseId ? null : await matchingCase(tx, probe, at);
+  let caseId = draft.caseId ?? match?.caseId ?? null;
   let opened = false;
+  // The report shows that untouched cases are the same claim as the one it joins: they become one.
+  const mergedCaseIds = match?.bridged ?? [];
+  if (caseId && mergedCaseIds.length > 0) await moveCasesInto(tx, caseId, mergedCaseIds);
   if (!caseId) {
     const title = (draft.title ?? (description || urls[0] || 'Phản ánh chưa có nội dung')).slice(0, 160);
     const kase = await repo.insertCase(tx, {
@@ -97,5 +152,5 @@ export async function fileReport(tx: Db, draft: ReportDraft, at: Date): Promise<
   });
   await repo.refreshCaseCounters(tx, caseId, at);
   const kase = await repo.findCase(tx, caseId);
-  return { report, kase: kase!, opened };
+  return { report, kase: kase!, opened, match, mergedCaseIds };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { PublicUrl } from '../../platform/public-url.ts';
 import type { FileStore } from '../../providers/file-store/port.ts';
+import type { LinkResolver } from '../../providers/link-resolver/port.ts';
 import { authorize, can } from '../access/index.ts';
 import type { Actor, Permission } from '../access/index.ts';
 import type { UnitLookup, UnitRecord } from '../units/index.ts';
@@ -21,6 +22,8 @@ export interface RumorsContext {
   files: FileStore;
   jobs: JobQueue;
   publicUrl: PublicUrl;
+  /** Short links → their targets, for clustering (`resolveReportUrls` before an intake's transaction). */
+  linkResolver?: LinkResolver;
 }
 
 export type RumorPermission = Extract<Permission, `rumor.${string}`>;
