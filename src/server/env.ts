@@ -136,6 +136,31 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => decodeSecretKey(v) !== null, 'must be base64 of 32 bytes (openssl rand -base64 32)')
     .optional(),
+  /** Key of the informant key ring (misinformation desk): base64 of 32 bytes; unset: DATA_DIR/informant.keys, created on first use. */
+  LOA_INFORMANT_KEY: z
+    .string()
+    .refine((v) => decodeSecretKey(v) !== null, 'must be base64 of 32 bytes (openssl rand -base64 32)')
+    .optional(),
+  /** The id stored beside each identity sealed under LOA_INFORMANT_KEY (default "env"); change it with the key. */
+  LOA_INFORMANT_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, . _ - (at most 40)')
+    .optional(),
+  /** Earlier informant keys still needed until `loa rumors rotate-key` re-sealed their rows: "id:base64,id:base64". */
+  LOA_INFORMANT_OLD_KEYS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .every((item) => /^[A-Za-z0-9_.-]{1,40}:/.test(item) && decodeSecretKey(item.slice(item.indexOf(':') + 1)) !== null),
+      'must be "id:base64,id:base64" (each key base64 of 32 bytes)',
+    )
+    .optional(),
+  /** Days after a case closes when its informants' identities are erased (the daily retention job). */
+  RUMOR_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

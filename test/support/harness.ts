@@ -14,13 +14,12 @@ import type { Api } from '../../src/server/http/types.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
 import type { Clock } from '../../src/server/platform/clock.ts';
 import { createLogger } from '../../src/server/platform/logger.ts';
+import type { Logger } from '../../src/server/platform/logger.ts';
 import type { Mailer } from '../../src/server/providers/mailer/port.ts';
 import type { SmsProvider } from '../../src/server/providers/sms/port.ts';
 import type { SocialProvider } from '../../src/server/providers/social/port.ts';
 import type { TtsProvider } from '../../src/server/providers/tts/port.ts';
 import { createFakeTts } from '../../src/server/providers/tts/fake.ts';
-import { createFakeLinkResolver } from '../../src/server/providers/link-resolver/fake.ts';
-import type { LinkResolver } from '../../src/server/providers/link-resolver/port.ts';
 import { createFakeMailer, type FakeMailer } from '../../src/server/providers/mailer/fake.ts';
 
 /** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -69,8 +68,8 @@ export async function createTestContext(
     tts?: TtsProvider;
     /** Facebook and Zalo adapters (on the local fake servers, or the in-memory fakes); default the real URLs, which no test may reach. */
     social?: { facebook: SocialProvider; zalo: SocialProvider };
-    /** Short-link resolver of the rumors desk; default the in-memory fake (knows no link), so no test resolves over the network. */
-    linkResolver?: LinkResolver;
+    /** The container's logger (default silent); a test reading the logs passes one writing to memory. */
+    logger?: Logger;
   } = {},
 ): Promise<TestContext> {
   if (process.env.LOA_TEST_TIER === 'unit') {
@@ -105,12 +104,11 @@ export async function createTestContext(
     {
       database,
       clock,
-      logger: createLogger('silent'),
+      logger: opts.logger ?? createLogger('silent'),
       mailer: opts.mailer ?? memoryMailer(),
       env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
       sms: opts.sms ?? null,
       tts: opts.tts ?? createFakeTts(),
-      linkResolver: opts.linkResolver ?? createFakeLinkResolver(),
       ...(opts.social ? { social: opts.social } : {}),
     },
     opts.modules,

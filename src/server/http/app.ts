@@ -89,6 +89,7 @@ export async function buildApp(c: Container, opts: AppOptions = {}): Promise<Api
     publishing: c.services.publishing,
     directives: c.services.directives,
     ...(c.services.emergency ? { emergency: c.services.emergency } : {}),
+    ...(c.services.rumorIntake ? { rumors: c.services.rumorIntake } : {}),
     clock: c.clock,
     publicUrl: c.publicUrl,
   });

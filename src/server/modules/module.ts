@@ -26,7 +26,10 @@ import type { SocialProvider } from '../providers/social/port.ts';
 import type { TtsProvider } from '../providers/tts/port.ts';
 
 /** The settings modules may read (tests and benchmarks pass only what they need). */
-export type ModuleEnv = Pick<Env, 'PUBLIC_URL' | 'SESSION_TTL_HOURS'> & Partial<Pick<Env, 'DATA_DIR' | 'BACKUP_SCHEDULE' | 'BACKUP_DIR' | 'BACKUP_KEEP'>>;
+export type ModuleEnv = Pick<Env, 'PUBLIC_URL' | 'SESSION_TTL_HOURS'> &
+  Partial<
+    Pick<Env, 'DATA_DIR' | 'BACKUP_SCHEDULE' | 'BACKUP_DIR' | 'BACKUP_KEEP' | 'LOA_INFORMANT_KEY' | 'LOA_INFORMANT_KEY_ID' | 'LOA_INFORMANT_OLD_KEYS' | 'RUMOR_RETENTION_DAYS'>
+  >;
 
 /** What the container hands every module. */
 export interface ModuleContext {

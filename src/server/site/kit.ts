@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DirectivesService } from '../modules/directives/index.ts';
 import type { EmergencyService } from '../modules/emergency/index.ts';
 import type { PublishingService, SectionView } from '../modules/publishing/index.ts';
+import type { IntakeService } from '../modules/rumors/index.ts';
 import type { SettingsService } from '../modules/settings/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { PublicUrl } from '../platform/public-url.ts';
@@ -22,6 +23,8 @@ export interface SiteDeps {
   emergency?: Pick<EmergencyService, 'activeBanners' | 'onBannerChange'>;
   /** PUBLIC_URL, else the host each request came to. */
   publicUrl: PublicUrl;
+  /** The misinformation desk's public form and status pages (/phan-anh-tin-sai); optional: a portal without the desk. */
+  rumors?: Pick<IntakeService, 'formToken' | 'submitPortalReport' | 'publicStatus'>;
 }
 
 /** What the portal's route files share (built once in site.routes.ts). */

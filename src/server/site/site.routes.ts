@@ -12,6 +12,7 @@ import { registerFeedRoutes } from './feed.routes.ts';
 import { CACHE_CONTROL } from './kit.ts';
 import type { SiteDeps, SiteKit } from './kit.ts';
 import { QUESTION_RATE_LIMIT, registerQuestionRoutes } from './question.routes.ts';
+import { registerRumorFormRoutes } from './rumor-form.routes.ts';
 import { HTML, installErrorPages } from './server-rendered.ts';
 import type { Rendered } from './cache.ts';
 import { esc, vnNoon } from './html.ts';
@@ -287,6 +288,7 @@ ${situationTable(block, { id: 'so-lieu-moi' })}${situationChart(block, 'bieu-do-
     );
 
     registerQuestionRoutes(site, kit);
+    await registerRumorFormRoutes(site, kit);
     site.get('/hoi-dap/da-gui', async (req, reply) =>
       send(req, reply, '/hoi-dap/da-gui', async (base) =>
         html(base, {

@@ -1,7 +1,7 @@
 // The publishing module's public surface: what the site, other modules and the demo may use.
 export type { LinkView, MediaView, PublicPost, PublishingService, QuestionView, SectionView, SituationView } from './publishing.service.ts';
 export { sniffMediaType } from './media.storage.ts';
-export { MIN_FILL_MS } from './form-token.ts';
+export { MIN_FILL_MS, checkFormTime, signFormTime } from './form-token.ts';
 export { DEFAULT_SITUATION_FIELDS, QuestionForm, slugSchema } from './publishing.schemas.ts';
 
 import { defineModule } from '../module.ts';

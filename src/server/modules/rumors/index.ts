@@ -5,18 +5,14 @@ export type { CasesService } from './cases.service.ts';
 export type { MonitoringService } from './monitoring.service.ts';
 export type { FromSocialService, SocialReplyOutcome } from './from-social.service.ts';
 export type { FiguresService } from './figures.service.ts';
-export type { ClusteringService } from './clustering.service.ts';
+export type { IntakeService } from './intake.service.ts';
+export { RUMOR_FORM_RATE_LIMIT } from './intake.service.ts';
 
 import { defineModule } from '../module.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { createCasesService } from './cases.service.ts';
 import type { CasesService } from './cases.service.ts';
 import { RUMORS_ERRORS } from './rumors.errors.ts';
-import { createHttpLinkResolver } from '../../providers/link-resolver/http.ts';
-import { registerClusteringRoutes } from './clustering.routes.ts';
-import { createClusteringService } from './clustering.service.ts';
-import type { ClusteringService } from './clustering.service.ts';
-import { isShortLink } from './url-normalize.ts';
 import { systemActor } from '../access/index.ts';
 import { createHttpFeedFetcher } from '../../providers/feeds/http.ts';
 import { createFiguresService } from './figures.service.ts';
@@ -28,6 +24,11 @@ import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { createMonitoringService } from './monitoring.service.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 import type { RumorsContext } from './rumors.context.ts';
+import { createInformantVault } from './informant-vault.ts';
+import { createIntakeService } from './intake.service.ts';
+import type { IntakeService } from './intake.service.ts';
+import { registerIntakeRoutes } from './intake.routes.ts';
+import { RETENTION_SCHEDULE, bindRetentionJobs } from './retention.jobs.ts';
 
 declare module '../module.ts' {
   interface Services {
@@ -39,25 +40,31 @@ declare module '../module.ts' {
     rumorFromSocial: FromSocialService;
     /** The desk's figures by channel and period, and its start-page work. */
     rumorFigures: FiguresService;
-    /** Similar cases (with the reason), merge, split, spread. */
-    rumorClustering: ClusteringService;
+    /** Intake (staff entry, the portal form, the status page) and the informant vault (reveal, rotation, retention). */
+    rumorIntake: IntakeService;
   }
 }
 
 export const module = defineModule({
   name: 'rumors',
   errors: RUMORS_ERRORS,
-  create: ({ db, clock, logger, files, jobs, publicUrl, linkResolver }, services) => {
-    // Short links are followed over HTTP (only known shorteners, ≤ 5 hops, 3 s, no private address) unless the
-    // container was given a resolver (tests: the fake).
-    const resolver = linkResolver ?? createHttpLinkResolver({ follow: (u) => isShortLink(u.toString()) });
-    const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl, linkResolver: resolver };
+  create: ({ db, clock, logger, files, jobs, publicUrl, env }, services) => {
+    const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl };
     const publishing = services.publishing;
+    // The informant key ring: LOA_INFORMANT_KEY (+ old keys), else DATA_DIR/informant.keys, else memory (tests).
+    const rumorIntake = createIntakeService(ctx, {
+      vault: createInformantVault(env),
+      retentionDays: env.RUMOR_RETENTION_DAYS ?? 90,
+      correction: async (postId, tx) => {
+        const post = await publishing.portal.postById(postId, { tx });
+        return post ? { url: `${publicUrl()}/bai-viet/${post.slug}`, publishedAt: post.publishedAt ? new Date(post.publishedAt).toISOString() : null } : null;
+      },
+    });
     return {
-      rumorClustering: createClusteringService(ctx),
+      rumorIntake,
       rumorCases: createCasesService(ctx),
       rumorMonitoring: createMonitoringService({ ...ctx, fetcher: createHttpFeedFetcher() }),
-      rumorFromSocial: createFromSocialService({ ...ctx, inbox: services.socialInbox, seal: null }),
+      rumorFromSocial: createFromSocialService({ ...ctx, inbox: services.socialInbox, seal: (tx, unitId, sender) => rumorIntake.sealInformant(unitId, sender, { tx }) }),
       rumorFigures: createFiguresService({
         ...ctx,
         // A correction counts from its publication: asked of the publishing module, one post at a time (few per desk).
@@ -72,13 +79,14 @@ export const module = defineModule({
       }),
     };
   },
-  routes: (app, { services }) => {
+  routes: async (app, { services }) => {
+    await registerIntakeRoutes(app, services.rumorIntake);
     registerCaseRoutes(app, services.rumorCases);
-    registerClusteringRoutes(app, services.rumorClustering);
     registerMonitoringRoutes(app, { monitoring: services.rumorMonitoring, fromSocial: services.rumorFromSocial, figures: services.rumorFigures });
   },
   jobs: ({ db, clock, logger, files, jobs, publicUrl }, services) => [
     ...bindMonitoringJobs({ db, clock, logger, units: services.units.lookup, files, jobs, publicUrl, fetcher: createHttpFeedFetcher() }),
+    ...bindRetentionJobs({ eraseExpired: () => services.rumorIntake.eraseExpired() }),
   ],
-  schedules: () => [FEEDS_SCHEDULE],
+  schedules: () => [FEEDS_SCHEDULE, RETENTION_SCHEDULE],
 });
