@@ -74,11 +74,15 @@ export function ReportsPanel({ c }: Pick<CaseProps, 'c'>) {
   );
 }
 
+/** The stored type is the sniffed kind ("png") or a MIME type ("image/png"). */
+const isImage = (type: string) => type.startsWith('image/') || ['jpeg', 'png', 'webp', 'gif'].includes(type);
+const fileKind = (type: string) => (type.includes('/') ? (type.split('/')[1] ?? type) : type).toUpperCase();
+
 function ReportBody({ r }: { r: RumorReportView }) {
   const { lang } = useI18n();
   const S = rumorStrings(lang);
   const D = detailStrings(lang);
-  const image = r.file?.type.startsWith('image/') ?? false;
+  const image = r.file ? isImage(r.file.type) : false;
   return (
     <Stack gap={4} style={{ minWidth: 0 }}>
       <Group gap="xs" wrap="wrap">
@@ -113,7 +117,7 @@ function ReportBody({ r }: { r: RumorReportView }) {
             </a>
           )}
           <Anchor href={reportFileUrl(r.id)} target="_blank" rel="noopener" size="sm" data-testid="rumor-report-file">
-            {D.file(r.file.type, Math.max(1, Math.round(r.file.size / 1024)))}
+            {D.file(fileKind(r.file.type), Math.max(1, Math.round(r.file.size / 1024)))}
           </Anchor>
         </Group>
       )}
