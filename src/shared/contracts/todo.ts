@@ -20,6 +20,9 @@ export const TODO_KINDS = [
   'reports_missing',
   'question_pending',
   'social_inbox',
+  'rumor_overdue',
+  'rumor_to_approve',
+  'rumor_feed_new',
   'device_offline',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FromSocialInput, HandedReportView } from '../../../shared/contracts/rumors-monitoring.ts';
-import { systemActor } from '../access/index.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { InboxService } from '../social/index.ts';
@@ -26,7 +25,7 @@ const PLATFORM: Record<'facebook' | 'zalo', string> = { facebook: 'Facebook', za
  * citizen in the inbox when the case concludes.
  */
 export function createFromSocialService(
-  ctx: RumorsContext & { inbox: Pick<InboxService, 'itemForDesk' | 'markHandedToDesk' | 'replyToInboxItem'>; seal: SealSocialInformant | null },
+  ctx: RumorsContext & { inbox: Pick<InboxService, 'itemForDesk' | 'markHandedToDesk' | 'replyFromDesk'>; seal: SealSocialInformant | null },
 ) {
   const { db, clock, inbox } = ctx;
   return {
@@ -71,14 +70,14 @@ export function createFromSocialService(
 
     /**
      * Answers the citizen behind a report that came from the social inbox (the case concluded): a reply in the inbox,
-     * as the job `source` (audited there as social.inbox_reply). Only within the platform's reply window — outside
+     * as the job `source`, the system (audited there as social.inbox_reply). Only within the platform's reply window — outside
      * it the platform refuses and so does Loa ('window_closed'). Never throws for a citizen who cannot be reached.
      */
     async replyForReport(reportId: string, text: string, source: `job:${string}` = 'job:rumors.notify'): Promise<SocialReplyOutcome> {
       const report = await repo.findReport(db, reportId);
       if (!report?.socialItemId) return 'not_social';
       try {
-        await inbox.replyToInboxItem(systemActor(source), report.socialItemId, text);
+        await inbox.replyFromDesk(source, report.socialItemId, text);
         return 'sent';
       } catch (e) {
         if (e instanceof AppError && e.code === 'SOCIAL_WINDOW_CLOSED') return 'window_closed';

@@ -4,8 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ConvertBody, InboxItemView, InboxState, TagsBody } from '../../../shared/contracts/social.ts';
 import { REPLY_WINDOW_HOURS, TAG_MAX } from '../../../shared/contracts/social.ts';
-import { can } from '../access/index.ts';
+import { can, systemActor } from '../access/index.ts';
 import type { Actor, Role } from '../access/index.ts';
+import type { UnitRecord } from '../units/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as accountsRepo from './accounts.repository.ts';
 import * as repo from './inbox.repository.ts';
@@ -105,6 +106,45 @@ export function createInboxService(ctx: SocialContext & { questions: QuestionRec
       .map((u) => ({ id: u.id, name: u.displayName }));
   }
 
+  /** Replies through the platform inside its window and records it; the caller has authorised `a` for the item. */
+  async function sendReply(a: Actor, unit: UnitRecord, item: InboxListRow, text: string): Promise<InboxItemView> {
+    const id = item.id;
+    const account = await accountsRepo.findAccount(db, item.accountId);
+    if (!account) throw new AppError('NOT_FOUND');
+    assertUsable(account);
+    const last = (await repo.lastReceived(db, [item])).get(`${item.accountId}:${item.senderHash}`) ?? item.receivedAt;
+    const hours = REPLY_WINDOW_HOURS[item.platform][item.kind];
+    if (clock.now().getTime() > last.getTime() + hours * 3600_000) throw new AppError('SOCIAL_WINDOW_CLOSED', { platform: PLATFORM_NAMES[item.platform], hours });
+    const sender = senderOf(item);
+    const credentials = readableCredentials(box, account);
+    if (!credentials || !sender) throw new AppError('SOCIAL_TOKEN_INVALID', { name: account.displayName });
+    const result = await providers[item.platform].reply(credentials, {
+      recipientId: sender.id,
+      ...(item.kind === 'comment' ? { commentId: item.eventId } : {}),
+      text,
+      reference: randomUUID(),
+    });
+    if (!result.ok) {
+      if (result.error.kind === 'token_invalid') {
+        await db.transaction(async (tx) => {
+          await accountsRepo.setAccountStatus(tx, account.id, 'token_invalid', TOKEN_INVALID_MESSAGE);
+          await recordAudit(tx, a, { action: 'social.token_invalid', entity: 'social_account', entityId: account.id, unitId: unit.id, after: { status: 'token_invalid' } });
+        });
+        throw new AppError('SOCIAL_TOKEN_INVALID', { name: account.displayName });
+      }
+      if (result.error.kind === 'not_allowed') throw new AppError('SOCIAL_WINDOW_CLOSED', { platform: PLATFORM_NAMES[item.platform], hours });
+      throw new AppError('SOCIAL_REPLY_REFUSED', { platform: PLATFORM_NAMES[item.platform], message: result.error.message });
+    }
+    return db.transaction(async (tx) => {
+      const now = clock.now();
+      await repo.insertReply(tx, { itemId: id, text, platformId: result.id, createdBy: a.userId, at: now });
+      const state: InboxState = item.state === 'closed' ? 'closed' : 'answered';
+      await repo.updateInboxItem(tx, id, { state }, now);
+      await audited(tx, a, unit.id, id, { action: 'social.inbox_reply', before: { state: item.state }, after: { state, reply: text } });
+      return one(a, unit.path, id, tx);
+    });
+  }
+
   return {
     async listInbox(
       actor: Actor,
@@ -178,40 +218,18 @@ export function createInboxService(ctx: SocialContext & { questions: QuestionRec
      */
     async replyToInboxItem(actor: Actor, id: string, text: string): Promise<InboxItemView> {
       const { item, unit, a } = await load(actor, id);
-      const account = await accountsRepo.findAccount(db, item.accountId);
-      if (!account) throw new AppError('NOT_FOUND');
-      assertUsable(account);
-      const last = (await repo.lastReceived(db, [item])).get(`${item.accountId}:${item.senderHash}`) ?? item.receivedAt;
-      const hours = REPLY_WINDOW_HOURS[item.platform][item.kind];
-      if (clock.now().getTime() > last.getTime() + hours * 3600_000) throw new AppError('SOCIAL_WINDOW_CLOSED', { platform: PLATFORM_NAMES[item.platform], hours });
-      const sender = senderOf(item);
-      const credentials = readableCredentials(box, account);
-      if (!credentials || !sender) throw new AppError('SOCIAL_TOKEN_INVALID', { name: account.displayName });
-      const result = await providers[item.platform].reply(credentials, {
-        recipientId: sender.id,
-        ...(item.kind === 'comment' ? { commentId: item.eventId } : {}),
-        text,
-        reference: randomUUID(),
-      });
-      if (!result.ok) {
-        if (result.error.kind === 'token_invalid') {
-          await db.transaction(async (tx) => {
-            await accountsRepo.setAccountStatus(tx, account.id, 'token_invalid', TOKEN_INVALID_MESSAGE);
-            await recordAudit(tx, a, { action: 'social.token_invalid', entity: 'social_account', entityId: account.id, unitId: unit.id, after: { status: 'token_invalid' } });
-          });
-          throw new AppError('SOCIAL_TOKEN_INVALID', { name: account.displayName });
-        }
-        if (result.error.kind === 'not_allowed') throw new AppError('SOCIAL_WINDOW_CLOSED', { platform: PLATFORM_NAMES[item.platform], hours });
-        throw new AppError('SOCIAL_REPLY_REFUSED', { platform: PLATFORM_NAMES[item.platform], message: result.error.message });
-      }
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        await repo.insertReply(tx, { itemId: id, text, platformId: result.id, createdBy: a.userId, at: now });
-        const state: InboxState = item.state === 'closed' ? 'closed' : 'answered';
-        await repo.updateInboxItem(tx, id, { state }, now);
-        await audited(tx, a, unit.id, id, { action: 'social.inbox_reply', before: { state: item.state }, after: { state, reply: text } });
-        return one(a, unit.path, id, tx);
-      });
+      return sendReply(a, unit, item, text);
+    },
+
+    /**
+     * The misinformation desk's answer to the citizen behind a report it filed from this inbox, once the desk's leader
+     * approved the conclusion (issue #15 point 4d): sent by the job `source` as the system, within the same window.
+     */
+    async replyFromDesk(source: `job:${string}`, id: string, text: string): Promise<void> {
+      const item = await repo.findInboxItem(db, id);
+      const unit = item ? await ctx.units.byId(item.unitId) : undefined;
+      if (!item || !unit) throw new AppError('NOT_FOUND');
+      await sendReply(systemActor(source), unit, item, text);
     },
 
     /**

@@ -14,8 +14,8 @@ declare module '../module.ts' {
 /** The start page "Việc cần làm". */
 export const module = defineModule({
   name: 'todo',
-  create: (_ctx, { directives, inbox, tasks, publishing, deviceHealth, socialInbox, broadcasts, bulletins, alerts }) => ({
-    todo: makeTodo({ directives, inbox, tasks, publishing, deviceHealth, socialInbox, broadcasts, bulletins, alerts }),
+  create: (_ctx, { directives, inbox, tasks, publishing, deviceHealth, socialInbox, broadcasts, bulletins, alerts, rumorFigures, rumorMonitoring }) => ({
+    todo: makeTodo({ directives, inbox, tasks, publishing, deviceHealth, socialInbox, broadcasts, bulletins, alerts, rumorWork: rumorFigures, rumorMonitoring }),
   }),
   routes: (app, { services }) => todoRoutes(app, services.todo),
 });

@@ -6,6 +6,7 @@ import type { BulletinsService } from '../bulletins/index.ts';
 import type { DeviceHealthService } from '../devices/index.ts';
 import type { AwaitedStep, DirectiveSummary, DirectivesService, InboxService } from '../directives/index.ts';
 import type { PublishingService } from '../publishing/index.ts';
+import type { FiguresService as RumorWork, MonitoringService as RumorMonitoring } from '../rumors/index.ts';
 import type { InboxService as SocialInboxService } from '../social/index.ts';
 import type { TasksService } from '../tasks/index.ts';
 import { DEVICE_LIMITS } from '../../../shared/contracts/devices.ts';
@@ -35,6 +36,8 @@ export interface TodoDeps {
   broadcasts: Pick<BroadcastsService, 'listBroadcasts'>;
   bulletins: Pick<BulletinsService, 'listBulletins'>;
   alerts: Pick<AlertsService, 'listAlerts'>;
+  rumorWork: Pick<RumorWork, 'waitingFor'>;
+  rumorMonitoring: Pick<RumorMonitoring, 'newItemsFor'>;
 }
 
 /**
@@ -49,7 +52,7 @@ export function createTodoService(deps: TodoDeps) {
       // The channels' messages submitted in the actor's own unit wait for one who may approve there.
       const approves = can(a, 'broadcast.approve', { unitPath: a.unitPath });
       const own = { unitId: a.unitId };
-      const [steps, inbox, reports, questions, offline, social, sms, bulletins, alerts] = await Promise.all([
+      const [steps, inbox, reports, questions, offline, social, sms, bulletins, alerts, rumors, feedNew] = await Promise.all([
         deps.directives.listAwaitingSteps(a, limit),
         deps.inbox.listPending(a, limit),
         deps.tasks.listReportWork(a),
@@ -59,6 +62,8 @@ export function createTodoService(deps: TodoDeps) {
         approves ? deps.broadcasts.listBroadcasts(a, { ...own, status: 'submitted' }) : [],
         approves ? deps.bulletins.listBulletins(a, { ...own, status: 'submitted' }) : [],
         approves ? deps.alerts.listAlerts(a, { ...own, phase: 'submitted' }) : [],
+        deps.rumorWork.waitingFor(a, limit),
+        deps.rumorMonitoring.newItemsFor(a),
       ]);
       const counts = Object.fromEntries(TODO_KINDS.map((k) => [k, 0])) as Record<TodoKind, number>;
       const items: TodoItem[] = [];
@@ -124,6 +129,21 @@ export function createTodoService(deps: TodoDeps) {
         social.total,
         social.items.map((m) => ({ title: shorten(`${m.accountName}: ${m.text}`, QUESTION_TITLE_MAX), dueAt: null, href: `${ADMIN}/social-inbox/${m.id}`, count: 1 })),
       );
+
+      // The misinformation desk: cases past their response deadline (rumor.write), conclusions to approve
+      // (rumor.approve), and the monitored items waiting for review in the actor's unit (one item with the count).
+      add(
+        'rumor_overdue',
+        rumors.overdue.total,
+        rumors.overdue.rows.map((c) => ({ title: `${c.code} — ${c.title}`, dueAt: c.respondBy?.toISOString() ?? null, href: `${ADMIN}/rumors/${c.id}`, count: 1 })),
+      );
+      add(
+        'rumor_to_approve',
+        rumors.toApprove.total,
+        rumors.toApprove.rows.map((c) => ({ title: `${c.code} — ${c.title}`, dueAt: c.respondBy?.toISOString() ?? null, href: `${ADMIN}/rumors/${c.id}`, count: 1 })),
+      );
+      if (feedNew > 0)
+        add('rumor_feed_new', feedNew, [{ title: `${feedNew} tin từ nguồn theo dõi khớp từ khóa`, dueAt: null, href: `${ADMIN}/rumors/monitoring`, count: feedNew }]);
 
       // Devices whose commune was alerted: silent longer than the setting, not heard from since.
       add(

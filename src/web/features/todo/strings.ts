@@ -29,6 +29,9 @@ const vi = {
     reports_missing: 'Đơn vị trực thuộc chưa báo cáo',
     question_pending: 'Câu hỏi chờ trả lời',
     social_inbox: 'Tin nhắn mạng xã hội chờ xử lý',
+    rumor_overdue: 'Vụ việc tin sai sự thật quá hạn xử lý',
+    rumor_to_approve: 'Kết luận tin sai sự thật chờ duyệt',
+    rumor_feed_new: 'Tin từ nguồn theo dõi chờ xem xét',
     device_offline: 'Thiết bị truyền thanh mất kết nối',
   } satisfies Record<TodoKind, string>,
 };
@@ -59,6 +62,9 @@ const en: typeof vi = {
     reports_missing: 'Units that have not reported',
     question_pending: 'Questions awaiting an answer',
     social_inbox: 'Social page messages waiting',
+    rumor_overdue: 'Misinformation cases past their deadline',
+    rumor_to_approve: 'Misinformation conclusions to approve',
+    rumor_feed_new: 'Monitored items to review',
     device_offline: 'Broadcast devices offline',
   },
 };

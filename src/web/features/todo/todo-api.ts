@@ -28,6 +28,9 @@ export const MENU_OF_KIND: Record<TodoKind, string> = {
   reports_missing: '/reports',
   question_pending: '/portal',
   social_inbox: '/social-inbox',
+  rumor_overdue: '/rumors',
+  rumor_to_approve: '/rumors',
+  rumor_feed_new: '/rumors',
   device_offline: '/devices',
 };
 export const TODO_ROUTE = '/todo';

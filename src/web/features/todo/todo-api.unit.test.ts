@@ -18,9 +18,11 @@ describe('start page model', () => {
         sms_to_approve: 1,
         bulletin_to_approve: 1,
         alert_to_publish: 1,
+        rumor_overdue: 2,
+        rumor_feed_new: 3,
       }),
     ).toEqual({
-      '/todo': 18,
+      '/todo': 23,
       '/outgoing': 3,
       '/inbox': 4,
       '/reports': 1,
@@ -30,6 +32,7 @@ describe('start page model', () => {
       '/sms': 1,
       '/bulletins': 1,
       '/alerts': 1,
+      '/rumors': 5,
     });
   });
 
