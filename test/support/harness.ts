@@ -20,6 +20,8 @@ import type { SmsProvider } from '../../src/server/providers/sms/port.ts';
 import type { SocialProvider } from '../../src/server/providers/social/port.ts';
 import type { TtsProvider } from '../../src/server/providers/tts/port.ts';
 import { createFakeTts } from '../../src/server/providers/tts/fake.ts';
+import { createFakeLinkResolver } from '../../src/server/providers/link-resolver/fake.ts';
+import type { LinkResolver } from '../../src/server/providers/link-resolver/port.ts';
 import { createFakeMailer, type FakeMailer } from '../../src/server/providers/mailer/fake.ts';
 
 /** The databases every database-tier test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -68,6 +70,8 @@ export async function createTestContext(
     tts?: TtsProvider;
     /** Facebook and Zalo adapters (on the local fake servers, or the in-memory fakes); default the real URLs, which no test may reach. */
     social?: { facebook: SocialProvider; zalo: SocialProvider };
+    /** Short-link resolver of the rumors desk; default the in-memory fake (knows no link), so no test resolves over the network. */
+    linkResolver?: LinkResolver;
     /** The container's logger (default silent); a test reading the logs passes one writing to memory. */
     logger?: Logger;
   } = {},
@@ -109,6 +113,7 @@ export async function createTestContext(
       env: { ...(opts.publicUrl === null ? {} : { PUBLIC_URL: opts.publicUrl ?? 'http://loa.test' }), SESSION_TTL_HOURS: 12 },
       sms: opts.sms ?? null,
       tts: opts.tts ?? createFakeTts(),
+      linkResolver: opts.linkResolver ?? createFakeLinkResolver(),
       ...(opts.social ? { social: opts.social } : {}),
     },
     opts.modules,

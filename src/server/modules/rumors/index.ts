@@ -6,6 +6,7 @@ export type { MonitoringService } from './monitoring.service.ts';
 export type { FromSocialService, SocialReplyOutcome } from './from-social.service.ts';
 export type { FiguresService } from './figures.service.ts';
 export type { IntakeService } from './intake.service.ts';
+export type { ClusteringService } from './clustering.service.ts';
 export { RUMOR_FORM_RATE_LIMIT } from './intake.service.ts';
 
 import { defineModule } from '../module.ts';
@@ -13,6 +14,11 @@ import { registerCaseRoutes } from './cases.routes.ts';
 import { createCasesService } from './cases.service.ts';
 import type { CasesService } from './cases.service.ts';
 import { RUMORS_ERRORS } from './rumors.errors.ts';
+import { createHttpLinkResolver } from '../../providers/link-resolver/http.ts';
+import { registerClusteringRoutes } from './clustering.routes.ts';
+import { createClusteringService } from './clustering.service.ts';
+import type { ClusteringService } from './clustering.service.ts';
+import { isShortLink } from './url-normalize.ts';
 import { systemActor } from '../access/index.ts';
 import { createHttpFeedFetcher } from '../../providers/feeds/http.ts';
 import { createFiguresService } from './figures.service.ts';
@@ -42,14 +48,19 @@ declare module '../module.ts' {
     rumorFigures: FiguresService;
     /** Intake (staff entry, the portal form, the status page) and the informant vault (reveal, rotation, retention). */
     rumorIntake: IntakeService;
+    /** Similar cases (with the reason), merge, split, spread. */
+    rumorClustering: ClusteringService;
   }
 }
 
 export const module = defineModule({
   name: 'rumors',
   errors: RUMORS_ERRORS,
-  create: ({ db, clock, logger, files, jobs, publicUrl, env }, services) => {
-    const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl };
+  create: ({ db, clock, logger, files, jobs, publicUrl, env, linkResolver }, services) => {
+    // Short links are followed over HTTP (only known shorteners, ≤ 5 hops, 3 s, no private address) unless the
+    // container was given a resolver (tests: the fake).
+    const resolver = linkResolver ?? createHttpLinkResolver({ follow: (u) => isShortLink(u.toString()) });
+    const ctx: RumorsContext = { db, clock, logger, units: services.units.lookup, files, jobs, publicUrl, linkResolver: resolver };
     const publishing = services.publishing;
     // The informant key ring: LOA_INFORMANT_KEY (+ old keys), else DATA_DIR/informant.keys, else memory (tests).
     const rumorIntake = createIntakeService(ctx, {
@@ -61,6 +72,7 @@ export const module = defineModule({
       },
     });
     return {
+      rumorClustering: createClusteringService(ctx),
       rumorIntake,
       rumorCases: createCasesService(ctx),
       rumorMonitoring: createMonitoringService({ ...ctx, fetcher: createHttpFeedFetcher() }),
@@ -82,6 +94,7 @@ export const module = defineModule({
   routes: async (app, { services }) => {
     await registerIntakeRoutes(app, services.rumorIntake);
     registerCaseRoutes(app, services.rumorCases);
+    registerClusteringRoutes(app, services.rumorClustering);
     registerMonitoringRoutes(app, { monitoring: services.rumorMonitoring, fromSocial: services.rumorFromSocial, figures: services.rumorFigures });
   },
   jobs: ({ db, clock, logger, files, jobs, publicUrl }, services) => [

@@ -61,6 +61,24 @@ export const RUMORS_ERRORS = defineErrors({
     vi: 'Chưa có đơn vị tiếp nhận phản ánh tin sai sự thật trên cổng này; vui lòng gọi đường dây nóng.',
     en: 'No unit receives misinformation reports on this portal yet; please call the hotline.',
   },
+  // Clustering: merge and split.
+  RUMOR_MERGE_SELF: { status: 422, vi: 'Không thể gộp một vụ việc vào chính nó.', en: 'A case cannot be merged into itself.' },
+  RUMOR_MERGE_VERDICTS: {
+    status: 409,
+    vi: 'Không thể gộp: vụ việc {code} đã kết luận "{verdict}", khác với kết luận của vụ việc này.',
+    en: 'Cannot merge: case {code} was concluded "{verdict}", unlike this case.',
+  },
+  RUMOR_MERGE_CORRECTED: {
+    status: 409,
+    vi: 'Vụ việc {code} đã có bài đính chính hoặc thông điệp cải chính; hãy gộp các vụ việc khác vào vụ việc đó.',
+    en: 'Case {code} has a published correction; merge the other cases into it instead.',
+  },
+  RUMOR_SPLIT_ALL: {
+    status: 422,
+    vi: 'Hãy giữ lại ít nhất một phản ánh trong vụ việc hiện tại (muốn đổi tên vụ việc thì sửa tiêu đề).',
+    en: 'Keep at least one report in this case (to rename it, edit its title).',
+  },
+  RUMOR_SPLIT_FOREIGN: { status: 422, vi: 'Có phản ánh không thuộc vụ việc này.', en: 'Some reports do not belong to this case.' },
 } as const);
 
 declare module '../../platform/errors.ts' {
