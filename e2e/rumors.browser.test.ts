@@ -57,12 +57,20 @@ describe('admin UI: misinformation desk (chromium)', () => {
       },
     });
     if (res.statusCode !== 201) throw new Error(res.body);
+    // Two reposts of one post (a mobile link with tracking, the desktop link): one case of two reports.
+    for (const [description, url] of [
+      ['Nước máy ở thành phố Lai Châu bị nhiễm độc, người dân không được dùng.', 'https://m.facebook.com/story.php?story_fbid=555&id=777&utm_source=zalo'],
+      ['Chia sẻ: nước máy thành phố Lai Châu nhiễm độc, đừng dùng nước máy.', 'https://www.facebook.com/story.php?story_fbid=555&id=777'],
+    ]) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/rumors/reports', headers: staff, payload: { description, urls: [url] } });
+      if (r.statusCode !== 201) throw new Error(r.body);
+    }
   });
 
   it('finds the case without diacritics, verifies, adds a note and proposes a conclusion', async () => {
     const page = await ui.open('canbo', { width: 1280, height: 900 });
     await page.getByTestId('nav-rumors').click();
-    await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(2);
     // Staff entry with a screenshot: a new case opens and shows the image.
     await page.getByTestId('rumor-new-report').click();
     await page.getByTestId('rumor-entry-description').fill('Tin đồn toàn tỉnh mất điện ba ngày từ tối mai.');
@@ -73,7 +81,7 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await expect.poll(() => page.getByTestId('toast-success').first().textContent()).toContain('mở vụ việc mới');
     await expect.poll(() => page.locator('[data-testid="rumor-report"] img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(2);
     await page.getByRole('link', { name: '← Danh sách vụ việc' }).click();
-    await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(3);
     await page.getByTestId('rumor-search').fill('hang dai nguoi tu trung quoc');
     await expect.poll(() => page.url()).toContain('q=hang+dai');
     await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(1);
@@ -104,7 +112,7 @@ describe('admin UI: misinformation desk (chromium)', () => {
     // A 390 px phone: the list still reads (no horizontal scroll of the page itself).
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${ui.base}/admin/#/rumors`);
-    await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   });
 
@@ -139,5 +147,35 @@ describe('admin UI: misinformation desk (chromium)', () => {
     expect(await viewer.getByTestId('rumor-reveal').count()).toBe(0);
     expect(await viewer.getByTestId('rumor-evidence-add').count()).toBe(0);
     expect(await viewer.getByTestId('rumor-new-report').count()).toBe(0);
+  });
+
+  it('splits a report off into a new case and merges it back from the similar cases', async () => {
+    const page = await ui.open('canbo', { width: 1280, height: 900 });
+    await page.getByTestId('nav-rumors').click();
+    await page.getByRole('link', { name: /Nước máy ở thành phố/ }).click();
+    await expect.poll(() => page.getByTestId('rumor-report').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('rumor-spread-summary').textContent()).toContain('2 phản ánh');
+    await page.getByTestId('rumor-report-pick').last().check();
+    await page.getByLabel(/Tách 1 phản ánh đã chọn/).fill('Nước máy nhiễm độc (bài chia sẻ lại)');
+    await page.getByTestId('rumor-split').click();
+    await expect.poll(() => page.getByTestId('rumor-case-title').textContent()).toBe('Nước máy nhiễm độc (bài chia sẻ lại)');
+    await expect.poll(() => page.getByTestId('rumor-report').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('rumor-similar').innerText()).toContain('Cùng đường liên kết');
+    await page.getByTestId('rumor-similar-case').getByRole('checkbox').check();
+    await page.getByTestId('rumor-merge').click();
+    await expect.poll(() => page.getByTestId('rumor-report').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Monitoring and figures render for the desk.
+    await page.getByRole('link', { name: '← Danh sách vụ việc' }).click();
+    await page.getByTestId('rumors-tabs').getByRole('link', { name: 'Số liệu' }).click();
+    await expect.poll(() => page.getByTestId('rumor-figures-totals').innerText()).toContain('Vụ việc tiếp nhận');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('rumors-tabs').getByRole('link', { name: 'Theo dõi báo chí, Internet' }).click();
+    await page.getByTestId('rumor-tab-keywords').click();
+    await page.getByLabel('Từ khóa mới').fill('phong tỏa');
+    await page.getByRole('button', { name: 'Thêm từ khóa' }).click();
+    await expect.poll(() => page.getByTestId('rumor-keywords').innerText()).toContain('phong tỏa');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
