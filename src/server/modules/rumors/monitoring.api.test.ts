@@ -60,6 +60,7 @@ function feedServer() {
     }
     if (url === '/moved') return void res.writeHead(302, { location: '/rss.xml' }).end();
     if (url === '/loop') return void res.writeHead(301, { location: '/loop' }).end();
+    if (url === '/to-metadata') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (url === '/silent') return; // never answers
     res.writeHead(404).end();
   });
@@ -267,11 +268,18 @@ describe('rumors monitoring API [pglite]', () => {
     expect(await auditEventsFor(t.c, a3.id)).toEqual([expect.objectContaining({ action: 'rumor.feed_item_dismiss' })]);
   });
 
-  it('the fetcher: follows up to 3 redirects, refuses a loop, other schemes and a silent server after its deadline', async () => {
+  it('the fetcher: follows up to 3 redirects, refuses a loop, other schemes, link-local addresses (at every hop) and a silent server after its deadline', async () => {
     const f = createHttpFeedFetcher({ timeoutMs: 300 });
     expect(await f.fetch({ url: `${base}/moved` })).toMatchObject({ kind: 'ok', finalUrl: `${base}/rss.xml` });
+    // A name goes through the guarded look-up.
+    expect(await f.fetch({ url: `${base.replace('127.0.0.1', 'localhost')}/rss.xml` })).toMatchObject({ kind: 'ok', status: 200 });
     expect(await f.fetch({ url: `${base}/loop` })).toEqual({ kind: 'error', reason: 'too_many_redirects', message: 'Nguồn tin chuyển hướng quá 3 lần.' });
     expect(await f.fetch({ url: 'file:///etc/passwd' })).toMatchObject({ kind: 'error', reason: 'bad_url' });
+    const forbidden = { kind: 'error', reason: 'bad_url', message: 'Địa chỉ nguồn tin không được phép (địa chỉ nội bộ của máy chủ).' };
+    expect(await f.fetch({ url: 'http://169.254.169.254/latest/meta-data/' })).toEqual(forbidden);
+    expect(await f.fetch({ url: 'http://[fe80::1]/feed' })).toEqual(forbidden);
+    expect(await f.fetch({ url: 'http://0.0.0.0:80/feed' })).toEqual(forbidden);
+    expect(await f.fetch({ url: `${base}/to-metadata` })).toEqual(forbidden);
     expect(await f.fetch({ url: `${base}/silent` })).toEqual({ kind: 'error', reason: 'timeout', message: 'Nguồn tin không trả lời trong 1 giây.' });
   });
 });

@@ -1,7 +1,12 @@
 // The feed fetcher on node:http(s): http and https only, one deadline for the whole fetch (10 s), at most 2 MB read
 // (a larger answer is cut off and refused), conditional GET (ETag / Last-Modified → 304), at most 3 redirects.
+// Link-local, "this network" and multicast addresses are refused, by name or literal, at every hop: a feed URL typed
+// by staff must not reach the cloud's metadata service (169.254.169.254). Private and loopback addresses stay
+// allowed: a province's press and official sites may sit on its own network.
+import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { MONITORING_LIMITS } from '../../../shared/contracts/rumors-monitoring.ts';
 import type { FeedFetchFailure, FeedFetchRequest, FeedFetchResult, FeedFetcher } from './port.ts';
 
@@ -13,6 +18,36 @@ export interface HttpFeedFetcherOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Addresses a feed may never be fetched from: 0.0.0.0/8, 169.254.0.0/16, multicast and above; IPv6 link-local and multicast. */
+export function forbiddenAddress(ip: string): boolean {
+  if (net.isIPv4(ip)) {
+    const [a = 0, b = 0] = ip.split('.').map(Number);
+    return a === 0 || (a === 169 && b === 254) || a >= 224;
+  }
+  if (net.isIPv6(ip)) {
+    const l = ip.toLowerCase();
+    if (l.startsWith('::ffff:') && net.isIPv4(l.slice(7))) return forbiddenAddress(l.slice(7));
+    return /^fe[89ab]/.test(l) || l.startsWith('ff') || l === '::';
+  }
+  return false;
+}
+
+const FORBIDDEN_MESSAGE = 'Địa chỉ nguồn tin không được phép (địa chỉ nội bộ của máy chủ).';
+
+/** dns.lookup that refuses the forbidden addresses (the connection is never opened). */
+const guardedLookup: net.LookupFunction = (host, options, callback) => {
+  dns.lookup(host, { ...options, all: true }, (err, list) => {
+    if (err) return callback(err, '', 0);
+    if (list.length === 0 || list.some((a) => forbiddenAddress(a.address))) {
+      const e: NodeJS.ErrnoException = new Error(FORBIDDEN_MESSAGE);
+      e.code = 'EFORBIDDEN';
+      return callback(e, '', 0);
+    }
+    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+    callback(null, list[0]!.address, list[0]!.family);
+  });
+};
 
 type Hop = { kind: 'redirect'; location: string } | FeedFetchResult;
 
@@ -44,7 +79,7 @@ export function createHttpFeedFetcher(o: HttpFeedFetcherOptions = {}): FeedFetch
       };
       if (req.etag) headers['if-none-match'] = req.etag;
       if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-      const r = (url.protocol === 'https:' ? https : http).request(url, { method: 'GET', headers, agent: false });
+      const r = (url.protocol === 'https:' ? https : http).request(url, { method: 'GET', headers, agent: false, lookup: guardedLookup });
       const timer = setTimeout(
         () => {
           finish(fail('timeout', `Nguồn tin không trả lời trong ${Math.max(1, Math.round(timeoutMs / 1000))} giây.`));
@@ -52,7 +87,9 @@ export function createHttpFeedFetcher(o: HttpFeedFetcherOptions = {}): FeedFetch
         },
         Math.max(0, deadline - Date.now()),
       );
-      r.on('error', (e: NodeJS.ErrnoException) => finish(fail('network', `Không kết nối được tới nguồn tin (${e.code ?? e.message}).`)));
+      r.on('error', (e: NodeJS.ErrnoException) =>
+        finish(e.code === 'EFORBIDDEN' ? fail('bad_url', FORBIDDEN_MESSAGE) : fail('network', `Không kết nối được tới nguồn tin (${e.code ?? e.message}).`)),
+      );
       r.on('response', (res) => {
         const status = res.statusCode ?? 0;
         if (REDIRECTS.has(status)) {
@@ -117,6 +154,7 @@ export function createHttpFeedFetcher(o: HttpFeedFetcherOptions = {}): FeedFetch
       }
       for (let redirects = 0; ; redirects++) {
         if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('bad_url', 'Nguồn tin chỉ được dùng địa chỉ http:// hoặc https://.');
+        if (forbiddenAddress(url.hostname.replace(/^\[|\]$/g, ''))) return fail('bad_url', FORBIDDEN_MESSAGE);
         const h = await hop(url, req, deadline);
         if (h.kind !== 'redirect') return h;
         if (redirects >= maxRedirects) return fail('too_many_redirects', `Nguồn tin chuyển hướng quá ${maxRedirects} lần.`);
