@@ -21,6 +21,12 @@ const FIELD_LABELS: Record<string, string> = {
 };
 const CODE_IN_PATH = /^PA-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
+/**
+ * These pages' request log lines carry neither the sender's address nor the reference code (an address beside a
+ * code would tie an informant to a report): the method and the route's pattern only.
+ */
+const PRIVATE_LOG = { logSerializers: { req: (req: FastifyRequest) => ({ method: req.method, url: req.routeOptions.url ?? RUMOR_FORM_PATH }) } };
+
 /** What the form posted: its text fields and the file (read to the end even when too large, so no field is lost). */
 async function readForm(req: FastifyRequest): Promise<{ fields: Fields; file: { fileName: string; content: Buffer } | null; tooLarge: boolean }> {
   const fields: Fields = {};
@@ -62,12 +68,12 @@ export async function registerRumorFormRoutes(site: Api, { deps, html, notFound 
     return noStore(reply, r, status);
   };
 
-  site.get(RUMOR_FORM_PATH, async (req, reply) => form(req, reply, {}, 200));
+  site.get(RUMOR_FORM_PATH, PRIVATE_LOG, async (req, reply) => form(req, reply, {}, 200));
 
   await site.register(async (scope) => {
     // The file is read to its end even past the limit (truncated, then refused): the other fields are never lost.
     await scope.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { fileSize: RUMOR_LIMITS.fileBytes, files: 1, fields: 10, fieldSize: 50_000, parts: 12 } });
-    scope.post(RUMOR_FORM_PATH, { config: { rateLimit: RUMOR_FORM_RATE_LIMIT } }, async (req, reply) => {
+    scope.post(RUMOR_FORM_PATH, { ...PRIVATE_LOG, config: { rateLimit: RUMOR_FORM_RATE_LIMIT } }, async (req, reply) => {
       const { fields, file, tooLarge } = await readForm(req);
       const values = {
         description: fields.description ?? '',
@@ -104,7 +110,7 @@ export async function registerRumorFormRoutes(site: Api, { deps, html, notFound 
     });
   });
 
-  site.get(`${RUMOR_FORM_PATH}/da-nhan/:code`, async (req, reply) => {
+  site.get(`${RUMOR_FORM_PATH}/da-nhan/:code`, PRIVATE_LOG, async (req, reply) => {
     const { code } = req.params as { code: string };
     const base = deps.publicUrl.forRequest(req);
     if (!CODE_IN_PATH.test(code)) return noStore(reply, await notFound(base), 404);
@@ -112,7 +118,7 @@ export async function registerRumorFormRoutes(site: Api, { deps, html, notFound 
     return noStore(reply, r, 200);
   });
 
-  site.get(`${RUMOR_FORM_PATH}/tra-cuu`, async (req, reply) => {
+  site.get(`${RUMOR_FORM_PATH}/tra-cuu`, PRIVATE_LOG, async (req, reply) => {
     const ma = (req.query as { ma?: unknown }).ma;
     const raw = typeof ma === 'string' ? ma.slice(0, 40) : '';
     const s = raw ? await rumors.publicStatus(raw) : null;
@@ -120,7 +126,7 @@ export async function registerRumorFormRoutes(site: Api, { deps, html, notFound 
     return reply.status(303).header('cache-control', 'no-store').header('location', `${RUMOR_FORM_PATH}/${s.code}`).send();
   });
 
-  site.get(`${RUMOR_FORM_PATH}/:code`, async (req, reply) => {
+  site.get(`${RUMOR_FORM_PATH}/:code`, PRIVATE_LOG, async (req, reply) => {
     const { code } = req.params as { code: string };
     const base = deps.publicUrl.forRequest(req);
     const s = code.length <= 40 ? await rumors.publicStatus(code) : null;
