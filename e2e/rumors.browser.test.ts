@@ -41,6 +41,8 @@ function tinyPng(): Buffer {
 describe('admin UI: misinformation desk (chromium)', () => {
   const ui = adminUiSuite({}, async (t) => {
     const so = await buildUnit(t.c, { parentId: LAI_CHAU, kind: 'department', name: 'Sở Văn hóa, Thể thao và Du lịch' });
+    await buildUnit(t.c, { parentId: LAI_CHAU, name: 'Đồn Biên phòng cửa khẩu quốc tế Ma Lù Thàng' });
+    await buildUnit(t.c, { parentId: LAI_CHAU, name: 'Công an tỉnh Lai Châu' });
     await buildUser(t.c, { unitId: so.id, roles: ['drafter'], username: 'canbo' });
     await buildUser(t.c, { unitId: so.id, roles: ['desk_lead'], username: 'truongnhom' });
     await buildUser(t.c, { unitId: so.id, roles: ['viewer'], username: 'xem' });
@@ -101,6 +103,26 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await page.getByTestId('rumor-evidence-add').click();
     await expect.poll(() => page.getByTestId('rumor-evidence').innerText()).toContain('Xác minh với Đồn Biên phòng cửa khẩu');
 
+    // A confirmation request to the border post (as a task) and the hand-off to the police with a legal basis.
+    await page.getByTestId('rumor-new-confirmation').click();
+    // The test's units are of the 2025 list (the browser's today is later): search the former list too.
+    await page.getByTestId('rumor-confirmation-unit-old-editions').check();
+    await page.getByTestId('rumor-confirmation-unit').fill('Ma Lù Thàng');
+    await page.getByTestId('unit-search-hit').first().getByRole('button').click();
+    await page.getByLabel('Nội dung đề nghị xác minh').fill('Đề nghị Đồn xác nhận tình hình thông quan tại cửa khẩu trong tuần này.');
+    await page.getByTestId('rumor-confirmation-form-submit').click();
+    await expect.poll(() => page.getByTestId('rumor-actions').innerText()).toContain('Đồn Biên phòng cửa khẩu quốc tế Ma Lù Thàng');
+    expect(await page.getByTestId('rumor-action').first().getByRole('link', { name: 'Mở nhiệm vụ' }).count()).toBe(1);
+    await page.getByTestId('rumor-new-police').click();
+    await page.getByTestId('rumor-police-unit-old-editions').check();
+    await page.getByTestId('rumor-police-unit').fill('Công an tỉnh');
+    await page.getByTestId('unit-search-hit').first().getByRole('button').click();
+    await page.getByTestId('rumor-legal-bases').getByRole('checkbox').first().check();
+    await page.getByTestId('rumor-police-form-submit').click();
+    await expect.poll(() => page.locator('[data-testid="rumor-action"][data-kind="police"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="rumor-action"][data-kind="police"]').getByRole('link', { name: 'Mở công văn' }).count()).toBe(1);
+    expect(await page.getByTestId('rumor-actions').innerText()).not.toContain(PHONE);
+
     await page.getByTestId('rumor-verdict-select').selectOption('false');
     await page.getByTestId('rumor-summary').fill('Video cũ, quay ở nơi khác; cửa khẩu hoạt động bình thường.');
     await page.getByTestId('rumor-propose').click();
@@ -124,6 +146,14 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await leader.getByTestId('rumor-approve').click();
     await expect.poll(() => leader.getByTestId('rumor-conclusion-approved').count()).toBe(1);
     await expect.poll(() => leader.locator('[data-step="concluded"]').getAttribute('aria-current')).toBe('step');
+    // The correction, prefilled from the conclusion, is published on the portal with its ClaimReview.
+    await leader.getByTestId('rumor-correction-publish').click();
+    await expect.poll(() => leader.getByTestId('rumor-correction-link').count()).toBe(1);
+    const url = await leader.getByTestId('rumor-correction-link').getAttribute('href');
+    // The link is the public address (LOA_PUBLIC_URL); the same path on the test server.
+    const article = await fetch(new URL(new URL(url ?? '/', ui.base).pathname, ui.base)).then((r) => r.text());
+    expect(article).toContain('"ClaimReview"');
+    expect(article).not.toContain(PHONE);
   });
 
   it('lets the desk lead reveal the informant with a reason; a viewer sees no reveal button', async () => {
