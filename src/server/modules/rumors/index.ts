@@ -2,6 +2,8 @@
 // verification and approved conclusion, hand-offs to the police and the press, public corrections with ClaimReview,
 // and informants who stay confidential (their identity sealed, revealed only to a desk lead, with a reason, audited).
 export type { CasesService } from './cases.service.ts';
+export type { ActionsService } from './actions.service.ts';
+export { CORRECTION_SECTION } from './actions.service.ts';
 export type { MonitoringService } from './monitoring.service.ts';
 export type { FromSocialService, SocialReplyOutcome } from './from-social.service.ts';
 export type { FiguresService } from './figures.service.ts';
@@ -19,7 +21,7 @@ import { registerClusteringRoutes } from './clustering.routes.ts';
 import { createClusteringService } from './clustering.service.ts';
 import type { ClusteringService } from './clustering.service.ts';
 import { isShortLink } from './url-normalize.ts';
-import { systemActor } from '../access/index.ts';
+import { can, systemActor } from '../access/index.ts';
 import { createHttpFeedFetcher } from '../../providers/feeds/http.ts';
 import { createFiguresService } from './figures.service.ts';
 import type { FiguresService } from './figures.service.ts';
@@ -35,11 +37,18 @@ import { createIntakeService } from './intake.service.ts';
 import type { IntakeService } from './intake.service.ts';
 import { registerIntakeRoutes } from './intake.routes.ts';
 import { RETENTION_SCHEDULE, bindRetentionJobs } from './retention.jobs.ts';
+import { registerActionRoutes } from './actions.routes.ts';
+import { createActionsService } from './actions.service.ts';
+import type { ActionsService, OpenIdentity } from './actions.service.ts';
+import type { CasesDeps } from './cases.service.ts';
+import { bindNotifyJobs, enqueueNotifications } from './notify.jobs.ts';
 
 declare module '../module.ts' {
   interface Services {
     /** The desk's cases: lists, detail, workflow, conclusion, actions. */
     rumorCases: CasesService;
+    /** Confirmation requests, police and press hand-offs, answers, the public correction, legal bases. */
+    rumorActions: ActionsService;
     /** Press and web monitoring: feeds, watch keywords, matched items for review (→ reports). */
     rumorMonitoring: MonitoringService;
     /** The social inbox → desk hand-off, and the reply to the citizen when the case concludes (`replyForReport`). */
@@ -71,10 +80,37 @@ export const module = defineModule({
         return post ? { url: `${publicUrl()}/bai-viet/${post.slug}`, publishedAt: post.publishedAt ? new Date(post.publishedAt).toISOString() : null } : null;
       },
     });
+    const openIdentity: OpenIdentity = async (tx, informantId) => {
+      const identity = await rumorIntake.openInformant(informantId, { tx });
+      return identity.erased ? null : identity;
+    };
+    const caseDeps: CasesDeps = {
+      correction: async (postId, tx) => {
+        const post = await publishing.portal.postById(postId, { tx });
+        return post ? { url: `${publicUrl()}/bai-viet/${post.slug}`, publishedAt: post.publishedAt ? new Date(post.publishedAt).toISOString() : null } : null;
+      },
+      notifyRequesters: (tx, a, row, link) => enqueueNotifications({ jobs, clock }, tx, a, row, link),
+      socialCount: async (actor, unitId, link) => {
+        if (!can(actor, 'social.read', { unitPath: (await services.units.lookup.byId(unitId))?.path ?? '' })) return 0;
+        return (await services.socialPublishing.listPublications(actor, unitId, { sourceKind: 'text' })).filter((p) => p.link === link).length;
+      },
+    };
+    const rumorActions = createActionsService(ctx, {
+      ...caseDeps,
+      directives: services.directives,
+      tasks: services.tasks,
+      publishing,
+      broadcasts: services.broadcasts,
+      bulletins: services.bulletins,
+      socialAccounts: services.socialAccounts,
+      socialPublishing: services.socialPublishing,
+      openIdentity,
+    });
     return {
       rumorClustering: createClusteringService(ctx),
       rumorIntake,
-      rumorCases: createCasesService(ctx),
+      rumorActions,
+      rumorCases: createCasesService(ctx, caseDeps),
       rumorMonitoring: createMonitoringService({ ...ctx, fetcher: createHttpFeedFetcher() }),
       rumorFromSocial: createFromSocialService({ ...ctx, inbox: services.socialInbox, seal: (tx, unitId, sender) => rumorIntake.sealInformant(unitId, sender, { tx }) }),
       rumorFigures: createFiguresService({
@@ -95,11 +131,21 @@ export const module = defineModule({
     await registerIntakeRoutes(app, services.rumorIntake);
     registerCaseRoutes(app, services.rumorCases);
     registerClusteringRoutes(app, services.rumorClustering);
+    registerActionRoutes(app, services.rumorActions);
     registerMonitoringRoutes(app, { monitoring: services.rumorMonitoring, fromSocial: services.rumorFromSocial, figures: services.rumorFigures });
   },
-  jobs: ({ db, clock, logger, files, jobs, publicUrl }, services) => [
+  jobs: ({ db, clock, logger, files, jobs, publicUrl, mailer }, services) => [
     ...bindMonitoringJobs({ db, clock, logger, units: services.units.lookup, files, jobs, publicUrl, fetcher: createHttpFeedFetcher() }),
     ...bindRetentionJobs({ eraseExpired: () => services.rumorIntake.eraseExpired() }),
+    ...bindNotifyJobs({
+      db,
+      clock,
+      logger,
+      mailer,
+      openIdentity: services.rumorActions.openIdentityForJob,
+      unitName: async (unitId) => (await services.units.lookup.byId(unitId))?.name ?? '',
+      replySocial: (reportId, text) => services.rumorFromSocial.replyForReport(reportId, text),
+    }),
   ],
   schedules: () => [FEEDS_SCHEDULE, RETENTION_SCHEDULE],
 });

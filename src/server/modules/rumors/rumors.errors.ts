@@ -61,6 +61,61 @@ export const RUMORS_ERRORS = defineErrors({
     vi: 'Chưa có đơn vị tiếp nhận phản ánh tin sai sự thật trên cổng này; vui lòng gọi đường dây nóng.',
     en: 'No unit receives misinformation reports on this portal yet; please call the hotline.',
   },
+  RUMOR_BAD_ASSIGNEE: {
+    status: 422,
+    vi: 'Người được giao phải là cán bộ của đơn vị tiếp nhận vụ việc, có quyền xử lý vụ việc.',
+    en: 'The assignee must be a user of the case’s unit who may work on cases.',
+  },
+  RUMOR_OWN_PROPOSAL: {
+    status: 409,
+    vi: 'Người đề xuất kết luận không được tự duyệt kết luận của mình; đề nghị lãnh đạo khác duyệt.',
+    en: 'Whoever proposed the conclusion may not approve it; another leader must.',
+  },
+  RUMOR_NOT_CONCLUDED: {
+    status: 409,
+    vi: 'Chỉ đăng đính chính khi kết luận đã được lãnh đạo duyệt.',
+    en: 'A correction needs a conclusion approved by a leader.',
+  },
+  RUMOR_NO_RATING: {
+    status: 409,
+    vi: 'Kết luận "{verdict}" không có mức đánh giá để đăng đính chính.',
+    en: 'The verdict "{verdict}" has no rating to publish as a correction.',
+  },
+  RUMOR_CORRECTION_EXISTS: {
+    status: 409,
+    vi: 'Vụ việc đã có bài đính chính.',
+    en: 'The case already has a correction.',
+  },
+  RUMOR_UNKNOWN_LEGAL_BASIS: {
+    status: 422,
+    vi: 'Căn cứ pháp lý "{code}" không có trong danh mục của đơn vị (hoặc đã ngừng sử dụng).',
+    en: 'The legal basis "{code}" is not in the unit’s list (or is no longer used).',
+  },
+  RUMOR_LEGAL_BASIS_TAKEN: {
+    status: 409,
+    vi: 'Mã căn cứ pháp lý "{code}" đã có.',
+    en: 'The legal basis code "{code}" exists already.',
+  },
+  RUMOR_UNKNOWN_EVIDENCE: {
+    status: 422,
+    vi: 'Tài liệu, chứng cứ được chọn không thuộc vụ việc này.',
+    en: 'The chosen evidence is not this case’s.',
+  },
+  RUMOR_REPORT_NOT_IN_CASE: {
+    status: 422,
+    vi: 'Phản ánh được chọn không thuộc vụ việc này hoặc không có thông tin người phản ánh.',
+    en: 'The chosen report is not this case’s or has no informant.',
+  },
+  RUMOR_ACTION_CLOSED: {
+    status: 409,
+    vi: 'Yêu cầu này đã có trả lời hoặc đã hủy.',
+    en: 'This request has been answered or cancelled.',
+  },
+  RUMOR_SAME_UNIT: {
+    status: 422,
+    vi: 'Đơn vị nhận phải khác đơn vị đang xử lý vụ việc.',
+    en: 'The receiving unit must differ from the case’s unit.',
+  },
   // Clustering: merge and split.
   RUMOR_MERGE_SELF: { status: 422, vi: 'Không thể gộp một vụ việc vào chính nó.', en: 'A case cannot be merged into itself.' },
   RUMOR_MERGE_VERDICTS: {
