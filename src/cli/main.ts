@@ -109,6 +109,18 @@ program
     process.stdout.write(opts.json ? `${JSON.stringify(rows, null, 2)}\n` : formatSuspiciousAccounts(rows));
   });
 
+program
+  .command('rumors')
+  .description('Bàn xử lý tin sai sự thật / misinformation desk')
+  .command('rotate-key')
+  .description(
+    'Đổi khóa mã hóa thông tin người phản ánh và mã hóa lại toàn bộ / rotate the informant key and re-seal every identity (with LOA_INFORMANT_KEY: set the new key first, the old one in LOA_INFORMANT_OLD_KEYS)',
+  )
+  .action(async () => {
+    const r = await withContainer((c) => c.services.rumorIntake.rotateKey(systemActor('cli:rumors rotate-key')));
+    process.stdout.write(`Khóa hiện dùng / current key: ${r.keyId}; đã mã hóa lại / re-sealed: ${r.resealed}\n`);
+  });
+
 function summary(m: BackupManifest): string {
   const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
   return `${Object.keys(m.tables).length} bảng, ${rows} dòng, ${Object.keys(m.files).length} tệp, ${m.migrations.length} migration (Loa ${m.loaVersion}, ${m.database})`;
