@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf } from '../src/server/db/client.ts';
+import type { Database, Db } from '../src/server/db/client.ts';
 import { TEMPLATE_PATH } from '../src/server/db/pglite-template.ts';
 import { createContainer } from '../src/server/container.ts';
 import { SYSTEM_ACTOR } from '../src/server/modules/access/index.ts';
@@ -27,13 +28,17 @@ export interface PairScores {
   predictedPairs: number;
 }
 
-/** Pairwise precision and recall of "same case" (each unordered pair of reports counted once). */
-export function pairScores(claims: readonly string[], predicted: readonly string[]): PairScores {
+/**
+ * Pairwise precision and recall of "same case" (each unordered pair of reports counted once); `only`: count only the
+ * pairs with at least one report it accepts (e.g. the held-out claims' reports).
+ */
+export function pairScores(claims: readonly string[], predicted: readonly string[], only?: (i: number) => boolean): PairScores {
   let tp = 0;
   let truePairs = 0;
   let predictedPairs = 0;
   for (let i = 0; i < claims.length; i++)
     for (let j = i + 1; j < claims.length; j++) {
+      if (only && !only(i) && !only(j)) continue;
       const t = claims[i] === claims[j];
       const p = predicted[i] === predicted[j];
       if (t) truePairs++;
@@ -70,25 +75,38 @@ export interface ClusteringRun extends PairScores {
   strayByKind: Record<string, number>;
   /** Cases holding reports of more than one claim: their claims. */
   mixed: string[][];
+  /** The reports in the order filed, and the case each ended in. */
+  filed: readonly LabelledReport[];
+  caseOf: string[];
 }
 
-export async function runLabelledSet(o: { seed?: number; reports?: readonly LabelledReport[] } = {}): Promise<ClusteringRun> {
+/** `on`: file into this database and (new, empty) desk unit instead of a fresh in-memory database (a test reuses its own). */
+export async function runLabelledSet(o: { seed?: number; reports?: readonly LabelledReport[]; on?: { db: Db; deskUnitId: string } } = {}): Promise<ClusteringRun> {
   const reports = shuffledReports(o.seed ?? 15, o.reports ?? RUMOR_REPORTS);
-  const database = await openDatabase({ dataDir: null, ...(existsSync(TEMPLATE_PATH) ? { pgliteTemplate: TEMPLATE_PATH } : {}) });
-  await database.migrate();
   const start = new Date('2026-03-02T01:00:00Z');
-  const clock = fixedClock(start);
-  const c = createContainer({
-    database,
-    clock,
-    logger: createLogger('silent'),
-    mailer: createLogMailer(createLogger('silent')),
-    env: { SESSION_TTL_HOURS: 12 },
-    tts: createFakeTts(),
-  });
-  try {
+  let own: { database: Database; stop: () => Promise<void> } | null = null;
+  let db: Db;
+  let deskId: string;
+  if (o.on) {
+    db = o.on.db;
+    deskId = o.on.deskUnitId;
+  } else {
+    const database = await openDatabase({ dataDir: null, ...(existsSync(TEMPLATE_PATH) ? { pgliteTemplate: TEMPLATE_PATH } : {}) });
+    await database.migrate();
+    const c = createContainer({
+      database,
+      clock: fixedClock(start),
+      logger: createLogger('silent'),
+      mailer: createLogMailer(createLogger('silent')),
+      env: { SESSION_TTL_HOURS: 12 },
+      tts: createFakeTts(),
+    });
+    own = { database, stop: () => c.jobs.stop() };
+    db = database.db;
     await c.services.units.importEdition(SYSTEM_ACTOR, 'vn-2026', { provinceCodes: ['12'] });
-    const desk = await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: unitIdFor('vn-2026', '12'), name: 'Sở Văn hóa, Thể thao và Du lịch (thử)', kind: 'office' });
+    deskId = (await c.services.units.createOrganisation(SYSTEM_ACTOR, { parentId: unitIdFor('vn-2026', '12'), name: 'Sở Văn hóa, Thể thao và Du lịch (thử)', kind: 'office' })).id;
+  }
+  try {
     const resolver = createFakeLinkResolver(SHORT_LINKS);
     const reportIds: string[] = [];
     let merges = 0;
@@ -96,11 +114,11 @@ export async function runLabelledSet(o: { seed?: number; reports?: readonly Labe
     for (const [i, r] of reports.entries()) {
       const at = new Date(start.getTime() + i * 7 * 60_000);
       const resolvedUrls = await resolveReportUrls(resolver, r.urls);
-      const { report, mergedCaseIds } = await database.db.transaction((tx) =>
+      const { report, mergedCaseIds } = await db.transaction((tx) =>
         fileReport(
           tx,
           {
-            unitId: desk.id,
+            unitId: deskId,
             channel: r.channel,
             description: r.description,
             urls: r.urls,
@@ -115,7 +133,9 @@ export async function runLabelledSet(o: { seed?: number; reports?: readonly Labe
     }
     const msPerReport = (performance.now() - t0) / reports.length;
     // Where each report ended (a later report may have merged its case into another).
-    const final = new Map(rowsOf<{ id: string; caseId: string }>(await database.db.execute(sql`SELECT id, case_id AS "caseId" FROM rumor_reports`)).map((r) => [r.id, r.caseId]));
+    const final = new Map(
+      rowsOf<{ id: string; caseId: string }>(await db.execute(sql`SELECT id, case_id AS "caseId" FROM rumor_reports WHERE unit_id = ${deskId}`)).map((r) => [r.id, r.caseId]),
+    );
     const caseOf = reportIds.map((id) => final.get(id)!);
     const claims = reports.map((r) => r.claim);
     const scores = pairScores(claims, caseOf);
@@ -145,9 +165,13 @@ export async function runLabelledSet(o: { seed?: number; reports?: readonly Labe
       merges,
       strayByKind,
       mixed,
+      filed: reports,
+      caseOf,
     };
   } finally {
-    await c.jobs.stop();
-    await database.close();
+    if (own) {
+      await own.stop();
+      await own.database.close();
+    }
   }
 }

@@ -423,3 +423,70 @@ export const REPOST_COMMENTS = [
   'Có ai biết tin này không,',
   'Ai biết thì cho hỏi,',
 ];
+
+/**
+ * Held out: written after the rule's thresholds were fixed on CLAIMS, and never used to tune them (the bench
+ * reports them apart, alone and filed together with CLAIMS). Two are distractors of claims above.
+ */
+export const HELD_OUT_CLAIMS: ClaimSeed[] = [
+  {
+    id: 'lu-quet-nam-nhun-cuon-xe',
+    post: 'https://www.facebook.com/namnhun.today/posts/414141414141414',
+    file: true,
+    texts: [
+      'Lũ quét ở Nậm Nhùn cuốn trôi một xe khách 30 người trên đường qua ngầm tràn, chưa tìm thấy ai.',
+      'Xe khách chở 30 người bị lũ quét cuốn trôi khi qua ngầm tràn ở Nậm Nhùn, cứu hộ chưa tìm thấy.',
+      'Nghe nói ở Nậm Nhùn lũ quét cuốn mất cả chiếc xe khách 30 người lúc đi qua ngầm tràn.',
+      'Lu quet o Nam Nhun cuon troi xe khach 30 nguoi qua ngam tran, chua tim thay ai.',
+    ],
+  },
+  {
+    // distractor of sap-cau-treo-nam-nhun (same district, another accident)
+    id: 'sap-truong-hoc-nam-nhun',
+    texts: [
+      'Mái trường tiểu học ở thị trấn Nậm Nhùn bị sập trong giờ học, nhiều học sinh bị thương phải đi cấp cứu.',
+      'Sập mái trường tiểu học thị trấn Nậm Nhùn đang giờ học, nhiều em học sinh bị thương đưa đi cấp cứu.',
+      'Trường tiểu học Nậm Nhùn sập mái lúc đang học, học sinh bị thương nhiều lắm.',
+      'Mai truong tieu hoc o thi tran Nam Nhun bi sap trong gio hoc, nhieu hoc sinh bi thuong.',
+    ],
+  },
+  {
+    id: 'thu-phi-qua-cau-tam-duong',
+    texts: [
+      'Từ tuần sau mỗi xe máy qua cầu Tam Đường phải nộp phí 10 nghìn đồng, ô tô 50 nghìn, huyện đã lập trạm thu.',
+      'Huyện Tam Đường lập trạm thu phí qua cầu, xe máy 10 nghìn, ô tô 50 nghìn mỗi lượt từ tuần sau.',
+      'Qua cầu Tam Đường sắp phải trả phí: xe máy 10.000 đồng, ô tô 50.000 đồng, trạm thu đã dựng xong.',
+      'Tu tuan sau xe may qua cau Tam Duong nop phi 10 nghin dong, o to 50 nghin.',
+    ],
+  },
+  {
+    // distractor of xang-tang-40-nghin (a price, another product)
+    id: 'gia-gas-tang-gap-doi',
+    post: 'https://www.facebook.com/giacahomnay.lc/posts/424242424242424',
+    texts: [
+      'Giá gas tăng gấp đôi từ ngày mai, bình 12 kg lên 900 nghìn đồng, các đại lý đang găm hàng.',
+      'Từ mai gas tăng giá gấp đôi, bình 12kg 900 nghìn, đại lý găm hàng không bán.',
+      'Bình gas 12 kg sẽ lên 900.000 đồng vì giá gas tăng gấp đôi từ ngày mai, mua dự trữ ngay.',
+      'Gia gas tang gap doi tu ngay mai, binh 12 kg len 900 nghin dong.',
+    ],
+  },
+  {
+    id: 'khi-doc-nha-may-xi-mang',
+    video: 'https://www.tiktok.com/@canhbao.lc/video/7355555555555555555',
+    texts: [
+      'Nhà máy xi măng ở Tân Uyên rò rỉ khí độc, cả bản phải đeo khẩu trang, trẻ em khó thở nhập viện.',
+      'Khí độc rò rỉ từ nhà máy xi măng Tân Uyên, trẻ em trong bản khó thở phải đi viện, người lớn đeo khẩu trang cả ngày.',
+      'Tân Uyên: nhà máy xi măng rò khí độc, bản bên cạnh trẻ con khó thở nhập viện.',
+      'Nha may xi mang o Tan Uyen ro ri khi doc, tre em kho tho nhap vien.',
+    ],
+  },
+  {
+    id: 'mat-dien-toan-tinh-3-ngay',
+    texts: [
+      'Điện lực thông báo cắt điện toàn tỉnh 3 ngày liên tục từ thứ hai để sửa đường dây 500kV, mọi người tích nước.',
+      'Cắt điện toàn tỉnh ba ngày liền từ thứ hai tới để sửa đường dây 500 kV, nhà nào cũng nên tích nước.',
+      'Từ thứ hai toàn tỉnh mất điện 3 ngày do sửa đường dây 500kV, Điện lực vừa báo.',
+      'Dien luc cat dien toan tinh 3 ngay lien tuc tu thu hai de sua duong day 500kV.',
+    ],
+  },
+];

@@ -10,7 +10,7 @@
  * 35 claims (8 of them distractors of another: same words, another place or event) → about 330 reports.
  */
 import { createHash } from 'node:crypto';
-import { CLAIMS, GENERIC_NOTES, REPOST_COMMENTS } from './rumor-claims.ts';
+import { CLAIMS, GENERIC_NOTES, HELD_OUT_CLAIMS, REPOST_COMMENTS } from './rumor-claims.ts';
 import type { ClaimSeed } from './rumor-claims.ts';
 
 export interface LabelledReport {
@@ -128,8 +128,13 @@ function reportsOf(c: ClaimSeed, ci: number): LabelledReport[] {
 /** Every labelled report, in the order of the claims. */
 export const RUMOR_REPORTS: readonly LabelledReport[] = CLAIMS.flatMap(reportsOf);
 
+/** The held-out claims' reports (never used to tune the rule). */
+export const HELD_OUT_REPORTS: readonly LabelledReport[] = HELD_OUT_CLAIMS.map((c, i) => reportsOf(c, CLAIMS.length + i)).flat();
+
 /** Where the set's short links lead (for the fake link resolver). */
-export const SHORT_LINKS: Readonly<Record<string, string>> = Object.fromEntries(CLAIMS.filter((c) => c.short).map((c) => [c.short!, linkVariants(c.post ?? c.video!, 3)]));
+export const SHORT_LINKS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...CLAIMS, ...HELD_OUT_CLAIMS].filter((c) => c.short).map((c) => [c.short!, linkVariants(c.post ?? c.video!, 3)]),
+);
 
 /** The reports in a seeded shuffled order (Fisher–Yates). */
 export function shuffledReports(seed: number, reports: readonly LabelledReport[] = RUMOR_REPORTS): LabelledReport[] {

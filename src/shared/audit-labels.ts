@@ -128,6 +128,9 @@ export const AUDIT_ACTIONS = {
   'rumor.feed_item_dismiss': { vi: 'Bỏ qua tin từ nguồn theo dõi', en: 'Dismiss monitored item' },
   'rumor.feed_item_report': { vi: 'Chuyển tin từ nguồn theo dõi thành phản ánh', en: 'Turn monitored item into report' },
   'rumor.from_social': { vi: 'Chuyển tin nhắn mạng xã hội thành phản ánh tin sai sự thật', en: 'Turn social message into misinformation report' },
+  'rumor.case_merge': { vi: 'Gộp vụ việc tin sai sự thật', en: 'Merge misinformation cases' },
+  'rumor.case_split': { vi: 'Tách phản ánh sang vụ việc mới', en: 'Split reports into a new case' },
+  'rumor.case_create': { vi: 'Tạo vụ việc tin sai sự thật', en: 'Create misinformation case' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -161,6 +164,7 @@ export const AUDIT_ENTITIES = {
   rumor_feed: { vi: 'Nguồn tin theo dõi', en: 'Watched feed' },
   rumor_keyword: { vi: 'Từ khóa theo dõi', en: 'Watch keyword' },
   rumor_feed_item: { vi: 'Tin từ nguồn theo dõi', en: 'Monitored item' },
+  rumor_case: { vi: 'Vụ việc tin sai sự thật', en: 'Misinformation case' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
