@@ -121,6 +121,7 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await page.getByTestId('rumor-police-form-submit').click();
     await expect.poll(() => page.locator('[data-testid="rumor-action"][data-kind="police"]').count()).toBe(1);
     expect(await page.locator('[data-testid="rumor-action"][data-kind="police"]').getByRole('link', { name: 'Mở công văn' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="rumor-action"][data-kind="police"]').innerText()).toContain('Nghị định số 15/2020/NĐ-CP');
     expect(await page.getByTestId('rumor-actions').innerText()).not.toContain(PHONE);
 
     await page.getByTestId('rumor-verdict-select').selectOption('false');
@@ -200,6 +201,11 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await page.getByRole('link', { name: '← Danh sách vụ việc' }).click();
     await page.getByTestId('rumors-tabs').getByRole('link', { name: 'Số liệu' }).click();
     await expect.poll(() => page.getByTestId('rumor-figures-totals').innerText()).toContain('Vụ việc tiếp nhận');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('rumors-tabs').getByRole('link', { name: 'Căn cứ pháp lý' }).click();
+    const basis = page.getByTestId('rumor-legal-basis').filter({ hasText: 'Bộ luật Hình sự' }).getByRole('switch');
+    await basis.click({ force: true });
+    await expect.poll(() => basis.isChecked()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('rumors-tabs').getByRole('link', { name: 'Theo dõi báo chí, Internet' }).click();
     await page.getByTestId('rumor-tab-keywords').click();

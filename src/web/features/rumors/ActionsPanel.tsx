@@ -6,9 +6,10 @@ import { errorMessage } from '../../api.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
+import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
 import { ConfirmationForm, PoliceForm, PressForm } from './ActionForms.tsx';
-import { recordAnswer } from './actions-api.ts';
+import { listLegalBases, recordAnswer } from './actions-api.ts';
 import { actionStrings } from './actions-strings.ts';
 import type { CaseProps } from './CaseDetail.tsx';
 import { RUMOR_LIMITS, type RumorActionView } from './rumors-api.ts';
@@ -21,6 +22,10 @@ export function ActionsPanel({ c, onChanged }: CaseProps) {
   const A = actionStrings(lang);
   const [form, setForm] = useState<Form | null>(null);
   const canWrite = c.capabilities.canWrite;
+  // The titles of the legal bases cited (actions keep their codes).
+  const cites = c.actions.some((a) => a.legalBasisCodes.length > 0);
+  const bases = useAsync(() => listLegalBases(c.unitId), [c.unitId, cites], cites);
+  const baseTitles = new Map((bases.data?.items ?? []).map((b) => [b.code, b.title]));
   if (!canWrite && c.actions.length === 0) return null;
   const done = (next: Parameters<CaseProps['onChanged']>[0]) => {
     onChanged(next);
@@ -36,7 +41,7 @@ export function ActionsPanel({ c, onChanged }: CaseProps) {
         {c.actions.length > 0 && (
           <Stack gap="xs" data-testid="rumor-actions">
             {c.actions.map((a) => (
-              <ActionItem key={a.id} caseId={c.id} a={a} canWrite={canWrite} onChanged={onChanged} />
+              <ActionItem key={a.id} caseId={c.id} a={a} canWrite={canWrite} onChanged={onChanged} baseTitles={baseTitles} />
             ))}
           </Stack>
         )}
@@ -61,7 +66,19 @@ export function ActionsPanel({ c, onChanged }: CaseProps) {
   );
 }
 
-function ActionItem({ caseId, a, canWrite, onChanged }: { caseId: string; a: RumorActionView; canWrite: boolean; onChanged: CaseProps['onChanged'] }) {
+function ActionItem({
+  caseId,
+  a,
+  canWrite,
+  onChanged,
+  baseTitles,
+}: {
+  caseId: string;
+  a: RumorActionView;
+  canWrite: boolean;
+  onChanged: CaseProps['onChanged'];
+  baseTitles: Map<string, string>;
+}) {
   const { lang } = useI18n();
   const A = actionStrings(lang);
   const { notify } = useNotify();
@@ -88,7 +105,7 @@ function ActionItem({ caseId, a, canWrite, onChanged }: { caseId: string; a: Rum
             {a.question}
           </Text>
         )}
-        {a.legalBasisCodes.length > 0 && <Text size="xs">{`${A.legalBases}: ${a.legalBasisCodes.join(', ')}`}</Text>}
+        {a.legalBasisCodes.length > 0 && <Text size="xs">{`${A.legalBases}: ${a.legalBasisCodes.map((code) => baseTitles.get(code) ?? code).join('; ')}`}</Text>}
         {a.informantAttached && (
           <Text size="xs" c="orange.9">
             {A.informantAttached}

@@ -15,6 +15,7 @@ export function RumorsTabs() {
     { to: RUMORS_ROUTE, label: S.tabCases },
     { to: `${RUMORS_ROUTE}/monitoring`, label: S.tabMonitoring },
     { to: `${RUMORS_ROUTE}/figures`, label: S.tabFigures },
+    { to: `${RUMORS_ROUTE}/legal-bases`, label: S.tabLegalBases },
   ];
   return (
     <Group gap="xs" wrap="wrap" component="nav" aria-label={S.title} className="loa-nav" data-testid="rumors-tabs">

@@ -1,9 +1,17 @@
 // Client of a case's actions (confirmation requests, the police hand-off, the press request, their answers), its
 // public correction and the unit's legal bases. Every response is checked against the shared contract.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { queryString, requestParsed } from '../../api.ts';
-import { RumorCaseDetailEnvelope, RumorLegalBaseListOut } from '../../../shared/contracts/rumors.ts';
-import type { RumorCaseDetail, RumorConfirmationInput, RumorCorrectionInput, RumorPoliceInput, RumorPressInput } from '../../../shared/contracts/rumors.ts';
+import { RumorCaseDetailEnvelope, RumorLegalBaseListOut, RumorLegalBaseOut } from '../../../shared/contracts/rumors.ts';
+import type {
+  RumorCaseDetail,
+  RumorConfirmationInput,
+  RumorCorrectionInput,
+  RumorLegalBaseCreateInput,
+  RumorLegalBaseUpdateInput,
+  RumorPoliceInput,
+  RumorPressInput,
+} from '../../../shared/contracts/rumors.ts';
 import { enc } from './rumors-api.ts';
 
 export { RUMOR_CONFIRMATION_VIA } from '../../../shared/contracts/rumors.ts';
@@ -21,3 +29,8 @@ export const recordAnswer = (id: string, actionId: string, response: string) => 
 export const publishCorrection = (id: string, body: z.input<typeof RumorCorrectionInput>) => caseCall(`/api/rumors/cases/${enc(id)}/correction`, body);
 
 export const listLegalBases = (unitId: string) => requestParsed(RumorLegalBaseListOut, 'GET', `/api/rumors/legal-bases${queryString({ unitId })}`);
+
+const BasisOut = z.object({ item: RumorLegalBaseOut });
+export const createLegalBasis = async (body: z.input<typeof RumorLegalBaseCreateInput>) => (await requestParsed(BasisOut, 'POST', '/api/rumors/legal-bases', body)).item;
+export const updateLegalBasis = async (id: string, body: z.input<typeof RumorLegalBaseUpdateInput>) =>
+  (await requestParsed(BasisOut, 'PATCH', `/api/rumors/legal-bases/${enc(id)}`, body)).item;

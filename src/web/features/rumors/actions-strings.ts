@@ -67,6 +67,20 @@ const vi = {
   openCorrection: 'Xem bài đính chính trên cổng thông tin',
   openBroadcast: 'Mở thông điệp gửi các kênh',
   socialPublications: (n: number) => `${n} bài đăng trên trang mạng xã hội`,
+  basesTitle: 'Căn cứ pháp lý',
+  basesIntro:
+    'Danh sách căn cứ pháp lý của đơn vị để trích dẫn khi chuyển vụ việc cho cơ quan công an. Căn cứ không còn dùng thì tắt, không xóa (các công văn đã gửi vẫn trích dẫn).',
+  basisTitle: 'Tên căn cứ',
+  basisExcerpt: 'Trích nội dung',
+  basisActive: 'Đang dùng',
+  basisPosition: 'Thứ tự',
+  basisEdit: 'Sửa',
+  basisSave: 'Lưu',
+  basisSaved: 'Đã lưu căn cứ pháp lý.',
+  basisNew: 'Thêm căn cứ pháp lý',
+  basisCode: 'Mã',
+  basisCodeHint: 'chữ thường không dấu, số, dấu gạch ngang',
+  basisAdd: 'Thêm căn cứ',
 };
 
 const en: typeof vi = {
@@ -133,6 +147,19 @@ const en: typeof vi = {
   openCorrection: 'See the correction on the portal',
   openBroadcast: 'Open the message to the channels',
   socialPublications: (n: number) => `${n} posts on social pages`,
+  basesTitle: 'Legal bases',
+  basesIntro: "The unit's legal bases, cited when a case is handed to the police. Switch off a basis no longer used instead of deleting it (letters already sent still cite it).",
+  basisTitle: 'Title',
+  basisExcerpt: 'Excerpt',
+  basisActive: 'In use',
+  basisPosition: 'Order',
+  basisEdit: 'Edit',
+  basisSave: 'Save',
+  basisSaved: 'Legal basis saved.',
+  basisNew: 'Add a legal basis',
+  basisCode: 'Code',
+  basisCodeHint: 'lower case without diacritics, digits, hyphens',
+  basisAdd: 'Add',
 };
 
 export function actionStrings(lang: Lang): typeof vi {
