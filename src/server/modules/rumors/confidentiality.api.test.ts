@@ -153,7 +153,7 @@ describeApi('rumors informant confidentiality', () => {
     expect(audit.length).toBeGreaterThan(0);
     expect(findNeedles(JSON.stringify(audit))).toEqual([]);
 
-    expect(logs.length).toBeGreaterThan(20);
+    expect(logs.length).toBeGreaterThan(5);
     const logText = logs.join('');
     expect(logText).toContain('incoming request'); // the request log was on
     expect(findNeedles(logText)).toEqual([]);

@@ -32,7 +32,7 @@ import * as cases from './cases.repository.ts';
 import * as repo from './informants.repository.ts';
 import { ERASED_MARKER, EMPTY_IDENTITY } from './informant-vault.ts';
 import type { InformantIdentity, InformantVault } from './informant-vault.ts';
-import { fileReport } from './reports.core.ts';
+import { fileReport, resolveReportUrls } from './reports.core.ts';
 import { deskUnit, loadCase } from './rumors.context.ts';
 import type { RumorsContext } from './rumors.context.ts';
 import { presentCaseSummary, presentReport } from './rumors.present.ts';
@@ -176,6 +176,8 @@ export function createIntakeService(ctx: RumorsContext, deps: IntakeDeps) {
         socialId: clean(inf.socialId),
       };
       const hasIdentity = Object.values(identity).some((v) => v !== null);
+      // Short links are followed before the transaction (it waits on the network); clustering compares their targets.
+      const resolvedUrls = ctx.linkResolver ? await resolveReportUrls(ctx.linkResolver, input.urls) : null;
       const stored = file ? await storeUpload(ctx, file) : null;
       // The original file name may name the informant: kept (sealed) only with an informant record, else dropped.
       if (hasIdentity && file) identity.fileName = clean(file.fileName);
@@ -195,6 +197,7 @@ export function createIntakeService(ctx: RumorsContext, deps: IntakeDeps) {
               seenAt: input.seenAt ? new Date(input.seenAt) : null,
               caseId: input.caseId ?? null,
               createdBy: a.userId,
+              resolvedUrls,
             },
             now,
           );
@@ -231,11 +234,12 @@ export function createIntakeService(ctx: RumorsContext, deps: IntakeDeps) {
       };
       const unitId = await repo.receivingUnitId(db);
       if (!unitId) throw new AppError('RUMOR_NOT_RECEIVING');
+      const resolvedUrls = ctx.linkResolver ? await resolveReportUrls(ctx.linkResolver, links) : null;
       const stored = file ? await storeUpload(ctx, file) : null;
       try {
         return await db.transaction(async (tx) => {
           const informantId = await sealInformant(unitId, identity, { tx });
-          const r = await fileReport(tx, { unitId, channel: 'portal', description: input.description, urls: links, file: stored, informantId }, clock.now());
+          const r = await fileReport(tx, { unitId, channel: 'portal', description: input.description, urls: links, file: stored, informantId, resolvedUrls }, clock.now());
           // The portal form has no user: the system acts for it, without the sender's address (that is sealed).
           await recordAudit(tx, systemActor('auth:portal-form'), { action: 'rumor.report.create', entity: 'rumor_report', entityId: r.report.id, unitId, after: auditAfter(r) });
           return { code: r.report.code };
