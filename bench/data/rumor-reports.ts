@@ -7,7 +7,8 @@
  * - a bare link (a URL variant: mobile host, fbclid, utm_*, youtu.be, shorts, another TikTok account name) with
  *   a note that says nothing about the claim; a short link (resolved by the fake resolver of SHORT_LINKS); a
  *   screenshot (the same file hash) twice: once with a few words of what it shows, once with such a note.
- * 35 claims (8 of them distractors of another: same words, another place or event) → about 330 reports.
+ * 37 claims (7 of them distractors of another: same words, another place or event) → 348 reports; the 6 held-out
+ * claims (2 distractors) → 53 more.
  */
 import { createHash } from 'node:crypto';
 import { CLAIMS, GENERIC_NOTES, HELD_OUT_CLAIMS, REPOST_COMMENTS } from './rumor-claims.ts';
