@@ -13,7 +13,7 @@ import { HTML } from './server-rendered.ts';
 const TEXT_FIELDS = ['description', 'links', 'name', 'phone', 'email', 'consent', 't', 'website'] as const;
 type Fields = Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
 const FIELD_LABELS: Record<string, string> = {
-  description: 'Nội dung: cần nhập (tối đa 4.000 ký tự)',
+  description: 'Nội dung: quá dài (tối đa 4.000 ký tự)',
   links: 'Đường liên kết: quá dài',
   name: 'Họ và tên: quá dài',
   phone: 'Số điện thoại: quá dài',

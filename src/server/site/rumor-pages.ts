@@ -27,7 +27,7 @@ export function rumorFormBody(token: string, state: RumorFormState = {}, hotline
 <p>Bạn thấy trên mạng xã hội, báo chí hay Internet một thông tin thất thiệt, sai sự thật gây hoang mang? Hãy gửi cho cơ quan chức năng: đường liên kết, ảnh chụp màn hình và mô tả ngắn. Bạn sẽ nhận được mã phản ánh để theo dõi kết quả xác minh.</p>
 ${errors.length ? `<div role="alert" class="error"><p>Chưa gửi được:</p><ul>${errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></div>` : ''}
 <form method="post" action="${RUMOR_FORM_PATH}" enctype="multipart/form-data">
-<label for="description">Nội dung thông tin bạn thấy sai sự thật</label><textarea id="description" name="description" rows="5" required maxlength="${RUMOR_LIMITS.description}">${esc(v.description ?? '')}</textarea>
+<label for="description">Nội dung thông tin bạn thấy sai sự thật</label><textarea id="description" name="description" rows="5" maxlength="${RUMOR_LIMITS.description}">${esc(v.description ?? '')}</textarea>
 <label for="links">Đường liên kết (mỗi dòng một liên kết, tối đa ${RUMOR_LIMITS.urls}; không bắt buộc)</label><textarea id="links" name="links" rows="3" inputmode="url" autocapitalize="off" spellcheck="false" placeholder="https://">${esc(v.links ?? '')}</textarea>
 <label for="file">Ảnh chụp màn hình (JPEG, PNG hoặc WebP, tối đa ${maxMb} MB; không bắt buộc)</label><input type="file" id="file" name="file" accept="image/jpeg,image/png,image/webp" style="max-width:100%">
 <p class="meta">Thông tin về thiết bị, vị trí chụp (EXIF, GPS) trong ảnh được tự động xóa trước khi lưu.</p>

@@ -81,7 +81,8 @@ export type RumorPublicStatusView = z.infer<typeof RumorPublicStatus>;
 
 /** The public form's fields (/phan-anh-tin-sai, multipart): `website` is the honeypot, `t` the signed form time. */
 export const RumorPortalForm = z.object({
-  description: z.string().trim().min(1).max(RUMOR_LIMITS.description).transform(nfc),
+  /** Optional when a link or an image is sent (the service refuses a report with none of the three). */
+  description: z.string().trim().max(RUMOR_LIMITS.description).transform(nfc).default(''),
   links: z
     .string()
     .max((RUMOR_LIMITS.url + 2) * RUMOR_LIMITS.urls)

@@ -108,6 +108,8 @@ describeApi('rumors intake API', () => {
       { ip: INFORMANT.ip },
     );
     const code = codeOf(res);
+    // A link alone is a report too.
+    expect(codeOf(await submitPortal(t, { description: '', links: 'https://www.tiktok.com/@a/video/7300000000000000001' }))).not.toBe(code);
     const thanks = await t.app.inject({ method: 'GET', url: `/phan-anh-tin-sai/da-nhan/${code}` });
     expect(thanks.statusCode).toBe(200);
     expect(thanks.body).toContain(code);
@@ -177,6 +179,10 @@ describeApi('rumors intake API', () => {
     expect(links.body).toContain('mỗi dòng một liên kết');
     const tooMany = await submitPortal(t, { ...typed, links: Array.from({ length: 11 }, (_, i) => `https://x.example/${i}`).join('\n') });
     expect(tooMany.statusCode).toBe(422);
+
+    const empty = await submitPortal(t, { ...typed, description: '', links: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Vui lòng mô tả thông tin bạn thấy');
 
     const contact = await submitPortal(t, { ...typed, email: 'not-an-email' });
     expect(contact.statusCode).toBe(422);

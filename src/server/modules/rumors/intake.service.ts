@@ -224,6 +224,7 @@ export function createIntakeService(ctx: RumorsContext, deps: IntakeDeps) {
       if (check !== 'ok') throw new AppError('RUMOR_FORM_EXPIRED');
       const links = splitLinks(input.links);
       if (links.length > RUMOR_LIMITS.urls || links.some((l) => !RumorUrlSchema.safeParse(l).success)) throw new AppError('RUMOR_BAD_LINKS', { max: RUMOR_LIMITS.urls });
+      if (input.description === '' && links.length === 0 && !file) throw new AppError('RUMOR_EMPTY_REPORT');
       const identity: Partial<InformantIdentity> = {
         name: clean(input.name),
         phone: normalisedPhone(clean(input.phone)),

@@ -51,6 +51,11 @@ export const RUMORS_ERRORS = defineErrors({
   },
   RUMOR_NO_INFORMANT: { status: 404, vi: 'Phản ánh này không có thông tin người phản ánh.', en: 'This report has no informant record.' },
   RUMOR_NO_FILE: { status: 404, vi: 'Phản ánh này không có tệp đính kèm.', en: 'This report has no file.' },
+  RUMOR_EMPTY_REPORT: {
+    status: 422,
+    vi: 'Vui lòng mô tả thông tin bạn thấy, hoặc gửi đường liên kết hay ảnh chụp màn hình.',
+    en: 'Please describe what you saw, or send a link or a screenshot.',
+  },
   RUMOR_BAD_STATE: {
     status: 409,
     vi: 'Vụ việc đang ở trạng thái "{state}", không thể thực hiện thao tác này.',
