@@ -98,6 +98,6 @@ ${chrome.sections.map((c) => `<li><a href="/chuyen-muc/${esc(c.slug)}"${o.curren
 ${firstHotline ? `<p class="hotline">${esc(firstHotline.label)}: <a href="${esc(telHref(firstHotline.value))}">${esc(firstHotline.value)}</a></p>` : ''}
 <main id="noi-dung" tabindex="-1">${o.body}</main>
 <footer class="site" role="contentinfo"><p>${esc(s.authorityName)}${s.address ? ` · ${esc(s.address)}` : ''}${s.email ? ` · <a href="mailto:${esc(s.email)}">${esc(s.email)}</a>` : ''}</p>
-<p><a href="/rss.xml">Nhận tin RSS</a> · <a href="/tai-lieu">Tài liệu</a> · <a href="/sitemap.xml">Sơ đồ trang</a> · <a href="/admin/">Đăng nhập quản trị</a></p></footer>`;
+<p><a href="/phan-anh-tin-sai">Phản ánh tin sai sự thật</a> · <a href="/rss.xml">Nhận tin RSS</a> · <a href="/tai-lieu">Tài liệu</a> · <a href="/sitemap.xml">Sơ đồ trang</a> · <a href="/admin/">Đăng nhập quản trị</a></p></footer>`;
   return htmlDocument({ title, head, css: CSS, body });
 }
