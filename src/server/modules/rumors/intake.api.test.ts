@@ -197,4 +197,13 @@ describeApi('rumors intake API', () => {
     expect(stale.statusCode).toBe(400);
     expect(stale.body).toContain('hết hạn');
   });
+
+  it('the form is rate-limited per address, like the question form (five per ten minutes)', async () => {
+    for (let n = 0; n < 5; n++) expect((await submitPortal(t, { description: 'x', website: 'bot' }, undefined, { ip: '192.0.2.50' })).statusCode).toBe(400);
+    const sixth = await submitPortal(t, { description: 'x' }, undefined, { ip: '192.0.2.50' });
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.headers['content-type']).toContain('text/html');
+    // Another address is not held back.
+    expect((await submitPortal(t, { description: 'Tin đồn thử giới hạn từ địa chỉ khác' }, undefined, { ip: '192.0.2.51' })).statusCode).toBe(303);
+  });
 });
