@@ -104,11 +104,14 @@ export async function markReportNotified(db: Db, id: string, at: Date): Promise<
   return rows.length > 0;
 }
 
-/** How many actions of the case are still open (the case closes when none is and the conclusion is approved). */
+/**
+ * How many confirmation requests and police hand-offs of the case still wait for an answer (the case closes when none
+ * does and the conclusion is approved). A press request expects no answer: it does not hold the case open.
+ */
 export async function openActionCount(db: Db, caseId: string): Promise<number> {
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(rumorActions)
-    .where(and(eq(rumorActions.caseId, caseId), eq(rumorActions.state, 'open')));
+    .where(and(eq(rumorActions.caseId, caseId), eq(rumorActions.state, 'open'), inArray(rumorActions.kind, ['confirmation', 'police'])));
   return r?.n ?? 0;
 }

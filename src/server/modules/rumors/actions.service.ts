@@ -117,21 +117,19 @@ export function createActionsService(ctx: RumorsContext, deps: ActionsDeps) {
     return basesRepo.legalBasesOf(tx, unitId);
   }
 
-  /** Loads the case for writing inside one transaction, runs the action, answers the detail. */
-  function caseStep(
+  /** Loads the case for writing inside one transaction and runs the action; answers the detail read after the commit. */
+  async function caseStep(
     actor: Actor,
     id: string,
     permission: 'rumor.write' | 'rumor.approve',
     work: (c: { row: RumorCaseRow; unit: UnitRecord; a: Actor; tx: Db; now: Date }) => Promise<void>,
-  ) {
-    return (async (): Promise<RumorCaseDetail> => {
-      const { unit, a } = await db.transaction(async (tx) => {
-        const loaded = await loadCase(ctx, actor, id, permission, { tx, forUpdate: true });
-        await work({ ...loaded, tx, now: clock.now() });
-        return loaded;
-      });
-      return caseDetail(ctx, deps, a, (await repo.findCase(db, id))!, unit, db);
-    })();
+  ): Promise<RumorCaseDetail> {
+    const { unit, a } = await db.transaction(async (tx) => {
+      const loaded = await loadCase(ctx, actor, id, permission, { tx, forUpdate: true });
+      await work({ ...loaded, tx, now: clock.now() });
+      return loaded;
+    });
+    return caseDetail(ctx, deps, a, (await repo.findCase(db, id))!, unit, db);
   }
 
   async function audit(tx: Db, a: Actor, row: RumorCaseRow, action: string, after: Record<string, unknown>) {
@@ -283,7 +281,9 @@ export function createActionsService(ctx: RumorsContext, deps: ActionsDeps) {
           createdBy: a.userId,
           createdAt: now,
         });
-        await repo.updateCase(tx, row.id, { updatedAt: now });
+        // A hand-off after closing reopens the case for retention: the informants' identity stays until the answer.
+        await repo.updateCase(tx, row.id, { updatedAt: now, closedAt: null });
+        if (row.closedAt) await audit(tx, a, row, 'rumor.case.reopen', { closedAt: null, reason: 'police' });
         await audit(tx, a, row, 'rumor.action.police', { actionId: action.id, targetUnitId: t.id, directiveId: directive.id, legalBasisCodes: codes, evidence: chosen.length });
         if (informants.length) {
           await audit(tx, a, row, 'rumor.informant.attach', {

@@ -48,9 +48,10 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 const conclusionView = (r: RumorCaseRow) => ({ status: r.status, verdict: r.verdict, conclusionState: r.conclusionState, verdictSummary: r.verdictSummary });
 
 /**
- * Closing (retention counts from closed_at): a case is closed once its conclusion is approved, no action (confirmation,
- * police, press) is still open, and its outcome is public — the correction published, or a verdict with nothing to
- * correct (true, out of scope). Answering the last open action, or publishing the correction, closes it.
+ * Closing (retention counts from closed_at): a case is closed once its conclusion is approved, no confirmation request
+ * or police hand-off still waits for its answer (a press request expects none), and its outcome is public — the
+ * correction published, or a verdict with nothing to correct (true, out of scope). Approving, answering the last open
+ * request or publishing the correction closes it; a police hand-off made after closing reopens it until answered.
  */
 export function closable(r: RumorCaseRow, openActions: number): boolean {
   if (r.conclusionState !== 'approved' || openActions > 0) return false;

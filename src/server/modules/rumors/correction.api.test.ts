@@ -173,5 +173,19 @@ describeApi('rumor correction API', () => {
     const events = await auditEventsFor(t.c, caseId);
     expect(events.map((e) => e.action).slice(-3)).toEqual(['rumor.correction.publish', 'rumor.requesters.notify', 'rumor.case.close']);
     expect(JSON.stringify(events)).not.toMatch(/nguoidan@loa\.test|0911222333/);
+
+    // A police hand-off after closing reopens the case (retention waits for the answer); a press request does not hold it.
+    const reopened = d.detail(await d.req('lead', 'POST', `/api/rumors/cases/${caseId}/actions/police`, { targetUnitId: d.caId, legalBasisCodes: ['blhs-2015-dieu-288'] }), 201);
+    expect(reopened.closedAt).toBeNull();
+    const press = d.detail(await d.req('drafter', 'POST', `/api/rumors/cases/${caseId}/actions/press`, { targetUnitIds: [d.pressId] }), 201);
+    const pressLetter = (await d.req('approver', 'GET', `/api/directives/${press.actions.find((x) => x.kind === 'press')!.directiveId}`)).json() as {
+      directive: { body: unknown };
+    };
+    expect(JSON.stringify(pressLetter.directive.body)).toContain(url);
+    const policeId = press.actions.find((x) => x.kind === 'police')!.id;
+    const closed = d.detail(
+      await d.req('drafter', 'POST', `/api/rumors/cases/${caseId}/actions/${policeId}/answer`, { response: 'Đã xử phạt vi phạm hành chính chủ tài khoản đăng tin.' }),
+    );
+    expect(closed.closedAt).toBe(NOW.toISOString());
   });
 });
