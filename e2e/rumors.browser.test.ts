@@ -137,6 +137,7 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await page.goto(`${ui.base}/admin/#/rumors`);
     await expect.poll(() => page.getByTestId('rumor-case-row').count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await page.screenshot({ path: '/tmp/loa-rumors-list-390.png', fullPage: true });
   });
 
   it('lets the leader approve the proposed conclusion', async () => {

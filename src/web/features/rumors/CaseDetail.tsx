@@ -125,6 +125,7 @@ function FactsPanel({ c, onChanged }: CaseProps) {
   const [editing, setEditing] = useState(false);
   const [claim, setClaim] = useState(c.claim);
   const [title, setTitle] = useState(c.title);
+  const [firstUrl, setFirstUrl] = useState(c.firstAppearanceUrl ?? '');
   const canWrite = c.capabilities.canWrite;
 
   async function save(what: string, patch: Parameters<typeof updateCase>[1]): Promise<boolean> {
@@ -211,6 +212,7 @@ function FactsPanel({ c, onChanged }: CaseProps) {
                 onClick={() => {
                   setClaim(c.claim);
                   setTitle(c.title);
+                  setFirstUrl(c.firstAppearanceUrl ?? '');
                   setEditing(true);
                 }}
               >
@@ -223,12 +225,13 @@ function FactsPanel({ c, onChanged }: CaseProps) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void save('claim', { title, claim }).then((ok) => ok && setEditing(false));
+              void save('claim', { title, claim, firstAppearanceUrl: firstUrl.trim() || null }).then((ok) => ok && setEditing(false));
             }}
           >
             <Stack gap="xs">
               <TextInput label={D.title} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} />
               <Textarea label={D.claim} autosize minRows={3} value={claim} onChange={(e) => setClaim(e.currentTarget.value)} maxLength={4000} data-testid="rumor-claim-input" />
+              <TextInput label={D.firstAppearance} type="url" value={firstUrl} onChange={(e) => setFirstUrl(e.currentTarget.value)} maxLength={2000} />
               <Group gap="xs">
                 <Button type="submit" loading={busy === 'claim'}>
                   {D.saveClaim}

@@ -149,11 +149,11 @@ export function CaseList() {
                       <Table.Td>
                         <Group gap={4} wrap="wrap">
                           <StatusBadge status={c.status} />
-                          {c.verdict && <VerdictBadge verdict={c.verdict} />}
+                          {c.verdict && c.conclusionState === 'approved' && <VerdictBadge verdict={c.verdict} />}
                         </Group>
                         {c.conclusionState === 'proposed' && (
                           <Text size="xs" c="orange.9">
-                            {S.proposed}
+                            {c.verdict ? S.proposedVerdict(S.verdicts[c.verdict]) : S.proposed}
                           </Text>
                         )}
                       </Table.Td>
