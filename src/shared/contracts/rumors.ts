@@ -253,6 +253,8 @@ export type RumorPressCreate = z.infer<typeof RumorPressInput>;
 /** POST …/actions/:actionId/answer: the competent body's (or police's) answer, attached as evidence 'answer'. */
 export const RumorAnswerInput = z.object({ response: requiredText(RUMOR_LIMITS.note) });
 export const RumorActionParams = z.object({ id: z.uuid(), actionId: z.uuid() });
+/** POST …/actions/:actionId/cancel: a request that will not be answered (withdrawn, superseded); the note says why. */
+export const RumorActionCancelInput = z.object({ note: requiredText(RUMOR_LIMITS.note) });
 
 export const RumorActionOut = z.object({
   id: z.uuid(),

@@ -82,7 +82,20 @@ describeApi('rumor actions API', () => {
     expect((await d.req('drafter', 'POST', `/api/rumors/cases/${caseId}/actions/${byTask.id}/answer`, { response: 'again' })).json()).toMatchObject({
       error: { code: 'RUMOR_ACTION_CLOSED' },
     });
-    expect((await auditEventsFor(t.c, caseId)).map((e) => e.action)).toEqual(['rumor.action.confirmation', 'rumor.action.confirmation', 'rumor.action.answer']);
+    // The công văn will not be answered now: withdrawn with a note.
+    expect((await d.req('viewer', 'POST', `/api/rumors/cases/${caseId}/actions/${byLetter.id}/cancel`, { note: 'x' })).statusCode).toBe(403);
+    c = d.detail(await d.req('drafter', 'POST', `/api/rumors/cases/${caseId}/actions/${byLetter.id}/cancel`, { note: 'Sở Y tế đã trả lời qua nhiệm vụ.' }));
+    expect(c.actions.find((x) => x.id === byLetter.id)).toMatchObject({ state: 'cancelled' });
+    expect(c.evidence.find((e) => e.kind === 'note')).toMatchObject({ title: 'Hủy yêu cầu gửi Sở Y tế tỉnh Lai Châu', note: 'Sở Y tế đã trả lời qua nhiệm vụ.' });
+    expect((await d.req('drafter', 'POST', `/api/rumors/cases/${caseId}/actions/${byLetter.id}/cancel`, { note: 'x' })).json()).toMatchObject({
+      error: { code: 'RUMOR_ACTION_CLOSED' },
+    });
+    expect((await auditEventsFor(t.c, caseId)).map((e) => e.action)).toEqual([
+      'rumor.action.confirmation',
+      'rumor.action.confirmation',
+      'rumor.action.answer',
+      'rumor.action.cancel',
+    ]);
   });
 
   it('legal bases: seeded on first use, editable by the desk, not by a viewer', async () => {

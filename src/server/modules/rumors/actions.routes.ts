@@ -1,4 +1,5 @@
 import {
+  RumorActionCancelInput,
   RumorActionParams,
   RumorAnswerInput,
   RumorCaseDetailEnvelope,
@@ -37,6 +38,11 @@ export function registerActionRoutes(app: Api, svc: ActionsService): void {
     async (req) => ({
       case: await svc.recordAnswer(req.actor, req.params.id, req.params.actionId, req.body.response),
     }),
+  );
+  app.post(
+    '/api/rumors/cases/:id/actions/:actionId/cancel',
+    { schema: { ...tags, params: RumorActionParams, body: RumorActionCancelInput, response: { 200: RumorCaseDetailEnvelope } } },
+    async (req) => ({ case: await svc.cancelAction(req.actor, req.params.id, req.params.actionId, req.body.note) }),
   );
   app.post('/api/rumors/cases/:id/correction', { schema: { ...tags, params: RumorIdParams, body: RumorCorrectionInput, response: created } }, async (req, reply) =>
     reply.code(201).send({ case: await svc.publishCorrection(req.actor, req.params.id, req.body) }),

@@ -355,6 +355,28 @@ export function createActionsService(ctx: RumorsContext, deps: ActionsDeps) {
         await closeIfDone(ctx, tx, a, row.id);
       }),
 
+    /** Withdraws an open request (no answer will come): cancelled, the note kept as a note of the case; may close it. */
+    cancelAction: (actor: Actor, id: string, actionId: string, note: string) =>
+      caseStep(actor, id, 'rumor.write', async ({ row, a, tx, now }) => {
+        const act = await actionsRepo.findAction(tx, row.id, actionId, { forUpdate: true });
+        if (!act) throw new AppError('NOT_FOUND');
+        if (act.state !== 'open') throw new AppError('RUMOR_ACTION_CLOSED');
+        await actionsRepo.updateAction(tx, act.id, { state: 'cancelled', respondedAt: now });
+        const t = act.targetUnitId ? await units.byId(act.targetUnitId, { tx }) : undefined;
+        await actionsRepo.insertEvidence(tx, {
+          id: randomUUID(),
+          caseId: row.id,
+          kind: 'note',
+          title: `Hủy yêu cầu gửi ${t?.name ?? 'cơ quan chức năng'}`,
+          note,
+          createdBy: a.userId,
+          createdAt: now,
+        });
+        await repo.updateCase(tx, row.id, { updatedAt: now });
+        await audit(tx, a, row, 'rumor.action.cancel', { actionId: act.id, kind: act.kind, note });
+        await closeIfDone(ctx, tx, a, row.id);
+      }),
+
     /**
      * The public correction (rumor.approve: the leader who approved conclusions publishes it) in ONE transaction: the
      * correction section (created for the desk's unit on first use), the article carrying ClaimReview JSON-LD,
