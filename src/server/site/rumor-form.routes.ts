@@ -50,8 +50,12 @@ async function readForm(req: FastifyRequest): Promise<{ fields: Fields; file: { 
 export async function registerRumorFormRoutes(site: Api, { deps, html, notFound }: SiteKit): Promise<void> {
   const rumors = deps.rumors;
   if (!rumors) return;
-  const noStore = (reply: FastifyReply, r: { body: string; status?: number }, status: number) =>
-    reply.status(status).type(HTML).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(r.body);
+  // Pages showing a code send no Referer (the code stays out of other sites' logs). The form page keeps the site's
+  // policy: under no-referrer a browser posts the form with "Origin: null", which the origin check refuses.
+  const noStore = (reply: FastifyReply, r: { body: string; status?: number }, status: number, o: { form?: boolean } = {}) => {
+    if (!o.form) void reply.header('referrer-policy', 'no-referrer');
+    return reply.status(status).type(HTML).header('cache-control', 'no-store').send(r.body);
+  };
 
   const form = async (req: FastifyRequest, reply: FastifyReply, state: RumorFormState, status: number) => {
     const settings = await deps.settings.getPortalSettings();
@@ -65,7 +69,7 @@ export async function registerRumorFormRoutes(site: Api, { deps, html, notFound 
       },
       status,
     );
-    return noStore(reply, r, status);
+    return noStore(reply, r, status, { form: true });
   };
 
   site.get(RUMOR_FORM_PATH, PRIVATE_LOG, async (req, reply) => form(req, reply, {}, 200));
