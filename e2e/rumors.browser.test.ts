@@ -113,6 +113,12 @@ describe('admin UI: misinformation desk (chromium)', () => {
     await page.getByTestId('rumor-confirmation-form-submit').click();
     await expect.poll(() => page.getByTestId('rumor-actions').innerText()).toContain('Đồn Biên phòng cửa khẩu quốc tế Ma Lù Thàng');
     expect(await page.getByTestId('rumor-action').first().getByRole('link', { name: 'Mở nhiệm vụ' }).count()).toBe(1);
+    // The border post's answer, recorded, joins the evidence.
+    await page.locator('[data-testid="rumor-action"][data-kind="confirmation"]').getByTestId('rumor-action-answer').click();
+    await page.getByLabel('Nội dung trả lời của cơ quan chức năng').fill('Cửa khẩu thông quan bình thường; video không quay tại Ma Lù Thàng.');
+    await page.getByRole('button', { name: 'Lưu trả lời' }).click();
+    await expect.poll(() => page.getByTestId('rumor-evidence').innerText()).toContain('video không quay tại Ma Lù Thàng');
+    expect(await page.locator('[data-testid="rumor-action"][data-kind="confirmation"]').getAttribute('data-state')).toBe('answered');
     await page.getByTestId('rumor-new-police').click();
     await page.getByTestId('rumor-police-unit-old-editions').check();
     await page.getByTestId('rumor-police-unit').fill('Công an tỉnh');

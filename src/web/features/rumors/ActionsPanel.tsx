@@ -127,7 +127,7 @@ function ActionItem({
             </Button>
           </Group>
         )}
-        {answering && (
+        {answering && a.state === 'open' && (
           <form
             noValidate
             onSubmit={(e) => {
@@ -142,6 +142,9 @@ function ActionItem({
                 (out) => {
                   onChanged(out);
                   notify('success', A.answered);
+                  setAnswering(false);
+                  setText('');
+                  setBusy(false);
                 },
                 (err: unknown) => {
                   setError(errorMessage(err, lang));
