@@ -131,6 +131,29 @@ export const AUDIT_ACTIONS = {
   'rumor.case_merge': { vi: 'Gộp vụ việc tin sai sự thật', en: 'Merge misinformation cases' },
   'rumor.case_split': { vi: 'Tách phản ánh sang vụ việc mới', en: 'Split reports into a new case' },
   'rumor.case_create': { vi: 'Tạo vụ việc tin sai sự thật', en: 'Create misinformation case' },
+  'rumor.report.create': { vi: 'Tiếp nhận phản ánh tin sai sự thật', en: 'Receive misinformation report' },
+  'rumor.case.update': { vi: 'Sửa vụ việc tin sai sự thật', en: 'Edit misinformation case' },
+  'rumor.case.assign': { vi: 'Giao xử lý vụ việc tin sai sự thật', en: 'Assign misinformation case' },
+  'rumor.case.start_verification': { vi: 'Bắt đầu xác minh vụ việc', en: 'Start verifying a case' },
+  'rumor.case.close': { vi: 'Đóng vụ việc tin sai sự thật', en: 'Close misinformation case' },
+  'rumor.case.reopen': { vi: 'Mở lại vụ việc tin sai sự thật', en: 'Reopen misinformation case' },
+  'rumor.evidence.add': { vi: 'Thêm chứng cứ cho vụ việc', en: 'Add evidence to a case' },
+  'rumor.conclusion.propose': { vi: 'Đề xuất kết luận vụ việc', en: 'Propose a case conclusion' },
+  'rumor.conclusion.return': { vi: 'Trả lại đề xuất kết luận', en: 'Return a proposed conclusion' },
+  'rumor.conclusion.approve': { vi: 'Duyệt kết luận vụ việc', en: 'Approve a case conclusion' },
+  'rumor.action.confirmation': { vi: 'Đề nghị cơ quan chức năng xác nhận', en: 'Ask a competent body to confirm' },
+  'rumor.action.police': { vi: 'Chuyển cơ quan công an xử lý', en: 'Hand off to the police' },
+  'rumor.action.press': { vi: 'Đề nghị cơ quan báo chí đăng tải đính chính', en: 'Ask the press to carry the correction' },
+  'rumor.action.answer': { vi: 'Ghi nhận trả lời của cơ quan được đề nghị', en: 'Record an answer' },
+  'rumor.action.cancel': { vi: 'Hủy đề nghị', en: 'Cancel a request' },
+  'rumor.correction.publish': { vi: 'Đăng tin đính chính thông tin sai sự thật', en: 'Publish a correction' },
+  'rumor.requesters.notify': { vi: 'Thông báo kết quả cho người phản ánh', en: 'Tell requesters the outcome' },
+  'rumor.informant.reveal': { vi: 'Xem thông tin người phản ánh (có lý do)', en: 'Reveal an informant (with a reason)' },
+  'rumor.informant.attach': { vi: 'Đính kèm thông tin người phản ánh vào văn bản chuyển công an', en: 'Attach informants to a police hand-off' },
+  'rumor.informant.erase': { vi: 'Xóa thông tin người phản ánh hết thời hạn lưu', en: 'Erase informants past retention' },
+  'rumor.informant.rotate': { vi: 'Đổi khóa mã hóa thông tin người phản ánh', en: 'Rotate the informant key' },
+  'rumor.legal_basis.create': { vi: 'Thêm căn cứ pháp lý', en: 'Add a legal basis' },
+  'rumor.legal_basis.update': { vi: 'Sửa căn cứ pháp lý', en: 'Edit a legal basis' },
 } as const satisfies Record<string, Label>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -165,6 +188,10 @@ export const AUDIT_ENTITIES = {
   rumor_keyword: { vi: 'Từ khóa theo dõi', en: 'Watch keyword' },
   rumor_feed_item: { vi: 'Tin từ nguồn theo dõi', en: 'Monitored item' },
   rumor_case: { vi: 'Vụ việc tin sai sự thật', en: 'Misinformation case' },
+  rumor_report: { vi: 'Phản ánh tin sai sự thật', en: 'Misinformation report' },
+  rumor_informant: { vi: 'Người phản ánh (đã mã hóa)', en: 'Informant (sealed)' },
+  rumor_informant_key: { vi: 'Khóa mã hóa thông tin người phản ánh', en: 'Informant key' },
+  rumor_legal_basis: { vi: 'Căn cứ pháp lý', en: 'Legal basis' },
 } as const satisfies Record<string, Label>;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 

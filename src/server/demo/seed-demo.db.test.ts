@@ -177,6 +177,15 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
       expect(doc.body).toContain('<status>Exercise</status>');
     });
 
+    it('gives the misinformation desk three cases, one corrected in public with ClaimReview JSON-LD', async () => {
+      expect(seed.rumors.cases).toBe(3);
+      expect(seed.rumors.correctionUrl).toBeTruthy();
+      const page = await t.app.inject({ url: new URL(seed.rumors.correctionUrl!).pathname });
+      expect(page.statusCode).toBe(200);
+      const ld = [...page.body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { '@type'?: string });
+      expect(ld.some((x) => x['@type'] === 'ClaimReview')).toBe(true);
+    });
+
     it('prints one account per step, each signs in with its role in its unit, and writes demo-accounts.json (0600)', async () => {
       const roles = seed.accounts.map((a) => `${a.role}@${a.unitName}`);
       const office = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu';
@@ -213,7 +222,8 @@ for (const now of ['2026-12-01T02:30:00Z', '2027-03-15T10:00:00Z']) {
           .filter((d) => d.status === 'draft')
           .map((d) => d.fullSymbol)
           .sort(),
-      ).toEqual(['/STTTT-BCXB', '/STTTT-TTBCXB', '/STTTT-TTBCXB', '/VHTT', '/VHTT-TT&TT']);
+        // The five seeds (history), and today's desk: the police hand-off and the press request of the corrected case.
+      ).toEqual(['/STTTT-BCXB', '/STTTT-TTBCXB', '/STTTT-TTBCXB', '/SVHTTDL', '/SVHTTDL', '/VHTT', '/VHTT-TT&TT']);
       const search = (await t.app.inject({ url: `/api/units/search?q=${encodeURIComponent('tam duong')}&at=2021-02-01`, headers: admin.headers })).json<{
         items: { name: string }[];
       }>().items;

@@ -16,6 +16,8 @@ import { seedBroadcastDemo } from './seed-broadcasts.ts';
 import { seedDeviceDemo } from './seed-devices.ts';
 import { seedBulletinDemo } from './seed-bulletins.ts';
 import { seedAlertDemo } from './seed-alerts.ts';
+import { seedRumorDemo } from './seed-rumors.ts';
+import type { RumorDemo } from './seed-rumors.ts';
 import { seedSocialDemo } from './seed-social.ts';
 import { seedSubscriberDemo } from './seed-subscribers.ts';
 import type { SubscriberDemo } from './seed-subscribers.ts';
@@ -46,6 +48,7 @@ export interface DemoSeed {
   bulletins: { programmes: number; bulletins: number };
   /** The Sở's published Exercise CAP alert for the demo communes (seed-alerts.ts), listed in /cap/atom.xml. */
   alerts: { alerts: number; identifier: string | null };
+  rumors: RumorDemo;
 }
 
 interface Plan {
@@ -201,10 +204,20 @@ export async function seedDemo(c: Container, opts: { password?: string; dataDir?
   const alerts = await seedAlertDemo(c, { issuer: office, communes, drafter: actorOf('soanthao.vhttdl'), approver: actorOf('lanhdao.vhttdl') });
   // The Sở's Facebook page and Zalo OA (the local simulators), with the newest portal post cross-posted.
   await seedSocialDemo(c, { office, admin: actorOf('quantri.vhttdl'), approver: actorOf('lanhdao.vhttdl') });
+  // The misinformation desk: seed 004's unverified video, a case being verified, one concluded with a published correction.
+  const rumors = await seedRumorDemo(c, {
+    office,
+    health: laiChau.health,
+    provinceId: laiChau.provinceId,
+    pressGroupId: laiChau.groups.press,
+    drafter: actorOf('soanthao.vhttdl'),
+    approver: actorOf('lanhdao.vhttdl'),
+    lead: actorOf('xulytin.vhttdl'),
+  });
 
   const dataDir = opts.dataDir === undefined ? (c.env.DATA_DIR ?? null) : opts.dataDir;
   const accountsFile = dataDir ? await writeDemoAccountsFile(path.resolve(dataDir), accounts) : null;
-  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices, bulletins, alerts };
+  return { accounts, accountsFile, world: laiChau, crosswalk, live, portal, subscribers, sms, devices, bulletins, alerts, rumors };
 }
 
 /** Prints the demo accounts once (role, username, password, unit, what to try first). */

@@ -232,13 +232,9 @@ export function createCasesService(ctx: RumorsContext, deps: CasesDeps) {
         if (Object.keys(patch).length === 0) return;
         await repo.updateCase(tx, row.id, { ...patch, updatedAt: now });
         const pick = (r: Partial<RumorCaseRow>) => Object.fromEntries(Object.keys(patch).map((k) => [k, (r as Record<string, unknown>)[k] ?? null]));
+        const step = input.status === 'verifying' ? 'verify' : patch.assigneeId !== undefined && Object.keys(patch).length === 1 ? 'assign' : 'update';
         await recordAudit(tx, a, {
-          action:
-            input.status === 'verifying'
-              ? 'rumor.case.start_verification'
-              : patch.assigneeId !== undefined && Object.keys(patch).length === 1
-                ? 'rumor.case.assign'
-                : 'rumor.case.update',
+          action: ({ verify: 'rumor.case.start_verification', assign: 'rumor.case.assign', update: 'rumor.case.update' } as const)[step],
           entity: 'rumor_case',
           entityId: row.id,
           unitId: row.unitId,

@@ -40,7 +40,7 @@ export function createFromSocialService(
           return { report: presentReport(existing, existing.informantId !== null), case: kase, opened: false, created: false };
         }
         const informantId = ctx.seal && item.sender ? await ctx.seal(tx, unit.id, { socialId: `${item.platform}:${item.sender.id}`, name: item.sender.name }) : null;
-        const { report, kase, opened } = await fileReport(
+        const { report, kase, opened, mergedCaseIds } = await fileReport(
           tx,
           {
             unitId: unit.id,
@@ -62,7 +62,7 @@ export function createFromSocialService(
           entity: 'social_inbox_item',
           entityId: item.id,
           unitId: unit.id,
-          after: { reportId: report.id, reportCode: report.code, caseId: kase.id, opened, informant: informantId !== null },
+          after: { reportId: report.id, reportCode: report.code, caseId: kase.id, opened, mergedCaseIds, informant: informantId !== null },
         });
         return { report: presentReport(report, informantId !== null), case: { id: kase.id, code: kase.code, title: kase.title }, opened, created: true };
       });

@@ -152,6 +152,7 @@ export function createIntakeService(ctx: RumorsContext, deps: IntakeDeps) {
     caseCode: r.kase.code,
     channel: r.report.channel,
     opened: r.opened,
+    mergedCaseIds: r.mergedCaseIds,
     urls: r.report.urls,
     file: r.report.fileType ? { type: r.report.fileType, size: r.report.fileSize } : null,
     hasInformant: r.report.informantId !== null,
@@ -211,7 +212,8 @@ export function createIntakeService(ctx: RumorsContext, deps: IntakeDeps) {
     },
 
     /** The signed time for a freshly served public form. */
-    formToken: () => signFormTime(vault.formSecret(), clock.now()),
+    /** The form's signed time (now; the demo signs a form it filled in a minute earlier). */
+    formToken: (at: Date = clock.now()) => signFormTime(vault.formSecret(), at),
 
     /**
      * A citizen's report from the public form (channel "portal"): honeypot empty, form neither too fast nor stale,

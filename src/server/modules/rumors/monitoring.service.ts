@@ -213,7 +213,7 @@ export function createMonitoringService(ctx: RumorsContext & { fetcher: FeedFetc
         }
         const description = input.description ?? [item.title, item.summary].filter(Boolean).join('\n\n');
         const now = clock.now();
-        const { report, kase, opened } = await fileReport(
+        const { report, kase, opened, mergedCaseIds } = await fileReport(
           tx,
           {
             unitId: unit.id,
@@ -234,7 +234,7 @@ export function createMonitoringService(ctx: RumorsContext & { fetcher: FeedFetc
           entityId: id,
           unitId: unit.id,
           before: { state: item.state },
-          after: { state: 'reported', reportId: report.id, reportCode: report.code, caseId: kase.id, opened },
+          after: { state: 'reported', reportId: report.id, reportCode: report.code, caseId: kase.id, opened, mergedCaseIds },
         });
         const view = presentItem((await repo.itemWithRefs(tx, id))!);
         return { report: presentReport(report, false), case: { id: kase.id, code: kase.code, title: kase.title }, opened, created: true, item: view };

@@ -93,7 +93,7 @@ export async function matchingCase(tx: Db, probe: ClusterProbe, at: Date): Promi
  * Files a report inside the caller's transaction: clustering picks the case it joins, or a new case is opened
  * (unverified, medium severity); the case's counters follow. The one writer of reports for every channel.
  * `match` says why it joined; `mergedCaseIds`: untouched cases the report proved to be the same claim, merged into
- * its case (and deleted) — the caller audits them with the report.
+ * its case (and deleted) — every caller writes them into its audit row of the report (`mergedCaseIds`).
  */
 export async function fileReport(
   tx: Db,

@@ -11,7 +11,7 @@ import { Link } from '../../router.tsx';
 import { ConfirmationForm, PoliceForm, PressForm } from './ActionForms.tsx';
 import { listLegalBases, recordAnswer } from './actions-api.ts';
 import { actionStrings } from './actions-strings.ts';
-import type { CaseProps } from './CaseDetail.tsx';
+import type { CaseProps } from './case-parts.tsx';
 import { RUMOR_LIMITS, type RumorActionView } from './rumors-api.ts';
 
 type Form = 'confirmation' | 'police' | 'press';

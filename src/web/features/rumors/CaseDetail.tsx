@@ -2,7 +2,7 @@
 // assignee; then its reports (never who), spread, evidence, actions, conclusion, correction and similar cases.
 // Every write answers the case as it is now; the panels show what the case's capabilities allow.
 import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
+import { Field, type CaseProps } from './case-parts.tsx';
 import { OverdueBadge, SeverityBadge, StatusBadge, VerdictBadge } from './badges.tsx';
 import { ConclusionPanel } from './ConclusionPanel.tsx';
 import { CorrectionPanel } from './CorrectionPanel.tsx';
@@ -29,22 +30,6 @@ export function CaseDetail({ id }: { id: string }) {
   if (res.error != null) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!c) return <Loading />;
   return <Detail c={c} onChanged={setC} />;
-}
-
-export interface CaseProps {
-  c: RumorCaseDetail;
-  onChanged: (c: RumorCaseDetail) => void;
-}
-
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)', overflowWrap: 'anywhere' }}>{children}</div>
-    </div>
-  );
 }
 
 function Detail({ c, onChanged }: CaseProps) {

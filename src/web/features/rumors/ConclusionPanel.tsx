@@ -7,7 +7,7 @@ import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { VerdictBadge } from './badges.tsx';
-import type { CaseProps } from './CaseDetail.tsx';
+import type { CaseProps } from './case-parts.tsx';
 import { detailStrings } from './detail-strings.ts';
 import { RUMOR_LIMITS, RUMOR_VERDICTS, approveConclusion, proposeConclusion, returnConclusion, type RumorVerdict } from './rumors-api.ts';
 import { rumorStrings } from './strings.ts';

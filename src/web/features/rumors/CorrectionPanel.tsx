@@ -9,7 +9,7 @@ import { useNotify } from '../../app/notify.tsx';
 import { Link } from '../../router.tsx';
 import { publishCorrection } from './actions-api.ts';
 import { actionStrings } from './actions-strings.ts';
-import type { CaseProps } from './CaseDetail.tsx';
+import type { CaseProps } from './case-parts.tsx';
 import { RUMOR_LIMITS } from './rumors-api.ts';
 
 export function CorrectionPanel({ c, onChanged }: CaseProps) {

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { Link } from '../../router.tsx';
-import type { CaseProps } from './CaseDetail.tsx';
+import type { CaseProps } from './case-parts.tsx';
 import { detailStrings } from './detail-strings.ts';
 import { RUMOR_LIMITS, RUMOR_MANUAL_EVIDENCE_KINDS, addEvidence } from './rumors-api.ts';
 

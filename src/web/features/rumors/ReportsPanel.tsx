@@ -7,7 +7,7 @@ import { formatDateTime } from '../../app/dates.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { useNotify } from '../../app/notify.tsx';
 import { navigate } from '../../router.tsx';
-import type { CaseProps } from './CaseDetail.tsx';
+import type { CaseProps } from './case-parts.tsx';
 import { clusterStrings } from './cluster-strings.ts';
 import { splitReports } from './clustering-api.ts';
 import { detailStrings } from './detail-strings.ts';

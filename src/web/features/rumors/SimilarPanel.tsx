@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { Link } from '../../router.tsx';
 import { StatusBadge, VerdictBadge } from './badges.tsx';
-import type { CaseProps } from './CaseDetail.tsx';
+import type { CaseProps } from './case-parts.tsx';
 import { clusterStrings } from './cluster-strings.ts';
 import { mergeCases, similarCases } from './clustering-api.ts';
 import { getCase } from './rumors-api.ts';

@@ -6,6 +6,7 @@ import {
   FeedListOut,
   FeedResponse,
   FiguresOut,
+  HandedReportOut,
   KeywordListOut,
   KeywordResponse,
   MonitoringListOut,
@@ -41,3 +42,6 @@ export const reportFeedItem = (itemId: string, description?: string) =>
   requestParsed(ReportFeedItemOut, 'POST', `/api/rumors/monitoring/${enc(itemId)}/report`, description ? { description } : {});
 
 export const figures = (q: { unitId: string; from?: string; to?: string; bucket: FigureBucket }) => requestParsed(FiguresOut, 'GET', `/api/rumors/figures${queryString(q)}`);
+
+/** A social inbox message or comment handed to the desk as a report (the same report when handed before). */
+export const reportFromSocial = (inboxItemId: string, unitId: string) => requestParsed(HandedReportOut, 'POST', `/api/rumors/from-social/${enc(inboxItemId)}`, { unitId });

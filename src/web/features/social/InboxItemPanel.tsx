@@ -9,7 +9,9 @@ import { useNotify } from '../../app/notify.tsx';
 import { useSession } from '../../app/session.tsx';
 import { LoadError, Loading } from '../../app/ui.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { href } from '../../router.tsx';
+import { href, navigate } from '../../router.tsx';
+import { reportFromSocial } from '../rumors/monitoring-api.ts';
+import { mayWriteCases } from '../rumors/rumors-roles.ts';
 import { listSections } from '../portal/portal-api.ts';
 import {
   PLATFORM_LABELS,
@@ -25,6 +27,8 @@ import {
 import { socialStrings } from './strings.ts';
 
 const INBOX_ROUTE = '/social-inbox';
+/** The tag the server puts on a message handed to the misinformation desk (social inbox.service.ts DESK_TAG). */
+const DESK_TAG = 'tin sai sự thật';
 
 export function InboxItemPanel({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -53,6 +57,20 @@ function ItemView({ item, onChanged }: { item: InboxItemView; onChanged: (i: Inb
   const [busy, setBusy] = useState<string | null>(null);
   const [converting, setConverting] = useState(false);
   const platform = PLATFORM_LABELS[item.platform];
+
+  /** Hands the message to the misinformation desk (the same report when handed before) and opens its case. */
+  async function toDesk(): Promise<void> {
+    setBusy('desk');
+    try {
+      const r = await reportFromSocial(item.id, item.unitId);
+      notify('success', r.created ? S.toDeskDone(r.case.code) : S.toDeskAgain(r.case.code));
+      navigate(`/rumors/${r.case.id}`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
 
   async function act(key: string, fn: () => Promise<InboxItemView>, done?: string): Promise<void> {
     setBusy(key);
@@ -131,6 +149,11 @@ function ItemView({ item, onChanged }: { item: InboxItemView; onChanged: (i: Inb
           {item.capabilities.convert && (
             <Button variant="light" onClick={() => setConverting(true)}>
               {S.convert}
+            </Button>
+          )}
+          {mayWriteCases(me) && (
+            <Button variant="light" color="orange" loading={busy === 'desk'} onClick={() => void toDesk()} data-testid="inbox-to-desk">
+              {item.tags.includes(DESK_TAG) ? S.openDeskCase : S.toDesk}
             </Button>
           )}
         </Group>
