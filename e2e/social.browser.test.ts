@@ -10,7 +10,7 @@ const PAGE = '104857600000003';
 const TOKEN = `EAAGm0PX4ZCpsBA${'e'.repeat(40)}Ee3`;
 const SECRET = '3a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
-/** The Sở's unit admin sees the connected page masked; its leader answers a citizen's message from the inbox. */
+/** The Sở's unit admin sees the connected page masked; its leader answers a citizen's message from the inbox and hands it to the desk. */
 describe('admin UI: social pages and inbox (chromium)', () => {
   let fb: FakeFacebook;
   let unitId = '';
@@ -72,5 +72,10 @@ describe('admin UI: social pages and inbox (chromium)', () => {
     expect(fb.messages.at(-1)).toMatchObject({ recipientId: '7000000000000001', text: 'Bảo tàng mở cửa từ 7h30 đến 17h hằng ngày.' });
     expect(await axeViolations(leader)).toEqual([]);
     await leader.screenshot({ path: '/tmp/loa-social-inbox.png', fullPage: true });
+
+    // Issue #14's hand-off: the message becomes a report of the misinformation desk, and its case opens.
+    await leader.getByTestId('inbox-to-desk').click();
+    await expect.poll(() => leader.url()).toContain('#/rumors/');
+    await expect.poll(() => leader.getByTestId('rumor-case').innerText()).toContain('Cho hỏi giờ mở cửa bảo tàng tỉnh?');
   });
 });

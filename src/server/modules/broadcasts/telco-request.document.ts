@@ -4,9 +4,11 @@
 import { segment } from '../../../shared/sms/segments.ts';
 import type { Priority } from '../../../shared/contracts/broadcasts.ts';
 import { DEFAULT_SMS_SETTINGS } from '../../../shared/contracts/settings.ts';
-import { foldDiacritics } from '../../platform/text.ts';
+import { AREA_KINDS, issuerName, issuerSymbol, placeName } from '../directives/index.ts';
 import type { CreateDirectiveBody } from '../directives/index.ts';
 import type { z } from 'zod';
+
+const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
 
 type DirectiveInput = z.input<typeof CreateDirectiveBody>;
 
@@ -30,36 +32,9 @@ export interface RequestSource {
   quiet?: { quietStartHour: number; quietEndHour: number };
 }
 
-const AREA_KINDS = new Set(['nation', 'province', 'district', 'commune', 'village']);
-
 export const ENCODING_LINES = { gsm7: 'GSM-7 (không dấu)', ucs2: 'UCS-2 (có dấu)' } as const;
 
-const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** "Ủy ban nhân dân thị trấn Tam Đường" for an area, the unit's own name for an organisation. */
-export function issuerName(u: RequestUnit): string {
-  return AREA_KINDS.has(u.kind) ? `Ủy ban nhân dân ${lowerFirst(u.name)}` : u.name;
-}
-
-/** The symbol's code: "UBND" for an area or a People's Committee, else the short name or the name's initials. */
-export function issuerSymbol(u: RequestUnit): string {
-  if (AREA_KINDS.has(u.kind) || u.kind === 'peoples_committee') return 'UBND';
-  if (u.shortName && /^[\p{Lu}\d]{2,20}$/u.test(u.shortName)) return foldDiacritics(u.shortName).toUpperCase();
-  const words = u.name
-    .replace(/\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|thị trấn|phường)\s.*$/u, '')
-    .split(/[\s,;\-–()]+/u)
-    .filter((w) => w && !['và', 'các', 'của'].includes(w.toLowerCase()));
-  const initials = foldDiacritics(words.map((w) => w.charAt(0)).join(''))
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '');
-  return initials || 'DV';
-}
-
-/** "Lai Châu" of "Tỉnh Lai Châu" (the place line). */
-export function placeName(province: { name: string } | null): string | null {
-  return province ? province.name.replace(/^(Tỉnh|Thành phố)\s+/u, '') : null;
-}
 
 /** "08:30 ngày 15/8/2026" in Viet Nam time (UTC+7). */
 export function vnDateTime(at: Date): string {

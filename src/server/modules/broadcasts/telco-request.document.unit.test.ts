@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CreateDirectiveBody } from '../directives/index.ts';
-import { issuerName, issuerSymbol, telcoRequestInput, timeWindowLine } from './telco-request.document.ts';
+import { CreateDirectiveBody, issuerName, issuerSymbol } from '../directives/index.ts';
+import { telcoRequestInput, timeWindowLine } from './telco-request.document.ts';
 import type { RequestSource } from './telco-request.document.ts';
 
 const PROVINCE = { id: '00000000-0000-4000-8000-000000000012', name: 'Tỉnh Lai Châu', kind: 'province' };

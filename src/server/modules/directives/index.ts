@@ -2,6 +2,8 @@
 export type { AwaitedStep, DirectiveSummary, DirectivesService, PublicDirectiveView } from './directives.service.ts';
 export type { InboxService } from './inbox.service.ts';
 export { fullSymbol } from './dispatch.ts';
+export { AREA_KINDS, issuerName, issuerSymbol, placeName } from './letterhead-names.ts';
+export type { LetterheadUnit } from './letterhead-names.ts';
 export { CreateDirectiveBody, URGENCY_LABELS } from './directives.schemas.ts';
 export type { Block, Body, Run } from './directives.schemas.ts';
 export { renderDirectiveDocx, renderDirectivePdf, runRenderCommand } from './render/index.ts';

@@ -3,8 +3,8 @@ import { auditEventsFor } from '../../../../test/support/db.ts';
 import { createTestContext, describeApi } from '../../../../test/support/harness.ts';
 import type { TestContext } from '../../../../test/support/harness.ts';
 import type { RumorLegalBaseView } from '../../../shared/contracts/rumors.ts';
-import { setUpDesk } from './workflow.test-support.ts';
-import type { Desk } from './workflow.test-support.ts';
+import { setUpDesk } from '../../../../test/builders/rumors.ts';
+import type { Desk } from '../../../../test/builders/rumors.ts';
 
 const NOW = new Date('2026-12-01T02:00:00Z');
 type DirectiveOut = {

@@ -3,10 +3,12 @@
 // with the legal bases and the evidence list — the informant named only when a desk lead attached them — and the
 // request to the press to carry the correction. Pure: the service passes what it read.
 import type { z } from 'zod';
-import { foldDiacritics } from '../../platform/text.ts';
 import { RUMOR_VERDICT_LABELS } from '../../../shared/contracts/rumors.ts';
 import type { RumorVerdict } from '../../../shared/contracts/rumors.ts';
+import { AREA_KINDS, issuerName, issuerSymbol, placeName } from '../directives/index.ts';
 import type { CreateDirectiveBody } from '../directives/index.ts';
+
+const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
 
 type DirectiveInput = z.input<typeof CreateDirectiveBody>;
 type Runs = { text: string; bold?: boolean; italic?: boolean }[];
@@ -29,33 +31,6 @@ export interface DocCase {
   reportCount: number;
   verdict: string | null;
   verdictSummary: string | null;
-}
-
-const AREA_KINDS = new Set(['nation', 'province', 'district', 'commune', 'village']);
-const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1);
-
-/** "Ủy ban nhân dân xã …" for an area, the unit's own name for an organisation (the Sở). */
-export function issuerName(u: DocUnit): string {
-  return AREA_KINDS.has(u.kind) ? `Ủy ban nhân dân ${lowerFirst(u.name)}` : u.name;
-}
-
-/** The symbol's code: "UBND" for an area, else the short name or the initials ("SVHTTDL"). */
-export function issuerSymbol(u: DocUnit): string {
-  if (AREA_KINDS.has(u.kind) || u.kind === 'peoples_committee') return 'UBND';
-  if (u.shortName && /^[\p{Lu}\d]{2,20}$/u.test(u.shortName)) return foldDiacritics(u.shortName).toUpperCase();
-  const words = u.name
-    .replace(/\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|thị trấn|phường)\s.*$/u, '')
-    .split(/[\s,;\-–()]+/u)
-    .filter((w) => w && !['và', 'các', 'của'].includes(w.toLowerCase()));
-  const initials = foldDiacritics(words.map((w) => w.charAt(0)).join(''))
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '');
-  return initials || 'DV';
-}
-
-/** "Lai Châu" of "Tỉnh Lai Châu". */
-export function placeName(province: { name: string } | null): string | null {
-  return province ? province.name.replace(/^(Tỉnh|Thành phố)\s+/u, '') : null;
 }
 
 /** "15/8/2026" in Viet Nam time. */

@@ -15,15 +15,15 @@ import type { DocCase, InformantLine } from './actions.document.ts';
 import * as actionsRepo from './actions.repository.ts';
 import * as repo from './cases.repository.ts';
 import type { RumorCaseRow } from './cases.repository.ts';
-import { closeIfDone } from './cases.service.ts';
-import { clip, createCaseStep } from './case-step.ts';
-import type { ActionsDeps } from './case-step.ts';
+import { closeIfDone, createCaseStep } from './cases.service.ts';
+import { clip } from './actions.kit.ts';
+import type { ActionsDeps } from './actions.kit.ts';
 import { createCorrectionService } from './correction.service.ts';
 import { createLegalBasesService } from './legal-bases.service.ts';
 import { deskUnit } from './rumors.context.ts';
 import type { RumorsContext } from './rumors.context.ts';
 
-export type { ActionsDeps, OpenIdentity } from './case-step.ts';
+export type { ActionsDeps, OpenIdentity } from './actions.kit.ts';
 export { CORRECTION_SECTION } from './correction.service.ts';
 
 const docCase = (r: RumorCaseRow): DocCase => ({

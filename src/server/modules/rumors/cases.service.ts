@@ -153,12 +153,12 @@ export async function caseDetail(ctx: RumorsContext, deps: CasesDeps, actor: Act
   };
 }
 
-/** The desk's cases: lists, the detail, editing and assignment, evidence, the conclusion (proposed, approved or returned). */
-export function createCasesService(ctx: RumorsContext, deps: CasesDeps) {
+/** Runs one step on a case: load and lock it, act (the step audits), commit; answers the case as it is after the commit. */
+export function createCaseStep(ctx: RumorsContext, deps: CasesDeps) {
   const { db, clock } = ctx;
 
-  /** Loads the case in a transaction (row locked), runs the step, audits it and answers the detail. */
-  async function step(
+  /** Loads the case for writing inside one transaction and runs the action; answers the detail read after the commit. */
+  async function caseStep(
     actor: Actor,
     id: string,
     permission: 'rumor.write' | 'rumor.approve',
@@ -171,6 +171,19 @@ export function createCasesService(ctx: RumorsContext, deps: CasesDeps) {
     });
     return caseDetail(ctx, deps, a, (await repo.findCase(db, id))!, unit, db);
   }
+
+  async function audit(tx: Db, a: Actor, row: RumorCaseRow, { action, after }: { action: string; after: Record<string, unknown> }) {
+    await recordAudit(tx, a, { action, entity: 'rumor_case', entityId: row.id, unitId: row.unitId, after });
+  }
+
+  return { caseStep, audit };
+}
+
+/** The desk's cases: lists, the detail, editing and assignment, evidence, the conclusion (proposed, approved or returned). */
+export function createCasesService(ctx: RumorsContext, deps: CasesDeps) {
+  const { db, clock } = ctx;
+
+  const { caseStep: step } = createCaseStep(ctx, deps);
 
   const badState = (r: RumorCaseRow) =>
     new AppError('RUMOR_BAD_STATE', { state: r.conclusionState === 'proposed' ? 'Chờ lãnh đạo duyệt kết luận' : RUMOR_STATUS_LABELS[r.status as RumorStatus].vi });

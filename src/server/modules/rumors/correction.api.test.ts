@@ -8,8 +8,8 @@ import { startFakeFacebook } from '../../providers/social/fake-facebook-server.t
 import type { FakeFacebook } from '../../providers/social/fake-facebook-server.ts';
 import { createZaloProvider } from '../../providers/social/zalo.ts';
 import type { FakeMailer } from '../../providers/mailer/fake.ts';
-import { setUpDesk } from './workflow.test-support.ts';
-import type { Desk } from './workflow.test-support.ts';
+import { setUpDesk } from '../../../../test/builders/rumors.ts';
+import type { Desk } from '../../../../test/builders/rumors.ts';
 
 const NOW = new Date('2026-12-01T02:00:00Z');
 const PAGE = '104857600000015';

@@ -2,14 +2,14 @@
 // Thể thao và Du lịch), the bodies it asks (Sở Y tế, Công an tỉnh, Báo Lai Châu), users of each role, and reports
 // filed through the one writer (fileReport) with informants sealed by the vault — what intake does, without HTTP.
 import { expect } from 'vitest';
-import { buildSignedInUser, buildUnit } from '../../../../test/factories.ts';
-import type { Session } from '../../../../test/factories.ts';
-import type { TestContext } from '../../../../test/support/harness.ts';
-import { SYSTEM_ACTOR } from '../access/index.ts';
-import type { Role } from '../access/index.ts';
-import { unitIdFor } from '../units/index.ts';
-import type { RumorCaseDetail } from '../../../shared/contracts/rumors.ts';
-import { fileReport } from './reports.core.ts';
+import { buildSignedInUser, buildUnit } from '../factories.ts';
+import type { Session } from '../factories.ts';
+import type { TestContext } from '../support/harness.ts';
+import { SYSTEM_ACTOR } from '../../src/server/modules/access/index.ts';
+import type { Role } from '../../src/server/modules/access/index.ts';
+import { unitIdFor } from '../../src/server/modules/units/index.ts';
+import type { RumorCaseDetail } from '../../src/shared/contracts/rumors.ts';
+import { fileReport } from '../../src/server/modules/rumors/reports.core.ts';
 
 export const LAI_CHAU = unitIdFor('vn-2026', '12');
 type Reply = Awaited<ReturnType<TestContext['app']['inject']>> & { statusCode: number; body: string; json(): unknown };
